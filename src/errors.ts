@@ -1,0 +1,40 @@
+/**
+ * One error class per kind, with a common base. Every message names the operation and its target
+ * (file and field, input and value) and the fix, so the CLI and the action print it as one line.
+ */
+export class FlueError extends Error {
+  override name = 'FlueError';
+}
+
+/** A malformed agent, role or skill file. */
+export class DefinitionError extends FlueError {
+  override name = 'DefinitionError';
+  constructor(
+    readonly file: string,
+    readonly field: string | undefined,
+    problem: string,
+    readonly fix?: string,
+  ) {
+    super(`${file}${field ? `: ${field}` : ''}: ${problem}${fix ? `. ${fix}` : ''}`);
+  }
+}
+
+/** A bad CLI flag, action input or environment variable. */
+export class InputError extends FlueError {
+  override name = 'InputError';
+}
+
+/** An event payload the trigger stage cannot read. */
+export class TriggerError extends FlueError {
+  override name = 'TriggerError';
+}
+
+export const isFlueError = (error: unknown): error is FlueError => error instanceof FlueError;
+export const isDefinitionError = (error: unknown): error is DefinitionError => error instanceof DefinitionError;
+export const isInputError = (error: unknown): error is InputError => error instanceof InputError;
+
+/** Fatal conditions a broad `catch` must re-throw instead of turning into a tool error. */
+export function rethrowIfFatal(error: unknown, signal?: AbortSignal): void {
+  if (signal?.aborted) throw error;
+  if (error instanceof RangeError && /call stack/i.test(error.message)) throw error;
+}

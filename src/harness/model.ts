@@ -1,0 +1,29 @@
+import type Anthropic from '@anthropic-ai/sdk';
+
+export interface ModelRequest {
+  model: string;
+  maxTokens: number;
+  system: Anthropic.TextBlockParam[];
+  tools: Anthropic.Tool[];
+  messages: Anthropic.MessageParam[];
+}
+
+export interface ModelError {
+  message: string;
+  /** HTTP status when the provider answered with one. */
+  status?: number;
+  /** Set when the request was aborted by the run's own signal (time limit, cancel). */
+  aborted?: boolean;
+}
+
+export type ModelOutcome = { ok: true; message: Anthropic.Message } | { ok: false; error: ModelError };
+
+/**
+ * The model boundary. Implementations must not throw: provider errors, retries exhausted and aborts
+ * are encoded in the returned outcome, so the loop has one place that decides what they mean.
+ */
+export interface ModelClient {
+  /** Shown in progress output and the log: `anthropic`, or `scripted (path)` for the offline demo. */
+  readonly label: string;
+  send(request: ModelRequest, signal: AbortSignal): Promise<ModelOutcome>;
+}

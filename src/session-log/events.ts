@@ -1,0 +1,88 @@
+import type { ProposedOutput } from '../tools/types.js';
+import type { Trigger } from '../trigger/types.js';
+import type { RunStatus, RunTotals, Usage } from '../report/status.js';
+
+/** Bump when an event changes shape; `flue-action view` reads every version it knows. */
+export const SESSION_LOG_VERSION = 1;
+
+/** First line of every log. */
+export interface SessionHeader {
+  type: 'session';
+  version: typeof SESSION_LOG_VERSION;
+  id: string;
+  time: string;
+  agent: string;
+  model: string;
+  /** `anthropic`, or `scripted (file)` for the offline demo. */
+  modelClient: string;
+  trigger: Trigger;
+  /** Definition files the agent was built from, repository-relative path to sha256. */
+  files: Record<string, string>;
+  runner: { version: string; node: string; host: string };
+}
+
+/** Fields every event after the header carries. `agent` is set inside a subagent (`task`). */
+interface EventBase {
+  time: string;
+  agent?: string;
+}
+
+export type SessionEvent =
+  | (EventBase & {
+      type: 'model_request';
+      turn: number;
+      /** Size of the request body as sent. */
+      bytes: number;
+      /** The system prompt and tool names, on the first request of an agent only (they do not change). */
+      system?: string;
+      tools?: string[];
+      /** Messages added since the previous request: what the model saw that is new. */
+      messages: unknown[];
+    })
+  | (EventBase & {
+      type: 'model_response';
+      turn: number;
+      stopReason: string | null;
+      content: unknown[];
+      usage: Usage;
+      costUsd: number;
+      durationMs: number;
+    })
+  | (EventBase & { type: 'tool_call'; turn: number; id: string; name: string; input: unknown })
+  | (EventBase & {
+      type: 'tool_result';
+      turn: number;
+      id: string;
+      name: string;
+      isError: boolean;
+      content: string;
+      durationMs: number;
+    })
+  | (EventBase & { type: 'output_proposed'; id: string; output: ProposedOutput })
+  | (EventBase & { type: 'output_applied'; id: string; kind: string; url?: string; dryRun: boolean })
+  | (EventBase & { type: 'output_rejected'; id: string; kind: string; reason: string })
+  | (EventBase & { type: 'limit'; limit: 'turns' | 'tokens' | 'cost' | 'time'; value: number; max: number })
+  | (EventBase & { type: 'warning'; message: string })
+  | (EventBase & { type: 'error'; message: string; cause?: string })
+  | (EventBase & {
+      type: 'end';
+      status: RunStatus;
+      reason?: string;
+      result?: unknown;
+      /** The final text answer, when the agent has no result schema. */
+      text?: string;
+      totals: RunTotals;
+    });
+
+export type SessionLogLine = SessionHeader | SessionEvent;
+
+/** Distributes Omit over the union so each variant keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** What a stage hands the log: the writer stamps `time`. */
+export type SessionEventInput = DistributiveOmit<SessionEvent, 'time'> & { time?: string };
+
+/** Where stages record events. Must not throw: a full disk must not kill the run it describes. */
+export interface SessionRecorder {
+  record(event: SessionEventInput): void;
+}
