@@ -15,6 +15,11 @@ export const LIMITS = {
   maxOutputTokensPerCall: 8_192,
   /** Attempts the SDK makes for a retryable error (429, 5xx, connection reset) before giving up. */
   modelRetries: 3,
+  /**
+   * One model request attempt, until its response headers arrive (then the stream runs under the run's
+   * own time limit). The SDK's default of 10 minutes would let one stalled connection eat the whole run.
+   */
+  modelRequestTimeoutMs: 120_000,
   /** Invalid `finish` calls the model may correct before the run fails. */
   resultRetries: 3,
   /** `task` nesting: an agent's subagent may delegate once more, no further. */
@@ -37,9 +42,50 @@ export const LIMITS = {
   commandTimeoutMs: 300_000,
   /** Bytes of a file `write` may create: the agent writes source, not data dumps. */
   writeBytes: 5_000_000,
+  /** Characters of one `grep` match line: a hit in minified code must not fill the result with one line. */
+  grepLineChars: 500,
+  /** Largest file the sandbox reads (tools and shell alike): a file past it is data or a build artifact, not source. */
+  readFileBytes: 10_000_000,
+  /** Files larger than this are skipped by `grep` (with a note): large files are data or bundles, not source. */
+  grepFileBytes: 2_000_000,
+  /** Bytes of stdout (and of stderr) kept from an allow-listed real command, tail first: test runners print the failures last. */
+  commandOutputBytes: 1_000_000,
+  /** Bytes of stdout + stderr one shell execution may produce before just-bash stops it: a `yes` loop must not exhaust memory. */
+  shellOutputBytes: 16_000_000,
+  /** Bytes the shell's in-memory scratch area (everything outside the workspace: /tmp, $HOME) may hold. */
+  scratchBytes: 64_000_000,
+
+  /**
+   * Characters kept of an event's title, body, comment or inputs. GitHub itself caps bodies at 65,536;
+   * a local `--event` file has no cap, and one payload must not fill the model's context.
+   */
+  triggerTextChars: 65_536,
+  /**
+   * Characters of earlier thread comments put in the first message; the oldest go first. The
+   * triggering comment and the issue body are always shown: they are what the run is about.
+   */
+  contextCommentsChars: 30_000,
+  /** Characters of one changed file's patch in the first message; the agent can read the file itself. */
+  contextPatchChars: 20_000,
 
   /** Characters of a comment or review body posted; GitHub refuses more than 65,536. */
   commentChars: 60_000,
+  /** Inline comments in one proposed review: past a few dozen, a review is noise the author will not read. */
+  reviewComments: 50,
   /** Characters of a tool result kept in the session log (the model's copy is capped separately). */
   logToolResultChars: 100_000,
+  /**
+   * Characters of the job summary. GitHub takes 1 MiB per step, but a summary is read at a glance;
+   * the HTML report and the session log hold the rest.
+   */
+  summaryChars: 20_000,
+
+  /** `outputs: { add_comment: {} }` without `max`: one comment per run, the answer to the trigger. */
+  defaultCommentsMax: 1,
+  /** `add_labels` / `remove_labels` without `max`: enough for a type, an area and a priority. */
+  defaultLabelsMax: 3,
+  /** `submit_review` without `max`: one review per run, like a human reviewer's pass. */
+  defaultReviewsMax: 1,
+  /** Resource files `activate_skill` lists beside a SKILL.md: a skill that vendors a whole tree must not flood the model. */
+  skillResources: 100,
 } as const;

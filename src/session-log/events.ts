@@ -61,7 +61,13 @@ export type SessionEvent =
   | (EventBase & { type: 'output_proposed'; id: string; output: ProposedOutput })
   | (EventBase & { type: 'output_applied'; id: string; kind: string; url?: string; dryRun: boolean })
   | (EventBase & { type: 'output_rejected'; id: string; kind: string; reason: string })
-  | (EventBase & { type: 'limit'; limit: 'turns' | 'tokens' | 'cost' | 'time'; value: number; max: number })
+  | (EventBase & {
+      type: 'limit';
+      limit: 'turns' | 'tokens' | 'cost' | 'time';
+      /** In the limit's own unit: turns, tokens, USD, or milliseconds for `time`. */
+      value: number;
+      max: number;
+    })
   | (EventBase & { type: 'warning'; message: string })
   | (EventBase & { type: 'error'; message: string; cause?: string })
   | (EventBase & {
@@ -75,6 +81,11 @@ export type SessionEvent =
     });
 
 export type SessionLogLine = SessionHeader | SessionEvent;
+
+export type SessionEventType = SessionEvent['type'];
+
+/** One variant of the union, by its `type`: `SessionEventOf<'tool_call'>`. */
+export type SessionEventOf<T extends SessionEventType> = Extract<SessionEvent, { type: T }>;
 
 /** Distributes Omit over the union so each variant keeps its own fields. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -25,6 +25,9 @@ export interface TriggerComment {
   /** Set when the comment author is a bot account (`type: Bot` or a `[bot]` login). */
   authorIsBot: boolean;
   url?: string;
+  /** File and line a pull-request review comment is attached to. */
+  path?: string;
+  line?: number;
 }
 
 export interface TriggerRefs {

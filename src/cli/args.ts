@@ -1,0 +1,171 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../errors.js';
+
+export interface RunCommand {
+  command: 'run';
+  agent: string;
+  /** Working directory: the repository the agent works on. */
+  cwd: string;
+  /** `--input` JSON object, given to the agent as inputs. */
+  input?: Record<string, unknown>;
+  /** A GitHub webhook payload file, as GitHub sends it. */
+  eventFile?: string;
+  /** The event name when it cannot be inferred from the payload's shape. */
+  eventName?: string;
+  prompt?: string;
+  model?: string;
+  dryRun: boolean;
+  json: boolean;
+  /** Replays canned model turns instead of calling the API. */
+  scriptedModel?: string;
+  /** Runs with the untrusted profile, as CI does for events a stranger can cause. */
+  untrusted: boolean;
+  logDir?: string;
+  maxTurns?: number;
+  maxCostUsd?: number;
+  timeoutMinutes?: number;
+}
+
+export type CliCommand =
+  | RunCommand
+  | { command: 'list'; cwd: string; json: boolean }
+  | { command: 'check'; cwd: string; json: boolean }
+  | { command: 'view'; log: string; html: boolean; out?: string }
+  | { command: 'help'; topic?: string }
+  | { command: 'version' };
+
+export const USAGE = `Usage: flue-action <command> [options]
+
+Commands:
+  run <agent>     Run an agent from .flue/agents/ on this checkout
+  list            List the agents, roles and skills found
+  check           Validate every agent, role and skill (exit 2 on errors)
+  view <log>      Print a session log as a transcript (--html for the report)
+
+Options for run:
+  --cwd DIR              Repository to work on (default: current directory)
+  --event FILE           A GitHub webhook payload, as GitHub sends it
+  --event-name NAME      Event name when it cannot be inferred (issues, issue_comment, ...)
+  --input JSON           Inputs for the agent, a JSON object
+  --prompt TEXT          The task, instead of the agent's default
+  --model M              Model override (anthropic/claude-... or claude-...)
+  --dry-run              Print the outputs instead of posting them
+  --json                 Print one JSON envelope on stdout
+  --scripted-model FILE  Replay canned model turns (default without ANTHROPIC_API_KEY:
+                         .flue/scripted/<agent>.jsonl when it exists)
+  --untrusted            Run with the untrusted profile (read-only, no commands, no network)
+  --log-dir DIR          Where the session log goes (default: the system temp folder)
+  --max-turns N  --max-cost-usd N  --timeout-minutes N
+
+Exit codes: 0 succeeded or skipped, 1 failed, 2 bad usage or definitions,
+3 budget exhausted, 4 cancelled.
+Environment: ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL.`;
+
+function positiveNumber(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) {
+    throw new InputError(`Invalid --${flag} '${value}'. Expected a positive number.`);
+  }
+  return number;
+}
+
+function jsonObject(value: string | undefined): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (error) {
+    throw new InputError(`Invalid --input: ${(error as Error).message}. Expected a JSON object, e.g. '{"issue": 12}'.`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError(`Invalid --input '${value}'. Expected a JSON object, e.g. '{"issue": 12}'.`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+export function parseCliArgs(argv: string[], cwd: string): CliCommand {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    return { command: 'help' };
+  }
+  if (command === 'version' || command === '--version' || command === '-v') return { command: 'version' };
+  const parsed = parseOrExplain(command, rest);
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help', topic: command };
+  const dir = values.cwd ?? cwd;
+  switch (command) {
+    case 'run': {
+      const agent = positionals[0];
+      if (agent === undefined) throw new InputError('Missing agent name. Usage: flue-action run <agent> [options]');
+      extraPositionals(command, positionals.slice(1));
+      return {
+        command,
+        agent,
+        cwd: dir,
+        input: jsonObject(values.input),
+        eventFile: values.event,
+        eventName: values['event-name'],
+        prompt: values.prompt,
+        model: values.model,
+        dryRun: values['dry-run'] ?? false,
+        json: values.json ?? false,
+        scriptedModel: values['scripted-model'],
+        untrusted: values.untrusted ?? false,
+        logDir: values['log-dir'],
+        maxTurns: positiveNumber('max-turns', values['max-turns']),
+        maxCostUsd: positiveNumber('max-cost-usd', values['max-cost-usd']),
+        timeoutMinutes: positiveNumber('timeout-minutes', values['timeout-minutes']),
+      };
+    }
+    case 'list':
+    case 'check':
+      extraPositionals(command, positionals);
+      return { command, cwd: dir, json: values.json ?? false };
+    case 'view': {
+      const log = positionals[0];
+      if (log === undefined) throw new InputError('Missing log file. Usage: flue-action view <log> [--html] [--out FILE]');
+      extraPositionals(command, positionals.slice(1));
+      return { command, log, html: values.html ?? false, out: values.out };
+    }
+    default:
+      throw new InputError(`Unknown command '${command}'. Expected one of: run, list, check, view, help.`);
+  }
+}
+
+function parseOrExplain(command: string, args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        cwd: { type: 'string' },
+        input: { type: 'string' },
+        event: { type: 'string' },
+        'event-name': { type: 'string' },
+        prompt: { type: 'string' },
+        model: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        json: { type: 'boolean' },
+        'scripted-model': { type: 'string' },
+        untrusted: { type: 'boolean' },
+        'log-dir': { type: 'string' },
+        'max-turns': { type: 'string' },
+        'max-cost-usd': { type: 'string' },
+        'timeout-minutes': { type: 'string' },
+        html: { type: 'boolean' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new InputError(`${(error as Error).message.split('\n')[0]} (flue-action ${command}; see flue-action --help)`);
+  }
+}
+
+function extraPositionals(command: string, extra: string[]): void {
+  if (extra.length > 0) {
+    throw new InputError(`Unexpected argument '${extra[0]}' for flue-action ${command}. See flue-action --help.`);
+  }
+}

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { checkDefinitions, findSkills, listAgents } from '../definitions/index.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from './io.js';
+
+export async function listCommand(command: { cwd: string; json: boolean }, io: CliIo): Promise<number> {
+  const workspace = resolve(io.cwd, command.cwd);
+  const agents = await listAgents(workspace);
+  const skills = await findSkills(workspace);
+  if (command.json) {
+    io.stdout.write(`${JSON.stringify({ agents, skills: skills.skills.map(({ name, description, file }) => ({ name, description, file })) }, null, 2)}\n`);
+    return EXIT.succeeded;
+  }
+  const lines = ['Agents:'];
+  if (agents.length === 0) lines.push('  (none: add one at .flue/agents/<name>.md)');
+  for (const agent of agents) {
+    lines.push(`  ${agent.name.padEnd(20)} ${agent.error ? `ERROR ${agent.error}` : (agent.description ?? '')}  (${agent.file})`);
+  }
+  lines.push('Skills:');
+  if (skills.skills.length === 0) lines.push('  (none)');
+  for (const skill of skills.skills) lines.push(`  ${skill.name.padEnd(20)} ${oneLine(skill.description)}  (${skill.file})`);
+  io.stdout.write(`${lines.join('\n')}\n`);
+  return EXIT.succeeded;
+}
+
+export async function checkCommand(command: { cwd: string; json: boolean }, io: CliIo): Promise<number> {
+  const report = await checkDefinitions(resolve(io.cwd, command.cwd));
+  if (command.json) {
+    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    for (const problem of report.problems) io.stdout.write(`${problem.severity}: ${problem.message}\n`);
+    const errors = report.problems.filter((p) => p.severity === 'error').length;
+    const warnings = report.problems.length - errors;
+    io.stdout.write(`${report.ok ? 'ok' : 'failed'}: ${errors} error(s), ${warnings} warning(s)\n`);
+  }
+  return report.ok ? EXIT.succeeded : EXIT.usage;
+}
+
+function oneLine(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

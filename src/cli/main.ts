@@ -1,0 +1,57 @@
+import { isFlueError } from '../errors.js';
+import { RUNNER_VERSION } from '../version.js';
+import { parseCliArgs, USAGE } from './args.js';
+import { checkCommand, listCommand } from './definitions-commands.js';
+import { EXIT } from './exit-codes.js';
+import type { CliIo } from './io.js';
+import { runCommand } from './run-command.js';
+import { viewCommand } from './view-command.js';
+
+/** Runs one CLI invocation. Never throws: every failure becomes one line on stderr and an exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const command = parseCliArgs(argv, io.cwd);
+    switch (command.command) {
+      case 'help':
+        io.stdout.write(`${USAGE}\n`);
+        return EXIT.succeeded;
+      case 'version':
+        io.stdout.write(`${RUNNER_VERSION}\n`);
+        return EXIT.succeeded;
+      case 'run':
+        return await runCommand(command, io);
+      case 'list':
+        return await listCommand(command, io);
+      case 'check':
+        return await checkCommand(command, io);
+      case 'view':
+        return await viewCommand(command, io);
+    }
+  } catch (error) {
+    if (isFlueError(error)) {
+      io.stderr.write(`flue-action: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    // An unexpected error is a bug in the runner: keep the stack, it is what a bug report needs.
+    io.stderr.write(`flue-action: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.failed;
+  }
+}
+
+/** `dist/cli.js` calls this. */
+export async function runCliProcess(): Promise<void> {
+  const controller = new AbortController();
+  const cancel = () => controller.abort(new Error('cancelled by SIGINT/SIGTERM'));
+  process.once('SIGINT', cancel);
+  process.once('SIGTERM', cancel);
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal,
+    isTerminal: Boolean(process.stderr.isTTY),
+  });
+  process.off('SIGINT', cancel);
+  process.off('SIGTERM', cancel);
+}

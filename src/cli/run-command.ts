@@ -1,0 +1,128 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { AgentSpec } from '../definitions/types.js';
+import { InputError } from '../errors.js';
+import { AnthropicModelClient } from '../harness/anthropic-client.js';
+import type { ModelClient } from '../harness/model.js';
+import { ScriptedModelClient } from '../harness/scripted-client.js';
+import { LocalHost } from '../hosts/local.js';
+import { runPipeline, type RunReport } from '../pipeline.js';
+import { formatOutputsForConsole } from '../publish/index.js';
+import { createProgressPrinter } from '../report/index.js';
+import { triggerFromGitHubEvent, triggerFromInput } from '../trigger/index.js';
+import type { Trigger } from '../trigger/types.js';
+import type { RunCommand } from './args.js';
+import { exitCodeFor } from './exit-codes.js';
+import type { CliIo } from './io.js';
+
+export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
+  const workspace = resolve(io.cwd, command.cwd);
+  if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
+  const trigger = readTrigger(command, io.cwd);
+  const secrets = [io.env.ANTHROPIC_API_KEY, io.env.GITHUB_TOKEN, io.env.GH_TOKEN].filter(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  const report = await runPipeline(
+    {
+      workspace,
+      agent: command.agent,
+      prompt: command.prompt,
+      model: command.model,
+      limits: { maxTurns: command.maxTurns, maxCostUsd: command.maxCostUsd, timeoutMinutes: command.timeoutMinutes },
+      profile: command.untrusted ? 'untrusted' : 'trusted',
+      dryRun: command.dryRun,
+      logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
+      secrets,
+    },
+    {
+      host: new LocalHost(),
+      trigger,
+      createModelClient: (spec) => chooseModelClient(spec, command, workspace, io),
+      signal: io.signal,
+      onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(io.stderr, { color: io.isTerminal }),
+    },
+  );
+  printReport(report, command, io);
+  return exitCodeFor(report.status);
+}
+
+function readTrigger(command: RunCommand, cwd: string): Trigger {
+  if (command.eventFile === undefined) return triggerFromInput(command.input ?? {});
+  const file = resolve(cwd, command.eventFile);
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(`Invalid --event '${command.eventFile}': ${(error as Error).message}. Expected a GitHub webhook payload (JSON).`);
+  }
+  const trigger = triggerFromGitHubEvent(command.eventName, payload, { source: command.eventFile });
+  // Null prototype: `--input '{"__proto__": ...}'` stays plain data.
+  return command.input ? { ...trigger, inputs: Object.assign(Object.create(null), trigger.inputs, command.input) } : trigger;
+}
+
+/**
+ * The real API when a key is set; otherwise a scripted model, so an agent can be tried offline.
+ * A scripted run is labelled as such everywhere it is reported.
+ */
+async function chooseModelClient(spec: AgentSpec, command: RunCommand, workspace: string, io: CliIo): Promise<ModelClient> {
+  if (command.scriptedModel !== undefined) {
+    const file = isAbsolute(command.scriptedModel) ? command.scriptedModel : resolve(io.cwd, command.scriptedModel);
+    return ScriptedModelClient.load(file, command.scriptedModel);
+  }
+  const apiKey = io.env.ANTHROPIC_API_KEY;
+  if (apiKey) return new AnthropicModelClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL || undefined });
+  const canned = join(workspace, '.flue', 'scripted', `${spec.name}.jsonl`);
+  if (existsSync(canned)) {
+    io.stderr.write(`flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/${spec.name}.jsonl\n`);
+    return ScriptedModelClient.load(canned, `.flue/scripted/${spec.name}.jsonl`);
+  }
+  throw new InputError(
+    'ANTHROPIC_API_KEY is not set. Export it (and ANTHROPIC_BASE_URL for a gateway), or pass --scripted-model FILE to replay canned model turns.',
+  );
+}
+
+function printReport(report: RunReport, command: RunCommand, io: CliIo): void {
+  if (command.json) {
+    io.stdout.write(`${JSON.stringify(envelope(report, command.dryRun), null, 2)}\n`);
+    return;
+  }
+  const outputs = formatOutputsForConsole(report.publish, { dryRun: command.dryRun });
+  if (outputs !== '') io.stderr.write(`\n${outputs}\n`);
+  const { totals } = report;
+  io.stderr.write(
+    `\n${report.status}${report.reason ? `: ${report.reason}` : ''} · ${totals.turns} turns · ` +
+      `${totals.inputTokens + totals.cacheReadTokens + totals.cacheWriteTokens} in / ${totals.outputTokens} out tokens · ` +
+      `$${totals.costUsd.toFixed(4)} · ${(totals.durationMs / 1000).toFixed(1)}s · model ${report.modelClient === 'anthropic' ? report.model : report.modelClient}\n` +
+      `log: ${report.logFile}\nview: flue-action view ${report.logFile}\n`,
+  );
+  if (report.result !== undefined) io.stdout.write(`${JSON.stringify(report.result, null, 2)}\n`);
+  else if (report.text) io.stdout.write(`${report.text}\n`);
+}
+
+/** The one JSON shape every outcome is reported in (`--json`). */
+export function envelope(report: RunReport, dryRun: boolean) {
+  return {
+    status: report.status,
+    reason: report.reason ?? null,
+    result: report.result ?? null,
+    text: report.text ?? null,
+    agent: report.agent,
+    model: report.model,
+    modelClient: report.modelClient,
+    turns: report.totals.turns,
+    costUsd: report.totals.costUsd,
+    usage: {
+      inputTokens: report.totals.inputTokens,
+      outputTokens: report.totals.outputTokens,
+      cacheReadTokens: report.totals.cacheReadTokens,
+      cacheWriteTokens: report.totals.cacheWriteTokens,
+    },
+    durationMs: report.totals.durationMs,
+    dryRun,
+    outputs: report.publish,
+    sessionId: report.sessionId,
+    logFile: report.logFile,
+    reportFile: report.reportFile,
+  };
+}

@@ -1,0 +1,47 @@
+import type * as v from 'valibot';
+import { LIMITS } from '../limits.js';
+import type { AgentLimits } from './types.js';
+import { check, isAbsent, positiveInteger, positiveNumber, rejectUnknownKeys, requireMapping } from './field-check.js';
+import type { FieldNaming } from './naming.js';
+
+const LIMIT_SCHEMAS: Record<keyof AgentLimits, v.GenericSchema<unknown, number>> = {
+  maxTurns: positiveInteger,
+  maxCostUsd: positiveNumber,
+  timeoutMinutes: positiveNumber,
+  maxTokens: positiveInteger,
+};
+
+const LIMIT_KEYS = Object.keys(LIMIT_SCHEMAS) as Array<keyof AgentLimits>;
+
+export const DEFAULT_AGENT_LIMITS: AgentLimits = {
+  maxTurns: LIMITS.maxTurns,
+  maxCostUsd: LIMITS.maxCostUsd,
+  timeoutMinutes: LIMITS.timeoutMinutes,
+  maxTokens: LIMITS.maxTokens,
+};
+
+/** `limits:` over the defaults from src/limits.ts; every key is checked, a typo is an error. */
+export function readLimits(value: unknown, file: string, naming: FieldNaming): AgentLimits {
+  const limits = { ...DEFAULT_AGENT_LIMITS };
+  if (isAbsent(value)) return limits;
+  const names = naming.limits;
+  const example = `limits: { ${names.maxTurns}: ${LIMITS.maxTurns}, ${names.maxCostUsd}: ${LIMITS.maxCostUsd} }`;
+  const given = requireMapping(value, { file, field: 'limits' }, `Write ${example}`);
+  rejectUnknownKeys(
+    given,
+    LIMIT_KEYS.map((key) => names[key]),
+    { file, field: 'limits' },
+    'limit',
+  );
+  for (const key of LIMIT_KEYS) {
+    const entry = given[names[key]];
+    if (isAbsent(entry)) continue;
+    limits[key] = check(
+      LIMIT_SCHEMAS[key],
+      entry,
+      { file, field: `limits.${names[key]}` },
+      `Remove it for the default (${DEFAULT_AGENT_LIMITS[key]})`,
+    );
+  }
+  return limits;
+}

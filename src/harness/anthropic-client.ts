@@ -1,0 +1,85 @@
+import Anthropic from '@anthropic-ai/sdk';
+import { LIMITS } from '../limits.js';
+import type { ModelClient, ModelError, ModelOutcome, ModelRequest } from './model.js';
+import { toMessageParams } from './request-body.js';
+
+export interface AnthropicClientOptions {
+  /** Required: the SDK's fallback credential chain reads files and endpoints we do not want in CI. */
+  apiKey: string;
+  /** Gateway or test fake; when absent the SDK reads `ANTHROPIC_BASE_URL`, then uses api.anthropic.com. */
+  baseURL?: string;
+  /** Retries of a retryable error (429, 408, 409, 5xx, connection reset). */
+  maxRetries?: number;
+  /** Per attempt, until the response headers arrive (a stream then runs under the run's own signal). */
+  timeoutMs?: number;
+}
+
+/**
+ * The Messages API through @anthropic-ai/sdk: one streamed request per turn with the full history
+ * (no server-side state), prompt-cache breakpoints from toMessageParams, SDK retries with backoff
+ * (honouring `retry-after`). Never throws: every failure becomes a ModelOutcome error.
+ */
+export class AnthropicModelClient implements ModelClient {
+  readonly label = 'anthropic';
+  readonly #client: Anthropic;
+
+  constructor(options: AnthropicClientOptions) {
+    this.#client = new Anthropic({
+      apiKey: options.apiKey,
+      ...(options.baseURL ? { baseURL: options.baseURL } : {}),
+      maxRetries: options.maxRetries ?? LIMITS.modelRetries,
+      timeout: options.timeoutMs ?? LIMITS.modelRequestTimeoutMs,
+      // The SDK logs retries and parse failures on console; the loop reports the outcome instead.
+      logLevel: 'off',
+    });
+  }
+
+  /** Where requests go, for messages that name the endpoint. */
+  get baseURL(): string {
+    return this.#client.baseURL;
+  }
+
+  async send(request: ModelRequest, signal: AbortSignal): Promise<ModelOutcome> {
+    try {
+      const stream = this.#client.messages.stream(toMessageParams(request), { signal });
+      const message = await stream.finalMessage();
+      return { ok: true, message };
+    } catch (error) {
+      return { ok: false, error: describeError(error, signal, this.baseURL) };
+    }
+  }
+}
+
+/** Turns whatever the SDK threw into one line that names the endpoint or the provider's own words. */
+export function describeError(error: unknown, signal: AbortSignal, baseURL: string): ModelError {
+  if (signal.aborted || error instanceof Anthropic.APIUserAbortError) {
+    return { message: 'model request aborted', aborted: true };
+  }
+  if (error instanceof Anthropic.APIConnectionTimeoutError) {
+    return { message: `model request to ${baseURL} timed out (after retries)` };
+  }
+  if (error instanceof Anthropic.APIConnectionError) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return { message: `could not reach the model API at ${baseURL}${cause}` };
+  }
+  if (error instanceof Anthropic.APIError) {
+    return describeApiError(error);
+  }
+  return { message: error instanceof Error ? error.message : String(error) };
+}
+
+/** A gateway's HTML error page is not worth more than this in a one-line reason. */
+const RAW_ERROR_CHARS = 300;
+
+function describeApiError(error: InstanceType<typeof Anthropic.APIError>): ModelError {
+  const type = error.type ? `${error.type}: ` : '';
+  // Without Anthropic's error JSON (a proxy's page, say), the SDK's message is "<status> <body>".
+  const raw = error.message.replace(/^\d{3} /, '').replace(/\s+/g, ' ').trim();
+  const text = error.apiMessage ?? (raw.length > RAW_ERROR_CHARS ? `${raw.slice(0, RAW_ERROR_CHARS)}…` : raw);
+  const requestId = error.requestID ? ` (request-id ${error.requestID})` : '';
+  if (error.status === undefined) {
+    // An `error` event inside a stream that had already started: the provider failed mid-answer.
+    return { message: `model API error during streaming: ${type}${text}${requestId}` };
+  }
+  return { status: error.status, message: `model API returned ${error.status} ${type}${text}${requestId}` };
+}

@@ -1,0 +1,11 @@
+export { AnthropicModelClient, type AnthropicClientOptions } from './anthropic-client.js';
+export { ScriptedModelClient, parseScript, type ScriptedTurn, type ScriptedBlock } from './scripted-client.js';
+export type { ModelClient, ModelError, ModelOutcome, ModelRequest } from './model.js';
+export { Budget, type BudgetOptions, type LimitHit, type LimitName } from './budget.js';
+export { runLoop, stoppedOutcome, type LoopOptions } from './loop.js';
+export { runAgent, type RunAgentOptions } from './run-agent.js';
+export { createTaskTool, runSubtask, type AgentSetup, type TaskScope, type SubtaskRequest } from './task.js';
+export { buildSystemPrompt, type SystemPromptSpec } from './system-prompt.js';
+export { costOf, priceOf, canonicalModelId, FALLBACK_PRICE, type Cost, type ModelPrice } from './pricing.js';
+export { toMessageParams, requestBytes } from './request-body.js';
+export type { AgentOutcome, StopCause } from './outcome.js';

@@ -1,0 +1,82 @@
+import type Anthropic from '@anthropic-ai/sdk';
+import { rethrowIfFatal } from '../errors.js';
+import { LIMITS } from '../limits.js';
+import type { SessionEventInput } from '../session-log/events.js';
+import type { ToolDefinition, ToolResult } from '../tools/types.js';
+
+export interface ToolCallScope {
+  tools: ReadonlyMap<string, ToolDefinition>;
+  signal: AbortSignal;
+  turn: number;
+  emit(event: SessionEventInput): void;
+  /** A tool_use block the response cut off at max_tokens: its input is incomplete, so it is not run. */
+  truncatedId?: string;
+}
+
+/**
+ * Runs every tool call of one response at once and returns their results in the order of the calls,
+ * as the API requires. A throw, an unknown tool or an oversized result becomes an error result the
+ * model can read; only an abort (time limit, cancel) propagates.
+ */
+export async function runToolCalls(
+  calls: Anthropic.ToolUseBlock[],
+  scope: ToolCallScope,
+): Promise<Anthropic.ToolResultBlockParam[]> {
+  return Promise.all(calls.map((call) => runOne(call, scope)));
+}
+
+async function runOne(call: Anthropic.ToolUseBlock, scope: ToolCallScope): Promise<Anthropic.ToolResultBlockParam> {
+  scope.emit({ type: 'tool_call', turn: scope.turn, id: call.id, name: call.name, input: call.input });
+  const started = performance.now();
+  const raw = await execute(call, scope);
+  const result = capResult(raw);
+  scope.emit({
+    type: 'tool_result',
+    turn: scope.turn,
+    id: call.id,
+    name: call.name,
+    isError: result.isError === true,
+    content: result.content,
+    durationMs: Math.round(performance.now() - started),
+  });
+  const block: Anthropic.ToolResultBlockParam = {
+    type: 'tool_result',
+    tool_use_id: call.id,
+    // The API rejects empty text; an empty result still has to say something.
+    content: result.content === '' ? '(no output)' : result.content,
+  };
+  if (result.isError) block.is_error = true;
+  return block;
+}
+
+async function execute(call: Anthropic.ToolUseBlock, scope: ToolCallScope): Promise<ToolResult> {
+  if (call.id === scope.truncatedId) {
+    return {
+      isError: true,
+      content: 'This call was cut off at the output token limit before its input was complete. Send it again, smaller.',
+    };
+  }
+  const tool = scope.tools.get(call.name);
+  if (!tool) {
+    const names = [...scope.tools.keys()].join(', ');
+    return { isError: true, content: `Unknown tool '${call.name}'. Available tools: ${names}.` };
+  }
+  try {
+    return await tool.execute(call.input, { signal: scope.signal });
+  } catch (error) {
+    rethrowIfFatal(error, scope.signal);
+    const message = error instanceof Error ? error.message : String(error);
+    return { isError: true, content: `Tool '${call.name}' failed: ${message}` };
+  }
+}
+
+/** A backstop: tools cap their own output with a precise "read on" hint; this catches the ones that do not. */
+export function capResult(result: ToolResult): ToolResult {
+  const max = LIMITS.toolOutputChars;
+  if (typeof result.content !== 'string') return { isError: true, content: 'Tool returned no text result.' };
+  if (result.content.length <= max) return result;
+  const marker =
+    `\n[output truncated by the runner: first ${max} of ${result.content.length} characters shown; ` +
+    'ask for less, e.g. a narrower path, pattern or line range]';
+  return { ...result, content: result.content.slice(0, max) + marker };
+}

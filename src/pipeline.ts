@@ -1,0 +1,180 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadAgent } from './definitions/index.js';
+import type { AgentLimits, AgentSpec } from './definitions/types.js';
+import type { Profile } from './gate/profile.js';
+import { runAgent } from './harness/index.js';
+import type { ModelClient } from './harness/model.js';
+import type { Host } from './hosts/host.js';
+import { applySafeOutputs, type PublishReport } from './publish/index.js';
+import { renderHtml } from './report/index.js';
+import type { RunStatus, RunTotals } from './report/status.js';
+import { createSandbox, defaultProtectedPaths } from './sandbox/index.js';
+import { readSessionLog, SessionLog } from './session-log/index.js';
+import type { SessionEvent } from './session-log/events.js';
+import { createAgentTools, OutputCollector } from './tools/index.js';
+import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
+import type { Trigger } from './trigger/types.js';
+import { RUNNER_VERSION } from './version.js';
+
+export interface PipelineSettings {
+  /** Absolute path of the checkout the agent works on. */
+  workspace: string;
+  /** Agent name (or path) under `.flue/agents/`. */
+  agent: string;
+  /** Where `.flue/` is read from; a PR run reads it from the base ref. Default: the workspace. */
+  definitionsRoot?: string;
+  /** The task; without it the agent is asked to handle the event. */
+  prompt?: string;
+  /** Replaces the agent's `model:`. */
+  model?: string;
+  /** Replace the agent's own `limits:` values. */
+  limits: Partial<AgentLimits>;
+  profile: Profile;
+  dryRun: boolean;
+  /** Folder for the session log and the HTML report. */
+  logDir: string;
+  /** Values redacted from the log, the outputs and the report (API keys, tokens). */
+  secrets: string[];
+}
+
+export interface PipelineDeps {
+  host: Host;
+  trigger: Trigger;
+  /** Chosen after loading, because the model comes from the agent. */
+  createModelClient(spec: AgentSpec): ModelClient | Promise<ModelClient>;
+  /** Comments and changed files the host fetched for the model. */
+  context?: TriggerContextExtras;
+  /** Cancels the run (the action's post step, a CLI Ctrl-C). */
+  signal?: AbortSignal;
+  /** Sees every session event as it is recorded: the CLI's progress lines, the action's log groups. */
+  onEvent?(event: SessionEvent): void;
+}
+
+export interface RunReport {
+  status: RunStatus;
+  reason?: string;
+  result?: unknown;
+  text?: string;
+  totals: RunTotals;
+  sessionId: string;
+  agent: string;
+  model: string;
+  modelClient: string;
+  logFile: string;
+  reportFile: string;
+  publish: PublishReport;
+}
+
+/** Load, sandbox, harness, session log, publish: the stages every front end drives in this order. */
+export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps): Promise<RunReport> {
+  const loaded = await loadAgent(settings.workspace, settings.agent, {
+    definitionsRoot: settings.definitionsRoot,
+  });
+  const spec = withOverrides(loaded, settings);
+  const model = await deps.createModelClient(spec);
+  const sessionId = randomUUID();
+  const logFile = join(settings.logDir, `${sessionFileStem(spec.name, sessionId)}.jsonl`);
+  const log = SessionLog.open(
+    logFile,
+    {
+      id: sessionId,
+      agent: spec.name,
+      model: spec.model,
+      modelClient: model.label,
+      trigger: deps.trigger,
+      files: spec.files,
+      runner: { version: RUNNER_VERSION, node: process.version, host: deps.host.name },
+    },
+    { secrets: settings.secrets },
+  );
+  if (deps.onEvent) log.subscribe(deps.onEvent);
+  for (const message of spec.warnings) log.record({ type: 'warning', message });
+
+  const sandbox = createSandbox({
+    workspace: settings.workspace,
+    profile: settings.profile,
+    allowWrite: spec.tools.includes('write'),
+    commands: spec.commands,
+    networkAllow: spec.network.allow,
+    protectedPaths: defaultProtectedPaths(deps.trigger.isPullRequest),
+  });
+  const collector = new OutputCollector(spec.outputs, { isPullRequest: deps.trigger.isPullRequest }, log);
+  const tools = createAgentTools(spec, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest });
+  const outcome = await runAgent({
+    spec,
+    model,
+    tools,
+    workspace: settings.workspace,
+    event: deps.trigger,
+    inputs: deps.trigger.inputs,
+    prompt: renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
+    recorder: log,
+    outputs: collector,
+    shell: (command, signal) => sandbox.exec(command, { signal }),
+    signal: deps.signal,
+    loadSubagent: async (name) => {
+      const sub = withOverrides(await loadAgent(settings.workspace, name, { definitionsRoot: settings.definitionsRoot }), {
+        ...settings,
+        limits: {},
+      });
+      return { spec: sub, tools: createAgentTools(sub, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest }) };
+    },
+  });
+
+  // A run that failed still publishes nothing it was not allowed to; one that never finished publishes nothing.
+  const publishable = outcome.status === 'succeeded' ? collector.list() : [];
+  for (const skipped of collector.list().filter((p) => !publishable.includes(p))) {
+    log.record({ type: 'output_rejected', id: skipped.id, kind: skipped.output.kind, reason: `run ${outcome.status}` });
+  }
+  const publish = await applySafeOutputs({
+    proposals: publishable,
+    policy: spec.outputs,
+    trigger: deps.trigger,
+    host: deps.host,
+    recorder: log,
+    dryRun: settings.dryRun,
+    secrets: settings.secrets,
+  });
+  log.record({
+    type: 'end',
+    status: outcome.status,
+    reason: outcome.reason,
+    result: outcome.result,
+    text: outcome.text,
+    totals: outcome.totals,
+  });
+  log.close();
+
+  const reportFile = logFile.replace(/\.jsonl$/, '.html');
+  writeFileSync(reportFile, renderHtml(readSessionLog(logFile)));
+  return {
+    status: outcome.status,
+    reason: outcome.reason,
+    result: outcome.result,
+    text: outcome.text,
+    totals: outcome.totals,
+    sessionId,
+    agent: spec.name,
+    model: spec.model,
+    modelClient: model.label,
+    logFile,
+    reportFile,
+    publish,
+  };
+}
+
+function withOverrides(spec: AgentSpec, settings: Pick<PipelineSettings, 'model' | 'limits'>): AgentSpec {
+  const limits = { ...spec.limits };
+  for (const [key, value] of Object.entries(settings.limits) as Array<[keyof AgentLimits, number | undefined]>) {
+    if (value !== undefined) limits[key] = value;
+  }
+  return { ...spec, model: settings.model ?? spec.model, limits };
+}
+
+/** `triage-20261122-021115-1a2b3c4d`: sortable, and says which agent without opening the file. */
+function sessionFileStem(agent: string, id: string): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${agent.replace(/[^\w.-]/g, '_')}-${stamp}-${id.slice(0, 8)}`;
+}

@@ -1,0 +1,123 @@
+/**
+ * The publish stage: the only place a proposal becomes a write. Every proposal is sanitized,
+ * checked again against the agent's `outputs:` policy (the tools checked it when it was proposed;
+ * this stage trusts nothing it did not check itself), then applied through the host in a fixed
+ * order. Each outcome is recorded, so nothing is applied, refused or lost silently.
+ */
+import type { OutputPolicy } from '../definitions/types.js';
+import { rethrowIfFatal } from '../errors.js';
+import type { Host } from '../hosts/host.js';
+import { createRedactor } from '../session-log/redact.js';
+import type { SessionRecorder } from '../session-log/events.js';
+import { checkProposal } from '../tools/outputs.js';
+import type { ProposedOutput } from '../tools/types.js';
+import type { Trigger } from '../trigger/types.js';
+import { sanitizeOutput } from './sanitize.js';
+
+export type OutputKindName = ProposedOutput['kind'];
+
+export interface Proposal {
+  id: string;
+  output: ProposedOutput;
+}
+
+/** The proposal-time rules (counts, label globs, review events, PR-only); see src/tools/outputs.ts. */
+export type ProposalChecker = typeof checkProposal;
+
+export interface PublishInput {
+  proposals: readonly Proposal[];
+  policy: OutputPolicy;
+  trigger: Trigger;
+  host: Host;
+  recorder: SessionRecorder;
+  /** Record and report what would be applied, call the host for nothing. */
+  dryRun: boolean;
+  /** Values redacted from every body (API keys, tokens); values under 8 characters are ignored. */
+  secrets: string[];
+  /** Default: `checkProposal`, the very function the tools ran when each output was proposed. Tests inject a spy. */
+  check?: ProposalChecker;
+}
+
+export interface PublishedOutput {
+  id: string;
+  kind: OutputKindName;
+  /** The output as sanitized: exactly what was (or, in a dry run, would have been) sent. */
+  output: ProposedOutput;
+  dryRun: boolean;
+  url?: string;
+}
+
+export interface PublishReport {
+  /** In the order they were applied. */
+  applied: PublishedOutput[];
+  rejected: Array<{ id: string; kind: OutputKindName; reason: string }>;
+  failed: Array<{ id: string; kind: OutputKindName; message: string }>;
+}
+
+/**
+ * Labels first, removals before additions: a swap (`needs-triage` → `bug`) ends with the new label
+ * even when the agent names one in both, and whoever the review or comment notifies sees the issue
+ * already labelled. The review before the comment: a summary comment usually refers to the review,
+ * and the comment is what readers expect last in the timeline.
+ */
+export const APPLY_ORDER: readonly OutputKindName[] = ['remove_labels', 'add_labels', 'submit_review', 'add_comment'];
+
+export async function applySafeOutputs(input: PublishInput): Promise<PublishReport> {
+  const report: PublishReport = { applied: [], rejected: [], failed: [] };
+  const accepted = acceptProposals(input, report);
+  for (const kind of APPLY_ORDER) {
+    for (const { id, output } of accepted.filter((proposal) => proposal.output.kind === kind)) {
+      await applyOne(input, report, id, output);
+    }
+  }
+  return report;
+}
+
+/**
+ * Sanitizes, then checks in proposal order, so counts mean what they meant when the agent proposed.
+ * The check sees the sanitized output: what is checked is what is sent (a body that sanitizing
+ * emptied, or labels that were only whitespace, are refused here).
+ */
+function acceptProposals(input: PublishInput, report: PublishReport): Proposal[] {
+  const check = input.check ?? checkProposal;
+  const redactor = createRedactor(input.secrets);
+  const accepted: Proposal[] = [];
+  for (const proposal of input.proposals) {
+    const output = sanitizeOutput(proposal.output, redactor);
+    const verdict = check(
+      input.policy,
+      output,
+      accepted.map((item) => item.output),
+      { isPullRequest: input.trigger.isPullRequest },
+    );
+    if (!verdict.ok) {
+      const reason = verdict.message;
+      report.rejected.push({ id: proposal.id, kind: output.kind, reason });
+      input.recorder.record({ type: 'output_rejected', id: proposal.id, kind: output.kind, reason });
+      continue;
+    }
+    accepted.push({ id: proposal.id, output });
+  }
+  return accepted;
+}
+
+/** A failure is recorded and reported, and the next output is still applied: one 422 must not drop the rest. */
+async function applyOne(input: PublishInput, report: PublishReport, id: string, output: ProposedOutput): Promise<void> {
+  const { kind } = output;
+  if (input.dryRun) {
+    report.applied.push({ id, kind, output, dryRun: true });
+    input.recorder.record({ type: 'output_applied', id, kind, dryRun: true });
+    return;
+  }
+  try {
+    const { url } = await input.host.applyOutput(output, input.trigger);
+    const where = url === undefined ? {} : { url };
+    report.applied.push({ id, kind, output, dryRun: false, ...where });
+    input.recorder.record({ type: 'output_applied', id, kind, ...where, dryRun: false });
+  } catch (error) {
+    rethrowIfFatal(error);
+    const message = error instanceof Error ? error.message : String(error);
+    report.failed.push({ id, kind, message });
+    input.recorder.record({ type: 'error', message: `${kind} ${id} was not applied: ${message}` });
+  }
+}

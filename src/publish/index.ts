@@ -1,0 +1,12 @@
+export {
+  applySafeOutputs,
+  APPLY_ORDER,
+  type OutputKindName,
+  type Proposal,
+  type ProposalChecker,
+  type PublishInput,
+  type PublishReport,
+  type PublishedOutput,
+} from './apply.js';
+export { formatOutputsForConsole } from './console.js';
+export { capBody, neutralizeMentions, sanitizeBody, sanitizeLabels, sanitizeOutput } from './sanitize.js';

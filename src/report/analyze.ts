@@ -1,0 +1,92 @@
+import type { SessionEvent, SessionEventOf } from '../session-log/events.js';
+import type { ParsedSessionLog } from '../session-log/reader.js';
+import type { ProposedOutput } from '../tools/types.js';
+import type { RunStatus, RunTotals } from './status.js';
+
+/** What became of one proposed output. `proposed`: the log ends before publish decided. */
+export interface OutputOutcome {
+  id: string;
+  kind: string;
+  output?: ProposedOutput;
+  state: 'proposed' | 'applied' | 'rejected';
+  dryRun?: boolean;
+  url?: string;
+  reason?: string;
+}
+
+/** The figures every report shows, taken from the `end` event or, without one, added up. */
+export interface SessionAnalysis {
+  end?: SessionEventOf<'end'>;
+  /** `unfinished`: no `end` event, the run was killed (or is still running). */
+  status: RunStatus | 'unfinished';
+  totals: RunTotals;
+  /** Tool calls per tool, most used first. */
+  toolCounts: Array<[name: string, count: number]>;
+  outputs: OutputOutcome[];
+}
+
+/** What every report says about a log without an `end` event. */
+export const UNFINISHED_NOTE =
+  'The log has no end event: the run was killed, or is still running. Figures are what it had spent so far.';
+
+export function analyzeSession(log: ParsedSessionLog): SessionAnalysis {
+  const end = log.events.findLast((event): event is SessionEventOf<'end'> => event.type === 'end');
+  return {
+    end,
+    status: end?.status ?? 'unfinished',
+    totals: end?.totals ?? totalsSoFar(log),
+    toolCounts: countTools(log.events),
+    outputs: outputOutcomes(log.events),
+  };
+}
+
+/** What a run that never wrote `end` had spent when it stopped. */
+function totalsSoFar(log: ParsedSessionLog): RunTotals {
+  const totals: RunTotals = {
+    turns: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheReadTokens: 0,
+    cacheWriteTokens: 0,
+    costUsd: 0,
+    durationMs: 0,
+  };
+  for (const event of log.events) {
+    if (event.type !== 'model_response') continue;
+    totals.turns += 1;
+    totals.inputTokens += event.usage.inputTokens;
+    totals.outputTokens += event.usage.outputTokens;
+    totals.cacheReadTokens += event.usage.cacheReadTokens;
+    totals.cacheWriteTokens += event.usage.cacheWriteTokens;
+    totals.costUsd += event.costUsd;
+  }
+  const last = log.events.at(-1);
+  const elapsed = last ? Date.parse(last.time) - Date.parse(log.header.time) : 0;
+  totals.durationMs = Number.isFinite(elapsed) ? Math.max(0, elapsed) : 0;
+  return totals;
+}
+
+function countTools(events: SessionEvent[]): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  for (const event of events) if (event.type === 'tool_call') counts.set(event.name, (counts.get(event.name) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+function outputOutcomes(events: SessionEvent[]): OutputOutcome[] {
+  const byId = new Map<string, OutputOutcome>();
+  const outcome = (id: string, kind: string): OutputOutcome => {
+    let found = byId.get(id);
+    if (!found) byId.set(id, (found = { id, kind, state: 'proposed' }));
+    return found;
+  };
+  for (const event of events) {
+    if (event.type === 'output_proposed') outcome(event.id, event.output.kind).output = event.output;
+    if (event.type === 'output_applied') {
+      Object.assign(outcome(event.id, event.kind), { state: 'applied', dryRun: event.dryRun, url: event.url });
+    }
+    if (event.type === 'output_rejected') {
+      Object.assign(outcome(event.id, event.kind), { state: 'rejected', reason: event.reason });
+    }
+  }
+  return [...byId.values()];
+}

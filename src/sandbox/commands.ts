@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import { defineCommand, latin1FromBytes, type CustomCommand, type ExecResult } from 'just-bash';
+import { LIMITS } from '../limits.js';
+import { commandEnvironment } from './environment.js';
+import { SandboxError } from './errors.js';
+import { placement } from './policy.js';
+import { runProcess } from './process.js';
+
+/** An allow-list entry split into words: `npm test` → ['npm', 'test']. */
+type Prefix = string[];
+
+const words = (entry: string): Prefix => entry.trim().split(/\s+/).filter((word) => word !== '');
+
+/**
+ * One just-bash command per program named in the allow-list. A call runs the real program only
+ * when its argv starts with every word of an entry (`npm test` allows `npm test -- --watch=false`,
+ * not `npm install`); it is spawned without a shell, so shell syntax in an argument stays text.
+ */
+export function realCommands(allowList: string[], workspace: string, timeoutMs: number): CustomCommand[] {
+  const byProgram = new Map<string, Prefix[]>();
+  for (const entry of allowList) {
+    const [program, ...rest] = words(entry);
+    if (program === undefined) continue;
+    if (program.includes('/')) {
+      // just-bash runs `./x` by interpreting the file itself, so such an entry would never reach a real process.
+      throw new SandboxError(
+        'EINVAL',
+        `commands: '${entry}': a real command starts with a program name found on PATH; run a script of the repository as 'sh ${entry}'`,
+      );
+    }
+    byProgram.set(program, [...(byProgram.get(program) ?? []), rest]);
+  }
+  // Built here, not per call: just-bash's defence-in-depth blocks `process.env` while a script runs.
+  const environment = commandEnvironment();
+  return [...byProgram].map(([program, prefixes]) =>
+    defineCommand(program, async (args, context) => {
+      if (!prefixes.some((prefix) => prefix.every((word, index) => args[index] === word))) {
+        // An allow-list entry can shadow a builtin (`grep`); other uses of it stay the builtin.
+        if (context.origCommand) return context.origCommand(args);
+        const allowed = prefixes.map((prefix) => [program, ...prefix].join(' ')).join(', ');
+        return failure(`${program}: not allowed: the agent's commands: allow only ${allowed}\n`, 126);
+      }
+      const cwd = realCwd(context.cwd, workspace);
+      if (cwd === undefined) {
+        return failure(`${program}: real commands run only inside the workspace (cwd is ${context.cwd})\n`, 126);
+      }
+      const result = await runProcess(program, args, {
+        cwd,
+        env: environment,
+        stdin: Buffer.from(latin1FromBytes(context.stdin), 'latin1'),
+        timeoutMs,
+        maxOutputBytes: LIMITS.commandOutputBytes,
+        ...(context.signal ? { signal: context.signal } : {}),
+      });
+      const note = result.timedOut
+        ? `${program}: killed after ${timeoutMs / 1000}s (the time limit of a real command)\n`
+        : '';
+      return { stdout: result.stdout, stderr: result.stderr + note, exitCode: result.exitCode };
+    }),
+  );
+}
+
+/** The shell's cwd as a real directory inside the workspace, or undefined when it is not one. */
+function realCwd(cwd: string, workspace: string): string | undefined {
+  try {
+    const real = fs.realpathSync(cwd);
+    return placement(workspace, real).kind === 'inside' ? real : undefined;
+  } catch {
+    return undefined; // a scratch directory (in memory only) has no real path
+  }
+}
+
+const failure = (stderr: string, exitCode: number): ExecResult => ({ stdout: '', stderr, exitCode });

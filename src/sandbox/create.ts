@@ -1,0 +1,146 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Bash, InMemoryFs, MountableFs, ReadWriteFs, getCommandNames, type BashOptions, type CommandName } from 'just-bash';
+import { LIMITS } from '../limits.js';
+import { realCommands } from './commands.js';
+import { shellEnvironment, SHELL_HOME } from './environment.js';
+import { SandboxError } from './errors.js';
+import { GatedFs } from './gated-fs.js';
+import { placement, type PathPolicy } from './policy.js';
+import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxOptions } from './types.js';
+
+// sqlite3 runs a WASM engine in a worker: more attack surface than an agent over a checkout needs.
+// python3 and js-exec are not enabled at all (they are off unless asked for).
+const EXCLUDED_BUILTINS = new Set<string>(['sqlite3']);
+
+/**
+ * The sandbox: a just-bash shell whose filesystem is an empty in-memory scratch area with the
+ * workspace mounted at its real absolute path (a ReadWriteFs at `/` would write a real `dev/null`
+ * into the checkout). Every access goes through one GatedFs; the environment is built from scratch.
+ */
+export function createSandbox(options: SandboxOptions): Sandbox {
+  const workspace = realWorkspace(options.workspace);
+  const trusted = options.profile === 'trusted';
+  const policy: PathPolicy = {
+    workspace,
+    writable: trusted && options.allowWrite,
+    readOnlyReason: trusted
+      ? 'read-only: the agent does not list `write`'
+      : 'read-only: this run uses the untrusted profile',
+    protectedPaths: options.protectedPaths,
+  };
+
+  const scratch = new InMemoryFs({ '/dev/null': '' }, { maxTotalBytes: LIMITS.scratchBytes });
+  scratch.mkdirSync('/tmp', { recursive: true });
+  scratch.mkdirSync(SHELL_HOME, { recursive: true });
+  const mounted = new MountableFs({ base: scratch });
+  // Symlinks are followed only when they resolve inside the root; one pointing outside reads as missing.
+  mounted.mount(workspace, new ReadWriteFs({ root: workspace, allowSymlinks: true, maxFileReadSize: LIMITS.readFileBytes }));
+  const gated = new GatedFs(mounted, policy);
+
+  const networkAllow = trusted ? options.networkAllow : [];
+  const bash = createShell({
+    fs: gated,
+    cwd: workspace,
+    env: shellEnvironment(workspace),
+    commands: getCommandNames().filter((name) => !EXCLUDED_BUILTINS.has(name)) as CommandName[],
+    customCommands: trusted
+      ? realCommands(options.commands, workspace, options.commandTimeoutMs ?? LIMITS.commandTimeoutMs)
+      : [],
+    ...(networkAllow.length > 0 ? { network: { allowedUrlPrefixes: networkAllow, allowedMethods: ['GET', 'HEAD'] } } : {}),
+    executionLimits: {
+      maxOutputSize: LIMITS.shellOutputBytes,
+      // Our own AbortController ends an exec; this is only the backstop.
+      maxExecutionTimeMs: LIMITS.bashMaxTimeoutMs,
+    },
+  });
+
+  return {
+    workspace,
+    profile: options.profile,
+    writable: policy.writable,
+    fs: gated,
+    resolve: (file) => resolveInWorkspace(workspace, file),
+    exec: (command, execOptions) => execWithTimeout(bash, workspace, command, execOptions ?? {}),
+  };
+}
+
+/** just-bash checks the network allow-list when the shell is built; its complaint names no field. */
+function createShell(options: BashOptions): Bash {
+  try {
+    return new Bash(options);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!options.network) throw error;
+    throw new SandboxError('EINVAL', `network.allow: ${message.replace(/\s*\n\s*/g, ' ')}`);
+  }
+}
+
+function realWorkspace(workspace: string): string {
+  if (!path.isAbsolute(workspace)) {
+    throw new SandboxError('ENOENT', `Workspace '${workspace}' is not an absolute path; pass the checkout's absolute path.`);
+  }
+  let real: string;
+  try {
+    real = fs.realpathSync(workspace);
+  } catch {
+    throw new SandboxError('ENOENT', `Workspace '${workspace}' does not exist; pass the checkout's directory.`);
+  }
+  if (!fs.statSync(real).isDirectory()) {
+    throw new SandboxError('ENOENT', `Workspace '${workspace}' is not a directory; pass the checkout's directory.`);
+  }
+  return real;
+}
+
+/** Resolves a path the model gave against the workspace; refuses one that leaves it. */
+export function resolveInWorkspace(workspace: string, file: string): string {
+  const target = path.posix.resolve(workspace, file);
+  if (placement(workspace, target).kind !== 'inside') {
+    throw new SandboxError(
+      'EACCES',
+      `Path '${file}' is outside the workspace; use a path relative to the workspace root (${workspace}).`,
+    );
+  }
+  return target;
+}
+
+async function execWithTimeout(
+  bash: Bash,
+  workspace: string,
+  command: string,
+  options: SandboxExecOptions,
+): Promise<SandboxExecResult> {
+  const timeoutMs = Math.min(options.timeoutMs ?? LIMITS.bashTimeoutMs, LIMITS.bashMaxTimeoutMs);
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onAbort = (): void => controller.abort();
+  if (options.signal?.aborted) controller.abort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const result = await bash.exec(command, {
+      cwd: workspace,
+      env: shellEnvironment(workspace),
+      replaceEnv: true,
+      // The model's heredocs must keep their indentation (Python, YAML).
+      rawScript: true,
+      signal: controller.signal,
+    });
+    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, timedOut };
+  } catch (error) {
+    // just-bash re-throws a filesystem error raised by a redirection (`echo x > .git/config`)
+    // instead of turning it into a failed command; the script stops there, as bash's `set -e` would.
+    if (!isFilesystemError(error)) throw error;
+    return { stdout: '', stderr: `bash: ${error.message}\n`, exitCode: 1, timedOut };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+// Ours carry a `code`; just-bash's own name it only at the start of the message (`EACCES: ...`).
+const isFilesystemError = (error: unknown): error is Error =>
+  error instanceof Error && (typeof (error as { code?: unknown }).code === 'string' || /^E[A-Z]+:/.test(error.message));

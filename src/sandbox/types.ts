@@ -1,0 +1,61 @@
+import type { IFileSystem } from 'just-bash';
+
+/** `untrusted` runs for events a stranger can cause: read-only, no real commands, no network. */
+export type SandboxProfile = 'trusted' | 'untrusted';
+
+export interface SandboxOptions {
+  /** Absolute path of the checkout the agent works on. */
+  workspace: string;
+  profile: SandboxProfile;
+  /** Writes to the workspace (the agent lists `write`). Ignored under the untrusted profile. */
+  allowWrite: boolean;
+  /**
+   * Real processes the agent may run, as command prefixes matched on whole words: `npm test` allows
+   * `npm test` and `npm test -- --watch=false`, not `npm install`. Ignored under the untrusted profile.
+   */
+  commands: string[];
+  /** URL prefixes `curl` may GET/HEAD. Empty: no network. Ignored under the untrusted profile. */
+  networkAllow: string[];
+  /**
+   * Workspace-relative prefixes that stay read-only even when writes are allowed
+   * (see `defaultProtectedPaths`).
+   */
+  protectedPaths: string[];
+  /** Wall time of one real process; default LIMITS.commandTimeoutMs. */
+  commandTimeoutMs?: number;
+}
+
+export interface SandboxExecOptions {
+  /** Aborts the command (and kills any real process it started). */
+  signal?: AbortSignal;
+  /** Default LIMITS.bashTimeoutMs, at most LIMITS.bashMaxTimeoutMs. */
+  timeoutMs?: number;
+}
+
+export interface SandboxExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+  /** The command ran past its timeout and was stopped. */
+  timedOut: boolean;
+}
+
+/** The gated filesystem; it always lists directories with file types (grep and glob walk with it). */
+export type SandboxFs = IFileSystem & Required<Pick<IFileSystem, 'readdirWithFileTypes' | 'readFileBytes'>>;
+
+export interface Sandbox {
+  /** Real absolute path of the workspace (symlinks resolved); also its path inside the shell. */
+  readonly workspace: string;
+  readonly profile: SandboxProfile;
+  /** Whether the workspace is writable at all (protected paths never are). */
+  readonly writable: boolean;
+  /** The gated filesystem the shell uses; every file tool must go through it too. */
+  readonly fs: SandboxFs;
+  /**
+   * Absolute path of a workspace-relative (or absolute, inside the workspace) path.
+   * Throws a SandboxError naming the path when it escapes the workspace.
+   */
+  resolve(path: string): string;
+  /** Runs a script in the just-bash shell, cwd = workspace, environment built from scratch. Never rejects for a failing command. */
+  exec(command: string, options?: SandboxExecOptions): Promise<SandboxExecResult>;
+}

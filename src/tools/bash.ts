@@ -1,0 +1,33 @@
+import * as v from 'valibot';
+import { LIMITS } from '../limits.js';
+import type { Sandbox } from '../sandbox/index.js';
+import { defineRunnerTool } from './define.js';
+import { keepTail } from './truncate.js';
+import type { ToolDefinition } from './types.js';
+
+const DEFAULT_SECONDS = LIMITS.bashTimeoutMs / 1000;
+const MAX_SECONDS = LIMITS.bashMaxTimeoutMs / 1000;
+
+export function bashTool(sandbox: Sandbox): ToolDefinition {
+  return defineRunnerTool({
+    name: 'bash',
+    description: `Run a bash script in the workspace (a sandboxed shell: common Unix tools, no network unless allowed). timeout in seconds, default ${DEFAULT_SECONDS}, max ${MAX_SECONDS}.`,
+    input: v.object({
+      command: v.pipe(v.string(), v.minLength(1)),
+      timeout: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(MAX_SECONDS))),
+    }),
+    async run({ command, timeout }, context) {
+      const seconds = timeout ?? DEFAULT_SECONDS;
+      const result = await sandbox.exec(command, { signal: context.signal, timeoutMs: seconds * 1000 });
+      // The run was cancelled or ran out of time: let the harness stop instead of reading on.
+      context.signal.throwIfAborted();
+      const parts = [result.stdout, result.stderr].filter((part) => part !== '');
+      const output = parts.map((part) => (part.endsWith('\n') ? part : `${part}\n`)).join('');
+      const status = result.timedOut
+        ? `[timed out after ${seconds}s; pass a larger timeout (max ${MAX_SECONDS}) or run less at once]`
+        : `[exit code ${result.exitCode}]`;
+      const content = keepTail(`${output}${status}`, LIMITS.toolOutputChars);
+      return result.timedOut ? { content, isError: true } : { content };
+    },
+  });
+}

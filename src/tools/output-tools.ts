@@ -1,0 +1,62 @@
+import * as v from 'valibot';
+import type { OutputPolicy } from '../definitions/types.js';
+import { defineRunnerTool, toolError } from './define.js';
+import type { OutputCollector, ProposalContext } from './outputs.js';
+import type { ProposedOutput, ToolDefinition, ToolResult } from './types.js';
+
+const text = v.pipe(v.string(), v.minLength(1));
+const labelList = v.pipe(v.array(text), v.minLength(1));
+
+/**
+ * The safe-output tools for the kinds the agent's `outputs:` policy declares, in a fixed order.
+ * `submit_review` only on a pull request: anywhere else every call would be refused.
+ */
+export function outputTools(policy: OutputPolicy, collector: OutputCollector, context: ProposalContext): ToolDefinition[] {
+  const propose = (output: ProposedOutput): ToolResult => {
+    const result = collector.propose(output);
+    if (!result.ok) return toolError(result.message);
+    return { content: `Proposed as ${result.id}; it is applied after the run.` };
+  };
+  const tools: ToolDefinition[] = [];
+  if (policy.add_comment) {
+    tools.push(
+      defineRunnerTool({
+        name: 'add_comment',
+        description: 'Propose a comment on the issue or pull request (Markdown).',
+        input: v.object({ body: text }),
+        run: async ({ body }) => propose({ kind: 'add_comment', body }),
+      }),
+    );
+  }
+  for (const kind of ['add_labels', 'remove_labels'] as const) {
+    const rule = policy[kind];
+    if (!rule) continue;
+    tools.push(
+      defineRunnerTool({
+        name: kind,
+        description: `Propose labels to ${kind === 'add_labels' ? 'add' : 'remove'}. Allowed: ${rule.allowed.join(', ')}; at most ${rule.max}.`,
+        input: v.object({ labels: labelList }),
+        run: async ({ labels }) => propose({ kind, labels }),
+      }),
+    );
+  }
+  if (policy.submit_review && context.isPullRequest) {
+    const [firstEvent = 'COMMENT', ...otherEvents] = policy.submit_review.events;
+    tools.push(
+      defineRunnerTool({
+        name: 'submit_review',
+        description: 'Propose a pull request review; inline comments anchor to lines of the new version of a file.',
+        input: v.object({
+          body: text,
+          event: v.optional(v.picklist([firstEvent, ...otherEvents])),
+          comments: v.optional(
+            v.array(v.object({ path: text, line: v.pipe(v.number(), v.integer(), v.minValue(1)), body: text })),
+          ),
+        }),
+        run: async ({ body, event, comments }) =>
+          propose({ kind: 'submit_review', body, event: event ?? firstEvent, comments: comments ?? [] }),
+      }),
+    );
+  }
+  return tools;
+}

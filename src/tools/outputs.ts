@@ -1,0 +1,157 @@
+import picomatch from 'picomatch';
+import type { OutputPolicy } from '../definitions/types.js';
+import { LIMITS } from '../limits.js';
+import type { SessionRecorder } from '../session-log/events.js';
+import type { ProposedOutput } from './types.js';
+
+export interface ProposalContext {
+  /** The trigger is a pull request (or merge request): the only place a review can go. */
+  isPullRequest: boolean;
+}
+
+export type ProposalCheck = { ok: true } | { ok: false; message: string };
+
+/**
+ * Whether `proposal` may be applied after `alreadyAccepted` (the proposals of this run accepted so
+ * far), under the agent's `outputs:` policy. Pure: the tools call it when the model proposes, and
+ * the publish stage calls it again before applying, so both decide with the same code. Every
+ * message says what is wrong and what would be accepted, so the model can correct itself.
+ */
+export function checkProposal(
+  policy: OutputPolicy,
+  proposal: ProposedOutput,
+  alreadyAccepted: readonly ProposedOutput[],
+  context: ProposalContext,
+): ProposalCheck {
+  const earlier = alreadyAccepted.filter((output) => output.kind === proposal.kind);
+  switch (proposal.kind) {
+    case 'add_comment': {
+      const rule = policy.add_comment;
+      if (!rule) return undeclared(proposal.kind);
+      return first(
+        countWithin('add_comment', 'comment', rule.max, earlier.length),
+        bodyWithin('comment body', proposal.body),
+      );
+    }
+    case 'add_labels':
+    case 'remove_labels': {
+      const rule = policy[proposal.kind];
+      if (!rule) return undeclared(proposal.kind);
+      const previous = new Set(earlier.flatMap((output) => ('labels' in output ? output.labels : [])));
+      return labelsAllowed(proposal.kind, proposal.labels, rule.allowed, rule.max, previous);
+    }
+    case 'submit_review': {
+      const rule = policy.submit_review;
+      if (!rule) return undeclared(proposal.kind);
+      if (!context.isPullRequest) {
+        return fail('submit_review: this run was not triggered by a pull request, so there is nothing to review');
+      }
+      if (!rule.events.includes(proposal.event)) {
+        return fail(`submit_review: event ${proposal.event} is not allowed; allowed: ${rule.events.join(', ')}`);
+      }
+      return first(
+        countWithin('submit_review', 'review', rule.max, earlier.length),
+        bodyWithin('review body', proposal.body),
+        reviewComments(proposal.comments),
+      );
+    }
+  }
+}
+
+const fail = (message: string): ProposalCheck => ({ ok: false, message });
+const OK: ProposalCheck = { ok: true };
+const first = (...checks: ProposalCheck[]): ProposalCheck => checks.find((check) => !check.ok) ?? OK;
+
+const undeclared = (kind: string): ProposalCheck =>
+  fail(`${kind} is not allowed: the agent's outputs: policy does not declare it`);
+
+function countWithin(kind: string, noun: string, max: number, already: number): ProposalCheck {
+  if (already < max) return OK;
+  return fail(`${kind}: at most ${max} ${noun}${max === 1 ? '' : 's'} per run, and ${already} already proposed`);
+}
+
+function bodyWithin(what: string, body: string): ProposalCheck {
+  if (body.trim() === '') return fail(`${what} is empty`);
+  if (body.length > LIMITS.commentChars) {
+    return fail(`${what} is ${body.length} characters; the limit is ${LIMITS.commentChars}, so shorten it`);
+  }
+  return OK;
+}
+
+function labelsAllowed(
+  kind: string,
+  labels: readonly string[],
+  allowed: readonly string[],
+  max: number,
+  previous: ReadonlySet<string>,
+): ProposalCheck {
+  if (labels.length === 0) return fail(`${kind}: give at least one label`);
+  // GitHub and GitLab match label names case-insensitively.
+  const isAllowed = picomatch(allowed as string[], { nocase: true, dot: true });
+  const refused = labels.filter((label) => label.trim() === '' || !isAllowed(label));
+  if (refused.length > 0) {
+    const names = refused.map((label) => `'${label}'`).join(', ');
+    const which = refused.length === 1 ? `label ${names} is` : `labels ${names} are`;
+    return fail(`${kind}: ${which} not allowed; allowed: ${allowed.join(', ') || '(none)'}`);
+  }
+  const total = new Set([...previous, ...labels]).size;
+  if (total > max) {
+    return fail(`${kind}: at most ${max} labels per run; ${previous.size} already proposed, and this would make ${total}`);
+  }
+  return OK;
+}
+
+function reviewComments(comments: ReadonlyArray<{ path: string; line: number; body: string }>): ProposalCheck {
+  if (comments.length > LIMITS.reviewComments) {
+    return fail(`submit_review: ${comments.length} inline comments; the limit is ${LIMITS.reviewComments}`);
+  }
+  for (const [index, comment] of comments.entries()) {
+    if (comment.path === '' || comment.path.startsWith('/') || comment.path.split('/').includes('..')) {
+      return fail(`submit_review: comments[${index}].path '${comment.path}' must be a repository-relative file path`);
+    }
+    if (!Number.isInteger(comment.line) || comment.line < 1) {
+      return fail(`submit_review: comments[${index}].line must be a line number (1 or more), got ${comment.line}`);
+    }
+    const body = bodyWithin(`comments[${index}].body`, comment.body);
+    if (!body.ok) return fail(`submit_review: ${body.message}`);
+  }
+  return OK;
+}
+
+/**
+ * The proposals of one run, each checked against the policy when it is made. With a recorder, every
+ * accepted proposal is logged as `output_proposed` and every refusal as `output_rejected` (id
+ * `refused-N`), so the session log shows what the agent tried as well as what it got.
+ */
+export class OutputCollector {
+  private readonly accepted: Array<{ id: string; output: ProposedOutput }> = [];
+  private refusals = 0;
+
+  constructor(
+    private readonly policy: OutputPolicy,
+    private readonly context: ProposalContext,
+    private readonly recorder?: SessionRecorder,
+  ) {}
+
+  propose(output: ProposedOutput): { ok: true; id: string } | { ok: false; message: string } {
+    const check = checkProposal(
+      this.policy,
+      output,
+      this.accepted.map((entry) => entry.output),
+      this.context,
+    );
+    if (!check.ok) {
+      this.refusals += 1;
+      this.recorder?.record({ type: 'output_rejected', id: `refused-${this.refusals}`, kind: output.kind, reason: check.message });
+      return check;
+    }
+    const id = `output-${this.accepted.length + 1}`;
+    this.accepted.push({ id, output });
+    this.recorder?.record({ type: 'output_proposed', id, output });
+    return { ok: true, id };
+  }
+
+  list(): Array<{ id: string; output: ProposedOutput }> {
+    return this.accepted.map((entry) => ({ ...entry }));
+  }
+}

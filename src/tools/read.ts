@@ -1,0 +1,63 @@
+import * as v from 'valibot';
+import { LIMITS } from '../limits.js';
+import type { Sandbox } from '../sandbox/index.js';
+import { defineRunnerTool, pathInput, toolError } from './define.js';
+import { onFile } from './file-errors.js';
+import { looksBinary } from './truncate.js';
+import type { ToolDefinition } from './types.js';
+
+const lineNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+export function readTool(sandbox: Sandbox): ToolDefinition {
+  return defineRunnerTool({
+    name: 'read',
+    description: `Read a text file, line-numbered. Long files: pass offset (first line, 1-based) and limit (default ${LIMITS.readLines}).`,
+    input: v.object({ path: pathInput, offset: v.optional(lineNumber), limit: v.optional(lineNumber) }),
+    async run({ path, offset, limit }) {
+      const target = sandbox.resolve(path);
+      const stat = await onFile(path, () => sandbox.fs.stat(target));
+      if (stat.isDirectory) return toolError(`${path} is a directory; list it with glob or bash ls`);
+      const bytes = await onFile(path, () => sandbox.fs.readFileBuffer(target));
+      if (looksBinary(bytes)) return toolError(`${path} is a binary file (${bytes.length} bytes); read shows text files only`);
+      const lines = splitLines(Buffer.from(bytes).toString('utf8'));
+      if (lines.length === 0) return `(${path} is empty)`;
+      const first = offset ?? 1;
+      if (first > lines.length) {
+        return toolError(`offset ${first} is past the end of ${path} (${lines.length} lines)`);
+      }
+      return numberedLines(lines, first, Math.min(lines.length, first + (limit ?? LIMITS.readLines) - 1));
+    },
+  });
+}
+
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+}
+
+/** `cat -n` style, each line cut at LIMITS.readLineChars, the whole bounded by LIMITS.toolOutputChars. */
+function numberedLines(lines: string[], first: number, last: number): string {
+  const out: string[] = [];
+  let size = 0;
+  let shownLast = first - 1;
+  for (let number = first; number <= last; number++) {
+    const line = lines[number - 1]!;
+    const shown =
+      line.length > LIMITS.readLineChars
+        ? `${line.slice(0, LIMITS.readLineChars)} [line truncated: ${line.length} characters]`
+        : line;
+    const entry = `${String(number).padStart(6)}\t${shown}`;
+    if (size + entry.length + 1 > LIMITS.toolOutputChars && out.length > 0) break;
+    out.push(entry);
+    size += entry.length + 1;
+    shownLast = number;
+  }
+  if (shownLast < lines.length) {
+    out.push(
+      `[truncated: showing lines ${first}-${shownLast} of ${lines.length}; call read with offset=${shownLast + 1} to continue]`,
+    );
+  }
+  return out.join('\n');
+}
