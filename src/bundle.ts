@@ -1,7 +1,15 @@
 // The one module ncc bundles into dist/core.js. The entry files in dist/ (written by scripts/build.mjs)
-// import from it, so every front end shares one copy of every dependency.
+// load it, so every front end shares one copy of every dependency.
+//
+// ncc's ESM output drops the entry module's exports, so the bundle hands its API over through one
+// well-known global instead; `CORE_KEY` is the only name the entry files and the bundle share.
 import * as valibot from 'valibot';
+import { runCliProcess } from './cli/main.js';
+import { defineAgent, defineTool } from './lib/index.js';
 
-export { runCliProcess } from './cli/main.js';
-export { defineAgent, defineTool } from './lib/index.js';
-export { valibot };
+export const CORE_KEY = Symbol.for('flue-action.core');
+
+const core = { runCliProcess, defineAgent, defineTool, valibot };
+export type Core = typeof core;
+
+(globalThis as Record<symbol, unknown>)[CORE_KEY] = core;

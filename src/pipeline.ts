@@ -123,10 +123,13 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
     },
   });
 
-  // A run that failed still publishes nothing it was not allowed to; one that never finished publishes nothing.
-  const publishable = outcome.status === 'succeeded' ? collector.list() : [];
-  for (const skipped of collector.list().filter((p) => !publishable.includes(p))) {
-    log.record({ type: 'output_rejected', id: skipped.id, kind: skipped.output.kind, reason: `run ${outcome.status}` });
+  // Only a run that succeeded publishes: a failed or exhausted run's proposals were never finished.
+  const proposals = collector.list();
+  const publishable = outcome.status === 'succeeded' ? proposals : [];
+  if (publishable.length === 0) {
+    for (const proposal of proposals) {
+      log.record({ type: 'output_rejected', id: proposal.id, kind: proposal.output.kind, reason: `the run ${outcome.status}` });
+    }
   }
   const publish = await applySafeOutputs({
     proposals: publishable,

@@ -89,13 +89,8 @@ function printReport(report: RunReport, command: RunCommand, io: CliIo): void {
   }
   const outputs = formatOutputsForConsole(report.publish, { dryRun: command.dryRun });
   if (outputs !== '') io.stderr.write(`\n${outputs}\n`);
-  const { totals } = report;
-  io.stderr.write(
-    `\n${report.status}${report.reason ? `: ${report.reason}` : ''} · ${totals.turns} turns · ` +
-      `${totals.inputTokens + totals.cacheReadTokens + totals.cacheWriteTokens} in / ${totals.outputTokens} out tokens · ` +
-      `$${totals.costUsd.toFixed(4)} · ${(totals.durationMs / 1000).toFixed(1)}s · model ${report.modelClient === 'anthropic' ? report.model : report.modelClient}\n` +
-      `log: ${report.logFile}\nview: flue-action view ${report.logFile}\n`,
-  );
+  const model = report.modelClient === 'anthropic' ? report.model : `${report.model} via ${report.modelClient}`;
+  io.stderr.write(`model: ${model}\nlog: ${report.logFile}\nview: flue-action view ${report.logFile}\n`);
   if (report.result !== undefined) io.stdout.write(`${JSON.stringify(report.result, null, 2)}\n`);
   else if (report.text) io.stdout.write(`${report.text}\n`);
 }
