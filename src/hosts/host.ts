@@ -1,9 +1,24 @@
 import type { ProposedOutput } from '../tools/types.js';
-import type { Trigger } from '../trigger/types.js';
+import type { TriggerContextExtras } from '../trigger/prompt.js';
+import type { Permission, Trigger } from '../trigger/types.js';
 
 /** Where an applied output landed (a comment URL, say); empty when the host has no address for it. */
 export interface AppliedOutput {
   url?: string;
+}
+
+/** What a progress comment shows while the agent works and when it is done. */
+export interface ProgressState {
+  phase: 'working' | 'finished';
+  /** One line: the current turn and tool while working, the status and reason when finished. */
+  line: string;
+  /** Markdown body shown under the line when finished (result, usage, cost, outputs). */
+  details?: string;
+}
+
+/** The live comment on the issue or PR; every method must swallow its own failures (it is a courtesy). */
+export interface ProgressReporter {
+  update(state: ProgressState): Promise<void>;
 }
 
 /**
@@ -14,4 +29,24 @@ export interface Host {
   readonly name: 'github' | 'gitlab' | 'local';
   /** Applies one output that already passed policy and sanitizing. Throws a FlueError naming the API call on failure. */
   applyOutput(output: ProposedOutput, trigger: Trigger): Promise<AppliedOutput>;
+}
+
+/** What a CI host adds to `Host`: the platform's permission model, context, progress and artifacts. */
+export interface CiHost extends Host {
+  /** The actor's permission on the repository (GitHub's collaborator-permission API). */
+  permissionOf(login: string, trigger: Trigger): Promise<Permission>;
+  /**
+   * Completes a trigger the event payload leaves thin: a comment on a PR gets the PR's refs and fork
+   * status, so the gate and the sandbox can tell a fork PR from a branch.
+   */
+  completeTrigger(trigger: Trigger): Promise<Trigger>;
+  /** Recent comments and, for PRs, the changed files with patches (capped; the cap is stated). */
+  fetchContext(trigger: Trigger): Promise<TriggerContextExtras>;
+  /**
+   * On a pull-request event, a folder holding `.flue/`, the skill folders and AGENTS.md/CLAUDE.md as
+   * they are on the base ref, so a PR cannot rewrite the agent that reviews it. Undefined otherwise.
+   */
+  definitionsFromBase(trigger: Trigger): Promise<string | undefined>;
+  /** Starts the progress comment, or undefined when there is nothing to comment on or it is turned off. */
+  startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined>;
 }

@@ -1,0 +1,226 @@
+// `npm run bench`: measures the built CLI (dist/cli.js) against a zero-latency local fake of the
+// Messages API, so every millisecond and byte reported is the runner's own. Plain ESM, no build step:
+// it runs as is on Node 20 and 24. See bench/README.md for what each figure means.
+//
+//   node bench/run.mjs [--json] [--runs N] [--sessions N]
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startFakeModel } from './fake-model.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+const cli = join(dist, 'cli.js');
+const probe = pathToFileURL(join(root, 'bench', 'rss-probe.mjs')).href;
+
+const SESSION_TURNS = 50;
+/** 6 KB read strictly as 6,000 bytes. */
+const TARGETS = { firstRequestMs: 150, overheadMsPerTurn: 3, firstRequestBytes: 6000, peakRssMB: 120 };
+
+const { values: flags } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '15' },
+    sessions: { type: 'string', default: '5' },
+  },
+});
+const runs = positiveInteger('runs', flags.runs);
+const sessions = positiveInteger('sessions', flags.sessions);
+
+await waitForDist();
+const work = mkdtempSync(join(tmpdir(), 'flue-bench-'));
+const repo = join(work, 'repo');
+cpSync(join(root, 'examples', 'triage'), repo, { recursive: true });
+const fake = await startFakeModel();
+try {
+  const results = await measure();
+  process.stdout.write(flags.json ? `${JSON.stringify(results, null, 2)}\n` : table(results));
+} finally {
+  await fake.close();
+  rmSync(work, { recursive: true, force: true });
+}
+
+async function measure() {
+  progress(`node ${process.version}; ${runs} start-up runs, ${sessions} sessions of ${SESSION_TURNS} turns`);
+  const version = [];
+  for (let i = 0; i < runs; i++) version.push((await runCli(['--version'])).wallMs);
+
+  // Start-up: the model answers the first request with `finish`, so the run ends after one turn.
+  const firstRequest = [];
+  let first;
+  for (let i = 0; i < runs; i++) {
+    fake.reset(() => [finish()]);
+    const run = await runCli(agentArgs(), { requests: 1 });
+    firstRequest.push(run.firstRequestMs);
+    first ??= fake.requests[0];
+    if (fake.requests[0].bytes !== first.bytes) throw new Error('bench: the first request changed size between runs');
+  }
+
+  // Sessions: 49 cheap tool calls (glob over the repository's root), then `finish` on turn 50.
+  const overhead = [];
+  const between = [];
+  const fakeMs = [];
+  const rssMB = [];
+  for (let i = 0; i < sessions; i++) {
+    fake.reset((index) => (index < SESSION_TURNS - 1 ? [{ type: 'tool_use', name: 'glob', input: { pattern: '*.md' } }] : [finish()]));
+    const run = await runCli(agentArgs(['--max-turns', '60']), { requests: SESSION_TURNS, rss: true });
+    const requests = fake.requests;
+    overhead.push((run.wallMs - run.firstRequestMs) / SESSION_TURNS);
+    between.push((requests.at(-1).at - requests[0].at) / (SESSION_TURNS - 1));
+    fakeMs.push(requests.reduce((sum, request) => sum + request.serveMs, 0) / SESSION_TURNS);
+    rssMB.push(run.maxRssKiB * 1024 / 1e6);
+  }
+
+  const body = first.body;
+  return {
+    node: process.version,
+    runs,
+    sessions,
+    sessionTurns: SESSION_TURNS,
+    targets: TARGETS,
+    firstRequestMs: stats(firstRequest),
+    overheadMsPerTurn: stats(overhead),
+    betweenRequestsMs: stats(between),
+    fakeModelMsPerTurn: stats(fakeMs),
+    firstRequestBytes: first.bytes,
+    toolsBytes: bytes(JSON.stringify(body.tools ?? [])),
+    systemPromptBytes: bytes(systemText(body.system)),
+    tools: (body.tools ?? []).map((tool) => tool.name),
+    peakRssMB: stats(rssMB),
+    versionMs: stats(version),
+    dist: distSize(),
+  };
+}
+
+function agentArgs(extra = []) {
+  return ['run', 'triage', '--cwd', repo, '--event', join(repo, 'event.json'), '--dry-run', '--log-dir', join(work, 'logs'), ...extra];
+}
+
+function finish() {
+  return { type: 'tool_use', name: 'finish', input: { category: 'documentation', summary: 'A benchmark run.' } };
+}
+
+/**
+ * Spawns the CLI and resolves when it has exited. `wallMs` runs from just before spawn to the exit
+ * event; `firstRequestMs` from the same instant to the arrival of the fake's first request.
+ */
+function runCli(args, { requests = 0, rss = false } = {}) {
+  const rssFile = join(work, 'rss.txt');
+  rmSync(rssFile, { force: true });
+  const nodeArgs = rss ? ['--import', probe, cli, ...args] : [cli, ...args];
+  const env = { ...process.env, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: fake.url, FLUE_BENCH_RSS_FILE: rssFile };
+  return new Promise((resolve, reject) => {
+    const startedAt = performance.now();
+    const child = spawn(process.execPath, nodeArgs, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let exitedAt = 0;
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', () => (exitedAt = performance.now()));
+    child.on('close', (code) => {
+      const seen = fake.requests.length;
+      if (code !== 0 || seen !== requests) {
+        reject(new Error(`bench: flue-action ${args.join(' ')} exited ${code} after ${seen} model requests (expected ${requests}):\n${output}`));
+        return;
+      }
+      resolve({
+        wallMs: exitedAt - startedAt,
+        firstRequestMs: requests > 0 ? fake.requests[0].at - startedAt : undefined,
+        maxRssKiB: rss ? Number(readFileSync(rssFile, 'utf8')) : undefined,
+      });
+    });
+  });
+}
+
+/** A rebuild empties dist/ and writes cli.js last, so a missing cli.js next to other files means "wait". */
+async function waitForDist() {
+  for (let waited = 0; waited <= 30; waited++) {
+    if (existsSync(cli) && existsSync(join(dist, 'core.js'))) return;
+    if (!existsSync(dist) && waited === 0) break;
+    if (waited === 0) progress('dist/ looks mid-rebuild; waiting up to 30 s');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  process.stderr.write('bench: dist/cli.js is missing. Run `npm run build` first: the bench measures the built CLI.\n');
+  process.exit(2);
+}
+
+function distSize() {
+  let total = 0;
+  let files = 0;
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        total += statSync(path).size;
+        files += 1;
+      }
+    }
+  };
+  walk(dist);
+  return { bytes: total, files };
+}
+
+function systemText(system) {
+  if (typeof system === 'string') return system;
+  return (system ?? []).map((block) => block.text ?? '').join('');
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { median: round(median), min: round(sorted[0]), max: round(sorted.at(-1)), n: sorted.length };
+}
+
+function table(r) {
+  const t = r.targets;
+  const row = (metric, s, target, ok) =>
+    `| ${metric} | ${s.median} | ${s.min} | ${s.max} | ${target} | ${ok === undefined ? '' : ok ? '✓' : '✗'} |`;
+  const one = (value) => ({ median: value, min: value, max: value });
+  const lines = [
+    `flue-action bench: node ${r.node}, ${r.runs} start-up runs, ${r.sessions} sessions of ${r.sessionTurns} turns, zero-latency fake model`,
+    '',
+    '| metric | median | min | max | target | ✓/✗ |',
+    '|---|---:|---:|---:|---|:-:|',
+    row('first model request after process start (ms)', r.firstRequestMs, `≤ ${t.firstRequestMs} ms`, r.firstRequestMs.median <= t.firstRequestMs),
+    row(`harness overhead per turn (ms, ${r.sessionTurns}-turn session)`, r.overheadMsPerTurn, `< ${t.overheadMsPerTurn} ms`, r.overheadMsPerTurn.median < t.overheadMsPerTurn),
+    row('  of which: first to last request, per turn (ms)', r.betweenRequestsMs, '', undefined),
+    row('  fake model\'s own time per turn (ms)', r.fakeModelMsPerTurn, '', undefined),
+    row('first request body (bytes)', one(r.firstRequestBytes), `< ${t.firstRequestBytes} B`, r.firstRequestBytes < t.firstRequestBytes),
+    row(`  tool list JSON (bytes, ${r.tools.length} tools)`, one(r.toolsBytes), '', undefined),
+    row('  system prompt text (bytes)', one(r.systemPromptBytes), '', undefined),
+    row('peak RSS of the CLI (MB)', r.peakRssMB, `< ${t.peakRssMB} MB`, r.peakRssMB.median < t.peakRssMB),
+    row('`dist/cli.js --version` (ms)', r.versionMs, '', undefined),
+    row(`dist/ size (bytes, ${r.dist.files} files)`, one(r.dist.bytes), '', undefined),
+    '',
+    `tools: ${r.tools.join(', ')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function round(value) {
+  return Math.round(value * 100) / 100;
+}
+
+function bytes(text) {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+function positiveInteger(flag, value) {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) {
+    process.stderr.write(`bench: invalid --${flag} '${value}'. Expected a positive integer.\n`);
+    process.exit(2);
+  }
+  return number;
+}
+
+function progress(line) {
+  if (!flags.json || process.stderr.isTTY) process.stderr.write(`bench: ${line}\n`);
+}
