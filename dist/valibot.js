@@ -3,325 +3,646 @@ import './core.js';
 
 const core = globalThis[Symbol.for('flue-action.core')];
 
-export const {
-  BASE64_REGEX,
-  BIC_REGEX,
-  CUID2_REGEX,
-  DECIMAL_REGEX,
-  DIGITS_REGEX,
-  DOMAIN_REGEX,
-  EMAIL_REGEX,
-  EMOJI_REGEX,
-  HEXADECIMAL_REGEX,
-  HEX_COLOR_REGEX,
-  IMEI_REGEX,
-  IPV4_REGEX,
-  IPV6_REGEX,
-  IP_REGEX,
-  ISO_DATE_REGEX,
-  ISO_DATE_TIME_REGEX,
-  ISO_DATE_TIME_SECOND_REGEX,
-  ISO_TIMESTAMP_REGEX,
-  ISO_TIME_REGEX,
-  ISO_TIME_SECOND_REGEX,
-  ISO_WEEK_REGEX,
-  ISRC_REGEX,
-  JWS_COMPACT_REGEX,
-  KSUID_REGEX,
-  MAC48_REGEX,
-  MAC64_REGEX,
-  MAC_REGEX,
-  NANO_ID_REGEX,
-  OCTAL_REGEX,
-  RFC_EMAIL_REGEX,
-  SLUG_REGEX,
-  ULID_REGEX,
-  UUID_REGEX,
-  ValiError,
-  _addIssue,
-  _cloneDataset,
-  _formatCase,
-  _getByteCount,
-  _getCodePointCount,
-  _getGraphemeCount,
-  _getLastMetadata,
-  _getWordCount,
-  _isLuhnAlgo,
-  _isSameValueZero,
-  _isValidObjectKey,
-  _isValueMatch,
-  _joinExpects,
-  _standardSchema,
-  _stringify,
-  any,
-  args,
-  argsAsync,
-  array,
-  arrayAsync,
-  assert,
-  awaitAsync,
-  base64,
-  bic,
-  bigint,
-  blob,
-  boolean,
-  brand,
-  bytes,
-  cache,
-  cacheAsync,
-  check,
-  checkAsync,
-  checkItems,
-  checkItemsAsync,
-  codePoints,
-  config,
-  creditCard,
-  cuid2,
-  custom,
-  customAsync,
-  date,
-  decimal,
-  deleteGlobalConfig,
-  deleteGlobalMessage,
-  deleteSchemaMessage,
-  deleteSpecificMessage,
-  description,
-  digits,
-  domain,
-  email,
-  emoji,
-  empty,
-  endsWith,
-  entries,
-  entriesFromList,
-  entriesFromObjects,
-  enum,
-  enum_,
-  everyItem,
-  exactOptional,
-  exactOptionalAsync,
-  examples,
-  excludes,
-  fallback,
-  fallbackAsync,
-  file,
-  filterItems,
-  findItem,
-  finite,
-  flatten,
-  flavor,
-  forward,
-  forwardAsync,
-  function,
-  function_,
-  getDefault,
-  getDefaults,
-  getDefaultsAsync,
-  getDescription,
-  getDotPath,
-  getExamples,
-  getFallback,
-  getFallbacks,
-  getFallbacksAsync,
-  getGlobalConfig,
-  getGlobalMessage,
-  getMetadata,
-  getSchemaMessage,
-  getSpecificMessage,
-  getTitle,
-  graphemes,
-  gtValue,
-  guard,
-  hash,
-  hexColor,
-  hexadecimal,
-  imei,
-  includes,
-  instance,
-  integer,
-  intersect,
-  intersectAsync,
-  ip,
-  ipv4,
-  ipv6,
-  is,
-  isOfKind,
-  isOfType,
-  isValiError,
-  isbn,
-  isoDate,
-  isoDateTime,
-  isoDateTimeSecond,
-  isoTime,
-  isoTimeSecond,
-  isoTimestamp,
-  isoWeek,
-  isrc,
-  jwsCompact,
-  keyof,
-  ksuid,
-  lazy,
-  lazyAsync,
-  length,
-  literal,
-  looseObject,
-  looseObjectAsync,
-  looseTuple,
-  looseTupleAsync,
-  ltValue,
-  mac,
-  mac48,
-  mac64,
-  map,
-  mapAsync,
-  mapItems,
-  maxBytes,
-  maxCodePoints,
-  maxEntries,
-  maxGraphemes,
-  maxLength,
-  maxSize,
-  maxValue,
-  maxWords,
-  message,
-  metadata,
-  mimeType,
-  minBytes,
-  minCodePoints,
-  minEntries,
-  minGraphemes,
-  minLength,
-  minSize,
-  minValue,
-  minWords,
-  multipleOf,
-  nan,
-  nanoid,
-  never,
-  nonEmpty,
-  nonNullable,
-  nonNullableAsync,
-  nonNullish,
-  nonNullishAsync,
-  nonOptional,
-  nonOptionalAsync,
-  normalize,
-  notBytes,
-  notCodePoints,
-  notEntries,
-  notGraphemes,
-  notLength,
-  notSize,
-  notValue,
-  notValues,
-  notWords,
-  null,
-  null_,
-  nullable,
-  nullableAsync,
-  nullish,
-  nullishAsync,
-  number,
-  object,
-  objectAsync,
-  objectWithRest,
-  objectWithRestAsync,
-  octal,
-  omit,
-  optional,
-  optionalAsync,
-  parse,
-  parseAsync,
-  parseBoolean,
-  parseJson,
-  parser,
-  parserAsync,
-  partial,
-  partialAsync,
-  partialCheck,
-  partialCheckAsync,
-  pick,
-  picklist,
-  pipe,
-  pipeAsync,
-  promise,
-  rawCheck,
-  rawCheckAsync,
-  rawTransform,
-  rawTransformAsync,
-  readonly,
-  record,
-  recordAsync,
-  reduceItems,
-  regex,
-  required,
-  requiredAsync,
-  returns,
-  returnsAsync,
-  rfcEmail,
-  safeInteger,
-  safeParse,
-  safeParseAsync,
-  safeParser,
-  safeParserAsync,
-  set,
-  setAsync,
-  setGlobalConfig,
-  setGlobalMessage,
-  setSchemaMessage,
-  setSpecificMessage,
-  size,
-  slug,
-  someItem,
-  sortItems,
-  startsWith,
-  strictObject,
-  strictObjectAsync,
-  strictTuple,
-  strictTupleAsync,
-  string,
-  stringifyJson,
-  summarize,
-  symbol,
-  title,
-  toBigint,
-  toBoolean,
-  toCamelCase,
-  toDate,
-  toKebabCase,
-  toLowerCase,
-  toMaxValue,
-  toMinValue,
-  toNumber,
-  toPascalCase,
-  toSnakeCase,
-  toString,
-  toUpperCase,
-  transform,
-  transformAsync,
-  trim,
-  trimEnd,
-  trimStart,
-  tuple,
-  tupleAsync,
-  tupleWithRest,
-  tupleWithRestAsync,
-  ulid,
-  undefined,
-  undefined_,
-  undefinedable,
-  undefinedableAsync,
-  union,
-  unionAsync,
-  unknown,
-  unwrap,
-  url,
-  uuid,
-  value,
-  values,
-  variant,
-  variantAsync,
-  void,
-  void_,
-  words,
-} = core.valibot;
+const $BASE64_REGEX = core.valibot.BASE64_REGEX;
+const $BIC_REGEX = core.valibot.BIC_REGEX;
+const $CUID2_REGEX = core.valibot.CUID2_REGEX;
+const $DECIMAL_REGEX = core.valibot.DECIMAL_REGEX;
+const $DIGITS_REGEX = core.valibot.DIGITS_REGEX;
+const $DOMAIN_REGEX = core.valibot.DOMAIN_REGEX;
+const $EMAIL_REGEX = core.valibot.EMAIL_REGEX;
+const $EMOJI_REGEX = core.valibot.EMOJI_REGEX;
+const $HEXADECIMAL_REGEX = core.valibot.HEXADECIMAL_REGEX;
+const $HEX_COLOR_REGEX = core.valibot.HEX_COLOR_REGEX;
+const $IMEI_REGEX = core.valibot.IMEI_REGEX;
+const $IPV4_REGEX = core.valibot.IPV4_REGEX;
+const $IPV6_REGEX = core.valibot.IPV6_REGEX;
+const $IP_REGEX = core.valibot.IP_REGEX;
+const $ISO_DATE_REGEX = core.valibot.ISO_DATE_REGEX;
+const $ISO_DATE_TIME_REGEX = core.valibot.ISO_DATE_TIME_REGEX;
+const $ISO_DATE_TIME_SECOND_REGEX = core.valibot.ISO_DATE_TIME_SECOND_REGEX;
+const $ISO_TIMESTAMP_REGEX = core.valibot.ISO_TIMESTAMP_REGEX;
+const $ISO_TIME_REGEX = core.valibot.ISO_TIME_REGEX;
+const $ISO_TIME_SECOND_REGEX = core.valibot.ISO_TIME_SECOND_REGEX;
+const $ISO_WEEK_REGEX = core.valibot.ISO_WEEK_REGEX;
+const $ISRC_REGEX = core.valibot.ISRC_REGEX;
+const $JWS_COMPACT_REGEX = core.valibot.JWS_COMPACT_REGEX;
+const $KSUID_REGEX = core.valibot.KSUID_REGEX;
+const $MAC48_REGEX = core.valibot.MAC48_REGEX;
+const $MAC64_REGEX = core.valibot.MAC64_REGEX;
+const $MAC_REGEX = core.valibot.MAC_REGEX;
+const $NANO_ID_REGEX = core.valibot.NANO_ID_REGEX;
+const $OCTAL_REGEX = core.valibot.OCTAL_REGEX;
+const $RFC_EMAIL_REGEX = core.valibot.RFC_EMAIL_REGEX;
+const $SLUG_REGEX = core.valibot.SLUG_REGEX;
+const $ULID_REGEX = core.valibot.ULID_REGEX;
+const $UUID_REGEX = core.valibot.UUID_REGEX;
+const $ValiError = core.valibot.ValiError;
+const $_addIssue = core.valibot._addIssue;
+const $_cloneDataset = core.valibot._cloneDataset;
+const $_formatCase = core.valibot._formatCase;
+const $_getByteCount = core.valibot._getByteCount;
+const $_getCodePointCount = core.valibot._getCodePointCount;
+const $_getGraphemeCount = core.valibot._getGraphemeCount;
+const $_getLastMetadata = core.valibot._getLastMetadata;
+const $_getWordCount = core.valibot._getWordCount;
+const $_isLuhnAlgo = core.valibot._isLuhnAlgo;
+const $_isSameValueZero = core.valibot._isSameValueZero;
+const $_isValidObjectKey = core.valibot._isValidObjectKey;
+const $_isValueMatch = core.valibot._isValueMatch;
+const $_joinExpects = core.valibot._joinExpects;
+const $_standardSchema = core.valibot._standardSchema;
+const $_stringify = core.valibot._stringify;
+const $any = core.valibot.any;
+const $args = core.valibot.args;
+const $argsAsync = core.valibot.argsAsync;
+const $array = core.valibot.array;
+const $arrayAsync = core.valibot.arrayAsync;
+const $assert = core.valibot.assert;
+const $awaitAsync = core.valibot.awaitAsync;
+const $base64 = core.valibot.base64;
+const $bic = core.valibot.bic;
+const $bigint = core.valibot.bigint;
+const $blob = core.valibot.blob;
+const $boolean = core.valibot.boolean;
+const $brand = core.valibot.brand;
+const $bytes = core.valibot.bytes;
+const $cache = core.valibot.cache;
+const $cacheAsync = core.valibot.cacheAsync;
+const $check = core.valibot.check;
+const $checkAsync = core.valibot.checkAsync;
+const $checkItems = core.valibot.checkItems;
+const $checkItemsAsync = core.valibot.checkItemsAsync;
+const $codePoints = core.valibot.codePoints;
+const $config = core.valibot.config;
+const $creditCard = core.valibot.creditCard;
+const $cuid2 = core.valibot.cuid2;
+const $custom = core.valibot.custom;
+const $customAsync = core.valibot.customAsync;
+const $date = core.valibot.date;
+const $decimal = core.valibot.decimal;
+const $deleteGlobalConfig = core.valibot.deleteGlobalConfig;
+const $deleteGlobalMessage = core.valibot.deleteGlobalMessage;
+const $deleteSchemaMessage = core.valibot.deleteSchemaMessage;
+const $deleteSpecificMessage = core.valibot.deleteSpecificMessage;
+const $description = core.valibot.description;
+const $digits = core.valibot.digits;
+const $domain = core.valibot.domain;
+const $email = core.valibot.email;
+const $emoji = core.valibot.emoji;
+const $empty = core.valibot.empty;
+const $endsWith = core.valibot.endsWith;
+const $entries = core.valibot.entries;
+const $entriesFromList = core.valibot.entriesFromList;
+const $entriesFromObjects = core.valibot.entriesFromObjects;
+const $enum = core.valibot.enum;
+const $enum_ = core.valibot.enum_;
+const $everyItem = core.valibot.everyItem;
+const $exactOptional = core.valibot.exactOptional;
+const $exactOptionalAsync = core.valibot.exactOptionalAsync;
+const $examples = core.valibot.examples;
+const $excludes = core.valibot.excludes;
+const $fallback = core.valibot.fallback;
+const $fallbackAsync = core.valibot.fallbackAsync;
+const $file = core.valibot.file;
+const $filterItems = core.valibot.filterItems;
+const $findItem = core.valibot.findItem;
+const $finite = core.valibot.finite;
+const $flatten = core.valibot.flatten;
+const $flavor = core.valibot.flavor;
+const $forward = core.valibot.forward;
+const $forwardAsync = core.valibot.forwardAsync;
+const $function = core.valibot.function;
+const $function_ = core.valibot.function_;
+const $getDefault = core.valibot.getDefault;
+const $getDefaults = core.valibot.getDefaults;
+const $getDefaultsAsync = core.valibot.getDefaultsAsync;
+const $getDescription = core.valibot.getDescription;
+const $getDotPath = core.valibot.getDotPath;
+const $getExamples = core.valibot.getExamples;
+const $getFallback = core.valibot.getFallback;
+const $getFallbacks = core.valibot.getFallbacks;
+const $getFallbacksAsync = core.valibot.getFallbacksAsync;
+const $getGlobalConfig = core.valibot.getGlobalConfig;
+const $getGlobalMessage = core.valibot.getGlobalMessage;
+const $getMetadata = core.valibot.getMetadata;
+const $getSchemaMessage = core.valibot.getSchemaMessage;
+const $getSpecificMessage = core.valibot.getSpecificMessage;
+const $getTitle = core.valibot.getTitle;
+const $graphemes = core.valibot.graphemes;
+const $gtValue = core.valibot.gtValue;
+const $guard = core.valibot.guard;
+const $hash = core.valibot.hash;
+const $hexColor = core.valibot.hexColor;
+const $hexadecimal = core.valibot.hexadecimal;
+const $imei = core.valibot.imei;
+const $includes = core.valibot.includes;
+const $instance = core.valibot.instance;
+const $integer = core.valibot.integer;
+const $intersect = core.valibot.intersect;
+const $intersectAsync = core.valibot.intersectAsync;
+const $ip = core.valibot.ip;
+const $ipv4 = core.valibot.ipv4;
+const $ipv6 = core.valibot.ipv6;
+const $is = core.valibot.is;
+const $isOfKind = core.valibot.isOfKind;
+const $isOfType = core.valibot.isOfType;
+const $isValiError = core.valibot.isValiError;
+const $isbn = core.valibot.isbn;
+const $isoDate = core.valibot.isoDate;
+const $isoDateTime = core.valibot.isoDateTime;
+const $isoDateTimeSecond = core.valibot.isoDateTimeSecond;
+const $isoTime = core.valibot.isoTime;
+const $isoTimeSecond = core.valibot.isoTimeSecond;
+const $isoTimestamp = core.valibot.isoTimestamp;
+const $isoWeek = core.valibot.isoWeek;
+const $isrc = core.valibot.isrc;
+const $jwsCompact = core.valibot.jwsCompact;
+const $keyof = core.valibot.keyof;
+const $ksuid = core.valibot.ksuid;
+const $lazy = core.valibot.lazy;
+const $lazyAsync = core.valibot.lazyAsync;
+const $length = core.valibot.length;
+const $literal = core.valibot.literal;
+const $looseObject = core.valibot.looseObject;
+const $looseObjectAsync = core.valibot.looseObjectAsync;
+const $looseTuple = core.valibot.looseTuple;
+const $looseTupleAsync = core.valibot.looseTupleAsync;
+const $ltValue = core.valibot.ltValue;
+const $mac = core.valibot.mac;
+const $mac48 = core.valibot.mac48;
+const $mac64 = core.valibot.mac64;
+const $map = core.valibot.map;
+const $mapAsync = core.valibot.mapAsync;
+const $mapItems = core.valibot.mapItems;
+const $maxBytes = core.valibot.maxBytes;
+const $maxCodePoints = core.valibot.maxCodePoints;
+const $maxEntries = core.valibot.maxEntries;
+const $maxGraphemes = core.valibot.maxGraphemes;
+const $maxLength = core.valibot.maxLength;
+const $maxSize = core.valibot.maxSize;
+const $maxValue = core.valibot.maxValue;
+const $maxWords = core.valibot.maxWords;
+const $message = core.valibot.message;
+const $metadata = core.valibot.metadata;
+const $mimeType = core.valibot.mimeType;
+const $minBytes = core.valibot.minBytes;
+const $minCodePoints = core.valibot.minCodePoints;
+const $minEntries = core.valibot.minEntries;
+const $minGraphemes = core.valibot.minGraphemes;
+const $minLength = core.valibot.minLength;
+const $minSize = core.valibot.minSize;
+const $minValue = core.valibot.minValue;
+const $minWords = core.valibot.minWords;
+const $multipleOf = core.valibot.multipleOf;
+const $nan = core.valibot.nan;
+const $nanoid = core.valibot.nanoid;
+const $never = core.valibot.never;
+const $nonEmpty = core.valibot.nonEmpty;
+const $nonNullable = core.valibot.nonNullable;
+const $nonNullableAsync = core.valibot.nonNullableAsync;
+const $nonNullish = core.valibot.nonNullish;
+const $nonNullishAsync = core.valibot.nonNullishAsync;
+const $nonOptional = core.valibot.nonOptional;
+const $nonOptionalAsync = core.valibot.nonOptionalAsync;
+const $normalize = core.valibot.normalize;
+const $notBytes = core.valibot.notBytes;
+const $notCodePoints = core.valibot.notCodePoints;
+const $notEntries = core.valibot.notEntries;
+const $notGraphemes = core.valibot.notGraphemes;
+const $notLength = core.valibot.notLength;
+const $notSize = core.valibot.notSize;
+const $notValue = core.valibot.notValue;
+const $notValues = core.valibot.notValues;
+const $notWords = core.valibot.notWords;
+const $null = core.valibot.null;
+const $null_ = core.valibot.null_;
+const $nullable = core.valibot.nullable;
+const $nullableAsync = core.valibot.nullableAsync;
+const $nullish = core.valibot.nullish;
+const $nullishAsync = core.valibot.nullishAsync;
+const $number = core.valibot.number;
+const $object = core.valibot.object;
+const $objectAsync = core.valibot.objectAsync;
+const $objectWithRest = core.valibot.objectWithRest;
+const $objectWithRestAsync = core.valibot.objectWithRestAsync;
+const $octal = core.valibot.octal;
+const $omit = core.valibot.omit;
+const $optional = core.valibot.optional;
+const $optionalAsync = core.valibot.optionalAsync;
+const $parse = core.valibot.parse;
+const $parseAsync = core.valibot.parseAsync;
+const $parseBoolean = core.valibot.parseBoolean;
+const $parseJson = core.valibot.parseJson;
+const $parser = core.valibot.parser;
+const $parserAsync = core.valibot.parserAsync;
+const $partial = core.valibot.partial;
+const $partialAsync = core.valibot.partialAsync;
+const $partialCheck = core.valibot.partialCheck;
+const $partialCheckAsync = core.valibot.partialCheckAsync;
+const $pick = core.valibot.pick;
+const $picklist = core.valibot.picklist;
+const $pipe = core.valibot.pipe;
+const $pipeAsync = core.valibot.pipeAsync;
+const $promise = core.valibot.promise;
+const $rawCheck = core.valibot.rawCheck;
+const $rawCheckAsync = core.valibot.rawCheckAsync;
+const $rawTransform = core.valibot.rawTransform;
+const $rawTransformAsync = core.valibot.rawTransformAsync;
+const $readonly = core.valibot.readonly;
+const $record = core.valibot.record;
+const $recordAsync = core.valibot.recordAsync;
+const $reduceItems = core.valibot.reduceItems;
+const $regex = core.valibot.regex;
+const $required = core.valibot.required;
+const $requiredAsync = core.valibot.requiredAsync;
+const $returns = core.valibot.returns;
+const $returnsAsync = core.valibot.returnsAsync;
+const $rfcEmail = core.valibot.rfcEmail;
+const $safeInteger = core.valibot.safeInteger;
+const $safeParse = core.valibot.safeParse;
+const $safeParseAsync = core.valibot.safeParseAsync;
+const $safeParser = core.valibot.safeParser;
+const $safeParserAsync = core.valibot.safeParserAsync;
+const $set = core.valibot.set;
+const $setAsync = core.valibot.setAsync;
+const $setGlobalConfig = core.valibot.setGlobalConfig;
+const $setGlobalMessage = core.valibot.setGlobalMessage;
+const $setSchemaMessage = core.valibot.setSchemaMessage;
+const $setSpecificMessage = core.valibot.setSpecificMessage;
+const $size = core.valibot.size;
+const $slug = core.valibot.slug;
+const $someItem = core.valibot.someItem;
+const $sortItems = core.valibot.sortItems;
+const $startsWith = core.valibot.startsWith;
+const $strictObject = core.valibot.strictObject;
+const $strictObjectAsync = core.valibot.strictObjectAsync;
+const $strictTuple = core.valibot.strictTuple;
+const $strictTupleAsync = core.valibot.strictTupleAsync;
+const $string = core.valibot.string;
+const $stringifyJson = core.valibot.stringifyJson;
+const $summarize = core.valibot.summarize;
+const $symbol = core.valibot.symbol;
+const $title = core.valibot.title;
+const $toBigint = core.valibot.toBigint;
+const $toBoolean = core.valibot.toBoolean;
+const $toCamelCase = core.valibot.toCamelCase;
+const $toDate = core.valibot.toDate;
+const $toKebabCase = core.valibot.toKebabCase;
+const $toLowerCase = core.valibot.toLowerCase;
+const $toMaxValue = core.valibot.toMaxValue;
+const $toMinValue = core.valibot.toMinValue;
+const $toNumber = core.valibot.toNumber;
+const $toPascalCase = core.valibot.toPascalCase;
+const $toSnakeCase = core.valibot.toSnakeCase;
+const $toString = core.valibot.toString;
+const $toUpperCase = core.valibot.toUpperCase;
+const $transform = core.valibot.transform;
+const $transformAsync = core.valibot.transformAsync;
+const $trim = core.valibot.trim;
+const $trimEnd = core.valibot.trimEnd;
+const $trimStart = core.valibot.trimStart;
+const $tuple = core.valibot.tuple;
+const $tupleAsync = core.valibot.tupleAsync;
+const $tupleWithRest = core.valibot.tupleWithRest;
+const $tupleWithRestAsync = core.valibot.tupleWithRestAsync;
+const $ulid = core.valibot.ulid;
+const $undefined = core.valibot.undefined;
+const $undefined_ = core.valibot.undefined_;
+const $undefinedable = core.valibot.undefinedable;
+const $undefinedableAsync = core.valibot.undefinedableAsync;
+const $union = core.valibot.union;
+const $unionAsync = core.valibot.unionAsync;
+const $unknown = core.valibot.unknown;
+const $unwrap = core.valibot.unwrap;
+const $url = core.valibot.url;
+const $uuid = core.valibot.uuid;
+const $value = core.valibot.value;
+const $values = core.valibot.values;
+const $variant = core.valibot.variant;
+const $variantAsync = core.valibot.variantAsync;
+const $void = core.valibot.void;
+const $void_ = core.valibot.void_;
+const $words = core.valibot.words;
+
+export {
+  $BASE64_REGEX as BASE64_REGEX,
+  $BIC_REGEX as BIC_REGEX,
+  $CUID2_REGEX as CUID2_REGEX,
+  $DECIMAL_REGEX as DECIMAL_REGEX,
+  $DIGITS_REGEX as DIGITS_REGEX,
+  $DOMAIN_REGEX as DOMAIN_REGEX,
+  $EMAIL_REGEX as EMAIL_REGEX,
+  $EMOJI_REGEX as EMOJI_REGEX,
+  $HEXADECIMAL_REGEX as HEXADECIMAL_REGEX,
+  $HEX_COLOR_REGEX as HEX_COLOR_REGEX,
+  $IMEI_REGEX as IMEI_REGEX,
+  $IPV4_REGEX as IPV4_REGEX,
+  $IPV6_REGEX as IPV6_REGEX,
+  $IP_REGEX as IP_REGEX,
+  $ISO_DATE_REGEX as ISO_DATE_REGEX,
+  $ISO_DATE_TIME_REGEX as ISO_DATE_TIME_REGEX,
+  $ISO_DATE_TIME_SECOND_REGEX as ISO_DATE_TIME_SECOND_REGEX,
+  $ISO_TIMESTAMP_REGEX as ISO_TIMESTAMP_REGEX,
+  $ISO_TIME_REGEX as ISO_TIME_REGEX,
+  $ISO_TIME_SECOND_REGEX as ISO_TIME_SECOND_REGEX,
+  $ISO_WEEK_REGEX as ISO_WEEK_REGEX,
+  $ISRC_REGEX as ISRC_REGEX,
+  $JWS_COMPACT_REGEX as JWS_COMPACT_REGEX,
+  $KSUID_REGEX as KSUID_REGEX,
+  $MAC48_REGEX as MAC48_REGEX,
+  $MAC64_REGEX as MAC64_REGEX,
+  $MAC_REGEX as MAC_REGEX,
+  $NANO_ID_REGEX as NANO_ID_REGEX,
+  $OCTAL_REGEX as OCTAL_REGEX,
+  $RFC_EMAIL_REGEX as RFC_EMAIL_REGEX,
+  $SLUG_REGEX as SLUG_REGEX,
+  $ULID_REGEX as ULID_REGEX,
+  $UUID_REGEX as UUID_REGEX,
+  $ValiError as ValiError,
+  $_addIssue as _addIssue,
+  $_cloneDataset as _cloneDataset,
+  $_formatCase as _formatCase,
+  $_getByteCount as _getByteCount,
+  $_getCodePointCount as _getCodePointCount,
+  $_getGraphemeCount as _getGraphemeCount,
+  $_getLastMetadata as _getLastMetadata,
+  $_getWordCount as _getWordCount,
+  $_isLuhnAlgo as _isLuhnAlgo,
+  $_isSameValueZero as _isSameValueZero,
+  $_isValidObjectKey as _isValidObjectKey,
+  $_isValueMatch as _isValueMatch,
+  $_joinExpects as _joinExpects,
+  $_standardSchema as _standardSchema,
+  $_stringify as _stringify,
+  $any as any,
+  $args as args,
+  $argsAsync as argsAsync,
+  $array as array,
+  $arrayAsync as arrayAsync,
+  $assert as assert,
+  $awaitAsync as awaitAsync,
+  $base64 as base64,
+  $bic as bic,
+  $bigint as bigint,
+  $blob as blob,
+  $boolean as boolean,
+  $brand as brand,
+  $bytes as bytes,
+  $cache as cache,
+  $cacheAsync as cacheAsync,
+  $check as check,
+  $checkAsync as checkAsync,
+  $checkItems as checkItems,
+  $checkItemsAsync as checkItemsAsync,
+  $codePoints as codePoints,
+  $config as config,
+  $creditCard as creditCard,
+  $cuid2 as cuid2,
+  $custom as custom,
+  $customAsync as customAsync,
+  $date as date,
+  $decimal as decimal,
+  $deleteGlobalConfig as deleteGlobalConfig,
+  $deleteGlobalMessage as deleteGlobalMessage,
+  $deleteSchemaMessage as deleteSchemaMessage,
+  $deleteSpecificMessage as deleteSpecificMessage,
+  $description as description,
+  $digits as digits,
+  $domain as domain,
+  $email as email,
+  $emoji as emoji,
+  $empty as empty,
+  $endsWith as endsWith,
+  $entries as entries,
+  $entriesFromList as entriesFromList,
+  $entriesFromObjects as entriesFromObjects,
+  $enum as enum,
+  $enum_ as enum_,
+  $everyItem as everyItem,
+  $exactOptional as exactOptional,
+  $exactOptionalAsync as exactOptionalAsync,
+  $examples as examples,
+  $excludes as excludes,
+  $fallback as fallback,
+  $fallbackAsync as fallbackAsync,
+  $file as file,
+  $filterItems as filterItems,
+  $findItem as findItem,
+  $finite as finite,
+  $flatten as flatten,
+  $flavor as flavor,
+  $forward as forward,
+  $forwardAsync as forwardAsync,
+  $function as function,
+  $function_ as function_,
+  $getDefault as getDefault,
+  $getDefaults as getDefaults,
+  $getDefaultsAsync as getDefaultsAsync,
+  $getDescription as getDescription,
+  $getDotPath as getDotPath,
+  $getExamples as getExamples,
+  $getFallback as getFallback,
+  $getFallbacks as getFallbacks,
+  $getFallbacksAsync as getFallbacksAsync,
+  $getGlobalConfig as getGlobalConfig,
+  $getGlobalMessage as getGlobalMessage,
+  $getMetadata as getMetadata,
+  $getSchemaMessage as getSchemaMessage,
+  $getSpecificMessage as getSpecificMessage,
+  $getTitle as getTitle,
+  $graphemes as graphemes,
+  $gtValue as gtValue,
+  $guard as guard,
+  $hash as hash,
+  $hexColor as hexColor,
+  $hexadecimal as hexadecimal,
+  $imei as imei,
+  $includes as includes,
+  $instance as instance,
+  $integer as integer,
+  $intersect as intersect,
+  $intersectAsync as intersectAsync,
+  $ip as ip,
+  $ipv4 as ipv4,
+  $ipv6 as ipv6,
+  $is as is,
+  $isOfKind as isOfKind,
+  $isOfType as isOfType,
+  $isValiError as isValiError,
+  $isbn as isbn,
+  $isoDate as isoDate,
+  $isoDateTime as isoDateTime,
+  $isoDateTimeSecond as isoDateTimeSecond,
+  $isoTime as isoTime,
+  $isoTimeSecond as isoTimeSecond,
+  $isoTimestamp as isoTimestamp,
+  $isoWeek as isoWeek,
+  $isrc as isrc,
+  $jwsCompact as jwsCompact,
+  $keyof as keyof,
+  $ksuid as ksuid,
+  $lazy as lazy,
+  $lazyAsync as lazyAsync,
+  $length as length,
+  $literal as literal,
+  $looseObject as looseObject,
+  $looseObjectAsync as looseObjectAsync,
+  $looseTuple as looseTuple,
+  $looseTupleAsync as looseTupleAsync,
+  $ltValue as ltValue,
+  $mac as mac,
+  $mac48 as mac48,
+  $mac64 as mac64,
+  $map as map,
+  $mapAsync as mapAsync,
+  $mapItems as mapItems,
+  $maxBytes as maxBytes,
+  $maxCodePoints as maxCodePoints,
+  $maxEntries as maxEntries,
+  $maxGraphemes as maxGraphemes,
+  $maxLength as maxLength,
+  $maxSize as maxSize,
+  $maxValue as maxValue,
+  $maxWords as maxWords,
+  $message as message,
+  $metadata as metadata,
+  $mimeType as mimeType,
+  $minBytes as minBytes,
+  $minCodePoints as minCodePoints,
+  $minEntries as minEntries,
+  $minGraphemes as minGraphemes,
+  $minLength as minLength,
+  $minSize as minSize,
+  $minValue as minValue,
+  $minWords as minWords,
+  $multipleOf as multipleOf,
+  $nan as nan,
+  $nanoid as nanoid,
+  $never as never,
+  $nonEmpty as nonEmpty,
+  $nonNullable as nonNullable,
+  $nonNullableAsync as nonNullableAsync,
+  $nonNullish as nonNullish,
+  $nonNullishAsync as nonNullishAsync,
+  $nonOptional as nonOptional,
+  $nonOptionalAsync as nonOptionalAsync,
+  $normalize as normalize,
+  $notBytes as notBytes,
+  $notCodePoints as notCodePoints,
+  $notEntries as notEntries,
+  $notGraphemes as notGraphemes,
+  $notLength as notLength,
+  $notSize as notSize,
+  $notValue as notValue,
+  $notValues as notValues,
+  $notWords as notWords,
+  $null as null,
+  $null_ as null_,
+  $nullable as nullable,
+  $nullableAsync as nullableAsync,
+  $nullish as nullish,
+  $nullishAsync as nullishAsync,
+  $number as number,
+  $object as object,
+  $objectAsync as objectAsync,
+  $objectWithRest as objectWithRest,
+  $objectWithRestAsync as objectWithRestAsync,
+  $octal as octal,
+  $omit as omit,
+  $optional as optional,
+  $optionalAsync as optionalAsync,
+  $parse as parse,
+  $parseAsync as parseAsync,
+  $parseBoolean as parseBoolean,
+  $parseJson as parseJson,
+  $parser as parser,
+  $parserAsync as parserAsync,
+  $partial as partial,
+  $partialAsync as partialAsync,
+  $partialCheck as partialCheck,
+  $partialCheckAsync as partialCheckAsync,
+  $pick as pick,
+  $picklist as picklist,
+  $pipe as pipe,
+  $pipeAsync as pipeAsync,
+  $promise as promise,
+  $rawCheck as rawCheck,
+  $rawCheckAsync as rawCheckAsync,
+  $rawTransform as rawTransform,
+  $rawTransformAsync as rawTransformAsync,
+  $readonly as readonly,
+  $record as record,
+  $recordAsync as recordAsync,
+  $reduceItems as reduceItems,
+  $regex as regex,
+  $required as required,
+  $requiredAsync as requiredAsync,
+  $returns as returns,
+  $returnsAsync as returnsAsync,
+  $rfcEmail as rfcEmail,
+  $safeInteger as safeInteger,
+  $safeParse as safeParse,
+  $safeParseAsync as safeParseAsync,
+  $safeParser as safeParser,
+  $safeParserAsync as safeParserAsync,
+  $set as set,
+  $setAsync as setAsync,
+  $setGlobalConfig as setGlobalConfig,
+  $setGlobalMessage as setGlobalMessage,
+  $setSchemaMessage as setSchemaMessage,
+  $setSpecificMessage as setSpecificMessage,
+  $size as size,
+  $slug as slug,
+  $someItem as someItem,
+  $sortItems as sortItems,
+  $startsWith as startsWith,
+  $strictObject as strictObject,
+  $strictObjectAsync as strictObjectAsync,
+  $strictTuple as strictTuple,
+  $strictTupleAsync as strictTupleAsync,
+  $string as string,
+  $stringifyJson as stringifyJson,
+  $summarize as summarize,
+  $symbol as symbol,
+  $title as title,
+  $toBigint as toBigint,
+  $toBoolean as toBoolean,
+  $toCamelCase as toCamelCase,
+  $toDate as toDate,
+  $toKebabCase as toKebabCase,
+  $toLowerCase as toLowerCase,
+  $toMaxValue as toMaxValue,
+  $toMinValue as toMinValue,
+  $toNumber as toNumber,
+  $toPascalCase as toPascalCase,
+  $toSnakeCase as toSnakeCase,
+  $toString as toString,
+  $toUpperCase as toUpperCase,
+  $transform as transform,
+  $transformAsync as transformAsync,
+  $trim as trim,
+  $trimEnd as trimEnd,
+  $trimStart as trimStart,
+  $tuple as tuple,
+  $tupleAsync as tupleAsync,
+  $tupleWithRest as tupleWithRest,
+  $tupleWithRestAsync as tupleWithRestAsync,
+  $ulid as ulid,
+  $undefined as undefined,
+  $undefined_ as undefined_,
+  $undefinedable as undefinedable,
+  $undefinedableAsync as undefinedableAsync,
+  $union as union,
+  $unionAsync as unionAsync,
+  $unknown as unknown,
+  $unwrap as unwrap,
+  $url as url,
+  $uuid as uuid,
+  $value as value,
+  $values as values,
+  $variant as variant,
+  $variantAsync as variantAsync,
+  $void as void,
+  $void_ as void_,
+  $words as words,
+};

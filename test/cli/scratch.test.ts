@@ -1,19 +1,11 @@
 import { afterAll, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { startFakeAnthropic, text, toolUse, hang } from '../fakes/anthropic.js';
-import { cli, HELLO_AGENT, makeTempDir, removeTempDirs, spawnCli, cleanEnv, waitFor, killChildren } from './helpers.js';
+import { cli, HELLO_AGENT, makeTempDir, removeTempDirs } from './helpers.js';
 afterAll(removeTempDirs);
 it('probe', async () => {
-  const fake = await startFakeAnthropic({ turns: [toolUse('read', { path: 'a.txt' }), hang()] });
-  const repo = await makeTempDir({ '.flue/agents/hello.md': HELLO_AGENT, 'a.txt': 'abc\n' });
-  const logDir = await makeTempDir();
-  const env = cleanEnv({ ANTHROPIC_API_KEY: 'sk-test-key', ANTHROPIC_BASE_URL: fake.url });
-  const s = spawnCli(['run', 'hello', '--cwd', repo, '--log-dir', logDir], { env });
-  const log = await waitFor(() => { const f = readdirSync(logDir).find(x => x.endsWith('.jsonl')); return f && readFileSync(logDir + '/' + f, 'utf8').includes('"tool_result"') ? logDir + '/' + f : undefined; }, 'tool result');
-  s.child.kill('SIGKILL');
-  console.log(await s.exited, s.stdout(), s.stderr());
-  console.log(readdirSync(logDir));
-  const v = await cli(['view', log]);
-  console.log(v.code, v.stdout, v.stderr);
-  await fake.close();
+  const repo = await makeTempDir({ '.flue/agents/y.md': '---\ndescription: [oops\ntools: read\n---\nx', '.flue/agents/hello.md': HELLO_AGENT, 'a.txt': 'abc\n', '.flue/agents/t.md': '---\ndescription: T\ntools: [read, fly]\n---\nx', '.flue/agents/n.md': 'no frontmatter' });
+  const env = { ANTHROPIC_API_KEY: 'k' };
+  for (const argv of [['run', 'y'], ['run', 't'], ['run', 'n'], ['run', 'hello', '--cwd', '/nonexistent'], ['run', 'hello', '--model'], ['run', 'hello', '--html'], ['view', 'nope.jsonl'], ['view', 'a.txt'], ['list', 'extra'], ['frobnicate'], ['run'], ['run', 'hello', '--input', '{bad'], ['run', 'hello', '--max-cost-usd', '-1'], ['check'], ['list'], ['run', '--help']]) {
+    const r = await cli(argv[0] === 'run' && !argv.includes('--cwd') ? [...argv, '--cwd', repo] : argv, { env, cwd: repo });
+    console.log(argv.join(' '), '=>', JSON.stringify(r));
+  }
 });

@@ -1,0 +1,42 @@
+/** A tool result as the model reads it. `isError` marks a result the model should correct. */
+export interface ToolResult {
+    content: string;
+    isError?: boolean;
+}
+export interface ToolContext {
+    /** Aborted when the run's time limit passes or the run is cancelled; long tools must honour it. */
+    signal: AbortSignal;
+}
+/**
+ * One model-facing tool. `execute` validates its own input and should return errors as results
+ * (`isError: true`) rather than throw; the harness turns a throw into an error result anyway.
+ */
+export interface ToolDefinition {
+    name: string;
+    /** Lean: every byte is paid on every model call. */
+    description: string;
+    /** JSON Schema of the input object. */
+    inputSchema: Record<string, unknown>;
+    execute(input: unknown, context: ToolContext): Promise<ToolResult>;
+}
+export interface ReviewComment {
+    path: string;
+    line: number;
+    body: string;
+}
+/** A write the agent proposed. Nothing is applied until the publish stage checks it against policy. */
+export type ProposedOutput = {
+    kind: 'add_comment';
+    body: string;
+} | {
+    kind: 'add_labels';
+    labels: string[];
+} | {
+    kind: 'remove_labels';
+    labels: string[];
+} | {
+    kind: 'submit_review';
+    body: string;
+    event: 'COMMENT' | 'REQUEST_CHANGES' | 'APPROVE';
+    comments: ReviewComment[];
+};
