@@ -2,22 +2,23 @@
 // Messages API, so every millisecond and byte reported is the runner's own. Plain ESM, no build step:
 // it runs as is on Node 20 and 24. See bench/README.md for what each figure means.
 //
-//   node bench/run.mjs [--json] [--runs N] [--sessions N]
+//   node bench/run.mjs [--json] [--runs N] [--sessions N] [--dist DIR]
+//
+// --dist measures another build (an A/B of a build change) with this repo's examples/triage.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startFakeModel } from './fake-model.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(root, 'dist');
-const cli = join(dist, 'cli.js');
 const probe = pathToFileURL(join(root, 'bench', 'rss-probe.mjs')).href;
 
 const SESSION_TURNS = 50;
+const CHEAP_TOOL_CALL = { type: 'tool_use', name: 'read', input: { path: 'README.md' } };
 /** 6 KB read strictly as 6,000 bytes. */
 const TARGETS = { firstRequestMs: 150, overheadMsPerTurn: 3, firstRequestBytes: 6000, peakRssMB: 120 };
 
@@ -26,8 +27,11 @@ const { values: flags } = parseArgs({
     json: { type: 'boolean', default: false },
     runs: { type: 'string', default: '15' },
     sessions: { type: 'string', default: '5' },
+    dist: { type: 'string', default: join(root, 'dist') },
   },
 });
+const dist = resolve(flags.dist);
+const cli = join(dist, 'cli.js');
 const runs = positiveInteger('runs', flags.runs);
 const sessions = positiveInteger('sessions', flags.sessions);
 
@@ -46,8 +50,12 @@ try {
 
 async function measure() {
   progress(`node ${process.version}; ${runs} start-up runs, ${sessions} sessions of ${SESSION_TURNS} turns`);
+  const bareNode = [];
   const version = [];
-  for (let i = 0; i < runs; i++) version.push((await runCli(['--version'])).wallMs);
+  for (let i = 0; i < runs; i++) {
+    bareNode.push((await runNode(['-e', '0'])).wallMs);
+    version.push((await runCli(['--version'])).wallMs);
+  }
 
   // Start-up: the model answers the first request with `finish`, so the run ends after one turn.
   const firstRequest = [];
@@ -60,18 +68,24 @@ async function measure() {
     if (fake.requests[0].bytes !== first.bytes) throw new Error('bench: the first request changed size between runs');
   }
 
-  // Sessions: 49 cheap tool calls (glob over the repository's root), then `finish` on turn 50.
+  // Sessions: 49 cheap tool calls (`read` of the 8-line README.md), then `finish` on turn 50.
   const overhead = [];
   const between = [];
   const fakeMs = [];
+  const modelMs = [];
+  const toolMs = [];
   const rssMB = [];
   for (let i = 0; i < sessions; i++) {
-    fake.reset((index) => (index < SESSION_TURNS - 1 ? [{ type: 'tool_use', name: 'glob', input: { pattern: '*.md' } }] : [finish()]));
-    const run = await runCli(agentArgs(['--max-turns', '60']), { requests: SESSION_TURNS, rss: true });
+    fake.reset((index) => (index < SESSION_TURNS - 1 ? [CHEAP_TOOL_CALL] : [finish()]));
+    const logDir = join(work, `session-${i}`);
+    const run = await runCli(agentArgs(['--max-turns', '60'], logDir), { requests: SESSION_TURNS, rss: true });
     const requests = fake.requests;
     overhead.push((run.wallMs - run.firstRequestMs) / SESSION_TURNS);
     between.push((requests.at(-1).at - requests[0].at) / (SESSION_TURNS - 1));
     fakeMs.push(requests.reduce((sum, request) => sum + request.serveMs, 0) / SESSION_TURNS);
+    const log = sessionDurations(logDir);
+    modelMs.push(log.modelMs / SESSION_TURNS);
+    toolMs.push(log.toolMs / (SESSION_TURNS - 1));
     rssMB.push(run.maxRssKiB * 1024 / 1e6);
   }
 
@@ -86,18 +100,29 @@ async function measure() {
     overheadMsPerTurn: stats(overhead),
     betweenRequestsMs: stats(between),
     fakeModelMsPerTurn: stats(fakeMs),
+    modelCallMsPerTurn: stats(modelMs),
+    toolCallMs: stats(toolMs),
     firstRequestBytes: first.bytes,
     toolsBytes: bytes(JSON.stringify(body.tools ?? [])),
     systemPromptBytes: bytes(systemText(body.system)),
     tools: (body.tools ?? []).map((tool) => tool.name),
     peakRssMB: stats(rssMB),
     versionMs: stats(version),
+    bareNodeMs: stats(bareNode),
     dist: distSize(),
   };
 }
 
-function agentArgs(extra = []) {
-  return ['run', 'triage', '--cwd', repo, '--event', join(repo, 'event.json'), '--dry-run', '--log-dir', join(work, 'logs'), ...extra];
+function agentArgs(extra = [], logDir = join(work, 'logs')) {
+  return ['run', 'triage', '--cwd', repo, '--event', join(repo, 'event.json'), '--dry-run', '--log-dir', logDir, ...extra];
+}
+
+/** Summed `durationMs` of the model calls and tool calls in the session log (DESIGN.md §4) of one run. */
+function sessionDurations(logDir) {
+  const file = readdirSync(logDir).find((name) => name.endsWith('.jsonl'));
+  const events = readFileSync(join(logDir, file), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const total = (type) => events.filter((event) => event.type === type).reduce((sum, event) => sum + (event.durationMs ?? 0), 0);
+  return { modelMs: total('model_response'), toolMs: total('tool_result') };
 }
 
 function finish() {
@@ -105,13 +130,16 @@ function finish() {
 }
 
 /**
- * Spawns the CLI and resolves when it has exited. `wallMs` runs from just before spawn to the exit
+ * Spawns the CLI (under the RSS probe when `rss`) and resolves when it has exited. `wallMs` runs from just before spawn to the exit
  * event; `firstRequestMs` from the same instant to the arrival of the fake's first request.
  */
 function runCli(args, { requests = 0, rss = false } = {}) {
+  return runNode(rss ? ['--import', probe, cli, ...args] : [cli, ...args], { requests, rss });
+}
+
+function runNode(nodeArgs, { requests = 0, rss = false } = {}) {
   const rssFile = join(work, 'rss.txt');
   rmSync(rssFile, { force: true });
-  const nodeArgs = rss ? ['--import', probe, cli, ...args] : [cli, ...args];
   const env = { ...process.env, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: fake.url, FLUE_BENCH_RSS_FILE: rssFile };
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
@@ -125,7 +153,7 @@ function runCli(args, { requests = 0, rss = false } = {}) {
     child.on('close', (code) => {
       const seen = fake.requests.length;
       if (code !== 0 || seen !== requests) {
-        reject(new Error(`bench: flue-action ${args.join(' ')} exited ${code} after ${seen} model requests (expected ${requests}):\n${output}`));
+        reject(new Error(`bench: node ${nodeArgs.join(' ')} exited ${code} after ${seen} model requests (expected ${requests}):\n${output}`));
         return;
       }
       resolve({
@@ -145,7 +173,7 @@ async function waitForDist() {
     if (waited === 0) progress('dist/ looks mid-rebuild; waiting up to 30 s');
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  process.stderr.write('bench: dist/cli.js is missing. Run `npm run build` first: the bench measures the built CLI.\n');
+  process.stderr.write(`bench: ${cli} is missing. Run \`npm run build\` first: the bench measures the built CLI.\n`);
   process.exit(2);
 }
 
@@ -190,13 +218,16 @@ function table(r) {
     '|---|---:|---:|---:|---|:-:|',
     row('first model request after process start (ms)', r.firstRequestMs, `≤ ${t.firstRequestMs} ms`, r.firstRequestMs.median <= t.firstRequestMs),
     row(`harness overhead per turn (ms, ${r.sessionTurns}-turn session)`, r.overheadMsPerTurn, `< ${t.overheadMsPerTurn} ms`, r.overheadMsPerTurn.median < t.overheadMsPerTurn),
-    row('  of which: first to last request, per turn (ms)', r.betweenRequestsMs, '', undefined),
-    row('  fake model\'s own time per turn (ms)', r.fakeModelMsPerTurn, '', undefined),
+    row('  first to last request, per turn (ms)', r.betweenRequestsMs, '', undefined),
+    row('  model call in the SDK, per turn (ms, session log)', r.modelCallMsPerTurn, '', undefined),
+    row('  `read` tool call (ms, session log)', r.toolCallMs, '', undefined),
+    row('  fake model\'s own time, per turn (ms)', r.fakeModelMsPerTurn, '', undefined),
     row('first request body (bytes)', one(r.firstRequestBytes), `< ${t.firstRequestBytes} B`, r.firstRequestBytes < t.firstRequestBytes),
     row(`  tool list JSON (bytes, ${r.tools.length} tools)`, one(r.toolsBytes), '', undefined),
     row('  system prompt text (bytes)', one(r.systemPromptBytes), '', undefined),
     row('peak RSS of the CLI (MB)', r.peakRssMB, `< ${t.peakRssMB} MB`, r.peakRssMB.median < t.peakRssMB),
     row('`dist/cli.js --version` (ms)', r.versionMs, '', undefined),
+    row('bare `node -e 0` on this machine (ms)', r.bareNodeMs, '', undefined),
     row(`dist/ size (bytes, ${r.dist.files} files)`, one(r.dist.bytes), '', undefined),
     '',
     `tools: ${r.tools.join(', ')}`,

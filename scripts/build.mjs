@@ -2,9 +2,10 @@
 // that GitHub (index.js, post.js), npx (cli.js) and users' TS agents (lib.js, valibot.js) load.
 // One bundle keeps one copy of every dependency: dist/ size is every job's start-up time.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minify } from 'terser';
 import * as valibot from 'valibot';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -14,7 +15,7 @@ const staging = mkdtempSync(join(tmpdir(), 'flue-build-'));
 execFileSync(
   process.execPath,
   [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/bundle.ts', '-o', staging,
-    '--minify', '--transpile-only', '--target', 'es2022', '--license', 'licenses.txt', '--quiet'],
+    '--minify', '--target', 'es2022', '--license', 'licenses.txt', '--quiet'],
   { cwd: root, stdio: 'inherit' },
 );
 
@@ -22,6 +23,16 @@ execFileSync(
 // enabled in the sandbox) and stray package metadata.
 const unused = ['js-exec-worker.js', 'package.json'];
 for (const name of unused) rmSync(join(staging, name), { force: true });
+
+// ncc minifies the entry bundle but not the chunks it splits off (the Actions toolkit's Azure stack
+// alone is 5 MB as written). Every job downloads dist/, so every chunk is minified too.
+for (const name of readdirSync(staging)) {
+  if (!name.endsWith('.js') || name === 'index.js') continue;
+  const file = join(staging, name);
+  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, ecma: 2022, compress: true, mangle: true });
+  if (code === undefined) throw new Error(`build: terser returned nothing for ${name}`);
+  writeFileSync(file, code);
+}
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
@@ -45,6 +56,8 @@ const core = "import './core.js';\n\nconst core = globalThis[Symbol.for('flue-ac
 // Renamed locals, because valibot exports names that are reserved words (`enum`, `function`, `null`, `void`).
 const valibotNames = Object.keys(valibot).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
 const entries = {
+  'index.js': `${banner}${core}\nawait core.runAction();\n`,
+  'post.js': `${banner}${core}\nawait core.runActionPost();\n`,
   'cli.js': `#!/usr/bin/env node\n${banner}${core}\nawait core.runCliProcess();\n`,
   'lib.js': `${banner}${core}\nexport const { defineAgent, defineTool } = core;\n`,
   'lib.d.ts': `${banner}export * from './types/lib/index.js';\n`,

@@ -9,7 +9,12 @@ import { defineAgent, defineTool } from './lib/index.js';
 
 export const CORE_KEY = Symbol.for('flue-action.core');
 
-const core = { runCliProcess, defineAgent, defineTool, valibot };
+// The action's modules (the Actions toolkit, Octokit) load only in the action: the CLI never pays for
+// them at start-up, and start-up is a headline figure (src/action/artifact.ts defers its client too).
+const runAction = async (): Promise<void> => (await import('./action/main.js')).runAction();
+const runActionPost = async (): Promise<void> => (await import('./action/post.js')).runActionPost();
+
+const core = { runAction, runActionPost, runCliProcess, defineAgent, defineTool, valibot };
 export type Core = typeof core;
 
 (globalThis as Record<symbol, unknown>)[CORE_KEY] = core;

@@ -88,4 +88,40 @@ export const LIMITS = {
   defaultReviewsMax: 1,
   /** Resource files `activate_skill` lists beside a SKILL.md: a skill that vendors a whole tree must not flood the model. */
   skillResources: 100,
+
+  /**
+   * Retries of one GitHub API call on a server error, a timeout or a rate limit. GitHub's 5xx and
+   * secondary limits pass within seconds; a call still failing after this is reported, not retried forever.
+   */
+  githubRetries: 3,
+  /**
+   * Longest wait for one GitHub rate-limit retry. A secondary limit asks for about a minute; a
+   * primary limit can be an hour away, and the job bills by the minute, so past this the call fails.
+   */
+  githubRateLimitWaitSeconds: 120,
+  /** One GitHub API attempt, until its body is read. Octokit has no timeout: a stalled connection would hang the job. */
+  githubRequestTimeoutMs: 30_000,
+  /** Earlier thread comments fetched for the model, newest kept: the end of a thread is what the run answers. */
+  contextComments: 30,
+  /** Changed files listed to the model; past it the model is told how many were left out. */
+  contextFiles: 300,
+  /**
+   * Characters of all patches put in the first message together (each is also capped by
+   * `contextPatchChars`): a 300-file PR must not fill the context; later files are listed without patch.
+   */
+  contextPatchesChars: 100_000,
+  /** Files fetched from the base ref for a PR run (.flue/, skill folders, AGENTS.md): definitions, not a checkout. */
+  baseDefinitionFiles: 500,
+  /** Bytes of those files together: skills may carry scripts and references, but not data sets. */
+  baseDefinitionBytes: 20_000_000,
+  /**
+   * Of those files, blobs fetched at once. GitHub's secondary limit punishes many concurrent requests;
+   * a few in flight keep a 50-file `.flue/` well under a second.
+   */
+  baseDefinitionConcurrentFetches: 6,
+  /**
+   * Least time between two edits of the progress comment while the agent works. Each edit counts
+   * against GitHub's secondary rate limit on content writes; the final state is always written.
+   */
+  progressUpdateIntervalMs: 15_000,
 } as const;

@@ -37,6 +37,8 @@ export interface PipelineSettings {
   logDir: string;
   /** Values redacted from the log, the outputs and the report (API keys, tokens). */
   secrets: string[];
+  /** What the front end decided before the run (the gate's notes: why the profile is untrusted); logged as warnings. */
+  notes?: string[];
 }
 
 export interface PipelineDeps {
@@ -69,28 +71,25 @@ export interface RunReport {
 
 /** Load, sandbox, harness, session log, publish: the stages every front end drives in this order. */
 export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps): Promise<RunReport> {
-  const loaded = await loadAgent(settings.workspace, settings.agent, {
-    definitionsRoot: settings.definitionsRoot,
-  });
-  const spec = withOverrides(loaded, settings);
+  return runLoadedAgent(await loadRunAgent(settings), settings, deps);
+}
+
+/**
+ * The load stage alone, with the `model` and `limits` overrides applied. A front end that gates on
+ * what the agent needs (the action) loads first, gates, then calls runLoadedAgent.
+ */
+export async function loadRunAgent(
+  settings: Pick<PipelineSettings, 'workspace' | 'agent' | 'definitionsRoot' | 'model' | 'limits'>,
+): Promise<AgentSpec> {
+  const loaded = await loadAgent(settings.workspace, settings.agent, { definitionsRoot: settings.definitionsRoot });
+  return withOverrides(loaded, settings);
+}
+
+/** Sandbox, harness, session log, publish, for an agent loadRunAgent loaded. */
+export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings, deps: PipelineDeps): Promise<RunReport> {
   const model = await deps.createModelClient(spec);
-  const sessionId = randomUUID();
-  const logFile = join(settings.logDir, `${sessionFileStem(spec.name, sessionId)}.jsonl`);
-  const log = SessionLog.open(
-    logFile,
-    {
-      id: sessionId,
-      agent: spec.name,
-      model: spec.model,
-      modelClient: model.label,
-      trigger: deps.trigger,
-      files: spec.files,
-      runner: { version: RUNNER_VERSION, node: process.version, host: deps.host.name },
-    },
-    { secrets: settings.secrets },
-  );
-  if (deps.onEvent) log.subscribe(deps.onEvent);
-  for (const message of spec.warnings) log.record({ type: 'warning', message });
+  const { log, sessionId, logFile } = openLog(spec, model.label, settings, deps);
+  for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
 
   const sandbox = createSandbox({
     workspace: settings.workspace,
@@ -150,8 +149,7 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
   });
   log.close();
 
-  const reportFile = logFile.replace(/\.jsonl$/, '.html');
-  writeFileSync(reportFile, renderHtml(readSessionLog(logFile)));
+  const reportFile = writeReport(logFile);
   return {
     status: outcome.status,
     reason: outcome.reason,
@@ -166,6 +164,68 @@ export async function runPipeline(settings: PipelineSettings, deps: PipelineDeps
     reportFile,
     publish,
   };
+}
+
+/**
+ * A run the gate refused: no model client is made and no tool runs, but the skip leaves what every run
+ * leaves (a session log ending `skipped` with the reason, its HTML report), so it is never a silent green.
+ * `spec` is undefined when the run was refused before the agent was loaded.
+ */
+export function recordSkippedRun(
+  reason: string,
+  settings: Pick<PipelineSettings, 'agent' | 'model' | 'logDir' | 'secrets'>,
+  deps: Pick<PipelineDeps, 'host' | 'trigger' | 'onEvent'>,
+  spec?: AgentSpec,
+): RunReport {
+  const agent = { name: spec?.name ?? settings.agent, model: spec?.model ?? settings.model ?? '-', files: spec?.files ?? {} };
+  const { log, sessionId, logFile } = openLog(agent, 'not called', settings, deps);
+  const totals: RunTotals = { turns: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 };
+  log.record({ type: 'end', status: 'skipped', reason, totals });
+  log.close();
+  return {
+    status: 'skipped',
+    reason,
+    totals,
+    sessionId,
+    agent: agent.name,
+    model: agent.model,
+    modelClient: 'not called',
+    logFile,
+    reportFile: writeReport(logFile),
+    publish: { applied: [], rejected: [], failed: [] },
+  };
+}
+
+function openLog(
+  agent: Pick<AgentSpec, 'name' | 'model' | 'files'>,
+  modelClient: string,
+  settings: Pick<PipelineSettings, 'logDir' | 'secrets'>,
+  deps: Pick<PipelineDeps, 'host' | 'trigger' | 'onEvent'>,
+): { log: SessionLog; sessionId: string; logFile: string } {
+  const sessionId = randomUUID();
+  const logFile = join(settings.logDir, `${sessionFileStem(agent.name, sessionId)}.jsonl`);
+  const log = SessionLog.open(
+    logFile,
+    {
+      id: sessionId,
+      agent: agent.name,
+      model: agent.model,
+      modelClient,
+      trigger: deps.trigger,
+      files: agent.files,
+      runner: { version: RUNNER_VERSION, node: process.version, host: deps.host.name },
+    },
+    { secrets: settings.secrets },
+  );
+  if (deps.onEvent) log.subscribe(deps.onEvent);
+  return { log, sessionId, logFile };
+}
+
+/** The self-contained HTML report beside the log. */
+function writeReport(logFile: string): string {
+  const reportFile = logFile.replace(/\.jsonl$/, '.html');
+  writeFileSync(reportFile, renderHtml(readSessionLog(logFile)));
+  return reportFile;
 }
 
 function withOverrides(spec: AgentSpec, settings: Pick<PipelineSettings, 'model' | 'limits'>): AgentSpec {

@@ -1,4 +1,5 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseModelId } from '../definitions/model-id.js';
 import { InputError } from '../errors.js';
 
 export interface RunCommand {
@@ -13,6 +14,7 @@ export interface RunCommand {
   /** The event name when it cannot be inferred from the payload's shape. */
   eventName?: string;
   prompt?: string;
+  /** A bare model id (`claude-...`): `--model anthropic/claude-...` is accepted and normalized. */
   model?: string;
   dryRun: boolean;
   json: boolean;
@@ -76,12 +78,24 @@ function jsonObject(value: string | undefined): Record<string, unknown> | undefi
   try {
     parsed = JSON.parse(value);
   } catch (error) {
-    throw new InputError(`Invalid --input: ${(error as Error).message}. Expected a JSON object, e.g. '{"issue": 12}'.`);
+    // V8 quotes the input in some messages, newlines included: the error must stay one line.
+    const why = (error as Error).message.replace(/\s+/g, ' ');
+    throw new InputError(`Invalid --input: ${why}. Expected a JSON object, e.g. '{"issue": 12}'.`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(`Invalid --input '${value}'. Expected a JSON object, e.g. '{"issue": 12}'.`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/** Checked here, not after loading: a typo should fail before the agent is read, with the flag named. */
+function modelFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = parseModelId(value);
+  if (!parsed.ok) {
+    throw new InputError(`Invalid --model '${value}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
+  }
+  return parsed.model;
 }
 
 export function parseCliArgs(argv: string[], cwd: string): CliCommand {
@@ -107,7 +121,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         eventFile: values.event,
         eventName: values['event-name'],
         prompt: values.prompt,
-        model: values.model,
+        model: modelFlag(values.model),
         dryRun: values['dry-run'] ?? false,
         json: values.json ?? false,
         scriptedModel: values['scripted-model'],
@@ -129,39 +143,65 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
       return { command, log, html: values.html ?? false, out: values.out };
     }
     default:
-      throw new InputError(`Unknown command '${command}'. Expected one of: run, list, check, view, help.`);
+      // parseOrExplain has refused every other command.
+      throw new InputError(`Unknown command '${command}'.`);
   }
 }
 
+const OPTIONS = {
+  cwd: { type: 'string' },
+  input: { type: 'string' },
+  event: { type: 'string' },
+  'event-name': { type: 'string' },
+  prompt: { type: 'string' },
+  model: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  json: { type: 'boolean' },
+  'scripted-model': { type: 'string' },
+  untrusted: { type: 'boolean' },
+  'log-dir': { type: 'string' },
+  'max-turns': { type: 'string' },
+  'max-cost-usd': { type: 'string' },
+  'timeout-minutes': { type: 'string' },
+  html: { type: 'boolean' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+type Flag = keyof typeof OPTIONS;
+
+/** Each command takes only its own flags: `view --dry-run` or `run --html` is an error, not a silent no-op. */
+const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
+  run: ['cwd', 'input', 'event', 'event-name', 'prompt', 'model', 'dry-run', 'json', 'scripted-model', 'untrusted',
+    'log-dir', 'max-turns', 'max-cost-usd', 'timeout-minutes', 'help'],
+  list: ['cwd', 'json', 'help'],
+  check: ['cwd', 'json', 'help'],
+  view: ['html', 'out', 'help'],
+};
+
 function parseOrExplain(command: string, args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        cwd: { type: 'string' },
-        input: { type: 'string' },
-        event: { type: 'string' },
-        'event-name': { type: 'string' },
-        prompt: { type: 'string' },
-        model: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        json: { type: 'boolean' },
-        'scripted-model': { type: 'string' },
-        untrusted: { type: 'boolean' },
-        'log-dir': { type: 'string' },
-        'max-turns': { type: 'string' },
-        'max-cost-usd': { type: 'string' },
-        'timeout-minutes': { type: 'string' },
-        html: { type: 'boolean' },
-        out: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message.split('\n')[0]} (flue-action ${command}; see flue-action --help)`);
+  const flags = COMMAND_FLAGS[command];
+  if (flags === undefined) {
+    throw new InputError(`Unknown command '${command}'. Expected one of: run, list, check, view, help.`);
   }
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      // Node's own text is about passing positionals after `--`, which misleads more than it helps.
+      const flag = /'([^']+)'/.exec(message)?.[1] ?? message;
+      throw new InputError(`Unknown option '${flag}' for flue-action ${command}. See flue-action --help.`);
+    }
+    // Node explains a missing or dash-led value over several lines; they read well as one.
+    throw new InputError(`${message.replace(/\s*\n\s*/g, ' ')} (flue-action ${command}; see flue-action --help)`);
+  }
+  const misplaced = Object.keys(parsed.values).find((name) => !flags.includes(name as Flag));
+  if (misplaced !== undefined) {
+    throw new InputError(`Option '--${misplaced}' does not apply to flue-action ${command}. See flue-action --help.`);
+  }
+  return parsed;
 }
 
 function extraPositionals(command: string, extra: string[]): void {

@@ -14,7 +14,9 @@ export async function listCommand(command: { cwd: string; json: boolean }, io: C
   const lines = ['Agents:'];
   if (agents.length === 0) lines.push('  (none: add one at .flue/agents/<name>.md)');
   for (const agent of agents) {
-    lines.push(`  ${agent.name.padEnd(20)} ${agent.error ? `ERROR ${agent.error}` : (agent.description ?? '')}  (${agent.file})`);
+    // An error already names the file.
+    const about = agent.error ? `ERROR ${agent.error}` : `${agent.description ?? ''}  (${agent.file})`;
+    lines.push(`  ${agent.name.padEnd(20)} ${about}`);
   }
   lines.push('Skills:');
   if (skills.skills.length === 0) lines.push('  (none)');
@@ -28,7 +30,7 @@ export async function checkCommand(command: { cwd: string; json: boolean }, io: 
   if (command.json) {
     io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
-    for (const problem of report.problems) io.stdout.write(`${problem.severity}: ${problem.message}\n`);
+    for (const problem of report.problems) io.stdout.write(`${problem.severity}: ${problem.file}: ${problem.message}\n`);
     const errors = report.problems.filter((p) => p.severity === 'error').length;
     const warnings = report.problems.length - errors;
     io.stdout.write(`${report.ok ? 'ok' : 'failed'}: ${errors} error(s), ${warnings} warning(s)\n`);

@@ -19,7 +19,7 @@ import type { CliIo } from './io.js';
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
-  const trigger = readTrigger(command, io.cwd);
+  const trigger = readTrigger(command, io);
   const secrets = [io.env.ANTHROPIC_API_KEY, io.env.GITHUB_TOKEN, io.env.GH_TOKEN].filter(
     (value): value is string => typeof value === 'string' && value !== '',
   );
@@ -47,18 +47,33 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   return exitCodeFor(report.status);
 }
 
-function readTrigger(command: RunCommand, cwd: string): Trigger {
+function readTrigger(command: RunCommand, io: CliIo): Trigger {
   if (command.eventFile === undefined) return triggerFromInput(command.input ?? {});
-  const file = resolve(cwd, command.eventFile);
-  let payload: unknown;
-  try {
-    payload = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(`Invalid --event '${command.eventFile}': ${(error as Error).message}. Expected a GitHub webhook payload (JSON).`);
-  }
-  const trigger = triggerFromGitHubEvent(command.eventName, payload, { source: command.eventFile });
+  const trigger = triggerFromGitHubEvent(command.eventName, readEventFile(command.eventFile, io.cwd), {
+    source: command.eventFile,
+    // A hand-written payload may lack `repository`; the trigger's error tells the user to set this.
+    repository: io.env.GITHUB_REPOSITORY || undefined,
+  });
   // Null prototype: `--input '{"__proto__": ...}'` stays plain data.
   return command.input ? { ...trigger, inputs: Object.assign(Object.create(null), trigger.inputs, command.input) } : trigger;
+}
+
+function readEventFile(given: string, cwd: string): unknown {
+  const expected = 'Expected a GitHub webhook payload (JSON), as GitHub sends it.';
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, given), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    throw new InputError(`Invalid --event '${given}': ${why}. ${expected}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    // V8 quotes the start of the text in the message, newlines included: the error must stay one line.
+    throw new InputError(`Invalid --event '${given}': not JSON (${(error as Error).message.replace(/\s+/g, ' ')}). ${expected}`);
+  }
 }
 
 /**

@@ -216,6 +216,8 @@ class PayloadReader {
       url: string(field(run, 'html_url')),
       actor: login(actor) ?? '',
       actorIsBot: isBot(actor),
+      // Whoever started the upstream run (a fork PR's author); the gate checks them too.
+      author: login(field(run, 'actor')),
       refs: withoutUndefined({
         head: string(field(run, 'head_branch')),
         sha: string(field(run, 'head_sha')),

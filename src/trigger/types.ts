@@ -61,7 +61,7 @@ export interface Trigger {
   /** Who caused the event (the comment author for comment events). */
   actor: string;
   actorIsBot: boolean;
-  /** Author of the issue or pull request. */
+  /** Author of the issue or pull request; for `workflow_run`, the actor of the upstream run. */
   author?: string;
   /** The actor's permission when already known (filled by the host during gating). */
   actorPermission?: Permission;

@@ -138,6 +138,25 @@ export function onlyLog(dir: string): string {
   return path.join(dir, logs[0] as string);
 }
 
+/**
+ * Output with what changes from run to run replaced: each of `paths` by `<name>`, durations by `<t>`,
+ * sizes by `<size>` (a request holds the temp path), the time stamp and id in a session file name by `<stamp>`.
+ */
+export function stable(text: string, paths: Record<string, string> = {}): string {
+  let result = text;
+  for (const [name, value] of Object.entries(paths)) result = result.split(value).join(`<${name}>`);
+  return result
+    .replace(/\b\d+(?:\.\d+)? (?:ms|s)\b/g, '<t>')
+    .replace(/\b\d+(?:\.\d+)? (?:B|KB|MB)\b/g, '<size>')
+    .replace(/-\d{8}-\d{6}-[0-9a-f]{8}\b/g, '-<stamp>');
+}
+
+/** The non-blank lines of `text`, from the first that equals `from` (all of them without `from`). */
+export function linesFrom(text: string, from?: string): string[] {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  return from === undefined ? lines : lines.slice(lines.indexOf(from));
+}
+
 /** Polls `check` every 20 ms until it returns a value, or fails after `timeoutMs`. */
 export async function waitFor<T>(check: () => T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

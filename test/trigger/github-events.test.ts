@@ -82,6 +82,7 @@ describe('workflow_run', () => {
       url: 'https://github.com/octo-org/octo-repo/actions/runs/289782451',
       actor: 'Codertocat',
       actorIsBot: false,
+      author: 'Codertocat',
       refs: { head: 'master', sha: '3484a3fb816e0859fd6e1cea078d76385ff50625', fromFork: false },
       inputs: {},
     });
@@ -92,7 +93,8 @@ describe('workflow_run', () => {
     const renovate = examples('workflow_job').find((job) => at(job, 'sender').login === 'renovate[bot]');
     at(payload, 'workflow_run').triggering_actor = at(renovate ?? {}, 'sender');
     const rerun = triggerFromGitHubEvent('workflow_run', payload);
-    expect([rerun.actor, rerun.actorIsBot]).toEqual(['renovate[bot]', true]);
+    // The upstream run's own actor stays the author: the gate checks both.
+    expect([rerun.actor, rerun.actorIsBot, rerun.author]).toEqual(['renovate[bot]', true, 'Codertocat']);
     delete at(payload, 'workflow_run').triggering_actor;
     expect(triggerFromGitHubEvent('workflow_run', payload).actor).toBe('Codertocat');
     const old = triggerFromGitHubEvent('workflow_run', example('workflow_run', 'completed'));

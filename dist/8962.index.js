@@ -1,0 +1,1 @@
+export const id=8962;export const ids=[8962];export const modules={38962:(o,r,e)=>{e.r(r),e.d(r,{flagsForFuzzing:()=>a.b,yqCommand:()=>a.a});var t=e(98995),a=e(52283);e(74045),e(63327),e(83543),e(78025),e(9318),e(73877),e(64864),e(85651),e(68361),e(74048),e(14223),e(79241),e(62590),e(30046);(0,t.createRequire)(import.meta.url)}};

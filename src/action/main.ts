@@ -1,0 +1,122 @@
+/**
+ * The GitHub Action's main step. `runAction` is the only place that calls `core.setFailed`: every
+ * stage below reports through return values and exceptions, and this decides what fails the step.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import type { RunReport } from '../pipeline.js';
+import { formatOutputsForConsole } from '../publish/index.js';
+import { analyzeSession } from '../report/index.js';
+import { readSessionLog } from '../session-log/index.js';
+import { artifactName, uploadSessionArtifact, type ArtifactNaming, type UploadedArtifact } from './artifact.js';
+import { neutralizeCommands } from './console.js';
+import { artifactUrl, readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
+import { finishedState, setRunOutputs, writeJobSummary } from './report.js';
+import { runActionStages, type ActionRunState } from './run.js';
+import { readActionSettings, type ActionSettings } from './settings.js';
+import { STATE } from './state.js';
+
+export async function runAction(): Promise<void> {
+  const cancel = new AbortController();
+  // The runner sends SIGINT when the job is cancelled (SIGTERM a few seconds later): stop the agent,
+  // and let the run end as `cancelled` with its log uploaded. The post step covers a harder kill.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (cancel.signal.aborted) return;
+    core.warning(`Received ${signal}: the job was cancelled or timed out. Stopping the agent and uploading its session log.`);
+    cancel.abort(new Error(`${signal} received`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const state: ActionRunState = {};
+  try {
+    const settings = readActionSettings();
+    const environment = readRunnerEnvironment();
+    const logDir = createLogDir(environment);
+    core.saveState(STATE.logDir, logDir);
+    core.saveState(STATE.artifactPrefix, settings.artifactName);
+    const report = await runActionStages({ settings, environment, logDir, signal: cancel.signal, state });
+    const failure = await reportRun(report, settings, environment, state);
+    if (failure !== undefined) core.setFailed(failure);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    core.setOutput('status', 'failed');
+    // The comment must not say "working" forever; the post step uploads whatever log there is.
+    await state.progress?.update({ phase: 'finished', line: `❌ **failed**: ${message}` });
+    core.setFailed(message);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Outputs, console, summary, artifact, progress comment; returns the step's failure message, if it fails. */
+async function reportRun(
+  report: RunReport,
+  settings: ActionSettings,
+  environment: RunnerEnvironment,
+  state: ActionRunState,
+): Promise<string | undefined> {
+  setRunOutputs(report);
+  printOutcome(report, settings);
+  await writeJobSummary(report.logFile);
+  if (report.status === 'skipped') {
+    // Not uploaded: in a busy repository every comment starts a job, and each would leave an artifact.
+    core.saveState(STATE.finished, 'true');
+    core.notice(`flue-action skipped the run: ${report.reason ?? 'no reason given'}`);
+    return undefined;
+  }
+  const naming: ArtifactNaming = { prefix: settings.artifactName, job: environment.job, attempt: environment.runAttempt };
+  const uploaded = await uploadSessionArtifact(report.logFile, artifactName(naming, report.sessionId));
+  core.saveState(STATE.finished, 'true');
+  await state.progress?.update(finishedState(report, logLink(environment, uploaded)));
+  return failureOf(report, settings);
+}
+
+function printOutcome(report: RunReport, settings: ActionSettings): void {
+  const outputs = formatOutputsForConsole(report.publish, { dryRun: settings.dryRun });
+  if (outputs !== '') process.stdout.write(`${neutralizeCommands(outputs)}\n`);
+  // From the log: it also holds the proposals refused when the agent made them, which never reach publish.
+  for (const outcome of analyzeSession(readSessionLog(report.logFile)).outputs) {
+    if (outcome.state === 'rejected') core.warning(`Output ${outcome.kind} rejected: ${outcome.reason ?? 'no reason given'}`);
+  }
+  for (const failed of report.publish.failed) core.error(`Output ${failed.kind} was not applied: ${failed.message}`);
+  core.info(`Session log: ${report.logFile}\nReport: ${report.reportFile}`);
+}
+
+/** `failed` and `cancelled` fail the step; `budget_exhausted` too unless `fail-on-budget: false`; so does an output GitHub refused. */
+function failureOf(report: RunReport, settings: ActionSettings): string | undefined {
+  const reason = report.reason ? `: ${report.reason}` : '';
+  switch (report.status) {
+    case 'failed':
+      return `Agent '${report.agent}' failed${reason}`;
+    case 'cancelled':
+      return `Agent '${report.agent}' was cancelled${reason}`;
+    case 'budget_exhausted':
+      if (settings.failOnBudget) {
+        return `Agent '${report.agent}' ran out of budget${reason}. Raise max-turns, max-cost-usd or timeout-minutes, or set fail-on-budget: false.`;
+      }
+      core.warning(`Agent '${report.agent}' ran out of budget${reason} (fail-on-budget is false: the step passes).`);
+      break;
+    case 'skipped':
+    case 'succeeded':
+      break;
+  }
+  const { failed } = report.publish;
+  if (failed.length === 0) return undefined;
+  return `Agent '${report.agent}' ${report.status}, but ${failed.length} output${failed.length === 1 ? '' : 's'} could not be applied: ${failed.map((entry) => entry.message).join('; ')}`;
+}
+
+/** A fresh folder per step under RUNNER_TEMP: two flue steps in one job keep their logs apart. */
+function createLogDir(environment: RunnerEnvironment): string {
+  const parent = join(environment.runnerTemp, 'flue-action');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, 'session-'));
+}
+
+/** The artifact's page; the run's page (which lists artifacts) when the service gave no id; nothing when not uploaded. */
+function logLink(environment: RunnerEnvironment, uploaded: UploadedArtifact | undefined): string | undefined {
+  const [owner, name] = environment.repository?.split('/') ?? [];
+  if (uploaded === undefined || !owner || !name) return undefined;
+  return uploaded.id === undefined ? runUrl(environment, { owner, name }) : artifactUrl(environment, { owner, name }, uploaded.id);
+}

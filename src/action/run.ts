@@ -1,0 +1,130 @@
+/**
+ * The action's stages, from the event to the RunReport: trigger, host, gate (before and after
+ * loading the agent), progress comment, context, then the pipeline. Reporting the outcome (outputs,
+ * summary, artifact, exit) is main.ts's job.
+ */
+import * as core from '@actions/core';
+import { decideGate, type GateOptions, type PermissionLookup } from '../gate/gate.js';
+import { trustedCapabilities } from '../gate/profile.js';
+import { AnthropicModelClient } from '../harness/anthropic-client.js';
+import type { ProgressReporter } from '../hosts/host.js';
+import { createGitHubClient, FLUE_COMMENT_MARKER, GitHubHost } from '../hosts/github/index.js';
+import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
+import type { Permission, Trigger } from '../trigger/types.js';
+import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
+import { RUNNER_VERSION } from '../version.js';
+import { createActionsProgress } from './console.js';
+import { readEventPayload, runUrl, type RunnerEnvironment } from './environment.js';
+import { workingLine } from './report.js';
+import type { ActionSettings } from './settings.js';
+
+export interface ActionRunState {
+  /** The live comment, once started: main finishes it, also when a later stage throws. */
+  progress?: ProgressReporter;
+}
+
+export interface ActionRunInput {
+  settings: ActionSettings;
+  environment: RunnerEnvironment;
+  logDir: string;
+  signal: AbortSignal;
+  state: ActionRunState;
+}
+
+export async function runActionStages({ settings, environment, logDir, signal, state }: ActionRunInput): Promise<RunReport> {
+  const payloadTrigger = readTrigger(settings, environment);
+  const repository = environment.repository ? parseRepository(environment.repository) : payloadTrigger.repository;
+  const host = new GitHubHost({
+    octokit: createGitHubClient({
+      token: settings.githubToken,
+      baseUrl: environment.apiUrl,
+      userAgent: `flue-action/${RUNNER_VERSION}`,
+      warn: (message) => core.warning(message),
+    }),
+    repository,
+    runUrl: runUrl(environment, repository),
+    runId: environment.runId,
+    progressComment: settings.progressComment,
+    tmpDir: environment.runnerTemp,
+    warn: (message) => core.warning(message),
+  });
+  const trigger = await host.completeTrigger(payloadTrigger);
+  const pipeline: PipelineSettings = {
+    workspace: settings.workspace,
+    agent: settings.agent,
+    prompt: settings.prompt,
+    model: settings.model,
+    limits: settings.limits,
+    profile: 'untrusted',
+    dryRun: settings.dryRun,
+    logDir,
+    secrets: [settings.anthropicApiKey, settings.githubToken],
+  };
+  const printer = createActionsProgress({ write: (text) => process.stdout.write(text) });
+  const deps = { host, trigger, onEvent: printer };
+
+  // Agent-independent rules first: a comment without the phrase must not even load the agent, so
+  // a broken agent file cannot turn every comment in the repository into a failed run.
+  const gateOptions: Omit<GateOptions, 'agentNeeds'> = {
+    triggerPhrase: settings.triggerPhrase,
+    allowedUsers: settings.allowedUsers,
+    allowedBots: settings.allowedBots,
+    selfMarker: FLUE_COMMENT_MARKER,
+  };
+  const permissionOf = memoized((login) => host.permissionOf(login, trigger));
+  const early = await decideGate(trigger, { ...gateOptions, agentNeeds: [] }, permissionOf);
+  if (!early.run) return recordSkippedRun(early.reason, pipeline, deps);
+
+  pipeline.definitionsRoot = await host.definitionsFromBase(trigger);
+  if (pipeline.definitionsRoot) core.info(`Agent definitions read from the base commit ${trigger.refs.baseSha ?? ''}: a pull request cannot change the agent that reviews it.`);
+  const spec = await loadRunAgent(pipeline);
+  const decision = await decideGate(trigger, { ...gateOptions, agentNeeds: trustedCapabilities(spec) }, permissionOf);
+  if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);
+  pipeline.profile = decision.profile;
+  pipeline.notes = decision.notes;
+  core.info(`flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${decision.profile} profile${settings.dryRun ? ', dry run' : ''}.`);
+
+  // A dry run writes nothing, the progress comment included.
+  if (!settings.dryRun) state.progress = await host.startProgress(trigger, spec.name);
+  const progress = state.progress;
+  const context = await host.fetchContext(trigger);
+  return runLoadedAgent(spec, pipeline, {
+    ...deps,
+    context,
+    signal,
+    createModelClient: () => new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: environment.anthropicBaseUrl }),
+    onEvent: (event) => {
+      printer(event);
+      const line = progress ? workingLine(event) : undefined;
+      // The reporter throttles and swallows its own failures; the run never waits on it.
+      if (line !== undefined) void progress?.update({ phase: 'working', line });
+    },
+  });
+}
+
+/** The event's Trigger, with the `input` input merged over `workflow_dispatch` inputs. */
+function readTrigger(settings: ActionSettings, environment: RunnerEnvironment): Trigger {
+  const trigger = triggerFromGitHubEvent(environment.eventName, readEventPayload(environment), {
+    repository: environment.repository,
+    source: `GITHUB_EVENT_PATH (${environment.eventPath})`,
+  });
+  // Null prototype: `{"__proto__": ...}` stays plain data.
+  const inputs = Object.assign(Object.create(null) as Record<string, unknown>, trigger.inputs, settings.input);
+  return { ...trigger, inputs };
+}
+
+function describeEvent(trigger: Trigger): string {
+  const event = trigger.action ? `${trigger.eventName}.${trigger.action}` : trigger.eventName;
+  return trigger.number === undefined ? event : `${event} #${trigger.number}`;
+}
+
+/** Both gate passes ask about the same people: one API call each. */
+function memoized(lookup: PermissionLookup): PermissionLookup {
+  const cache = new Map<string, Promise<Permission>>();
+  return (login) => {
+    const key = login.toLowerCase();
+    let found = cache.get(key);
+    if (found === undefined) cache.set(key, (found = lookup(login)));
+    return found;
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * Every action input, read once, here, into one typed object; nothing deeper calls `core.getInput`.
+ * The runner does not enforce `required: true` from action.yml, so every check happens here, and each
+ * error names the input, the value given and the form expected.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import { parseModelId } from '../definitions/model-id.js';
+import { InputError } from '../errors.js';
+import { DEFAULT_TRIGGER_PHRASE } from '../gate/gate.js';
+
+export const DEFAULT_ARTIFACT_NAME = 'flue-session';
+
+export interface ActionSettings {
+  /** Agent name under `.flue/agents/` (or a path to its file). */
+  agent: string;
+  /** The task; without it the agent is asked to handle the event. */
+  prompt?: string;
+  /** Extra inputs for the agent, merged over `workflow_dispatch` inputs. Null-prototype: plain data only. */
+  input: Record<string, unknown>;
+  /** Replaces the agent's `model:`; a bare `claude-...` id. */
+  model?: string;
+  /** The Anthropic API key: the input, else the ANTHROPIC_API_KEY environment variable. */
+  anthropicApiKey: string;
+  /** Token for the GitHub API; the workflow's own token by default. */
+  githubToken: string;
+  /** Absolute path of the checkout the agent works on: `working-directory` under GITHUB_WORKSPACE. */
+  workspace: string;
+  /** Text a comment must mention to start a run. */
+  triggerPhrase: string;
+  /** Logins treated as writers by the gate. */
+  allowedUsers: string[];
+  /** Bots allowed to start runs. */
+  allowedBots: string[];
+  /** Replace the agent's own `limits:` values; undefined keeps the agent's. */
+  limits: { maxTurns?: number; maxCostUsd?: number; timeoutMinutes?: number };
+  /** Apply nothing; show what would have been posted. */
+  dryRun: boolean;
+  /** Prefix of the uploaded artifact's name. */
+  artifactName: string;
+  /** Keep a live progress comment on the issue or pull request. */
+  progressComment: boolean;
+  /** Fail the step when the run stops at a budget limit. */
+  failOnBudget: boolean;
+}
+
+/** How an input is read: `core.getInput` in the action; tests pass a table. Returns '' when unset. */
+export type InputReader = (name: string) => string;
+
+export function readActionSettings(
+  getInput: InputReader = (name) => core.getInput(name),
+  env: NodeJS.ProcessEnv = process.env,
+): ActionSettings {
+  const input = (name: string) => getInput(name).trim();
+  const agent = input('agent');
+  if (agent === '') throw new InputError("Input required and not supplied: agent. Name an agent in .flue/agents/, e.g. 'agent: triage'.");
+  const settings: ActionSettings = {
+    agent,
+    prompt: getInput('prompt').trim() || undefined,
+    input: jsonObject(input('input')),
+    model: model(input('model')),
+    anthropicApiKey: anthropicApiKey(input('anthropic-api-key'), env),
+    githubToken: githubToken(input('github-token')),
+    workspace: workspace(input('working-directory'), env),
+    triggerPhrase: input('trigger-phrase') || DEFAULT_TRIGGER_PHRASE,
+    allowedUsers: list(getInput('allowed-users')),
+    allowedBots: list(getInput('allowed-bots')),
+    limits: {
+      maxTurns: optional(input('max-turns'), (value) => positiveWhole('max-turns', value)),
+      maxCostUsd: optional(input('max-cost-usd'), (value) => positive('max-cost-usd', value)),
+      timeoutMinutes: optional(input('timeout-minutes'), (value) => positive('timeout-minutes', value)),
+    },
+    dryRun: boolean('dry-run', input('dry-run'), false),
+    artifactName: artifactName(input('artifact-name')),
+    progressComment: boolean('progress-comment', input('progress-comment'), true),
+    failOnBudget: boolean('fail-on-budget', input('fail-on-budget'), true),
+  };
+  // Masked in every later line of the job log, whatever prints them.
+  core.setSecret(settings.anthropicApiKey);
+  core.setSecret(settings.githubToken);
+  return settings;
+}
+
+function anthropicApiKey(given: string, env: NodeJS.ProcessEnv): string {
+  const key = given || env.ANTHROPIC_API_KEY?.trim() || '';
+  if (key !== '') return key;
+  throw new InputError(
+    'Input required and not supplied: anthropic-api-key. Set it from a secret ' +
+      '(anthropic-api-key: ${{ secrets.ANTHROPIC_API_KEY }}) or set ANTHROPIC_API_KEY in the step env. ' +
+      'Secrets are empty in workflows started by pull requests from forks.',
+  );
+}
+
+function githubToken(given: string): string {
+  if (given !== '') return given;
+  throw new InputError('Input required and not supplied: github-token. Leave it unset for the workflow token, or pass ${{ secrets.YOUR_TOKEN }}.');
+}
+
+function model(given: string): string | undefined {
+  if (given === '') return undefined;
+  const parsed = parseModelId(given);
+  if (parsed.ok) return parsed.model;
+  throw new InputError(`Invalid model '${given}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
+}
+
+function workspace(given: string, env: NodeJS.ProcessEnv): string {
+  const root = resolve(env.GITHUB_WORKSPACE || process.cwd());
+  const dir = resolve(root, given || '.');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new InputError(`Invalid working-directory '${given}'. Expected a directory, relative to the workspace ${root}; is the repository checked out (actions/checkout)?`);
+  }
+  return dir;
+}
+
+function jsonObject(given: string): Record<string, unknown> {
+  const expected = `Expected a JSON object, e.g. '{"severity": "high"}'.`;
+  if (given === '') return Object.create(null) as Record<string, unknown>;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(given);
+  } catch (error) {
+    // V8 quotes the text in some messages, newlines included: the error must stay one line.
+    throw new InputError(`Invalid input '${oneLine(given)}': not JSON (${(error as Error).message.replace(/\s+/g, ' ')}). ${expected}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new InputError(`Invalid input '${oneLine(given)}'. ${expected}`);
+  }
+  // Null prototype: `{"__proto__": ...}` stays plain data.
+  return Object.assign(Object.create(null) as Record<string, unknown>, parsed);
+}
+
+/** Comma- or newline-separated, as workflow YAML writes lists: `a, b` or a block scalar. */
+function list(given: string): string[] {
+  return given
+    .split(/[,\n]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+function optional<T>(given: string, parse: (value: string) => T): T | undefined {
+  return given === '' ? undefined : parse(given);
+}
+
+function positiveWhole(name: string, given: string): number {
+  const value = Number(given);
+  if (/^\d+$/.test(given) && Number.isSafeInteger(value) && value > 0) return value;
+  throw new InputError(`Invalid ${name} '${given}'. Expected a positive whole number.`);
+}
+
+function positive(name: string, given: string): number {
+  const value = Number(given);
+  if (/^\d*\.?\d+$/.test(given) && Number.isFinite(value) && value > 0) return value;
+  throw new InputError(`Invalid ${name} '${given}'. Expected a positive number, e.g. 1.5.`);
+}
+
+/** YAML 1.2 core booleans, as `core.getBooleanInput` reads them, with an error that names the input. */
+function boolean(name: string, given: string, fallback: boolean): boolean {
+  if (given === '') return fallback;
+  if (['true', 'True', 'TRUE'].includes(given)) return true;
+  if (['false', 'False', 'FALSE'].includes(given)) return false;
+  throw new InputError(`Invalid ${name} '${given}'. Expected true or false.`);
+}
+
+/** Characters the artifact service refuses in a name. */
+const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
+
+function artifactName(given: string): string {
+  if (given === '') return DEFAULT_ARTIFACT_NAME;
+  if (!ARTIFACT_NAME_FORBIDDEN.test(given)) return given;
+  throw new InputError(`Invalid artifact-name '${oneLine(given)}'. Expected a name without " : < > | * ? \\ / or line breaks.`);
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
+}

@@ -1,0 +1,168 @@
+/**
+ * The agent definitions of a pull-request run, as they are on the base commit: a PR must not rewrite
+ * the agent, its skills or AGENTS.md that then review it. Read through the git data API (trees and
+ * blobs), so no second checkout is needed, into a fresh folder. Tree entries are treated as hostile
+ * input: every path is checked before anything is written, and nothing but regular files is created.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FlueError } from '../../errors.js';
+import { LIMITS } from '../../limits.js';
+import type { GitTree, RepoApi } from './api.js';
+
+/** Root files, and folders fetched whole, in the order the caps are filled. */
+const ROOT_FILES = ['AGENTS.md', 'CLAUDE.md'];
+const FOLDERS = [['.flue'], ['.agents', 'skills'], ['.claude', 'skills']];
+
+interface WantedFile {
+  path: string;
+  sha: string;
+  size: number;
+  executable: boolean;
+}
+
+type TreeEntry = GitTree['tree'][number];
+
+/** Writes the definition files of `baseSha` under a new folder in `tmpDir` and returns that folder. */
+export async function fetchBaseDefinitions(
+  api: RepoApi,
+  baseSha: string,
+  tmpDir: string,
+  warn: (message: string) => void,
+): Promise<string> {
+  const root = await api.getTree(baseSha, false);
+  const wanted: WantedFile[] = [];
+  for (const name of ROOT_FILES) {
+    const entry = root.tree.find((item) => item.path === name);
+    if (entry) addFile(wanted, name, entry, warn);
+  }
+  for (const folder of FOLDERS) {
+    const tree = await subtree(api, root, folder);
+    if (!tree) continue;
+    const prefix = folder.join('/');
+    if (tree.truncated) warn(`The listing of ${prefix}/ on the base commit was cut short by GitHub; some of its files are missing.`);
+    for (const entry of tree.tree) addFile(wanted, `${prefix}/${entry.path}`, entry, warn);
+  }
+  const files = withinCaps(wanted, warn);
+  const target = await mkdtemp(path.join(tmpDir, 'flue-base-'));
+  try {
+    // Every path is checked before the first write: a hostile tree leaves nothing behind.
+    const source = `GET ${api.path}/git/trees/${baseSha}`;
+    const planned = files.map((file) => ({ ...file, destination: safeDestination(target, file.path, source) }));
+    let bytes = 0;
+    // Skills often share files (a LICENSE in each): a blob is fetched once, whatever paths hold it.
+    const blobs = new Map<string, Promise<Buffer>>();
+    const read = (sha: string): Promise<Buffer> => {
+      const known = blobs.get(sha);
+      if (known) return known;
+      const reading = readBlob(api, sha);
+      blobs.set(sha, reading);
+      return reading;
+    };
+    await eachLimited(planned, LIMITS.baseDefinitionConcurrentFetches, async (file) => {
+      // Awaited before the addition: `bytes += await ...` would read `bytes` before the wait and lose other tasks' counts.
+      const written = await writeBlob(file, await read(file.sha));
+      bytes += written;
+      // The tree's sizes decided what to fetch; the blobs themselves are counted too.
+      if (bytes > LIMITS.baseDefinitionBytes) {
+        throw new FlueError(`GET ${api.path}/git/blobs: the definition files of the base commit exceed ${LIMITS.baseDefinitionBytes} bytes.`);
+      }
+    });
+  } catch (error) {
+    await rm(target, { recursive: true, force: true });
+    throw error;
+  }
+  return target;
+}
+
+/**
+ * Runs `task` over `items`, at most `limit` at a time. After a failure no new task starts, and the
+ * first error is thrown only once every running task has settled, so nothing writes after cleanup.
+ */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      try {
+        await task(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw failure.error;
+}
+
+async function readBlob(api: RepoApi, sha: string): Promise<Buffer> {
+  const blob = await api.getBlob(sha);
+  return Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8');
+}
+
+/** Returns the bytes written. */
+async function writeBlob(file: WantedFile & { destination: string }, bytes: Buffer): Promise<number> {
+  await mkdir(path.dirname(file.destination), { recursive: true });
+  // `wx`: never replace a file, so a tree listing one path twice cannot overwrite what was checked.
+  await writeFile(file.destination, bytes, { flag: 'wx', mode: file.executable ? 0o755 : 0o644 });
+  return bytes.length;
+}
+
+/** The tree at `folder` (`['.agents', 'skills']`) under `root`, listed recursively; undefined when absent. */
+async function subtree(api: RepoApi, root: GitTree, folder: string[]): Promise<GitTree | undefined> {
+  let current = root;
+  for (const [index, name] of folder.entries()) {
+    const entry = current.tree.find((item) => item.path === name && item.type === 'tree');
+    if (!entry?.sha) return undefined;
+    current = await api.getTree(entry.sha, index === folder.length - 1);
+  }
+  return current;
+}
+
+/** Regular files only: a symlink's target could name anything on the runner, and submodules are other repositories. */
+function addFile(wanted: WantedFile[], filePath: string, entry: TreeEntry, warn: (message: string) => void): void {
+  if (entry.type === 'tree') return;
+  if (entry.type !== 'blob' || entry.mode === '120000' || !entry.sha) {
+    warn(`${filePath} on the base commit is a ${entry.mode === '120000' ? 'symbolic link' : String(entry.type)}, not a file; skipped.`);
+    return;
+  }
+  wanted.push({ path: filePath, sha: entry.sha, size: entry.size ?? 0, executable: entry.mode === '100755' });
+}
+
+function withinCaps(wanted: WantedFile[], warn: (message: string) => void): WantedFile[] {
+  const kept: WantedFile[] = [];
+  let bytes = 0;
+  for (const file of wanted) {
+    if (kept.length >= LIMITS.baseDefinitionFiles || bytes + file.size > LIMITS.baseDefinitionBytes) break;
+    bytes += file.size;
+    kept.push(file);
+  }
+  if (kept.length < wanted.length) {
+    warn(
+      `The base commit holds ${wanted.length} definition files; only the first ${kept.length} were fetched ` +
+        `(limits: ${LIMITS.baseDefinitionFiles} files, ${LIMITS.baseDefinitionBytes} bytes). ` +
+        `Missing from the run: ${wanted.slice(kept.length, kept.length + 3).map((file) => file.path).join(', ')}` +
+        `${wanted.length - kept.length > 3 ? ', ...' : ''}.`,
+    );
+  }
+  return kept;
+}
+
+/**
+ * The absolute path `relative` gets under `root`, or a FlueError: GitHub never lists `..`, an
+ * absolute path or an empty segment, so a tree that does is not one to trust with any file.
+ */
+export function safeDestination(root: string, relative: string, source: string): string {
+  const segments = relative.split('/');
+  const bad = segments.find((segment) => segment === '' || segment === '.' || segment === '..' || /[\\\0]/.test(segment));
+  const destination = path.resolve(root, ...segments);
+  if (bad !== undefined || !destination.startsWith(root + path.sep)) {
+    throw new FlueError(
+      `${source}: refusing tree entry ${JSON.stringify(relative)}: a definition path must stay inside the repository. ` +
+        'Nothing was written outside the temporary folder; check the repository and the GitHub API URL.',
+    );
+  }
+  return destination;
+}

@@ -1,0 +1,119 @@
+import type { Octokit } from '@octokit/rest';
+import { FlueError } from '../../errors.js';
+import type { ProposedOutput } from '../../tools/types.js';
+import { triggerFromGitHubEvent } from '../../trigger/github.js';
+import type { TriggerContextExtras } from '../../trigger/prompt.js';
+import type { Permission, Trigger } from '../../trigger/types.js';
+import type { AppliedOutput, CiHost, ProgressReporter } from '../host.js';
+import { RepoApi, type CollaboratorPermission, type Repository } from './api.js';
+import { fetchBaseDefinitions } from './base-definitions.js';
+import { fetchGitHubContext } from './context.js';
+import { statusOf } from './errors.js';
+import { applyGitHubOutput } from './outputs.js';
+import { startProgressComment } from './progress.js';
+
+export interface GitHubHostOptions {
+  /** From createGitHubClient (any Octokit with the REST methods and paginate works). */
+  octokit: Octokit;
+  /** GITHUB_REPOSITORY: the repository the token is for and every call goes to. */
+  repository: Repository;
+  /** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, linked from the progress comment. */
+  runUrl: string;
+  /** GITHUB_RUN_ID: a re-run keeps it, so its progress comment is found again. */
+  runId: string;
+  /** The `progress-comment` input. */
+  progressComment: boolean;
+  /** RUNNER_TEMP: where the base ref's definitions are written on PR runs. */
+  tmpDir: string;
+  /** Problems that do not fail the run (a progress edit refused, comments moved out of a review). */
+  warn(message: string): void;
+  /** Least time between progress edits while working; default LIMITS.progressUpdateIntervalMs. */
+  progressIntervalMs?: number;
+  /** Milliseconds clock for the progress throttle; tests pass a controllable one. */
+  now?: () => number;
+}
+
+const KNOWN_ROLES: readonly Permission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+
+/** The GitHub Actions host: every GitHub REST call the runner makes goes through here. */
+export class GitHubHost implements CiHost {
+  readonly name = 'github' as const;
+  private readonly api: RepoApi;
+
+  constructor(private readonly options: GitHubHostOptions) {
+    this.api = new RepoApi(options.octokit, options.repository);
+  }
+
+  applyOutput(output: ProposedOutput, trigger: Trigger): Promise<AppliedOutput> {
+    return applyGitHubOutput(this.api, output, trigger, this.options.warn);
+  }
+
+  /**
+   * `role_name` first: it tells `maintain` and `triage` apart, which `permission` folds into `write`
+   * and `read`. A custom role falls back to `permission`, its base role. A 404 means GitHub knows no
+   * such user here; any other failure is `unknown`, which the gate treats as not a writer.
+   */
+  async permissionOf(login: string, _trigger: Trigger): Promise<Permission> {
+    if (login === '') return 'none';
+    let data: CollaboratorPermission;
+    try {
+      data = await this.api.collaboratorPermission(login);
+    } catch (error) {
+      if (statusOf(error) === 404) return 'none';
+      this.options.warn(`The permission of ${login} is unknown, so they are treated as a non-writer: ${(error as Error).message}`);
+      return 'unknown';
+    }
+    const role = [data.role_name, data.permission].find((name): name is Permission => KNOWN_ROLES.includes(name as Permission));
+    return role ?? 'unknown';
+  }
+
+  /**
+   * A comment on a PR (and a workflow_run naming one) arrives without the PR's refs. They are read
+   * from the PR itself, through the same code that reads a pull_request payload.
+   */
+  async completeTrigger(trigger: Trigger): Promise<Trigger> {
+    if (!trigger.isPullRequest || trigger.number === undefined) return trigger;
+    if (trigger.refs.sha && trigger.refs.baseSha) return trigger;
+    const pr = await this.api.getPull(trigger.number);
+    const { owner, name } = this.options.repository;
+    const fromPr = triggerFromGitHubEvent('pull_request', { pull_request: pr, repository: { full_name: `${owner}/${name}` } });
+    // What the event already said wins: a workflow_run's sha is the commit that run tested.
+    return { ...trigger, refs: { ...fromPr.refs, ...definedOnly(trigger.refs) } };
+  }
+
+  fetchContext(trigger: Trigger): Promise<TriggerContextExtras> {
+    return fetchGitHubContext(this.api, trigger);
+  }
+
+  async definitionsFromBase(trigger: Trigger): Promise<string | undefined> {
+    if (trigger.kind !== 'pull_request' && !trigger.isPullRequest) return undefined;
+    const baseSha = trigger.refs.baseSha ?? (await this.completeTrigger(trigger)).refs.baseSha;
+    if (!baseSha) {
+      // Falling back to the workspace would let the PR choose its own reviewer: refuse instead.
+      throw new FlueError(
+        `Event '${trigger.eventName}' is about a pull request, but its base commit is unknown, so the agent ` +
+          'definitions cannot be read from the base ref. Run on a pull_request, issue_comment or pull_request_review_comment event.',
+      );
+    }
+    return fetchBaseDefinitions(this.api, baseSha, this.options.tmpDir, this.options.warn);
+  }
+
+  async startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined> {
+    if (!this.options.progressComment || trigger.number === undefined) return undefined;
+    return startProgressComment({
+      api: this.api,
+      number: trigger.number,
+      isPullRequest: trigger.isPullRequest,
+      agent,
+      runId: this.options.runId,
+      runUrl: this.options.runUrl,
+      warn: this.options.warn,
+      intervalMs: this.options.progressIntervalMs,
+      now: this.options.now,
+    });
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}

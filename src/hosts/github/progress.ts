@@ -1,0 +1,108 @@
+/**
+ * The progress comment: one comment per agent and workflow run, created when the run starts and
+ * edited in place. A re-run of the same workflow run finds it by its hidden marker and reuses it.
+ * It is a courtesy: no failure here may fail the run, so every error becomes a warning.
+ */
+import { LIMITS } from '../../limits.js';
+import { capBody, neutralizeMentions } from '../../publish/sanitize.js';
+import { oneLine, stripControlCharacters } from '../../trigger/text.js';
+import type { ProgressReporter, ProgressState } from '../host.js';
+import type { RepoApi } from './api.js';
+import { FLUE_COMMENT_MARKER, progressMarker } from './markers.js';
+
+export interface ProgressCommentOptions {
+  api: RepoApi;
+  number: number;
+  isPullRequest: boolean;
+  agent: string;
+  runId: string;
+  runUrl: string;
+  warn(message: string): void;
+  /** Least time between two `working` edits; default LIMITS.progressUpdateIntervalMs. */
+  intervalMs?: number;
+  /** Milliseconds clock; tests pass a controllable one. */
+  now?: () => number;
+}
+
+/** Creates (or on a re-run, reuses) the comment; undefined, after a warning, when GitHub refuses. */
+export async function startProgressComment(options: ProgressCommentOptions): Promise<ProgressReporter | undefined> {
+  const { api, number, isPullRequest } = options;
+  const marker = progressMarker(options.agent, options.runId);
+  const body = renderProgress(options, marker, { phase: 'working', line: '' });
+  try {
+    const comments = await api.listComments(number, isPullRequest);
+    // Only a bot's comment is reused: a person who guessed the marker must not get their comment overwritten.
+    const existing = comments.find((comment) => comment.body?.includes(marker) && comment.user?.type === 'Bot');
+    const comment = existing
+      ? await api.updateComment(existing.id, isPullRequest, body)
+      : await api.createComment(number, isPullRequest, body);
+    return new ProgressComment(options, marker, comment.id);
+  } catch (error) {
+    options.warn(`The progress comment on #${number} was not posted: ${messageOf(error)}`);
+    return undefined;
+  }
+}
+
+class ProgressComment implements ProgressReporter {
+  private readonly now: () => number;
+  private readonly intervalMs: number;
+  private lastWrite: number;
+  private finished = false;
+  /** Edits are chained, so they reach GitHub in order even when callers do not await them. */
+  private writes: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly options: ProgressCommentOptions,
+    private readonly marker: string,
+    private readonly commentId: number,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.intervalMs = options.intervalMs ?? LIMITS.progressUpdateIntervalMs;
+    this.lastWrite = this.now();
+  }
+
+  update(state: ProgressState): Promise<void> {
+    if (this.finished) return this.writes;
+    if (state.phase === 'working' && this.now() - this.lastWrite < this.intervalMs) return this.writes;
+    if (state.phase === 'finished') this.finished = true;
+    this.lastWrite = this.now();
+    this.writes = this.writes.then(() => this.write(state));
+    return this.writes;
+  }
+
+  private async write(state: ProgressState): Promise<void> {
+    const { api, isPullRequest, warn } = this.options;
+    try {
+      await api.updateComment(this.commentId, isPullRequest, renderProgress(this.options, this.marker, state));
+    } catch (error) {
+      warn(`The progress comment was not updated: ${messageOf(error)}`);
+    }
+  }
+}
+
+/**
+ * The comment body. The line and details come from the run (tool arguments, the result), which a
+ * model wrote after reading a stranger's text: mentions are neutralized like any output's.
+ */
+export function renderProgress(
+  options: Pick<ProgressCommentOptions, 'agent' | 'runUrl'>,
+  marker: string,
+  state: ProgressState,
+): string {
+  const clean = (text: string) => neutralizeMentions(stripControlCharacters(text));
+  const run = `[view run](${options.runUrl})`;
+  const agent = `\`${options.agent.replace(/`/g, "'")}\``;
+  const parts = [`${FLUE_COMMENT_MARKER}\n${marker}`];
+  if (state.phase === 'working') {
+    parts.push(`⏳ flue-action (${agent}) is working on this… ${run}`);
+    if (state.line.trim()) parts.push(clean(oneLine(state.line, 300)));
+  } else {
+    parts.push(`flue-action (${agent}) finished · ${run}`, clean(oneLine(state.line, 300)));
+    if (state.details?.trim()) parts.push(clean(state.details));
+  }
+  return capBody(parts.join('\n\n'), LIMITS.commentChars);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

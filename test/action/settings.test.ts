@@ -1,0 +1,138 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { readActionSettings } from '../../src/action/settings.js';
+
+let workspace: string;
+beforeAll(async () => {
+  workspace = await mkdtemp(path.join(os.tmpdir(), 'flue-settings-'));
+  await mkdir(path.join(workspace, 'packages', 'app'), { recursive: true });
+});
+afterAll(() => rm(workspace, { recursive: true, force: true }));
+
+const KEY = 'sk-ant-test-0123456789';
+const TOKEN = 'ghs_test_0123456789abcdef';
+
+/** Inputs as the runner passes them: every declared input is set, '' when the workflow gives none. */
+function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+  const table: Record<string, string> = { agent: 'triage', 'anthropic-api-key': KEY, 'github-token': TOKEN, ...inputs };
+  return readActionSettings((name) => table[name] ?? '', { GITHUB_WORKSPACE: workspace, ...env });
+}
+
+function quietly<T>(run: () => T): { value: T; printed: string } {
+  const printed: string[] = [];
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
+  try {
+    return { value: run(), printed: printed.join('') };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('readActionSettings', () => {
+  test('defaults: every optional input unset', () => {
+    const { value, printed } = quietly(() => read({}));
+    expect({ ...value, input: { ...value.input } }).toEqual({
+      agent: 'triage',
+      prompt: undefined,
+      input: {},
+      model: undefined,
+      anthropicApiKey: KEY,
+      githubToken: TOKEN,
+      workspace,
+      triggerPhrase: '@flue',
+      allowedUsers: [],
+      allowedBots: [],
+      limits: { maxTurns: undefined, maxCostUsd: undefined, timeoutMinutes: undefined },
+      dryRun: false,
+      artifactName: 'flue-session',
+      progressComment: true,
+      failOnBudget: true,
+    });
+    // Both secrets are masked in every later line of the job log.
+    expect(printed).toBe(`::add-mask::${KEY}\n::add-mask::${TOKEN}\n`);
+  });
+
+  test('every input given', () => {
+    const { value } = quietly(() =>
+      read({
+        prompt: '  Label this issue.\n',
+        input: '{"severity": "high", "__proto__": {"polluted": true}}',
+        model: 'anthropic/claude-haiku-4-5',
+        'working-directory': 'packages/app',
+        'trigger-phrase': '/flue',
+        'allowed-users': 'alice, bob\ncarol\n',
+        'allowed-bots': 'dependabot[bot],renovate',
+        'max-turns': '12',
+        'max-cost-usd': '0.50',
+        'timeout-minutes': '2.5',
+        'dry-run': 'true',
+        'artifact-name': 'triage-log',
+        'progress-comment': 'False',
+        'fail-on-budget': 'FALSE',
+      }),
+    );
+    expect(Object.getPrototypeOf(value.input)).toBe(null);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect({ ...value, input: { ...value.input } }).toEqual({
+      agent: 'triage',
+      prompt: 'Label this issue.',
+      input: { severity: 'high', ['__proto__']: { polluted: true } },
+      model: 'claude-haiku-4-5',
+      anthropicApiKey: KEY,
+      githubToken: TOKEN,
+      workspace: path.join(workspace, 'packages', 'app'),
+      triggerPhrase: '/flue',
+      allowedUsers: ['alice', 'bob', 'carol'],
+      allowedBots: ['dependabot[bot]', 'renovate'],
+      limits: { maxTurns: 12, maxCostUsd: 0.5, timeoutMinutes: 2.5 },
+      dryRun: true,
+      artifactName: 'triage-log',
+      progressComment: false,
+      failOnBudget: false,
+    });
+  });
+
+  test('the API key falls back to ANTHROPIC_API_KEY in the environment', () => {
+    const { value } = quietly(() => read({ 'anthropic-api-key': '' }, { ANTHROPIC_API_KEY: 'sk-from-env-123456' }));
+    expect(value.anthropicApiKey).toBe('sk-from-env-123456');
+  });
+
+  test.each([
+    [{ agent: '' }, "Input required and not supplied: agent. Name an agent in .flue/agents/, e.g. 'agent: triage'."],
+    [
+      { 'anthropic-api-key': '' },
+      'Input required and not supplied: anthropic-api-key. Set it from a secret (anthropic-api-key: ${{ secrets.ANTHROPIC_API_KEY }}) ' +
+        'or set ANTHROPIC_API_KEY in the step env. Secrets are empty in workflows started by pull requests from forks.',
+    ],
+    [
+      { 'github-token': '' },
+      'Input required and not supplied: github-token. Leave it unset for the workflow token, or pass ${{ secrets.YOUR_TOKEN }}.',
+    ],
+    [{ 'max-turns': 'abc' }, "Invalid max-turns 'abc'. Expected a positive whole number."],
+    [{ 'max-turns': '2.5' }, "Invalid max-turns '2.5'. Expected a positive whole number."],
+    [{ 'max-turns': '0' }, "Invalid max-turns '0'. Expected a positive whole number."],
+    [{ 'max-cost-usd': '-1' }, "Invalid max-cost-usd '-1'. Expected a positive number, e.g. 1.5."],
+    [{ 'max-cost-usd': '$2' }, "Invalid max-cost-usd '$2'. Expected a positive number, e.g. 1.5."],
+    [{ 'timeout-minutes': '0' }, "Invalid timeout-minutes '0'. Expected a positive number, e.g. 1.5."],
+    [{ 'dry-run': 'yes' }, "Invalid dry-run 'yes'. Expected true or false."],
+    [{ 'progress-comment': '1' }, "Invalid progress-comment '1'. Expected true or false."],
+    [{ 'fail-on-budget': 'no' }, "Invalid fail-on-budget 'no'. Expected true or false."],
+    [{ input: '[1, 2]' }, `Invalid input '[1, 2]'. Expected a JSON object, e.g. '{"severity": "high"}'.`],
+    [{ input: 'severity=high' }, /^Invalid input 'severity=high': not JSON \(.+\)\. Expected a JSON object, e\.g\. '\{"severity": "high"\}'\.$/],
+    [
+      { model: 'openai/gpt-5' },
+      `Invalid model 'openai/gpt-5': provider "openai" is not supported (got "openai/gpt-5"). Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`,
+    ],
+    [{ 'artifact-name': 'logs/triage' }, `Invalid artifact-name 'logs/triage'. Expected a name without " : < > | * ? \\ / or line breaks.`],
+  ])('%j is refused with a message naming the input', (inputs, message) => {
+    expect(() => quietly(() => read(inputs))).toThrow(message);
+  });
+
+  test('a working-directory that does not exist is refused, naming the workspace', () => {
+    expect(() => quietly(() => read({ 'working-directory': 'nope' }))).toThrow(
+      `Invalid working-directory 'nope'. Expected a directory, relative to the workspace ${workspace}; is the repository checked out (actions/checkout)?`,
+    );
+  });
+});

@@ -1,0 +1,162 @@
+// The built CLI (`node dist/cli.js`) as its own process: the README's offline demo, the session log a
+// SIGKILL leaves behind, and Ctrl-C. CI builds dist/ before the suite runs.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readSessionLog } from '../../src/session-log/index.js';
+import { hang, startFakeAnthropic, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
+import {
+  cleanEnv,
+  HELLO_AGENT,
+  killChildren,
+  linesFrom,
+  makeTempDir,
+  removeTempDirs,
+  requireBuiltCli,
+  runBuiltCli,
+  spawnCli,
+  stable,
+  TRIAGE,
+  waitFor,
+} from './helpers.js';
+
+beforeAll(() => {
+  requireBuiltCli();
+});
+afterAll(removeTempDirs);
+
+interface ScriptedBlock {
+  type: string;
+  name?: string;
+  input?: Record<string, unknown>;
+}
+
+/** The tool calls of the demo's scripted model, by tool name. */
+function scriptedCalls(): Map<string, Record<string, unknown>> {
+  const script = readFileSync(path.join(TRIAGE, '.flue/scripted/triage.jsonl'), 'utf8');
+  const calls = new Map<string, Record<string, unknown>>();
+  for (const line of script.split('\n')) {
+    if (!line.trim().startsWith('{')) continue;
+    for (const block of (JSON.parse(line) as { content: ScriptedBlock[] }).content) {
+      if (block.type === 'tool_use' && block.name) calls.set(block.name, block.input ?? {});
+    }
+  }
+  return calls;
+}
+
+describe('the README demo, offline', () => {
+  const created: string[] = [];
+  afterAll(() => created.forEach((file) => rmSync(file, { force: true })));
+
+  it('runs triage on the scripted model: the result on stdout, what it would post on stderr, a log that view renders', async () => {
+    const env = cleanEnv(); // no ANTHROPIC_API_KEY
+    const args = ['run', 'triage', '--cwd', 'examples/triage', '--event', 'examples/triage/event.json', '--dry-run'];
+    const demo = await runBuiltCli(args, { env });
+    const log = /^log: (.+)$/m.exec(demo.stderr)?.[1] as string;
+    created.push(log, log.replace(/\.jsonl$/, '.html'));
+    expect(demo.code).toBe(0);
+
+    const calls = scriptedCalls();
+    expect(demo.stdout).toBe(`${JSON.stringify(calls.get('finish'), null, 2)}\n`);
+    const lines = demo.stderr.split('\n');
+    expect(lines[0]).toBe('flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/triage.jsonl');
+    const labels = calls.get('add_labels')?.labels as string[];
+    const comment = (calls.get('add_comment')?.body as string).replace(/@(\w)/g, '@\u200B$1');
+    expect(stable(demo.stderr.slice(demo.stderr.indexOf('\nOutputs')), { log })).toBe(
+      [
+        '',
+        'Outputs (dry run: nothing was posted):',
+        `  add labels: ${labels.join(', ')}`,
+        '  comment:',
+        `    ${comment}`,
+        'model: claude-sonnet-4-6 via scripted (.flue/scripted/triage.jsonl)',
+        'log: <log>',
+        'view: flue-action view <log>',
+        '',
+      ].join('\n'),
+    );
+    expect(lines).toContain('→ activate_skill triage');
+    expect(lines.find((line) => line.startsWith('succeeded · 5 turns · '))).toBeDefined();
+
+    const parsed = readSessionLog(log);
+    expect(parsed.header).toMatchObject({ agent: 'triage', modelClient: 'scripted (.flue/scripted/triage.jsonl)' });
+    expect(parsed.events.at(-1)).toMatchObject({ type: 'end', status: 'succeeded', result: calls.get('finish') });
+    expect(existsSync(log.replace(/\.jsonl$/, '.html'))).toBe(true);
+
+    const view = await runBuiltCli(['view', log], { env });
+    expect(view.code).toBe(0);
+    expect(view.stdout).toContain('\nagent     triage\nmodel     claude-sonnet-4-6 (scripted (.flue/scripted/triage.jsonl))\n');
+    expect(view.stdout).toContain('tool activate_skill {"name":"triage"}');
+    expect(linesFrom(view.stdout, '── end ──').slice(0, 3)).toEqual(['── end ──', 'status    succeeded', 'turns     5']);
+  });
+});
+
+describe('a run ended from outside', () => {
+  let fake: FakeAnthropic;
+  let repo: string;
+  let logs: string;
+  afterEach(async () => {
+    await killChildren();
+    await fake.close();
+  });
+
+  /** The CLI on `hello`: one `read` turn, then a model call that never answers. */
+  async function startHangingRun() {
+    fake = await startFakeAnthropic({ turns: [toolUse('read', { path: 'a.txt' }), hang()] });
+    repo = await makeTempDir({ '.flue/agents/hello.md': HELLO_AGENT, 'a.txt': 'abc\n' });
+    logs = await makeTempDir();
+    const env = cleanEnv({ ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: fake.url });
+    const child = spawnCli(['run', 'hello', '--cwd', repo, '--log-dir', logs], { env });
+    const log = await waitFor(() => {
+      const name = readdirSync(logs).find((file) => file.endsWith('.jsonl'));
+      const file = name && path.join(logs, name);
+      return file && readFileSync(file, 'utf8').includes('"type":"tool_result"') ? file : undefined;
+    }, 'the tool_result line in the session log');
+    await waitFor(() => (fake.requests.length === 2 ? true : undefined), 'the second model request');
+    return { child, log, env };
+  }
+
+  it('SIGKILL leaves a log that parses line by line and views as an unfinished run', async () => {
+    const { child, log, env } = await startHangingRun();
+    child.child.kill('SIGKILL');
+    expect(await child.exited).toBe('SIGKILL');
+
+    // Killed while waiting on the model, so no line was cut: every line parses.
+    const parsed = readSessionLog(log);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.truncated).toBe(false);
+    expect(parsed.events.map((event) => event.type)).toEqual([
+      'model_request',
+      'model_response',
+      'tool_call',
+      'tool_result',
+      'model_request',
+    ]);
+    expect(parsed.events[3]).toMatchObject({ name: 'read', isError: false, content: '     1\tabc' });
+    expect(existsSync(log.replace(/\.jsonl$/, '.html'))).toBe(false);
+
+    const view = await runBuiltCli(['view', log], { env });
+    expect(view.code).toBe(0);
+    expect(view.stdout).toContain('\ntool read {"path":"a.txt"} · ');
+    expect(linesFrom(stable(view.stdout), '── turn 2 · request <size> ──')).toEqual([
+      '── turn 2 · request <size> ──',
+      '── end ──',
+      'status    unfinished: the log has no end event (the run was killed, or is still running)',
+      'turns     1',
+      'tokens    in 100 · out 10 · cache read 0 · cache write 0',
+      'cost      $0.0004',
+      'duration  <t>',
+    ]);
+  });
+
+  it('SIGINT cancels the model call: exit 4 and an end event with status cancelled', async () => {
+    const { child, log } = await startHangingRun();
+    child.child.kill('SIGINT');
+    expect(await child.exited).toBe(4);
+    expect(child.stdout()).toBe('');
+    expect(child.stderr()).toMatch(/\ncancelled: the run was cancelled · 1 turns · 100 in \/ 10 out tokens · \$0\.0004 · /);
+    const parsed = readSessionLog(log);
+    expect(parsed.events.at(-1)).toMatchObject({ type: 'end', status: 'cancelled', reason: 'the run was cancelled' });
+    expect(existsSync(log.replace(/\.jsonl$/, '.html'))).toBe(true);
+  });
+});
