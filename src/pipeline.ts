@@ -7,11 +7,13 @@ import type { Profile } from './gate/profile.js';
 import { runAgent } from './harness/index.js';
 import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
-import { applySafeOutputs, type PublishReport } from './publish/index.js';
-import { renderHtml } from './report/index.js';
+import type { PublishReport } from './publish/index.js';
 import type { RunStatus, RunTotals } from './report/status.js';
-import { createSandbox, defaultProtectedPaths } from './sandbox/index.js';
-import { readSessionLog, SessionLog } from './session-log/index.js';
+// Not from './sandbox/index.js': it also exports the eager createSandbox, which would put just-bash back
+// on the start-up path (see createDeferredSandbox).
+import { createDeferredSandbox } from './sandbox/deferred.js';
+import { defaultProtectedPaths } from './sandbox/policy.js';
+import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
 import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
@@ -91,7 +93,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   const { log, sessionId, logFile } = openLog(spec, model.label, settings, deps);
   for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
 
-  const sandbox = createSandbox({
+  const sandbox = createDeferredSandbox({
     workspace: settings.workspace,
     profile: settings.profile,
     allowWrite: spec.tools.includes('write'),
@@ -99,6 +101,9 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     networkAllow: spec.network.allow,
     protectedPaths: defaultProtectedPaths(deps.trigger.isPullRequest),
   });
+  // just-bash checks a network allow-list as it builds the shell: build that sandbox now, so a bad entry
+  // stops the run before the model is called.
+  if (settings.profile === 'trusted' && spec.network.allow.length > 0) await sandbox.load();
   const collector = new OutputCollector(spec.outputs, { isPullRequest: deps.trigger.isPullRequest }, log);
   const tools = createAgentTools(spec, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest });
   const outcome = await runAgent({
@@ -130,6 +135,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
       log.record({ type: 'output_rejected', id: proposal.id, kind: proposal.output.kind, reason: `the run ${outcome.status}` });
     }
   }
+  const { applySafeOutputs } = await endOfRun.publish();
   const publish = await applySafeOutputs({
     proposals: publishable,
     policy: spec.outputs,
@@ -149,7 +155,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   });
   log.close();
 
-  const reportFile = writeReport(logFile);
+  const reportFile = await writeReport(logFile);
   return {
     status: outcome.status,
     reason: outcome.reason,
@@ -171,12 +177,12 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
  * leaves (a session log ending `skipped` with the reason, its HTML report), so it is never a silent green.
  * `spec` is undefined when the run was refused before the agent was loaded.
  */
-export function recordSkippedRun(
+export async function recordSkippedRun(
   reason: string,
   settings: Pick<PipelineSettings, 'agent' | 'model' | 'logDir' | 'secrets'>,
   deps: Pick<PipelineDeps, 'host' | 'trigger' | 'onEvent'>,
   spec?: AgentSpec,
-): RunReport {
+): Promise<RunReport> {
   const agent = { name: spec?.name ?? settings.agent, model: spec?.model ?? settings.model ?? '-', files: spec?.files ?? {} };
   const { log, sessionId, logFile } = openLog(agent, 'not called', settings, deps);
   const totals: RunTotals = { turns: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 };
@@ -191,7 +197,7 @@ export function recordSkippedRun(
     model: agent.model,
     modelClient: 'not called',
     logFile,
-    reportFile: writeReport(logFile),
+    reportFile: await writeReport(logFile),
     publish: { applied: [], rejected: [], failed: [] },
   };
 }
@@ -221,8 +227,18 @@ function openLog(
   return { log, sessionId, logFile };
 }
 
+/**
+ * What only the end of a run needs: loaded then, not before the first model request (start-up is a
+ * headline figure). These and the sandbox's just-bash are the pipeline's only dynamic imports.
+ */
+const endOfRun = {
+  publish: () => import('./publish/index.js'),
+  report: () => Promise.all([import('./report/html.js'), import('./session-log/reader.js')]),
+};
+
 /** The self-contained HTML report beside the log. */
-function writeReport(logFile: string): string {
+async function writeReport(logFile: string): Promise<string> {
+  const [{ renderHtml }, { readSessionLog }] = await endOfRun.report();
   const reportFile = logFile.replace(/\.jsonl$/, '.html');
   writeFileSync(reportFile, renderHtml(readSessionLog(logFile)));
   return reportFile;

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import * as core from '@actions/core';
+import { artifactUrl, runUrl, type RunnerEnvironment } from './environment.js';
 
 export interface ArtifactNaming {
   /** The `artifact-name` input. */
@@ -47,4 +48,11 @@ export async function uploadSessionArtifact(logFile: string, name: string): Prom
     );
     return undefined;
   }
+}
+
+/** The artifact's page; the run's page (which lists artifacts) when the service gave no id; nothing when not uploaded. */
+export function artifactLink(environment: RunnerEnvironment, uploaded: UploadedArtifact | undefined): string | undefined {
+  const [owner, name] = environment.repository?.split('/') ?? [];
+  if (uploaded === undefined || !owner || !name) return undefined;
+  return uploaded.id === undefined ? runUrl(environment, { owner, name }) : artifactUrl(environment, { owner, name }, uploaded.id);
 }

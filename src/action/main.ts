@@ -5,13 +5,14 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import type { ProgressState } from '../hosts/host.js';
 import type { RunReport } from '../pipeline.js';
 import { formatOutputsForConsole } from '../publish/index.js';
 import { analyzeSession } from '../report/index.js';
 import { readSessionLog } from '../session-log/index.js';
-import { artifactName, uploadSessionArtifact, type ArtifactNaming, type UploadedArtifact } from './artifact.js';
+import { artifactLink, artifactName, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
 import { neutralizeCommands } from './console.js';
-import { artifactUrl, readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
+import { readRunnerEnvironment, type RunnerEnvironment } from './environment.js';
 import { finishedState, setRunOutputs, writeJobSummary } from './report.js';
 import { runActionStages, type ActionRunState } from './run.js';
 import { readActionSettings, type ActionSettings } from './settings.js';
@@ -42,7 +43,7 @@ export async function runAction(): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     core.setOutput('status', 'failed');
     // The comment must not say "working" forever; the post step uploads whatever log there is.
-    await state.progress?.update({ phase: 'finished', line: `❌ **failed**: ${message}` });
+    await finishProgress(state, { phase: 'finished', line: `❌ **failed**: ${message}` });
     core.setFailed(message);
   } finally {
     process.off('SIGINT', onSignal);
@@ -69,8 +70,15 @@ async function reportRun(
   const naming: ArtifactNaming = { prefix: settings.artifactName, job: environment.job, attempt: environment.runAttempt };
   const uploaded = await uploadSessionArtifact(report.logFile, artifactName(naming, report.sessionId));
   core.saveState(STATE.finished, 'true');
-  await state.progress?.update(finishedState(report, logLink(environment, uploaded)));
+  await finishProgress(state, finishedState(report, artifactLink(environment, uploaded)));
   return failureOf(report, settings);
+}
+
+/** Finishes the live comment, then tells the post step there is no comment left for it to finish. */
+async function finishProgress(state: ActionRunState, final: ProgressState): Promise<void> {
+  if (state.progress === undefined) return;
+  await state.progress.update(final);
+  core.saveState(STATE.progressComment, '');
 }
 
 function printOutcome(report: RunReport, settings: ActionSettings): void {
@@ -112,11 +120,4 @@ function createLogDir(environment: RunnerEnvironment): string {
   const parent = join(environment.runnerTemp, 'flue-action');
   mkdirSync(parent, { recursive: true });
   return mkdtempSync(join(parent, 'session-'));
-}
-
-/** The artifact's page; the run's page (which lists artifacts) when the service gave no id; nothing when not uploaded. */
-function logLink(environment: RunnerEnvironment, uploaded: UploadedArtifact | undefined): string | undefined {
-  const [owner, name] = environment.repository?.split('/') ?? [];
-  if (uploaded === undefined || !owner || !name) return undefined;
-  return uploaded.id === undefined ? runUrl(environment, { owner, name }) : artifactUrl(environment, { owner, name }, uploaded.id);
 }

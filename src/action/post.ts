@@ -2,41 +2,95 @@
  * The action's post step (`post-if: always()`). When the main step finished, it has nothing to do.
  * When main was cancelled, timed out or killed before it uploaded the session log, the log is still
  * on disk, whole up to its last line (it is written line by line): render its report and summary,
- * and upload it, so a cancelled run still leaves its log. Never fails the job: only warnings.
+ * and upload it, so a cancelled run still leaves its log. When main left its progress comment saying
+ * "working", finish it: stopped, what the log says was spent, and a link to the log. Never fails the
+ * job: only warnings.
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
-import { renderHtml } from '../report/index.js';
-import { readSessionLog } from '../session-log/index.js';
-import { artifactName, uploadSessionArtifact } from './artifact.js';
-import { readRunnerEnvironment } from './environment.js';
-import { writeJobSummary } from './report.js';
-import { DEFAULT_ARTIFACT_NAME } from './settings.js';
+import { analyzeSession, renderHtml } from '../report/index.js';
+import { readSessionLog, type ParsedSessionLog } from '../session-log/index.js';
+import { parseRepository } from '../trigger/index.js';
+import { artifactLink, artifactName, uploadSessionArtifact } from './artifact.js';
+import { readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
+import { createActionHost } from './host.js';
+import { stoppedState, writeJobSummary } from './report.js';
+import { DEFAULT_ARTIFACT_NAME, readPostSettings } from './settings.js';
 import { STATE } from './state.js';
 
 export async function runActionPost(): Promise<void> {
+  const logHandled = core.getState(STATE.finished) === 'true';
+  const progressHandle = core.getState(STATE.progressComment);
+  if (logHandled && progressHandle === '') return;
   try {
-    if (core.getState(STATE.finished) === 'true') return;
-    const logDir = core.getState(STATE.logDir);
-    if (logDir === '' || !existsSync(logDir)) return;
-    const logs = readdirSync(logDir).filter((name) => name.endsWith('.jsonl'));
-    if (logs.length === 0) return;
-    core.info('The main step did not finish (cancelled, timed out or killed): uploading the session log it left.');
     const environment = readRunnerEnvironment();
-    const naming = {
-      prefix: core.getState(STATE.artifactPrefix) || DEFAULT_ARTIFACT_NAME,
-      job: environment.job,
-      attempt: environment.runAttempt,
-    };
-    for (const name of logs) {
-      const logFile = join(logDir, name);
-      const log = readSessionLog(logFile);
-      writeFileSync(logFile.replace(/\.jsonl$/, '.html'), renderHtml(log));
-      await writeJobSummary(logFile);
-      await uploadSessionArtifact(logFile, artifactName(naming, log.header.id));
-    }
+    const logs = readLeftLogs();
+    // Main uploaded the log before it was stopped: the run's page lists the artifact.
+    let link = logHandled && environment.repository ? runUrl(environment, parseRepository(environment.repository)) : undefined;
+    if (!logHandled && logs.length > 0) link = await uploadLeftLogs(logs, environment);
+    if (progressHandle !== '') await finishLeftProgress(progressHandle, environment, logs.at(-1)?.log, link);
   } catch (error) {
-    core.warning(`The post step could not upload the session log: ${(error as Error).message}`);
+    core.warning(`The post step could not upload the session log or finish the progress comment: ${(error as Error).message}`);
   }
+}
+
+interface LeftLog {
+  file: string;
+  log: ParsedSessionLog;
+}
+
+/** The session logs in the main step's log folder; none when main never got that far. */
+function readLeftLogs(): LeftLog[] {
+  const logDir = core.getState(STATE.logDir);
+  if (logDir === '' || !existsSync(logDir)) return [];
+  const logs: LeftLog[] = [];
+  for (const name of readdirSync(logDir).filter((entry) => entry.endsWith('.jsonl'))) {
+    const file = join(logDir, name);
+    try {
+      logs.push({ file, log: readSessionLog(file) });
+    } catch (error) {
+      // Killed before its header line was written: nothing in it to report, and the comment is still finished.
+      core.warning(`The session log ${file} cannot be read: ${(error as Error).message}`);
+    }
+  }
+  return logs;
+}
+
+/** Renders and uploads each log; returns the link to the last one uploaded (one run, one log). */
+async function uploadLeftLogs(logs: LeftLog[], environment: RunnerEnvironment): Promise<string | undefined> {
+  core.info('The main step did not finish (cancelled, timed out or killed): uploading the session log it left.');
+  const naming = {
+    prefix: core.getState(STATE.artifactPrefix) || DEFAULT_ARTIFACT_NAME,
+    job: environment.job,
+    attempt: environment.runAttempt,
+  };
+  let link: string | undefined;
+  for (const { file, log } of logs) {
+    writeFileSync(file.replace(/\.jsonl$/, '.html'), renderHtml(log));
+    await writeJobSummary(file);
+    link = artifactLink(environment, await uploadSessionArtifact(file, artifactName(naming, log.header.id)));
+  }
+  return link;
+}
+
+async function finishLeftProgress(
+  handle: string,
+  environment: RunnerEnvironment,
+  log: ParsedSessionLog | undefined,
+  link: string | undefined,
+): Promise<void> {
+  const { githubToken } = readPostSettings();
+  if (githubToken === '' || environment.repository === undefined) {
+    core.warning('The progress comment still says "working": the post step has no github-token or GITHUB_REPOSITORY to finish it with.');
+    return;
+  }
+  const repository = parseRepository(environment.repository);
+  const progress = createActionHost({ token: githubToken, environment, repository, progressComment: true }).resumeProgress(handle);
+  if (progress === undefined) {
+    core.warning(`The progress comment still says "working": the saved state '${handle}' does not name a comment.`);
+    return;
+  }
+  core.info('The main step did not finish its progress comment: marking it stopped.');
+  await progress.update(stoppedState(log && analyzeSession(log), link));
 }

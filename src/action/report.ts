@@ -6,8 +6,8 @@ import * as core from '@actions/core';
 import type { ProgressState } from '../hosts/host.js';
 import type { RunReport } from '../pipeline.js';
 import { formatCost, formatCount, formatDuration, mainArgument, shorten } from '../report/format.js';
-import { renderSummaryMarkdown } from '../report/index.js';
-import type { RunStatus } from '../report/status.js';
+import { renderSummaryMarkdown, type SessionAnalysis } from '../report/index.js';
+import type { RunStatus, RunTotals } from '../report/status.js';
 import { readSessionLog } from '../session-log/index.js';
 import type { SessionEvent } from '../session-log/events.js';
 
@@ -53,14 +53,7 @@ export function workingLine(event: SessionEvent): string | undefined {
 
 /** The progress comment's final state: status, a short result, figures, and where the whole log is. */
 export function finishedState(report: RunReport, logLink: string | undefined): ProgressState {
-  const { totals } = report;
-  const line = `${STATUS_ICON[report.status]} **${report.status}**${report.reason ? `: ${report.reason}` : ''}`;
-  const figures = [
-    `${formatCount(totals.turns)} turn${totals.turns === 1 ? '' : 's'}`,
-    `${formatCount(totals.inputTokens + totals.cacheReadTokens + totals.cacheWriteTokens)} in / ${formatCount(totals.outputTokens)} out tokens`,
-    formatCost(totals.costUsd),
-    formatDuration(totals.durationMs),
-  ].join(' · ');
+  const line = statusLine(report.status, report.reason);
   const { applied, rejected, failed } = report.publish;
   const outputs = [
     applied.length ? `${applied.length} applied` : '',
@@ -69,11 +62,47 @@ export function finishedState(report: RunReport, logLink: string | undefined): P
   ].filter(Boolean);
   const details = [
     shortResult(report),
-    figures,
+    figures(report.totals, true),
     outputs.length ? `Outputs: ${outputs.join(', ')} (see the job summary).` : undefined,
-    logLink ? `[Session log and report](${logLink})` : 'Session log: not uploaded (see the job log).',
+    logLine(logLink),
   ];
   return { phase: 'finished', line, details: details.filter((part) => part !== undefined).join('\n\n') };
+}
+
+/**
+ * The final state the post step gives a comment the main step left "working": it was killed (a hard
+ * cancel, the job's timeout, a lost runner). `analysis` is what the session log it left says, if any.
+ */
+export function stoppedState(analysis: SessionAnalysis | undefined, logLink: string | undefined): ProgressState {
+  const end = analysis?.end;
+  // An end event means the run was over and the kill came while the action reported it.
+  const line = end
+    ? statusLine(end.status, end.reason)
+    : `${STATUS_ICON.cancelled} **cancelled**: the job was stopped before the agent finished (cancelled, timed out or killed).`;
+  const details = [
+    end ? 'The job was stopped while the action was reporting this result.' : undefined,
+    // Without an end event, only the model calls are certain: the duration would be a guess.
+    analysis ? `${end ? '' : 'Spent before it stopped: '}${figures(analysis.totals, end !== undefined)}` : undefined,
+    logLine(logLink),
+  ];
+  return { phase: 'finished', line, details: details.filter((part) => part !== undefined).join('\n\n') };
+}
+
+function statusLine(status: RunStatus, reason: string | undefined): string {
+  return `${STATUS_ICON[status]} **${status}**${reason ? `: ${reason}` : ''}`;
+}
+
+function figures(totals: RunTotals, withDuration: boolean): string {
+  return [
+    `${formatCount(totals.turns)} turn${totals.turns === 1 ? '' : 's'}`,
+    `${formatCount(totals.inputTokens + totals.cacheReadTokens + totals.cacheWriteTokens)} in / ${formatCount(totals.outputTokens)} out tokens`,
+    formatCost(totals.costUsd),
+    ...(withDuration ? [formatDuration(totals.durationMs)] : []),
+  ].join(' · ');
+}
+
+function logLine(logLink: string | undefined): string {
+  return logLink ? `[Session log and report](${logLink})` : 'Session log: not uploaded (see the job log).';
 }
 
 function shortResult(report: RunReport): string | undefined {

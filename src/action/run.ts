@@ -8,15 +8,17 @@ import { decideGate, type GateOptions, type PermissionLookup } from '../gate/gat
 import { trustedCapabilities } from '../gate/profile.js';
 import { AnthropicModelClient } from '../harness/anthropic-client.js';
 import type { ProgressReporter } from '../hosts/host.js';
-import { createGitHubClient, FLUE_COMMENT_MARKER, GitHubHost } from '../hosts/github/index.js';
+import { FLUE_COMMENT_MARKER } from '../hosts/github/index.js';
 import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
 import type { Permission, Trigger } from '../trigger/types.js';
 import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
 import { RUNNER_VERSION } from '../version.js';
 import { createActionsProgress } from './console.js';
-import { readEventPayload, runUrl, type RunnerEnvironment } from './environment.js';
+import { readEventPayload, type RunnerEnvironment } from './environment.js';
+import { createActionHost } from './host.js';
 import { workingLine } from './report.js';
 import type { ActionSettings } from './settings.js';
+import { STATE } from './state.js';
 
 export interface ActionRunState {
   /** The live comment, once started: main finishes it, also when a later stage throws. */
@@ -34,21 +36,7 @@ export interface ActionRunInput {
 export async function runActionStages({ settings, environment, logDir, signal, state }: ActionRunInput): Promise<RunReport> {
   const payloadTrigger = readTrigger(settings, environment);
   const repository = environment.repository ? parseRepository(environment.repository) : payloadTrigger.repository;
-  const host = new GitHubHost({
-    octokit: createGitHubClient({
-      token: settings.githubToken,
-      baseUrl: environment.apiUrl,
-      userAgent: `flue-action/${RUNNER_VERSION}`,
-      warn: (message) => core.warning(message),
-    }),
-    repository,
-    runUrl: runUrl(environment, repository),
-    runId: environment.runId,
-    progressComment: settings.progressComment,
-    tmpDir: environment.runnerTemp,
-    warn: (message) => core.warning(message),
-  });
-  const trigger = await host.completeTrigger(payloadTrigger);
+  const host = createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment });
   const pipeline: PipelineSettings = {
     workspace: settings.workspace,
     agent: settings.agent,
@@ -61,19 +49,22 @@ export async function runActionStages({ settings, environment, logDir, signal, s
     secrets: [settings.anthropicApiKey, settings.githubToken],
   };
   const printer = createActionsProgress({ write: (text) => process.stdout.write(text) });
-  const deps = { host, trigger, onEvent: printer };
 
-  // Agent-independent rules first: a comment without the phrase must not even load the agent, so
-  // a broken agent file cannot turn every comment in the repository into a failed run.
+  // Agent-independent rules first, on the payload alone: a comment without the phrase must not even
+  // load the agent or read its PR, so neither a broken agent file nor a token without `pull-requests:
+  // read` can turn every comment in the repository into a failed run.
   const gateOptions: Omit<GateOptions, 'agentNeeds'> = {
     triggerPhrase: settings.triggerPhrase,
     allowedUsers: settings.allowedUsers,
     allowedBots: settings.allowedBots,
     selfMarker: FLUE_COMMENT_MARKER,
   };
-  const permissionOf = memoized((login) => host.permissionOf(login, trigger));
-  const early = await decideGate(trigger, { ...gateOptions, agentNeeds: [] }, permissionOf);
-  if (!early.run) return recordSkippedRun(early.reason, pipeline, deps);
+  const permissionOf = memoized((login) => host.permissionOf(login, payloadTrigger));
+  const early = await decideGate(payloadTrigger, { ...gateOptions, agentNeeds: [] }, permissionOf);
+  if (!early.run) return recordSkippedRun(early.reason, pipeline, { host, trigger: payloadTrigger, onEvent: printer });
+
+  const trigger = await host.completeTrigger(payloadTrigger);
+  const deps = { host, trigger, onEvent: printer };
 
   pipeline.definitionsRoot = await host.definitionsFromBase(trigger);
   if (pipeline.definitionsRoot) core.info(`Agent definitions read from the base commit ${trigger.refs.baseSha ?? ''}: a pull request cannot change the agent that reviews it.`);
@@ -87,6 +78,8 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   // A dry run writes nothing, the progress comment included.
   if (!settings.dryRun) state.progress = await host.startProgress(trigger, spec.name);
   const progress = state.progress;
+  // Written to the runner's state file at once: a main step killed from here on still has its comment finished by the post step.
+  if (progress) core.saveState(STATE.progressComment, progress.handle);
   const context = await host.fetchContext(trigger);
   return runLoadedAgent(spec, pipeline, {
     ...deps,

@@ -82,6 +82,18 @@ export function readActionSettings(
   return settings;
 }
 
+/** What the post step reads. Only the token: a post step must finish its work even when another input is broken. */
+export interface PostSettings {
+  /** Token for the GitHub API, to finish the progress comment; '' when none is set. */
+  githubToken: string;
+}
+
+export function readPostSettings(getInput: InputReader = (name) => core.getInput(name)): PostSettings {
+  const githubToken = getInput('github-token').trim();
+  if (githubToken !== '') core.setSecret(githubToken);
+  return { githubToken };
+}
+
 function anthropicApiKey(given: string, env: NodeJS.ProcessEnv): string {
   const key = given || env.ANTHROPIC_API_KEY?.trim() || '';
   if (key !== '') return key;

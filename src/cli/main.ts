@@ -5,7 +5,6 @@ import { checkCommand, listCommand } from './definitions-commands.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 import { runCommand } from './run-command.js';
-import { viewCommand } from './view-command.js';
 
 /** Runs one CLI invocation. Never throws: every failure becomes one line on stderr and an exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -25,7 +24,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'check':
         return await checkCommand(command, io);
       case 'view':
-        return await viewCommand(command, io);
+        // Dynamic: the report renderers it needs stay off the start-up path of `run`, a headline figure.
+        return await (await import('./view-command.js')).viewCommand(command, io);
     }
   } catch (error) {
     if (isFlueError(error)) {
@@ -44,6 +44,12 @@ export async function runCliProcess(): Promise<void> {
   const cancel = () => controller.abort(new Error('cancelled by SIGINT/SIGTERM'));
   process.once('SIGINT', cancel);
   process.once('SIGTERM', cancel);
+  // `flue-action list | head -1` closes the pipe early: that is the reader's choice, not a crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

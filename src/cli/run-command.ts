@@ -8,8 +8,8 @@ import type { ModelClient } from '../harness/model.js';
 import { ScriptedModelClient } from '../harness/scripted-client.js';
 import { LocalHost } from '../hosts/local.js';
 import { runPipeline, type RunReport } from '../pipeline.js';
-import { formatOutputsForConsole } from '../publish/index.js';
-import { createProgressPrinter } from '../report/index.js';
+// progress.js, not the report's index: the HTML and transcript renderers load only when used.
+import { createProgressPrinter } from '../report/progress.js';
 import { triggerFromGitHubEvent, triggerFromInput } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
@@ -43,7 +43,7 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
       onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(io.stderr, { color: io.isTerminal }),
     },
   );
-  printReport(report, command, io);
+  await printReport(report, command, io);
   return exitCodeFor(report.status);
 }
 
@@ -97,11 +97,13 @@ async function chooseModelClient(spec: AgentSpec, command: RunCommand, workspace
   );
 }
 
-function printReport(report: RunReport, command: RunCommand, io: CliIo): void {
+async function printReport(report: RunReport, command: RunCommand, io: CliIo): Promise<void> {
   if (command.json) {
     io.stdout.write(`${JSON.stringify(envelope(report, command.dryRun), null, 2)}\n`);
     return;
   }
+  // Loaded after the run, as the pipeline loads it to publish (see its endOfRun).
+  const { formatOutputsForConsole } = await import('../publish/index.js');
   const outputs = formatOutputsForConsole(report.publish, { dryRun: command.dryRun });
   if (outputs !== '') io.stderr.write(`\n${outputs}\n`);
   const model = report.modelClient === 'anthropic' ? report.model : `${report.model} via ${report.modelClient}`;

@@ -1,4 +1,9 @@
-import Anthropic from '@anthropic-ai/sdk';
+// The client's base class and the one resource the runner calls, not the package's entry: `Anthropic`
+// wires up every resource (beta, files, skills, organization…), some 800 KB of source that ncc would
+// bundle and every run would load. The SDK's modules are side-effect free, so the unused ones are left out.
+import { BaseAnthropic } from '@anthropic-ai/sdk/client';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/core/error';
+import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
 import { LIMITS } from '../limits.js';
 import type { ModelClient, ModelError, ModelOutcome, ModelRequest } from './model.js';
 import { toMessageParams } from './request-body.js';
@@ -21,10 +26,10 @@ export interface AnthropicClientOptions {
  */
 export class AnthropicModelClient implements ModelClient {
   readonly label = 'anthropic';
-  readonly #client: Anthropic;
+  readonly #client: MessagesClient;
 
   constructor(options: AnthropicClientOptions) {
-    this.#client = new Anthropic({
+    this.#client = new MessagesClient({
       apiKey: options.apiKey,
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
       maxRetries: options.maxRetries ?? LIMITS.modelRetries,
@@ -50,19 +55,24 @@ export class AnthropicModelClient implements ModelClient {
   }
 }
 
+/** `Anthropic` with only `messages`: what `new Anthropic()` sets up for it, minus the other resources. */
+class MessagesClient extends BaseAnthropic {
+  readonly messages = new Messages(this);
+}
+
 /** Turns whatever the SDK threw into one line that names the endpoint or the provider's own words. */
 export function describeError(error: unknown, signal: AbortSignal, baseURL: string): ModelError {
-  if (signal.aborted || error instanceof Anthropic.APIUserAbortError) {
+  if (signal.aborted || error instanceof APIUserAbortError) {
     return { message: 'model request aborted', aborted: true };
   }
-  if (error instanceof Anthropic.APIConnectionTimeoutError) {
+  if (error instanceof APIConnectionTimeoutError) {
     return { message: `model request to ${baseURL} timed out (after retries)` };
   }
-  if (error instanceof Anthropic.APIConnectionError) {
+  if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return { message: `could not reach the model API at ${baseURL}${cause}` };
   }
-  if (error instanceof Anthropic.APIError) {
+  if (error instanceof APIError) {
     return describeApiError(error);
   }
   return { message: error instanceof Error ? error.message : String(error) };
@@ -71,7 +81,7 @@ export function describeError(error: unknown, signal: AbortSignal, baseURL: stri
 /** A gateway's HTML error page is not worth more than this in a one-line reason. */
 const RAW_ERROR_CHARS = 300;
 
-function describeApiError(error: InstanceType<typeof Anthropic.APIError>): ModelError {
+function describeApiError(error: APIError): ModelError {
   const type = error.type ? `${error.type}: ` : '';
   // Without Anthropic's error JSON (a proxy's page, say), the SDK's message is "<status> <body>".
   const raw = error.message.replace(/^\d{3} /, '').replace(/\s+/g, ' ').trim();

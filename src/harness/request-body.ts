@@ -20,10 +20,31 @@ export function toMessageParams(request: ModelRequest): Anthropic.MessageCreateP
   return params;
 }
 
-/** Bytes of the body the SDK sends for a streaming request (it serializes with JSON.stringify). */
+/**
+ * Bytes of the body the SDK sends for a streaming request (it serializes with JSON.stringify), counted
+ * without serializing the whole history each turn: the body with no messages, plus each message's JSON
+ * (cached: a message never changes once it is in the history) and the commas between them. The last
+ * message is counted as sent, with its cache breakpoint.
+ */
 export function requestBytes(request: ModelRequest): number {
-  return Buffer.byteLength(JSON.stringify({ ...toMessageParams(request), stream: true }), 'utf8');
+  const params = toMessageParams(request);
+  const messages = params.messages;
+  let bytes = jsonBytes({ ...params, messages: [], stream: true }) + Math.max(0, messages.length - 1);
+  for (const [index, message] of messages.entries()) {
+    bytes += index === messages.length - 1 ? jsonBytes(message) : historyBytes(message);
+  }
+  return bytes;
 }
+
+const messageBytes = new WeakMap<Anthropic.MessageParam, number>();
+
+function historyBytes(message: Anthropic.MessageParam): number {
+  let bytes = messageBytes.get(message);
+  if (bytes === undefined) messageBytes.set(message, (bytes = jsonBytes(message)));
+  return bytes;
+}
+
+const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8');
 
 function markLast<T extends object>(items: T[]): T[] {
   if (items.length === 0) return items;

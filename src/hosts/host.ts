@@ -5,6 +5,11 @@ import type { Permission, Trigger } from '../trigger/types.js';
 /** Where an applied output landed (a comment URL, say); empty when the host has no address for it. */
 export interface AppliedOutput {
   url?: string;
+  /**
+   * What the host changed to make the platform accept the output, in one sentence for the session log
+   * (GitHub: inline review comments on lines outside the diff, moved into the review body).
+   */
+  note?: string;
 }
 
 /** What a progress comment shows while the agent works and when it is done. */
@@ -18,6 +23,11 @@ export interface ProgressState {
 
 /** The live comment on the issue or PR; every method must swallow its own failures (it is a courtesy). */
 export interface ProgressReporter {
+  /**
+   * Plain text that finds this comment again in another process (`CiHost.resumeProgress`): the action
+   * saves it, so its post step can finish the comment when the main step was killed mid-run.
+   */
+  readonly handle: string;
   update(state: ProgressState): Promise<void>;
 }
 
@@ -49,4 +59,6 @@ export interface CiHost extends Host {
   definitionsFromBase(trigger: Trigger): Promise<string | undefined>;
   /** Starts the progress comment, or undefined when there is nothing to comment on or it is turned off. */
   startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined>;
+  /** The comment a `ProgressReporter.handle` names, to finish it; undefined when the handle is not one this host made. */
+  resumeProgress(handle: string): ProgressReporter | undefined;
 }

@@ -106,14 +106,14 @@ async function applyOne(input: PublishInput, report: PublishReport, id: string, 
   const { kind } = output;
   if (input.dryRun) {
     report.applied.push({ id, kind, output, dryRun: true });
-    input.recorder.record({ type: 'output_applied', id, kind, dryRun: true });
+    input.recorder.record({ type: 'output_applied', id, kind, dryRun: true, output });
     return;
   }
   try {
-    const { url } = await input.host.applyOutput(output, input.trigger);
+    const { url, note } = await input.host.applyOutput(output, input.trigger);
     const where = url === undefined ? {} : { url };
     report.applied.push({ id, kind, output, dryRun: false, ...where });
-    input.recorder.record({ type: 'output_applied', id, kind, ...where, dryRun: false });
+    input.recorder.record({ type: 'output_applied', id, kind, ...where, dryRun: false, output, ...(note === undefined ? {} : { note }) });
   } catch (error) {
     rethrowIfFatal(error);
     const message = error instanceof Error ? error.message : String(error);

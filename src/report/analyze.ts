@@ -12,6 +12,10 @@ export interface OutputOutcome {
   dryRun?: boolean;
   url?: string;
   reason?: string;
+  /** The output as sent, after sanitizing; absent in logs written before it was recorded. */
+  sent?: ProposedOutput;
+  /** What the host changed so the platform would take it. */
+  note?: string;
 }
 
 /** The figures every report shows, taken from the `end` event or, without one, added up. */
@@ -69,7 +73,9 @@ function totalsSoFar(log: ParsedSessionLog): RunTotals {
 function countTools(events: SessionEvent[]): Array<[string, number]> {
   const counts = new Map<string, number>();
   for (const event of events) if (event.type === 'tool_call') counts.set(event.name, (counts.get(event.name) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // Code-unit order, not localeCompare: tool names are identifiers, and the first localeCompare of a
+  // process loads ICU's collation data (some 10 ms at the end of every run).
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 function outputOutcomes(events: SessionEvent[]): OutputOutcome[] {
@@ -82,7 +88,8 @@ function outputOutcomes(events: SessionEvent[]): OutputOutcome[] {
   for (const event of events) {
     if (event.type === 'output_proposed') outcome(event.id, event.output.kind).output = event.output;
     if (event.type === 'output_applied') {
-      Object.assign(outcome(event.id, event.kind), { state: 'applied', dryRun: event.dryRun, url: event.url });
+      const { dryRun, url, output: sent, note } = event;
+      Object.assign(outcome(event.id, event.kind), { state: 'applied', dryRun, url, sent, note });
     }
     if (event.type === 'output_rejected') {
       Object.assign(outcome(event.id, event.kind), { state: 'rejected', reason: event.reason });

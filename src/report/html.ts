@@ -104,8 +104,10 @@ function outputsHtml(outputs: OutputOutcome[]): SafeHtml | undefined {
   if (!outputs.length) return undefined;
   const rows = outputs.map((outcome) => {
     const state = outcome.state === 'applied' && outcome.dryRun ? 'applied (dry run)' : outcome.state;
-    const reason = outcome.reason ? `: ${outcome.reason}` : '';
-    const detail = outcome.output ? describeOutput(outcome.output) : '';
+    const reason = outcome.reason ? `: ${outcome.reason}` : outcome.note ? `; ${outcome.note}` : '';
+    // What was posted when the log says: sanitizing can change the proposal.
+    const shownOutput = outcome.sent ?? outcome.output;
+    const detail = shownOutput ? describeOutput(shownOutput) : '';
     const where = outcome.url ? html` ${link(outcome.url)}` : undefined;
     const cells = html`<td>${outcome.kind}</td><td>${state}${reason}${where}</td><td>${detail}</td>`;
     return html`<tr class="${outcome.state}">${cells}</tr>`;
@@ -178,7 +180,8 @@ function eventHtml(event: SessionEvent, results: Map<string, SessionEventOf<'too
     case 'output_applied':
       const dryRun = event.dryRun ? ', dry run: not posted' : '';
       const where = event.url ? html`: ${link(event.url)}` : undefined;
-      return html`<p class="event applied">Applied ${event.kind} (${event.id})${dryRun}${where}</p>`;
+      const note = event.note ? `. Note: ${event.note}` : '';
+      return html`<p class="event applied">Applied ${event.kind} (${event.id})${dryRun}${where}${note}</p>`;
     case 'output_rejected':
       return html`<p class="event rejected">Rejected ${event.kind} (${event.id}): ${event.reason}</p>`;
     case 'limit':

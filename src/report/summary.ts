@@ -89,11 +89,13 @@ function outputsTable(outputs: OutputOutcome[], shown: Shown): string | undefine
   const rows = outputs.slice(0, shown.outputs).map((outcome) => {
     const state =
       outcome.state === 'applied'
-        ? `applied${outcome.dryRun ? ' (dry run)' : ''}${outcome.url ? ` ${outcome.url}` : ''}`
+        ? `applied${outcome.dryRun ? ' (dry run)' : ''}${outcome.url ? ` ${outcome.url}` : ''}${outcome.note ? `; ${outcome.note}` : ''}`
         : outcome.state === 'rejected'
           ? `rejected: ${outcome.reason ?? ''}`
           : 'proposed, not published';
-    const detail = outcome.output ? inline(describeOutput(outcome.output)) : '';
+    // What was posted when the log says: sanitizing can change the proposal.
+    const shownOutput = outcome.sent ?? outcome.output;
+    const detail = shownOutput ? inline(describeOutput(shownOutput)) : '';
     return `| ${inline(outcome.kind)} | ${inline(state)} | ${detail} |`;
   });
   const more = outputs.length - shown.outputs;

@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { SessionEvent, SessionEventOf, SessionHeader } from '../session-log/events.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
+import type { ProposedOutput } from '../tools/types.js';
 import { analyzeSession } from './analyze.js';
 import type { SessionAnalysis } from './analyze.js';
 import { responseBlocks, userTexts } from './content.js';
@@ -41,16 +43,17 @@ export function renderTranscript(log: ParsedSessionLog, options: TranscriptOptio
 
   renderHeader(log.header, add);
   add('');
-  const results = new Map<string, SessionEventOf<'tool_result'>>();
+  const seen: Seen = { results: new Map(), proposals: new Map() };
   const called = new Set<string>();
   for (const event of log.events) {
-    if (event.type === 'tool_result') results.set(event.id, event);
+    if (event.type === 'tool_result') seen.results.set(event.id, event);
     if (event.type === 'tool_call') called.add(event.id);
+    if (event.type === 'output_proposed') seen.proposals.set(event.id, event.output);
   }
   for (const event of log.events) {
     if (event.type === 'tool_result' && called.has(event.id)) continue;
     if (event.type === 'model_request' && lines.at(-1) !== '') add('');
-    renderEvent(event, results, add, block);
+    renderEvent(event, seen, add, block);
   }
   renderEnd(analyzeSession(log), add);
   if (log.problems.length) {
@@ -63,6 +66,12 @@ export function renderTranscript(log: ParsedSessionLog, options: TranscriptOptio
 
 type Add = (...parts: Part[]) => void;
 type Block = (text: string) => void;
+
+/** What later events are read against: each call's result, each output as it was proposed. */
+interface Seen {
+  results: Map<string, SessionEventOf<'tool_result'>>;
+  proposals: Map<string, ProposedOutput>;
+}
 
 const label = (name: string): string => name.padEnd(LABEL_WIDTH);
 
@@ -82,7 +91,7 @@ function renderHeader(header: SessionHeader, add: Add): void {
   );
 }
 
-function renderEvent(event: SessionEvent, results: Map<string, SessionEventOf<'tool_result'>>, add: Add, block: Block) {
+function renderEvent(event: SessionEvent, seen: Seen, add: Add, block: Block) {
   const who = event.agent ? `${event.agent} · ` : '';
   switch (event.type) {
     case 'model_request':
@@ -101,7 +110,7 @@ function renderEvent(event: SessionEvent, results: Map<string, SessionEventOf<'t
       renderResponse(event, add, block);
       return;
     case 'tool_call':
-      renderToolCall(event, results.get(event.id), add, block);
+      renderToolCall(event, seen.results.get(event.id), add, block);
       return;
     case 'tool_result':
       add(['cyan', `${who}${event.name}`], ' result', ...resultStatus(event));
@@ -113,6 +122,11 @@ function renderEvent(event: SessionEvent, results: Map<string, SessionEventOf<'t
     case 'output_applied': {
       const where = event.url ? `: ${event.url}` : event.dryRun ? ', dry run: not posted' : '';
       add(['green', 'applied'], ` ${event.kind} (${event.id})${where}`);
+      // Sanitizing (mentions, secrets, size) changed it: what the reader saw proposed is not what was posted.
+      if (event.output && !sameOutput(event.output, seen.proposals.get(event.id))) {
+        add(INDENT, 'as sent: ', describeOutput(event.output));
+      }
+      if (event.note) add(INDENT, ['yellow', 'note'], `: ${event.note}`);
       return;
     }
     case 'output_rejected':
@@ -152,6 +166,10 @@ function renderToolCall(
   if (!result) return add(...head, ' · ', ['yellow', 'no result recorded']);
   add(...head, ...resultStatus(result));
   block(result.content || '(empty)');
+}
+
+function sameOutput(sent: ProposedOutput, proposed: ProposedOutput | undefined): boolean {
+  return proposed !== undefined && isDeepStrictEqual(sent, proposed);
 }
 
 const resultStatus = (result: SessionEventOf<'tool_result'>): Part[] => [

@@ -1,15 +1,10 @@
 import * as fs from 'node:fs';
 import { defineCommand, latin1FromBytes, type CustomCommand, type ExecResult } from 'just-bash';
 import { LIMITS } from '../limits.js';
+import { commandPrefixes } from './command-list.js';
 import { commandEnvironment } from './environment.js';
-import { SandboxError } from './errors.js';
 import { placement } from './policy.js';
 import { runProcess } from './process.js';
-
-/** An allow-list entry split into words: `npm test` → ['npm', 'test']. */
-type Prefix = string[];
-
-const words = (entry: string): Prefix => entry.trim().split(/\s+/).filter((word) => word !== '');
 
 /**
  * One just-bash command per program named in the allow-list. A call runs the real program only
@@ -17,19 +12,7 @@ const words = (entry: string): Prefix => entry.trim().split(/\s+/).filter((word)
  * not `npm install`); it is spawned without a shell, so shell syntax in an argument stays text.
  */
 export function realCommands(allowList: string[], workspace: string, timeoutMs: number): CustomCommand[] {
-  const byProgram = new Map<string, Prefix[]>();
-  for (const entry of allowList) {
-    const [program, ...rest] = words(entry);
-    if (program === undefined) continue;
-    if (program.includes('/')) {
-      // just-bash runs `./x` by interpreting the file itself, so such an entry would never reach a real process.
-      throw new SandboxError(
-        'EINVAL',
-        `commands: '${entry}': a real command starts with a program name found on PATH; run a script of the repository as 'sh ${entry}'`,
-      );
-    }
-    byProgram.set(program, [...(byProgram.get(program) ?? []), rest]);
-  }
+  const byProgram = commandPrefixes(allowList);
   // Built here, not per call: just-bash's defence-in-depth blocks `process.env` while a script runs.
   const environment = commandEnvironment();
   return [...byProgram].map(([program, prefixes]) =>

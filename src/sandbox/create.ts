@@ -1,13 +1,12 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { Bash, InMemoryFs, MountableFs, ReadWriteFs, getCommandNames, type BashOptions, type CommandName } from 'just-bash';
 import { LIMITS } from '../limits.js';
 import { realCommands } from './commands.js';
 import { shellEnvironment, SHELL_HOME } from './environment.js';
 import { SandboxError } from './errors.js';
 import { GatedFs } from './gated-fs.js';
-import { placement, type PathPolicy } from './policy.js';
+import { sandboxPolicy } from './policy.js';
 import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxOptions } from './types.js';
+import { realWorkspace, resolveInWorkspace } from './workspace.js';
 
 // sqlite3 runs a WASM engine in a worker: more attack surface than an agent over a checkout needs.
 // python3 and js-exec are not enabled at all (they are off unless asked for).
@@ -21,14 +20,7 @@ const EXCLUDED_BUILTINS = new Set<string>(['sqlite3']);
 export function createSandbox(options: SandboxOptions): Sandbox {
   const workspace = realWorkspace(options.workspace);
   const trusted = options.profile === 'trusted';
-  const policy: PathPolicy = {
-    workspace,
-    writable: trusted && options.allowWrite,
-    readOnlyReason: trusted
-      ? 'read-only: the agent does not list `write`'
-      : 'read-only: this run uses the untrusted profile',
-    protectedPaths: options.protectedPaths,
-  };
+  const policy = sandboxPolicy(options, workspace);
 
   const scratch = new InMemoryFs({ '/dev/null': '' }, { maxTotalBytes: LIMITS.scratchBytes });
   scratch.mkdirSync('/tmp', { recursive: true });
@@ -39,7 +31,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const gated = new GatedFs(mounted, policy);
 
   const networkAllow = trusted ? options.networkAllow : [];
-  const bash = createShell({
+  const shellOptions: BashOptions = {
     fs: gated,
     cwd: workspace,
     env: shellEnvironment(workspace),
@@ -53,7 +45,10 @@ export function createSandbox(options: SandboxOptions): Sandbox {
       // Our own AbortController ends an exec; this is only the backstop.
       maxExecutionTimeMs: LIMITS.bashMaxTimeoutMs,
     },
-  });
+  };
+  // The shell is built on the first exec: a run whose agent never calls bash does not pay for it.
+  // just-bash checks a network allow-list as the shell is built, so that one is built now, to fail here.
+  let bash = networkAllow.length > 0 ? createShell(shellOptions) : undefined;
 
   return {
     workspace,
@@ -61,7 +56,8 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     writable: policy.writable,
     fs: gated,
     resolve: (file) => resolveInWorkspace(workspace, file),
-    exec: (command, execOptions) => execWithTimeout(bash, workspace, command, execOptions ?? {}),
+    exec: async (command, execOptions) =>
+      execWithTimeout((bash ??= createShell(shellOptions)), workspace, command, execOptions ?? {}),
   };
 }
 
@@ -74,34 +70,6 @@ function createShell(options: BashOptions): Bash {
     if (!options.network) throw error;
     throw new SandboxError('EINVAL', `network.allow: ${message.replace(/\s*\n\s*/g, ' ')}`);
   }
-}
-
-function realWorkspace(workspace: string): string {
-  if (!path.isAbsolute(workspace)) {
-    throw new SandboxError('ENOENT', `Workspace '${workspace}' is not an absolute path; pass the checkout's absolute path.`);
-  }
-  let real: string;
-  try {
-    real = fs.realpathSync(workspace);
-  } catch {
-    throw new SandboxError('ENOENT', `Workspace '${workspace}' does not exist; pass the checkout's directory.`);
-  }
-  if (!fs.statSync(real).isDirectory()) {
-    throw new SandboxError('ENOENT', `Workspace '${workspace}' is not a directory; pass the checkout's directory.`);
-  }
-  return real;
-}
-
-/** Resolves a path the model gave against the workspace; refuses one that leaves it. */
-export function resolveInWorkspace(workspace: string, file: string): string {
-  const target = path.posix.resolve(workspace, file);
-  if (placement(workspace, target).kind !== 'inside') {
-    throw new SandboxError(
-      'EACCES',
-      `Path '${file}' is outside the workspace; use a path relative to the workspace root (${workspace}).`,
-    );
-  }
-  return target;
 }
 
 async function execWithTimeout(

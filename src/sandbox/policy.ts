@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { SandboxOptions } from './types.js';
 
 /**
  * Paths that stay read-only even when the agent may write. `.git/` holds hooks and config that run
@@ -25,6 +26,19 @@ export interface PathPolicy {
   /** Why the workspace is read-only, shown in every refusal. */
   readOnlyReason: string;
   protectedPaths: string[];
+}
+
+/** The policy of a sandbox over `workspace` (its real path): writable only when trusted and the agent lists `write`. */
+export function sandboxPolicy(options: Pick<SandboxOptions, 'profile' | 'allowWrite' | 'protectedPaths'>, workspace: string): PathPolicy {
+  const trusted = options.profile === 'trusted';
+  return {
+    workspace,
+    writable: trusted && options.allowWrite,
+    readOnlyReason: trusted
+      ? 'read-only: the agent does not list `write`'
+      : 'read-only: this run uses the untrusted profile',
+    protectedPaths: options.protectedPaths,
+  };
 }
 
 /** Where a normalized absolute path sits relative to the workspace. */

@@ -59,7 +59,17 @@ export type SessionEvent =
       durationMs: number;
     })
   | (EventBase & { type: 'output_proposed'; id: string; output: ProposedOutput })
-  | (EventBase & { type: 'output_applied'; id: string; kind: string; url?: string; dryRun: boolean })
+  | (EventBase & {
+      type: 'output_applied';
+      id: string;
+      kind: string;
+      url?: string;
+      dryRun: boolean;
+      /** The output as sent (or, in a dry run, as it would have been): after sanitizing, so it can differ from the proposal. */
+      output?: ProposedOutput;
+      /** What the host changed so the platform would take it (review comments moved off the diff). */
+      note?: string;
+    })
   | (EventBase & { type: 'output_rejected'; id: string; kind: string; reason: string })
   | (EventBase & {
       type: 'limit';

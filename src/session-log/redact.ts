@@ -21,6 +21,15 @@ const TOKEN_PATTERNS: readonly { pattern: RegExp; replacement: string }[] = [
   { pattern: /\b(Bearer)\s+(?=[\w.~+/-]*\d)[\w.~+/-]{8,}=*/gi, replacement: `$1 ${REDACTED}` },
 ];
 
+/**
+ * Every TOKEN_PATTERNS match contains one of these (case-insensitive here, so a superset): a string
+ * without any skips the six replacements. Every string of every event passes here, keys included.
+ */
+const TOKEN_HINT = /gh[pousr]_|github_pat_|sk-ant-|glpat-|A[KS]IA|bearer\s/i;
+
+/** The shortest TOKEN_PATTERNS match (`Bearer` + a space + 8 characters): a shorter string holds none. */
+const SHORTEST_TOKEN = 15;
+
 export interface Redactor {
   /** The text with every known secret and token shape replaced by `[REDACTED]`. */
   text(value: string): string;
@@ -33,9 +42,13 @@ export interface Redactor {
 
 export function createRedactor(secrets: readonly string[]): Redactor {
   const needles = secretVariants(secrets);
+  // Needles are sorted longest first; a string shorter than the shortest needle and every token holds none.
+  const shortest = Math.min(SHORTEST_TOKEN, needles.at(-1)?.length ?? Infinity);
   const text = (value: string): string => {
+    if (value.length < shortest) return value;
     let out = value;
     for (const needle of needles) if (out.includes(needle)) out = out.split(needle).join(REDACTED);
+    if (!TOKEN_HINT.test(out)) return out;
     for (const { pattern, replacement } of TOKEN_PATTERNS) out = out.replace(pattern, replacement);
     return out;
   };

@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits.js';
-import { isSandboxError } from '../sandbox/index.js';
+// errors.js, not the sandbox's index: that one also loads just-bash, which stays off the start-up path.
+import { isSandboxError } from '../sandbox/errors.js';
 
 /**
  * A filesystem error in the model's terms: the path it gave, and what went wrong. The errors of the
@@ -26,6 +27,9 @@ export function describeFileError(error: unknown, shownPath: string): string {
       return `${shownPath}: ${message}`;
   }
 }
+
+/** The error of reading a directory as a file (the filesystem below names it only in the message). */
+export const isDirectoryError = (error: unknown): boolean => error instanceof Error && /^EISDIR\b/.test(error.message);
 
 /** Runs a filesystem call, turning its error into one that reads well as a tool result. */
 export async function onFile<T>(shownPath: string, operation: () => Promise<T>): Promise<T> {

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { defineRunnerTool, pathInput, toolError } from './define.js';
-import { onFile } from './file-errors.js';
+import { describeFileError, isDirectoryError } from './file-errors.js';
 import { looksBinary } from './truncate.js';
 import type { ToolDefinition } from './types.js';
 
@@ -15,9 +15,14 @@ export function readTool(sandbox: Sandbox): ToolDefinition {
     input: v.object({ path: pathInput, offset: v.optional(lineNumber), limit: v.optional(lineNumber) }),
     async run({ path, offset, limit }) {
       const target = sandbox.resolve(path);
-      const stat = await onFile(path, () => sandbox.fs.stat(target));
-      if (stat.isDirectory) return toolError(`${path} is a directory; list it with glob or bash ls`);
-      const bytes = await onFile(path, () => sandbox.fs.readFileBuffer(target));
+      let bytes: Uint8Array;
+      try {
+        // One read, no stat first: `read` is most of an agent's tool calls, and a directory says EISDIR here.
+        bytes = await sandbox.fs.readFileBuffer(target);
+      } catch (error) {
+        if (isDirectoryError(error)) return toolError(`${path} is a directory; list it with glob or bash ls`);
+        throw new Error(describeFileError(error, path), { cause: error });
+      }
       if (looksBinary(bytes)) return toolError(`${path} is a binary file (${bytes.length} bytes); read shows text files only`);
       const lines = splitLines(Buffer.from(bytes).toString('utf8'));
       if (lines.length === 0) return `(${path} is empty)`;

@@ -51,6 +51,8 @@ export interface ActionRunOptions {
   anthropicUrl: string;
   /** Run dist/post.js after main with the state main saved (as the runner does with `post-if: always()`). */
   post?: boolean;
+  /** More environment for both steps, e.g. a fake artifact service's `env`. */
+  env?: Record<string, string>;
   /** Called with the running main process, e.g. to send it SIGINT. */
   during?: (child: ReturnType<typeof spawn>, output: () => string) => void | Promise<void>;
 }
@@ -104,6 +106,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_OUTPUT: paths.output,
     GITHUB_STEP_SUMMARY: paths.summary,
     GITHUB_STATE: paths.state,
+    ...options.env,
   };
   // As the runner: every input declared in action.yml is set, upper-cased with dashes kept.
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;

@@ -105,6 +105,8 @@ describe('issues.opened, triage agent', () => {
       'log-dir': expect.stringContaining('flue-action'),
       'artifact-prefix': 'flue-session',
       finished: 'true',
+      // Saved when the comment was created, cleared once main finished it: the post step has nothing to do.
+      'progress-comment': '',
     });
     // The secrets never reach the log.
     const log = readFileSync(result.outputs['log-file'] as string, 'utf8');

@@ -1,5 +1,6 @@
 // The built CLI (`node dist/cli.js`) as its own process: the README's offline demo, the session log a
 // SIGKILL leaves behind, and Ctrl-C. CI builds dist/ before the suite runs.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -158,5 +159,16 @@ describe('a run ended from outside', () => {
     const parsed = readSessionLog(log);
     expect(parsed.events.at(-1)).toMatchObject({ type: 'end', status: 'cancelled', reason: 'the run was cancelled' });
     expect(existsSync(log.replace(/\.jsonl$/, '.html'))).toBe(true);
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('`flue-action --help | head -c0` exits 0 without an EPIPE crash', async () => {
+    const child = spawn(process.execPath, [requireBuiltCli(), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
   });
 });

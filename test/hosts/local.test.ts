@@ -26,5 +26,7 @@ test('outputs published through the local host are still recorded and reported',
     rejected: [],
     failed: [],
   });
-  expect(recorder.events).toEqual([{ type: 'output_applied', id: 'c1', kind: 'add_comment', dryRun: false }]);
+  expect(recorder.events).toEqual([
+    { type: 'output_applied', id: 'c1', kind: 'add_comment', dryRun: false, output: { kind: 'add_comment', body: 'hi' } },
+  ]);
 });

@@ -67,10 +67,24 @@ test('outputs are applied in the fixed order, whatever order they were proposed 
     failed: [],
   });
   expect((input.recorder as EventList).events).toEqual([
-    { type: 'output_applied', id: 'p4', kind: 'remove_labels', url: url('remove_labels', 1), dryRun: false },
-    { type: 'output_applied', id: 'p3', kind: 'add_labels', url: url('add_labels', 2), dryRun: false },
-    { type: 'output_applied', id: 'p2', kind: 'submit_review', url: url('submit_review', 3), dryRun: false },
-    { type: 'output_applied', id: 'p1', kind: 'add_comment', url: url('add_comment', 4), dryRun: false },
+    {
+      type: 'output_applied',
+      id: 'p4',
+      kind: 'remove_labels',
+      url: url('remove_labels', 1),
+      dryRun: false,
+      output: { kind: 'remove_labels', labels: ['needs-triage'] },
+    },
+    { type: 'output_applied', id: 'p3', kind: 'add_labels', url: url('add_labels', 2), dryRun: false, output: { kind: 'add_labels', labels: ['bug'] } },
+    { type: 'output_applied', id: 'p2', kind: 'submit_review', url: url('submit_review', 3), dryRun: false, output: review },
+    {
+      type: 'output_applied',
+      id: 'p1',
+      kind: 'add_comment',
+      url: url('add_comment', 4),
+      dryRun: false,
+      output: { kind: 'add_comment', body: 'Labelled and reviewed.' },
+    },
   ]);
 });
 
@@ -152,16 +166,36 @@ describe('the policy is checked again', () => {
   });
 });
 
-test('the host receives the sanitized text: mentions neutralized, secrets redacted', async () => {
+test('the host receives the sanitized text (mentions neutralized, secrets redacted), and the log records it as sent', async () => {
   const input = publish(
     [{ id: 'c1', output: { kind: 'add_comment', body: 'cc @alice, token s3cr3t-value-42 and `@types/node`' } }],
     { secrets: ['s3cr3t-value-42'] },
   );
   await applySafeOutputs(input);
-  expect((input.host as RecordingHost).calls[0]?.output).toEqual({
-    kind: 'add_comment',
-    body: `cc @${Z}alice, token [REDACTED] and \`@types/node\``,
-  });
+  const sent = { kind: 'add_comment', body: `cc @${Z}alice, token [REDACTED] and \`@types/node\`` };
+  expect((input.host as RecordingHost).calls[0]?.output).toEqual(sent);
+  expect((input.recorder as EventList).events).toEqual([
+    {
+      type: 'output_applied',
+      id: 'c1',
+      kind: 'add_comment',
+      url: 'https://github.com/acme/widgets/issues/7#add_comment-1',
+      dryRun: false,
+      output: sent,
+    },
+  ]);
+});
+
+test('what the host changed to get an output accepted is recorded as a note', async () => {
+  const host = new RecordingHost();
+  const note = '1 inline comment is on lines outside the diff (a.ts:2); moved into the review body.';
+  const url = 'https://github.com/acme/widgets/pull/7#pullrequestreview-1';
+  host.applyOutput = async () => ({ url, note });
+  const input = publish([{ id: 'r1', output: review }], { host });
+  await applySafeOutputs(input);
+  expect((input.recorder as EventList).events).toEqual([
+    { type: 'output_applied', id: 'r1', kind: 'submit_review', url, dryRun: false, output: review, note },
+  ]);
 });
 
 test('one output failing to apply does not stop the others, and is recorded', async () => {
@@ -181,7 +215,14 @@ test('one output failing to apply does not stop the others, and is recorded', as
   expect(report.applied.map((item) => item.id)).toEqual(['c1']);
   expect((input.recorder as EventList).events).toEqual([
     { type: 'error', message: 'add_labels l1 was not applied: GitHub add_labels on acme/widgets#7 failed: 422 Validation Failed' },
-    { type: 'output_applied', id: 'c1', kind: 'add_comment', url: 'https://github.com/acme/widgets/issues/7#add_comment-2', dryRun: false },
+    {
+      type: 'output_applied',
+      id: 'c1',
+      kind: 'add_comment',
+      url: 'https://github.com/acme/widgets/issues/7#add_comment-2',
+      dryRun: false,
+      output: { kind: 'add_comment', body: 'Done.' },
+    },
   ]);
 });
 
@@ -213,7 +254,7 @@ test('a dry run applies nothing and records what it would have applied', async (
     failed: [],
   });
   expect((input.recorder as EventList).events).toEqual([
-    { type: 'output_applied', id: 'l1', kind: 'add_labels', dryRun: true },
-    { type: 'output_applied', id: 'c1', kind: 'add_comment', dryRun: true },
+    { type: 'output_applied', id: 'l1', kind: 'add_labels', dryRun: true, output: { kind: 'add_labels', labels: ['bug'] } },
+    { type: 'output_applied', id: 'c1', kind: 'add_comment', dryRun: true, output: { kind: 'add_comment', body: `Hi @${Z}bob` } },
   ]);
 });

@@ -100,7 +100,7 @@ export const events: SessionEvent[] = [
   { type: 'output_proposed', time: t(3.41), id: 'o2', output: { kind: 'add_comment', body: 'Thanks! | The loader <crashes> on empty input.' } },
   { type: 'tool_result', time: t(3.42), turn: 2, id: 'tu_4', name: 'add_comment', isError: false, content: 'Proposed.', durationMs: 1 },
   { type: 'limit', time: t(3.5), limit: 'turns', value: 2, max: 2 },
-  { type: 'output_applied', time: t(3.6), id: 'o1', kind: 'add_labels', dryRun: true },
+  { type: 'output_applied', time: t(3.6), id: 'o1', kind: 'add_labels', dryRun: true, output: { kind: 'add_labels', labels: ['bug', 'area/config'] } },
   { type: 'output_rejected', time: t(3.6), id: 'o2', kind: 'add_comment', reason: 'run budget_exhausted' },
   {
     type: 'end',

@@ -10,7 +10,7 @@ import { fetchBaseDefinitions } from './base-definitions.js';
 import { fetchGitHubContext } from './context.js';
 import { statusOf } from './errors.js';
 import { applyGitHubOutput } from './outputs.js';
-import { startProgressComment } from './progress.js';
+import { resumeProgressComment, startProgressComment } from './progress.js';
 
 export interface GitHubHostOptions {
   /** From createGitHubClient (any Octokit with the REST methods and paginate works). */
@@ -111,6 +111,11 @@ export class GitHubHost implements CiHost {
       intervalMs: this.options.progressIntervalMs,
       now: this.options.now,
     });
+  }
+
+  resumeProgress(handle: string): ProgressReporter | undefined {
+    const { runId, runUrl, warn, progressIntervalMs, now } = this.options;
+    return resumeProgressComment({ api: this.api, runId, runUrl, warn, intervalMs: progressIntervalMs, now }, handle);
   }
 }
 

@@ -5,7 +5,7 @@
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
 import { capBody } from '../../publish/sanitize.js';
-import type { ProposedOutput } from '../../tools/types.js';
+import type { ProposedOutput, ReviewComment } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
 import type { AppliedOutput } from '../host.js';
 import type { RepoApi } from './api.js';
@@ -53,13 +53,8 @@ async function submitReview(
   const { inline, outside } = output.comments.length > 0
     ? placeComments(output.comments, diffLines(await api.listPullFiles(number)))
     : { inline: [], outside: [] };
-  if (outside.length > 0) {
-    const where = outside.map((comment) => `${comment.path}:${comment.line}`).join(', ');
-    warn(
-      `submit_review on #${number}: ${outside.length} inline comment${outside.length === 1 ? ' is' : 's are'} on lines ` +
-        `outside the diff (${where}); moved into the review body under "Comments on lines outside the diff".`,
-    );
-  }
+  const note = outside.length > 0 ? movedCommentsNote(outside) : undefined;
+  if (note !== undefined) warn(`submit_review on #${number}: ${note}`);
   const body = markedBody(capBody(bodyWithOutsideComments(output.body, outside), LIMITS.commentChars));
   const review = await api.createReview(number, {
     body,
@@ -67,5 +62,12 @@ async function submitReview(
     comments: inline.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT', body: comment.body })),
     ...(trigger.refs.sha ? { commit_id: trigger.refs.sha } : {}),
   });
-  return { url: review.html_url };
+  return note === undefined ? { url: review.html_url } : { url: review.html_url, note };
+}
+
+/** Said in the job log and recorded in the session log: the review as posted differs from the one proposed. */
+function movedCommentsNote(outside: readonly ReviewComment[]): string {
+  const where = outside.map((comment) => `${comment.path}:${comment.line}`).join(', ');
+  const count = outside.length === 1 ? '1 inline comment' : `${outside.length} inline comments`;
+  return `${count} on lines outside the diff (${where}) moved into the review body.`;
 }

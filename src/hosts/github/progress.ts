@@ -1,6 +1,7 @@
 /**
  * The progress comment: one comment per agent and workflow run, created when the run starts and
- * edited in place. A re-run of the same workflow run finds it by its hidden marker and reuses it.
+ * edited in place. A re-run of the same workflow run finds it by its hidden marker and reuses it;
+ * the action's post step finds it by its handle when the main step was killed before finishing it.
  * It is a courtesy: no failure here may fail the run, so every error becomes a warning.
  */
 import { LIMITS } from '../../limits.js';
@@ -43,7 +44,45 @@ export async function startProgressComment(options: ProgressCommentOptions): Pro
   }
 }
 
+/** What a handle holds: the comment, and what rendering it needs that the environment does not give. */
+interface ProgressHandle {
+  comment: number;
+  number: number;
+  pullRequest: boolean;
+  agent: string;
+}
+
+/** The comment a ProgressReporter's `handle` names, for another process; undefined for a handle this file did not make. */
+export function resumeProgressComment(
+  options: Omit<ProgressCommentOptions, 'number' | 'isPullRequest' | 'agent'>,
+  handle: string,
+): ProgressReporter | undefined {
+  const saved = parseHandle(handle);
+  if (saved === undefined) return undefined;
+  const resumed = { ...options, number: saved.number, isPullRequest: saved.pullRequest, agent: saved.agent };
+  return new ProgressComment(resumed, progressMarker(saved.agent, options.runId), saved.comment);
+}
+
+function parseHandle(handle: string): ProgressHandle | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(handle);
+  } catch {
+    return undefined;
+  }
+  const saved = value as Partial<ProgressHandle> | null;
+  const valid =
+    typeof saved === 'object' &&
+    saved !== null &&
+    Number.isSafeInteger(saved.comment) &&
+    Number.isSafeInteger(saved.number) &&
+    typeof saved.pullRequest === 'boolean' &&
+    typeof saved.agent === 'string';
+  return valid ? (saved as ProgressHandle) : undefined;
+}
+
 class ProgressComment implements ProgressReporter {
+  readonly handle: string;
   private readonly now: () => number;
   private readonly intervalMs: number;
   private lastWrite: number;
@@ -56,6 +95,8 @@ class ProgressComment implements ProgressReporter {
     private readonly marker: string,
     private readonly commentId: number,
   ) {
+    const handle: ProgressHandle = { comment: commentId, number: options.number, pullRequest: options.isPullRequest, agent: options.agent };
+    this.handle = JSON.stringify(handle);
     this.now = options.now ?? Date.now;
     this.intervalMs = options.intervalMs ?? LIMITS.progressUpdateIntervalMs;
     this.lastWrite = this.now();

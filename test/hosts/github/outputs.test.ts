@@ -130,7 +130,7 @@ test('review comments off the diff move into the body under their own section, w
   const { payload, trigger } = pullRequestEvent();
   const repo = github.seedFromPayload(payload);
   repo.files(2, [{ filename: 'README.md', patch: README_PATCH }, { filename: 'logo.png', status: 'added' }]);
-  await host.applyOutput(
+  const applied = await host.applyOutput(
     {
       kind: 'submit_review',
       body: 'Summary.',
@@ -158,10 +158,10 @@ test('review comments off the diff move into the body under their own section, w
     commit_id: HEAD_SHA,
     comments: [{ path: 'README.md', line: 12, side: 'RIGHT', body: 'inline' }],
   });
-  expect(warnings).toEqual([
-    'submit_review on #2: 3 inline comments are on lines outside the diff (README.md:14, src/other.ts:3, logo.png:1); ' +
-      'moved into the review body under "Comments on lines outside the diff".',
-  ]);
+  const note = '3 inline comments on lines outside the diff (README.md:14, src/other.ts:3, logo.png:1) moved into the review body.';
+  expect(warnings).toEqual([`submit_review on #2: ${note}`]);
+  // The session log records it with the applied output.
+  expect(applied).toEqual({ url: repo.reviews(2)[0]?.html_url, note });
 });
 
 test('a review without inline comments does not list the files; a 422 passes GitHub\'s reasons on', async () => {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { FLUE_COMMENT_MARKER, progressMarker } from '../../../src/hosts/github/markers.js';
 import { LIMITS } from '../../../src/limits.js';
 import { triggerFromInput } from '../../../src/trigger/input.js';
-import { API, RUN_URL, issueEvent, setup } from './helpers.js';
+import { API, RUN_URL, hostOn, issueEvent, pullRequestEvent, setup } from './helpers.js';
 
 const MARKERS = `${FLUE_COMMENT_MARKER}\n${progressMarker('triage', '77')}`;
 const STARTED = `${MARKERS}\n\n⏳ flue-action (\`triage\`) is working on this… [view run](${RUN_URL})`;
@@ -140,3 +140,29 @@ test('the default interval is the one in LIMITS', async () => {
   await reporter?.update({ phase: 'working', line: 'now' });
   expect(github.calls()).toHaveLength(1);
 });
+
+test('another process (the post step) finishes the comment from its handle, as the run that made it would', async () => {
+  const { github, host } = await setup();
+  const { payload, trigger } = pullRequestEvent();
+  const repo = github.seedFromPayload(payload);
+  const reporter = await host.startProgress(trigger, 'review');
+  const id = repo.comments(2)[0]?.id;
+  expect(reporter?.handle).toBe(`{"comment":${id},"number":2,"pullRequest":true,"agent":"review"}`);
+  github.clearCalls();
+
+  const later = hostOn(github, { runId: '77', runUrl: RUN_URL }).resumeProgress(reporter?.handle ?? '');
+  await later?.update({ phase: 'finished', line: '🚫 stopped', details: 'Ask @alice' });
+  expect(github.calls()).toEqual([`PATCH ${API}/issues/comments/${id}`]);
+  expect(repo.comments(2)[0]?.body).toBe(
+    `${FLUE_COMMENT_MARKER}\n${progressMarker('review', '77')}\n\nflue-action (\`review\`) finished · [view run](${RUN_URL})\n\n🚫 stopped\n\nAsk @\u200balice`,
+  );
+});
+
+test.each(['', 'not json', '{"comment":"5001","number":1,"pullRequest":false,"agent":"x"}', '{"comment":5001,"number":1}', 'null'])(
+  'a handle this host did not make (%j) resumes nothing',
+  async (handle) => {
+    const { github, host } = await setup();
+    expect(host.resumeProgress(handle)).toBeUndefined();
+    expect(github.calls()).toEqual([]);
+  },
+);

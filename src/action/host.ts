@@ -1,0 +1,29 @@
+/**
+ * The GitHub host as both steps make it: the main step for the whole run, the post step to finish
+ * a progress comment the main step left "working".
+ */
+import * as core from '@actions/core';
+import { createGitHubClient, GitHubHost } from '../hosts/github/index.js';
+import type { Trigger } from '../trigger/types.js';
+import { RUNNER_VERSION } from '../version.js';
+import { runUrl, type RunnerEnvironment } from './environment.js';
+
+export function createActionHost(options: {
+  token: string;
+  environment: RunnerEnvironment;
+  repository: Trigger['repository'];
+  /** The `progress-comment` input. */
+  progressComment: boolean;
+}): GitHubHost {
+  const { environment, repository } = options;
+  const warn = (message: string) => core.warning(message);
+  return new GitHubHost({
+    octokit: createGitHubClient({ token: options.token, baseUrl: environment.apiUrl, userAgent: `flue-action/${RUNNER_VERSION}`, warn }),
+    repository,
+    runUrl: runUrl(environment, repository),
+    runId: environment.runId,
+    progressComment: options.progressComment,
+    tmpDir: environment.runnerTemp,
+    warn,
+  });
+}

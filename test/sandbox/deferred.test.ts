@@ -1,0 +1,95 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { createDeferredSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
+import { makeWorkspace, realTree } from './workspace.js';
+
+// The pipeline's sandbox: createSandbox's, built on first use. These tests prove it is the same gate;
+// the attack tests next to this file exercise that gate in depth.
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeWorkspace());
+});
+afterEach(() => cleanup());
+
+const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => ({
+  workspace: dir,
+  profile: 'trusted',
+  allowWrite: false,
+  commands: [],
+  networkAllow: [],
+  protectedPaths: ['.git/', '.github/workflows/'],
+  ...overrides,
+});
+
+const thrown = (run: () => unknown): unknown => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('did not throw');
+};
+
+test('the workspace and the command allow-list are checked at once, with createSandbox errors', () => {
+  expect(thrown(() => createDeferredSandbox(options({ workspace: 'repo' })))).toEqual(
+    new SandboxError('ENOENT', "Workspace 'repo' is not an absolute path; pass the checkout's absolute path."),
+  );
+  expect(thrown(() => createDeferredSandbox(options({ commands: ['./gradlew test'] })))).toEqual(
+    new SandboxError(
+      'EINVAL',
+      "commands: './gradlew test': a real command starts with a program name found on PATH; run a script of the repository as 'sh ./gradlew test'",
+    ),
+  );
+  // The untrusted profile runs no real commands, so it does not check them.
+  expect(createDeferredSandbox(options({ profile: 'untrusted', commands: ['./gradlew test'] })).writable).toBe(false);
+});
+
+test('before loading, it answers what needs no filesystem; the shell-only sync methods refuse', () => {
+  const sandbox = createDeferredSandbox(options({ allowWrite: true }));
+  expect([sandbox.workspace, sandbox.profile, sandbox.writable]).toEqual([dir, 'trusted', true]);
+  expect(sandbox.resolve('src/a.txt')).toBe(`${dir}/src/a.txt`);
+  expect(() => sandbox.resolve('../outside.txt')).toThrow(
+    `Path '../outside.txt' is outside the workspace; use a path relative to the workspace root (${dir}).`,
+  );
+  expect(() => sandbox.fs.getAllPaths()).toThrow('sandbox filesystem: getAllPaths called before the filesystem was loaded');
+});
+
+test('files and the shell go through the same gate once loaded', async () => {
+  const sandbox = createDeferredSandbox(options());
+  expect(Buffer.from(await sandbox.fs.readFileBuffer(`${dir}/src/a.txt`)).toString()).toBe('alpha\n');
+  await expect(sandbox.fs.readFile(`${dir}/.git/config`)).rejects.toThrow(
+    "EACCES: permission denied, read '.git/config' (.git/config may hold the job's credentials)",
+  );
+  const before = await realTree(dir);
+  await expect(sandbox.fs.writeFile(`${dir}/src/a.txt`, 'changed')).rejects.toThrow(
+    "EACCES: permission denied, write 'src/a.txt' (read-only: the agent does not list `write`)",
+  );
+  expect(await sandbox.exec('cat .git/config; pwd')).toEqual({
+    stdout: `${dir}\n`,
+    stderr: 'cat: .git/config: No such file or directory\n',
+    exitCode: 0,
+    timedOut: false,
+  });
+  expect(await sandbox.exec('echo x > src/b.txt')).toEqual({
+    stdout: '',
+    stderr: "bash: EACCES: permission denied, write 'src/b.txt' (read-only: the agent does not list `write`)\n",
+    exitCode: 1,
+    timedOut: false,
+  });
+  expect(await realTree(dir)).toEqual(before);
+  expect(sandbox.fs.getAllPaths()).toContain(`${dir}/src/a.txt`);
+  expect(await sandbox.load()).toBe(await sandbox.load());
+});
+
+test('a malformed network allow-list fails the load, and every call after it', async () => {
+  const sandbox = createDeferredSandbox(options({ networkAllow: ['api.example.com'] }));
+  const message =
+    'network.allow: Invalid network allow-list: Invalid URL in allow-list: "api.example.com" - must be a valid URL with scheme and host (e.g., "https://example.com")';
+  await expect(sandbox.load()).rejects.toThrow(message);
+  await expect(sandbox.exec('pwd')).rejects.toThrow(message);
+  await expect(fs.readFile(path.join(dir, 'src/a.txt'), 'utf8')).resolves.toBe('alpha\n');
+});
