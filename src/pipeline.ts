@@ -205,7 +205,7 @@ export async function recordSkippedRun(
 function openLog(
   agent: Pick<AgentSpec, 'name' | 'model' | 'files'>,
   modelClient: string,
-  settings: Pick<PipelineSettings, 'logDir' | 'secrets'>,
+  settings: Pick<PipelineSettings, 'logDir' | 'secrets'> & Partial<Pick<PipelineSettings, 'profile'>>,
   deps: Pick<PipelineDeps, 'host' | 'trigger' | 'onEvent'>,
 ): { log: SessionLog; sessionId: string; logFile: string } {
   const sessionId = randomUUID();
@@ -220,6 +220,7 @@ function openLog(
       trigger: deps.trigger,
       files: agent.files,
       runner: { version: RUNNER_VERSION, node: process.version, host: deps.host.name },
+      ...(settings.profile === 'untrusted' ? { profile: 'untrusted' as const } : {}),
     },
     { secrets: settings.secrets },
   );

@@ -166,3 +166,6 @@ export const totalsCells = (totals: RunTotals): string[] => [
   formatCost(totals.costUsd),
   formatDuration(totals.durationMs),
 ];
+
+/** How reports name the untrusted profile: what the agent could not do, so a reader knows why. */
+export const UNTRUSTED_PROFILE_NOTE = 'untrusted (read-only tools, no commands, no network: the event was caused by a non-writer)';

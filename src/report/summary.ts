@@ -2,7 +2,7 @@ import { LIMITS } from '../limits.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
 import { analyzeSession, UNFINISHED_NOTE } from './analyze.js';
 import type { OutputOutcome, SessionAnalysis } from './analyze.js';
-import { TOTALS_COLUMNS, describeOutput, describeTrigger, oneLine, shorten, totalsCells } from './format.js';
+import { TOTALS_COLUMNS, UNTRUSTED_PROFILE_NOTE, describeOutput, describeTrigger, oneLine, shorten, totalsCells } from './format.js';
 
 /** Rows and characters a summary shows of each part at full scale; see renderSummaryMarkdown. */
 const SHOWN = { outputs: 20, tools: 20, problems: 10, cellChars: 200, nameChars: 60, resultChars: 5_000 } as const;
@@ -46,6 +46,7 @@ function summaryAt(log: ParsedSessionLog, analysis: SessionAnalysis, shown: Show
     `## ${STATUS_ICON[analysis.status] ?? '❔'} flue · ${inline(header.agent)}: ${inline(analysis.status)}`,
     reason ? inline(reason) : undefined,
     `${inline(describeTrigger(header.trigger))} · model ${inline(header.model)} (${inline(header.modelClient)})`,
+    header.profile === 'untrusted' ? `Profile: ${UNTRUSTED_PROFILE_NOTE}` : undefined,
     totalsTable(analysis),
     toolsLine(analysis, shown),
     outputsTable(analysis.outputs, shown),

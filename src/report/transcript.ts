@@ -16,6 +16,7 @@ import {
   formatCost,
   formatCount,
   formatDuration,
+  UNTRUSTED_PROFILE_NOTE,
 } from './format.js';
 import { paint } from './terminal.js';
 import type { Part } from './terminal.js';
@@ -83,6 +84,7 @@ function renderHeader(header: SessionHeader, add: Add): void {
   add(label('started'), header.time);
   const { runner } = header;
   add(label('runner'), `flue-action ${runner.version} · node ${runner.node} · host ${runner.host}`);
+  if (header.profile === 'untrusted') add(label('profile'), UNTRUSTED_PROFILE_NOTE);
   const files = Object.entries(header.files);
   const width = Math.max(0, ...files.map(([path]) => path.length));
   if (!files.length) add(label('files'), '(none)');

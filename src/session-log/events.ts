@@ -19,6 +19,8 @@ export interface SessionHeader {
   /** Definition files the agent was built from, repository-relative path to sha256. */
   files: Record<string, string>;
   runner: { version: string; node: string; host: string };
+  /** Set when the gate chose the untrusted profile (read-only tools, no commands, no network). */
+  profile?: 'untrusted';
 }
 
 /** Fields every event after the header carries. `agent` is set inside a subagent (`task`). */

@@ -134,6 +134,10 @@ describe('pull_request_target from a fork, opened by a non-writer', () => {
     expect(events.filter((event) => event.type === 'warning').map((event) => event.message)).toEqual([
       `Running with the untrusted profile (read-only tools, no commands, no network): ${WHY}.`,
     ]);
+    expect(events[0].profile).toBe('untrusted');
+    expect(result.summary).toContain(
+      '\n\nProfile: untrusted (read-only tools, no commands, no network: the event was caused by a non-writer)\n\n',
+    );
     expect(github.calls().filter((call) => !call.startsWith(`GET ${API}/git/`))).toEqual([
       `GET ${API}/collaborators/stranger/permission`,
       `GET ${API}/issues/2/comments`,
