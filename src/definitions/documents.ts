@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DefinitionError } from '../errors.js';
 import type { LoadedDocument } from './types.js';
-import { isMapping, normalizeText, parseFrontmatterYaml, splitFrontmatter } from './frontmatter.js';
+import { isMapping, normalizeText, parseFrontmatterYaml, splitFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { isMissingFile, repoPath, type TrackedFiles } from './tracked-files.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { DefinitionWarning } from './problems.js';
@@ -49,12 +49,7 @@ export function parseRole(
 ): { description?: string; body: string; warnings: DefinitionWarning[] } {
   const split = splitFrontmatter(normalizeText(text));
   if (split.kind === 'unclosed') {
-    throw new DefinitionError(
-      file,
-      'frontmatter',
-      'the opening --- on line 1 has no closing --- line',
-      'End the frontmatter with a line containing only ---',
-    );
+    throw unclosedFrontmatter(file);
   }
   const warnings: DefinitionWarning[] = [];
   let description: string | undefined;

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { DefinitionError } from '../errors.js';
 
 /** Files written on Windows or by some editors carry a BOM and CRLF line ends; neither may change a value. */
 export function normalizeText(text: string): string {
@@ -51,4 +52,14 @@ export function parseFrontmatterYaml(yaml: string, options: { uniqueKeys: boolea
 /** A plain (non-array) object, as YAML mappings and object literals produce. */
 export function isMapping(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An agent or role whose frontmatter never ends: the whole file would be read as YAML. */
+export function unclosedFrontmatter(file: string): DefinitionError {
+  return new DefinitionError(
+    file,
+    'frontmatter',
+    'the opening --- on line 1 has no closing --- line',
+    'End the frontmatter with a line containing only ---',
+  );
 }

@@ -1,5 +1,5 @@
 import { DefinitionError } from '../errors.js';
-import { isMapping, normalizeText, parseFrontmatterYaml, splitFrontmatter } from './frontmatter.js';
+import { isMapping, normalizeText, parseFrontmatterYaml, splitFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { toolEntries } from './fields.js';
 import { COMMON_FIELDS, MARKDOWN_NAMING } from './naming.js';
 import { jsonSchemaResult } from './result-schema.js';
@@ -14,12 +14,7 @@ export function parseMarkdownAgent(file: string, text: string): AgentDraft {
   const split = splitFrontmatter(normalizeText(text));
   if (split.kind === 'none') throw new DefinitionError(file, undefined, 'has no frontmatter', START_FIX);
   if (split.kind === 'unclosed') {
-    throw new DefinitionError(
-      file,
-      'frontmatter',
-      'the opening --- on line 1 has no closing --- line',
-      'End the frontmatter with a line containing only ---',
-    );
+    throw unclosedFrontmatter(file);
   }
   const parsed = parseFrontmatterYaml(split.yaml, { uniqueKeys: true });
   if (!parsed.ok)
