@@ -1,6 +1,4 @@
-import type { AgentLimits, OutputPolicy, ResultSchema, SandboxToolName } from './types.js';
-import type { ToolDefinition } from '../tools/types.js';
-import type { AgentRunFunction } from '../lib/types.js';
+import type { AgentSpec } from './types.js';
 import { readLimits } from './agent-limits.js';
 import {
   readCommands,
@@ -22,25 +20,15 @@ import type { DefinitionWarning } from './problems.js';
  * An agent file read and validated on its own; the role, skills, subagents and project
  * instructions it names are resolved afterwards, against the rest of `.flue/`.
  */
-export interface AgentDraft {
-  format: 'markdown' | 'typescript';
-  description: string;
-  model: string;
-  instructions: string;
+export type AgentDraft = Omit<
+  AgentSpec,
+  'name' | 'file' | 'role' | 'projectInstructions' | 'skills' | 'files' | 'warnings'
+> & {
   roleName?: string;
   /** Absent: every skill found. */
   skillNames?: string[];
-  tools: SandboxToolName[];
-  commands: string[];
-  network: { allow: string[] };
-  subagents: string[];
-  outputs: OutputPolicy;
-  result?: ResultSchema;
-  limits: AgentLimits;
-  customTools: ToolDefinition[];
-  run?: AgentRunFunction;
   warnings: DefinitionWarning[];
-}
+};
 
 /** The fields both formats share, validated in the order a reader meets them in DESIGN.md. */
 export type CommonDraft = Omit<AgentDraft, 'format' | 'instructions' | 'result' | 'customTools' | 'run' | 'warnings'>;
