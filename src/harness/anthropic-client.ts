@@ -5,6 +5,7 @@ import { BaseAnthropic } from '@anthropic-ai/sdk/client';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/core/error';
 import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
 import { LIMITS } from '../limits.js';
+import { ConnectionClosedError, nodeFetch } from './http-fetch.js';
 import type { ModelClient, ModelError, ModelOutcome, ModelRequest } from './model.js';
 import { toMessageParams } from './request-body.js';
 
@@ -36,6 +37,8 @@ export class AnthropicModelClient implements ModelClient {
       timeout: options.timeoutMs ?? LIMITS.modelRequestTimeoutMs,
       // The SDK logs retries and parse failures on console; the loop reports the outcome instead.
       logLevel: 'off',
+      // node:http rather than undici's fetch: about a millisecond less per turn (see http-fetch.ts).
+      fetch: nodeFetch,
     });
   }
 
@@ -67,6 +70,9 @@ export function describeError(error: unknown, signal: AbortSignal, baseURL: stri
   }
   if (error instanceof APIConnectionTimeoutError) {
     return { message: `model request to ${baseURL} timed out (after retries)` };
+  }
+  if (error instanceof Error && error.cause instanceof ConnectionClosedError) {
+    return { message: `the connection to the model API at ${baseURL} closed before the answer was complete` };
   }
   if (error instanceof APIConnectionError) {
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';

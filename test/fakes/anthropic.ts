@@ -12,6 +12,7 @@
  * checked against the real API's rules (anthropic-validate.ts) unless `validate: false`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { validateRequest } from './anthropic-validate.js';
 import {
@@ -105,6 +106,8 @@ export interface FakeAnthropicOptions {
   /** Asked when the queue is empty; return undefined to fall through to "no turn left". */
   handler?: (request: RecordedRequest, index: number) => FakeTurn | undefined | Promise<FakeTurn | undefined>;
   validate?: boolean;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP. */
+  tls?: { key: string; cert: string };
 }
 
 export interface FakeAnthropic {
@@ -122,7 +125,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
   let toolCount = 0;
   const nextToolId = () => `toolu_fake_${String(++toolCount).padStart(3, '0')}`;
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     void (async () => {
       const raw = await readBody(req);
       const recorded = record(req, raw);
@@ -143,11 +146,12 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
       if (!res.headersSent) sendError(res, 500, 'api_error', `fake anthropic crashed: ${String(error)}`, {});
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handle) : createServer(handle);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     push: (...turns) => queue.push(...turns),
     close: () =>

@@ -1,0 +1,107 @@
+import http from 'node:http';
+import https from 'node:https';
+
+/** The part of `fetch` the Anthropic SDK calls: `(url, { method, headers, body, signal })`. */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * `fetch` for the SDK over node:http / node:https instead of undici's fetch. A turn's overhead is a
+ * headline figure and the WHATWG fetch algorithm is most of the SDK's own time per request (Request
+ * and Headers objects, llhttp in WASM, stream teeing): this path skips it and still hands the SDK a
+ * real `Response`, whose body the SDK reads as the SSE stream.
+ *
+ * Requests go through the default agents, `http.globalAgent` and `https.globalAgent`: keep-alive
+ * sockets that do not hold the process open, and the same proxy setting (`NODE_USE_ENV_PROXY`) as
+ * Node's own fetch. Aborting `init.signal` ends the request, or the body while it streams, with an
+ * `AbortError`, which the SDK reports as an abort or a time-out. A connection failure rejects with
+ * Node's error (`connect ECONNREFUSED 127.0.0.1:8080`), which the SDK wraps as a connection error.
+ */
+export const nodeFetch: FetchLike = (input, init = {}) => {
+  const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
+  const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
+  if (!transport) return Promise.reject(new TypeError(`model API URL ${url.href}: only http: and https: are supported`));
+  const body = requestBody(init.body);
+  if (body instanceof Error) return Promise.reject(body);
+  const signal = init.signal ?? undefined;
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+
+  return new Promise((resolve, reject) => {
+    const request = transport.request(url, { method: init.method ?? 'GET', headers: headerRecord(init.headers), signal });
+    request.once('error', reject);
+    request.once('response', (incoming) => {
+      request.off('error', reject);
+      const status = incoming.statusCode ?? 0;
+      const nullBody = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
+      if (nullBody) incoming.resume();
+      try {
+        resolve(
+          new Response(nullBody ? null : responseStream(incoming, signal), {
+            status,
+            statusText: incoming.statusMessage ?? '',
+            headers: responseHeaders(incoming.rawHeaders),
+          }),
+        );
+      } catch (error) {
+        // A status outside 200-599, which `Response` refuses: no API answers so.
+        incoming.destroy();
+        reject(error);
+      }
+    });
+    request.end(body);
+  });
+};
+
+/** The SDK sends JSON text; anything else (a stream upload) is not a request the runner makes. */
+function requestBody(body: RequestInit['body']): string | Uint8Array | undefined | Error {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  return new TypeError('model API request: only a string or byte body is supported');
+}
+
+function headerRecord(headers: RequestInit['headers']): Record<string, string> {
+  const record: Record<string, string> = {};
+  if (headers) new Headers(headers).forEach((value, name) => (record[name] = value));
+  return record;
+}
+
+function responseHeaders(raw: string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return headers;
+}
+
+/** The server or the network closed the connection while the response body was still arriving. */
+export class ConnectionClosedError extends Error {
+  override readonly name = 'ConnectionClosedError';
+}
+
+/**
+ * The response body as a byte stream, pulled: a chunk is read from the socket only when the SDK
+ * asks for one. A socket that breaks mid-answer errors the stream with a ConnectionClosedError (an
+ * AbortError when `signal` ended it); cancelling the stream closes the socket.
+ */
+function responseStream(incoming: http.IncomingMessage, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+  const chunks = incoming[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let next: IteratorResult<unknown>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        if (signal?.aborted) throw abortError(signal);
+        throw new ConnectionClosedError('the connection closed before the response was complete', { cause: error });
+      }
+      if (next.done) controller.close();
+      else controller.enqueue(next.value as Uint8Array);
+    },
+    cancel() {
+      incoming.destroy();
+    },
+  });
+}
+
+function abortError(signal: AbortSignal): Error {
+  return signal.reason instanceof Error && signal.reason.name === 'AbortError'
+    ? signal.reason
+    : new DOMException('This operation was aborted', 'AbortError');
+}
