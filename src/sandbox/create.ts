@@ -1,4 +1,4 @@
-import { Bash, InMemoryFs, MountableFs, ReadWriteFs, getCommandNames, type BashOptions, type CommandName } from 'just-bash';
+import { Bash, InMemoryFs, MountableFs, getCommandNames, type BashOptions, type CommandName } from 'just-bash';
 import { LIMITS } from '../limits.js';
 import { realCommands } from './commands.js';
 import { shellEnvironment, SHELL_HOME } from './environment.js';
@@ -7,6 +7,7 @@ import { GatedFs } from './gated-fs.js';
 import { sandboxPolicy } from './policy.js';
 import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxOptions } from './types.js';
 import { realWorkspace, resolveInWorkspace } from './workspace.js';
+import { WorkspaceFs } from './workspace-fs.js';
 
 // sqlite3 runs a WASM engine in a worker: more attack surface than an agent over a checkout needs.
 // python3 and js-exec are not enabled at all (they are off unless asked for).
@@ -27,7 +28,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   scratch.mkdirSync(SHELL_HOME, { recursive: true });
   const mounted = new MountableFs({ base: scratch });
   // Symlinks are followed only when they resolve inside the root; one pointing outside reads as missing.
-  mounted.mount(workspace, new ReadWriteFs({ root: workspace, allowSymlinks: true, maxFileReadSize: LIMITS.readFileBytes }));
+  mounted.mount(workspace, new WorkspaceFs({ root: workspace, maxFileReadSize: LIMITS.readFileBytes }));
   const gated = new GatedFs(mounted, policy);
 
   const networkAllow = trusted ? options.networkAllow : [];
