@@ -36,7 +36,8 @@ for (const name of readdirSync(staging)) {
 
 // just-bash loads when an agent first touches the sandbox (src/sandbox/deferred.ts), not at start-up:
 // one static import of the sandbox's index from the start-up path would silently undo that.
-if (readFileSync(join(staging, 'index.js'), 'utf8').includes('resolves outside sandbox')) {
+// The marker is just-bash's own /proc/version text; no file of ours has it.
+if (readFileSync(join(staging, 'index.js'), 'utf8').includes('(just-bash) #1 SMP')) {
   rmSync(staging, { recursive: true, force: true });
   throw new Error('build: just-bash is in dist/core.js; import the sandbox through src/sandbox/deferred.ts');
 }

@@ -93,3 +93,61 @@ test('a malformed network allow-list fails the load, and every call after it', a
   await expect(sandbox.exec('pwd')).rejects.toThrow(message);
   await expect(fs.readFile(path.join(dir, 'src/a.txt'), 'utf8')).resolves.toBe('alpha\n');
 });
+
+test('an agent that only reads the workspace never builds the shell, and meets the same gate', async () => {
+  await fs.symlink('.git/config', path.join(dir, 'innocent.txt'));
+  const sandbox = createDeferredSandbox(options());
+  expect(Buffer.from(await sandbox.fs.readFileBuffer(`${dir}/src/a.txt`)).toString()).toBe('alpha\n');
+  expect((await sandbox.fs.readdirWithFileTypes(dir)).map((entry) => entry.name)).toEqual([
+    '.flue', '.git', '.github', 'innocent.txt', 'src',
+  ]);
+  expect((await sandbox.fs.stat(`${dir}/src`)).isDirectory).toBe(true);
+  await expect(sandbox.fs.readFile(`${dir}/.git/config`)).rejects.toThrow(
+    "EACCES: permission denied, read '.git/config' (.git/config may hold the job's credentials)",
+  );
+  await expect(sandbox.fs.readFile(`${dir}/innocent.txt`)).rejects.toThrow(
+    "EACCES: permission denied, read 'innocent.txt' (.git/config may hold the job's credentials)",
+  );
+  expect(sandbox.loaded).toBe(false);
+
+  await expect(sandbox.fs.writeFile(`${dir}/src/a.txt`, 'changed')).rejects.toThrow(
+    "EACCES: permission denied, write 'src/a.txt' (read-only: the agent does not list `write`)",
+  );
+  expect(sandbox.loaded).toBe(true);
+});
+
+test('before the shell is built, every read of the workspace answers as the built sandbox does', async () => {
+  await fs.symlink('src/a.txt', path.join(dir, 'link-in'));
+  await fs.symlink('../outside.txt', path.join(dir, 'link-out'));
+  await fs.symlink('.github/workflows', path.join(dir, 'link-dir'));
+  await fs.symlink('missing', path.join(dir, 'dangling'));
+  const paths = ['', '/src', '/src/a.txt', '/missing', '/src/a.txt/x', '/link-in', '/link-out', '/link-dir', '/link-dir/ci.yml', '/dangling', '/.git', '/.git/config', '/.git/HEAD'].map(
+    (relative) => `${dir}${relative}`,
+  );
+  const outcome = async (call: () => Promise<unknown>) => {
+    try {
+      const value = await call();
+      if (value instanceof Uint8Array) return Buffer.from(value).toString();
+      if (value && typeof value === 'object' && 'isFile' in value) {
+        const { isFile, isDirectory, isSymbolicLink, size, mode } = value as Record<string, unknown>;
+        return { isFile, isDirectory, isSymbolicLink, size, mode };
+      }
+      return value;
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+  const early = createDeferredSandbox(options());
+  const built = await createDeferredSandbox(options()).load();
+  const reads = ['readFile', 'readFileBuffer', 'exists', 'stat', 'lstat', 'readdir', 'readdirWithFileTypes', 'realpath'] as const;
+  for (const read of reads) {
+    for (const file of paths) {
+      const call = (sandbox: { fs: typeof built.fs }) => () => (sandbox.fs[read] as (file: string) => Promise<unknown>)(file);
+      expect({ read, file, got: await outcome(call(early)) }).toEqual({ read, file, got: await outcome(call(built)) });
+    }
+  }
+  expect(early.loaded).toBe(false);
+  // Outside the workspace is the shell's scratch area: that read builds the shell.
+  expect(await outcome(() => early.fs.readFile(`${dir}/../outside.txt`))).toEqual(await outcome(() => built.fs.readFile(`${dir}/../outside.txt`)));
+  expect(early.loaded).toBe(true);
+});

@@ -70,6 +70,7 @@ describe('WorkspaceFs gives what ReadWriteFs gives', () => {
     readFileBytes: (fsys: ReadWriteFs, file: string) => fsys.readFileBytes(file),
     exists: (fsys: ReadWriteFs, file: string) => fsys.exists(file),
     stat: (fsys: ReadWriteFs, file: string) => fsys.stat(file),
+    lstat: (fsys: ReadWriteFs, file: string) => fsys.lstat(file),
     readdir: (fsys: ReadWriteFs, file: string) => fsys.readdir(file),
     readdirWithFileTypes: (fsys: ReadWriteFs, file: string) => fsys.readdirWithFileTypes(file),
     realpath: (fsys: ReadWriteFs, file: string) => fsys.realpath(file),

@@ -1,0 +1,294 @@
+import fs from 'node:fs';
+import path from 'node:path';
+// Types only: this file is on the start-up side of the sandbox, where just-bash is not loaded.
+import type { FsStat, IFileSystem } from 'just-bash';
+
+type DirentEntry = Awaited<ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>>[number];
+
+/**
+ * Back-to-back calls after which the next one first gives the event loop a turn (timers, aborts,
+ * output). A count, not a clock: these methods also run inside the shell's scripts, where just-bash's
+ * defense-in-depth blocks `performance`, timers and `Math`, so this file uses none of them.
+ */
+const YIELD_EVERY_CALLS = 64;
+
+/**
+ * The read side of the checkout as just-bash's ReadWriteFs (allowSymlinks) does it, in synchronous
+ * system calls, without just-bash. Paths are inside the mount: `/` is the root.
+ *
+ * Why: reads are most of what an agent does, and each of ReadWriteFs's promise-based calls is a trip
+ * through libuv's thread pool; a `read` of a small file took six of them, about 1.4 ms of a turn while
+ * the loop was busy, against microseconds for the same system calls made directly. And without
+ * just-bash, a run whose agent only reads, greps and globs never loads its 700 KB (see deferred.ts).
+ *
+ * The rules are ReadWriteFs's: a path is resolved with realpath and must stay inside the root, else it
+ * is refused (EACCES "resolves outside sandbox"; realpath says ENOENT); the error messages are its
+ * messages, naming the path as given, never the real one (workspace-fs.test.ts holds both to the same
+ * answers). One thing is stricter: only regular files are read, so a FIFO planted in a repository cannot
+ * hang the run. Every YIELD_EVERY_CALLS calls (a grep over a large tree makes thousands) one waits for a
+ * real asynchronous call first, so a time limit still fires on time.
+ */
+export class WorkspaceReader {
+  readonly #root: string;
+  readonly #maxReadBytes: number;
+  #callsSinceYield = 0;
+
+  /** `root` must be canonical (realpath'd): the sandbox passes the resolved workspace. */
+  constructor(root: string, maxReadBytes: number) {
+    this.#root = root;
+    this.#maxReadBytes = maxReadBytes;
+  }
+
+  async readFileBuffer(file: string): Promise<Uint8Array> {
+    await this.#pace();
+    const real = this.#resolve(file, 'open');
+    let fd: number;
+    try {
+      // O_NONBLOCK: opening a FIFO must not wait for a writer; fstat below refuses it.
+      fd = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+    } catch (error) {
+      throw fsError(error, file, 'open');
+    }
+    try {
+      const stat = fs.fstatSync(fd);
+      if (stat.isDirectory()) throw new Error(`EISDIR: illegal operation on a directory, read '${file}'`);
+      if (!stat.isFile()) throw new Error(`EACCES: permission denied, '${file}' is not a regular file`);
+      if (stat.size > this.#maxReadBytes) {
+        throw new Error(`EFBIG: file too large, read '${file}' (${stat.size} bytes, max ${this.#maxReadBytes})`);
+      }
+      return readWhole(fd, stat.size, this.#maxReadBytes, file);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
+  async exists(file: string): Promise<boolean> {
+    if (file.includes('\0')) return false;
+    await this.#pace();
+    const real = this.#contained(this.#realPath(file));
+    if (real === undefined) return false;
+    return fs.existsSync(real);
+  }
+
+  async stat(file: string): Promise<FsStat> {
+    await this.#pace();
+    const real = this.#resolve(file, 'stat');
+    try {
+      return toFsStat(fs.lstatSync(real));
+    } catch (error) {
+      throw fsError(error, file, 'stat');
+    }
+  }
+
+  /** The entry itself, not what a symlink points to: only its parent is resolved (ReadWriteFs's validateParent). */
+  async lstat(file: string): Promise<FsStat> {
+    assertNoNullByte(file, 'lstat');
+    await this.#pace();
+    const real = this.#realPath(file);
+    const parent = this.#contained(path.dirname(real));
+    if (parent === undefined) throw new Error(`EACCES: permission denied, '${file}' resolves outside sandbox`);
+    try {
+      return toFsStat(fs.lstatSync(path.join(parent, path.basename(real))));
+    } catch (error) {
+      throw fsError(error, file, 'lstat');
+    }
+  }
+
+  async readdirWithFileTypes(dir: string): Promise<DirentEntry[]> {
+    await this.#pace();
+    const real = this.#resolve(dir, 'scandir');
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(real, { withFileTypes: true });
+    } catch (error) {
+      throw fsError(error, dir, 'scandir');
+    }
+    return entries
+      .map((entry) => ({ name: entry.name, isFile: entry.isFile(), isDirectory: entry.isDirectory(), isSymbolicLink: entry.isSymbolicLink() }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  async realpath(file: string): Promise<string> {
+    assertNoNullByte(file, 'realpath');
+    await this.#pace();
+    // As ReadWriteFs: a path that cannot be resolved inside the root does not exist, whatever the reason.
+    if (this.#contained(this.#realPath(file)) === undefined) {
+      throw new Error(`ENOENT: no such file or directory, realpath '${file}'`);
+    }
+    let real: string;
+    try {
+      real = fs.realpathSync.native(this.#realPath(file));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new Error(`ELOOP: too many levels of symbolic links, realpath '${file}'`);
+      throw fsError(error, file, 'realpath');
+    }
+    if (!isWithin(real, this.#root)) throw new Error(`ENOENT: no such file or directory, realpath '${file}'`);
+    if (real === this.#root) return '/';
+    return this.#root === '/' ? real : real.slice(this.#root.length);
+  }
+
+  /** Where `file` (a path inside the mount, `/` being the root) is on disk, before symlinks. */
+  #realPath(file: string): string {
+    return path.join(this.#root, path.posix.resolve('/', file));
+  }
+
+  /** The symlink-resolved real path of `file`, refused when it leaves the root (ReadWriteFs's resolveAndValidate). */
+  #resolve(file: string, operation: string): string {
+    assertNoNullByte(file, operation);
+    const real = this.#contained(this.#realPath(file));
+    if (real === undefined) throw new Error(`EACCES: permission denied, '${file}' resolves outside sandbox`);
+    return real;
+  }
+
+  /**
+   * realpath of `real` when it stays inside the root. A path that does not exist resolves through
+   * its deepest existing ancestor (so the later call reports ENOENT, as ReadWriteFs does); a dangling
+   * symlink is followed to its target's place, which must be inside the root too.
+   */
+  #contained(real: string, depth = 0): string | undefined {
+    try {
+      const resolved = fs.realpathSync.native(real);
+      return isWithin(resolved, this.#root) ? resolved : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 40) return undefined;
+    }
+    const parent = path.dirname(real);
+    if (parent === real) return undefined;
+    const resolvedParent = this.#contained(parent, depth + 1);
+    if (resolvedParent === undefined) return undefined;
+    try {
+      if (fs.lstatSync(real).isSymbolicLink()) {
+        const target = fs.readlinkSync(real);
+        return this.#contained(path.resolve(path.dirname(real), target), depth + 1);
+      }
+    } catch {
+      // Not there at all: the missing path under its resolved parent.
+    }
+    return path.join(resolvedParent, path.basename(real));
+  }
+
+  /** Every YIELD_EVERY_CALLS calls, one trip through the thread pool: the event loop runs its timers meanwhile. */
+  async #pace(): Promise<void> {
+    if (++this.#callsSinceYield < YIELD_EVERY_CALLS) return;
+    this.#callsSinceYield = 0;
+    await fs.promises.access(this.#root).catch(() => undefined);
+  }
+}
+
+function readWhole(fd: number, size: number, max: number, file: string): Uint8Array {
+  // The size fstat gave, plus whatever a file still being written has gained since, up to the limit.
+  // No Math here: see YIELD_EVERY_CALLS.
+  let buffer = Buffer.allocUnsafe(size > 0 ? size : 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > max) throw new Error(`EFBIG: file too large, read '${file}' (more than ${max} bytes)`);
+      const grown = Buffer.allocUnsafe(buffer.length * 2 < max + 1 ? buffer.length * 2 : max + 1);
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = fs.readSync(fd, buffer, length, buffer.length - length, null);
+    if (read === 0) break;
+    length += read;
+  }
+  if (length > max) throw new Error(`EFBIG: file too large, read '${file}' (more than ${max} bytes)`);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+}
+
+/** What MountableFs answers for a mount point its filesystem cannot stat. */
+const mountPointStat = (): FsStat => ({ isFile: false, isDirectory: true, isSymbolicLink: false, mode: 0o755, size: 0, mtime: new Date() });
+
+function toFsStat(stat: fs.Stats): FsStat {
+  return {
+    isFile: stat.isFile(),
+    isDirectory: stat.isDirectory(),
+    isSymbolicLink: stat.isSymbolicLink(),
+    mode: stat.mode,
+    size: stat.size,
+    mtime: stat.mtime,
+    dev: stat.dev,
+    ino: stat.ino,
+    identity: `real:${stat.dev}:${stat.ino}`,
+  };
+}
+
+const isWithin = (real: string, root: string): boolean =>
+  real === root || real.startsWith(root.endsWith('/') ? root : `${root}/`);
+
+function assertNoNullByte(file: string, operation: string): void {
+  if (file.includes('\0')) throw new Error(`ENOENT: path contains null byte, ${operation} '${file}'`);
+}
+
+/** ReadWriteFs's wording for a system call's error: the code and the path as given, never the real path. */
+function fsError(error: unknown, file: string, operation: string): Error {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  switch (code) {
+    case 'ENOENT':
+      return new Error(`ENOENT: no such file or directory, ${operation} '${file}'`);
+    case 'EISDIR':
+      return new Error(`EISDIR: illegal operation on a directory, read '${file}'`);
+    case 'ENOTDIR':
+      // ReadWriteFs words it so for a listing only; elsewhere it is one of its generic messages.
+      return new Error(operation === 'scandir' ? `ENOTDIR: not a directory, scandir '${file}'` : `ENOTDIR: ${operation} '${file}'`);
+    default:
+      return new Error(`${code}: ${operation} '${file}'`);
+  }
+}
+
+/**
+ * WorkspaceReader at the workspace's absolute path, answering as just-bash's MountableFs does for its
+ * WorkspaceFs mount: what the read gate sits on before the shell's filesystem is built. DeferredFs
+ * sends it workspace paths only; anything else is an error here, never a read of the real disk.
+ */
+export class MountedReader {
+  constructor(
+    private readonly workspace: string,
+    private readonly reader: WorkspaceReader,
+  ) {}
+
+  async readFile(file: string, options?: { encoding?: BufferEncoding | null } | BufferEncoding): Promise<string> {
+    const bytes = await this.readFileBuffer(file);
+    const encoding = (typeof options === 'string' ? options : options?.encoding) ?? 'utf8';
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
+  }
+
+  readFileBuffer(file: string): Promise<Uint8Array> {
+    return this.reader.readFileBuffer(this.#inside(file, 'open'));
+  }
+
+  exists(file: string): Promise<boolean> {
+    return this.reader.exists(this.#inside(file, 'access'));
+  }
+
+  stat(file: string): Promise<FsStat> {
+    const inside = this.#inside(file, 'stat');
+    return inside === '/' ? this.reader.stat('/').catch(mountPointStat) : this.reader.stat(inside);
+  }
+
+  lstat(file: string): Promise<FsStat> {
+    const inside = this.#inside(file, 'lstat');
+    // The root's lstat is refused (its parent is outside), so MountableFs answers for the mount point.
+    return inside === '/' ? this.reader.lstat('/').catch(mountPointStat) : this.reader.lstat(inside);
+  }
+
+  async readdir(dir: string): Promise<string[]> {
+    return (await this.readdirWithFileTypes(dir)).map((entry) => entry.name);
+  }
+
+  readdirWithFileTypes(dir: string): Promise<DirentEntry[]> {
+    return this.reader.readdirWithFileTypes(this.#inside(dir, 'scandir'));
+  }
+
+  async realpath(file: string): Promise<string> {
+    const real = await this.reader.realpath(this.#inside(file, 'realpath'));
+    return real === '/' ? this.workspace : `${this.workspace}${real}`;
+  }
+
+  /** The path inside the mount of an absolute, normalized workspace path. */
+  #inside(file: string, operation: string): string {
+    if (file === this.workspace) return '/';
+    if (file.startsWith(`${this.workspace}/`)) return file.slice(this.workspace.length);
+    throw new Error(`ENOENT: no such file or directory, ${operation} '${file}'`);
+  }
+}
