@@ -6,7 +6,7 @@
 //
 // --dist measures another build (an A/B of a build change) with this repo's examples/triage.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -45,6 +45,8 @@ await waitForDist();
 const work = mkdtempSync(join(tmpdir(), 'flue-bench-'));
 const repo = join(work, 'repo');
 cpSync(join(root, 'examples', 'triage'), repo, { recursive: true });
+// An agent with the shell, for the one figure that needs it: what loading just-bash costs.
+writeFileSync(join(repo, '.flue', 'agents', 'bench-shell.md'), '---\ndescription: Runs one command\ntools: [bash]\n---\nRun it.\n');
 const fake = await startFakeModel();
 try {
   const results = await measure();
@@ -110,6 +112,16 @@ async function measure() {
     rssMB.push(run.maxRssKiB * 1024 / 1e6);
   }
 
+  // The shell: an agent with `bash` runs `echo hi`, then answers. Its first shell call builds the
+  // sandbox, loading just-bash; an agent that only reads (the sessions above) never does.
+  const firstShellMs = [];
+  for (let i = 0; i < sessions; i++) {
+    fake.reset((index) => (index === 0 ? [{ type: 'tool_use', name: 'bash', input: { command: 'echo hi' } }] : [{ type: 'text', text: 'done' }]));
+    const logDir = join(work, `shell-${i}`);
+    await runCli(['run', 'bench-shell', '--cwd', repo, '--log-dir', logDir], { requests: 2 });
+    firstShellMs.push(sessionDurations(logDir).firstToolMs);
+  }
+
   const body = first.body;
   return {
     node: process.version,
@@ -125,6 +137,7 @@ async function measure() {
     modelCallMsPerTurn: stats(modelMs),
     toolCallMs: stats(toolMs),
     firstToolCallMs: stats(firstToolMs),
+    firstShellCallMs: stats(firstShellMs),
     firstRequestBytes: first.bytes,
     toolsBytes: bytes(JSON.stringify(body.tools ?? [])),
     systemPromptBytes: bytes(systemText(body.system)),
@@ -167,6 +180,9 @@ function runNode(nodeArgs, { requests = 0, rss = false, env: extraEnv = {} } = {
   const rssFile = join(work, 'rss.txt');
   rmSync(rssFile, { force: true });
   const env = { ...process.env, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: fake.url, FLUE_BENCH_RSS_FILE: rssFile, ...extraEnv };
+  // The fake speaks plain HTTP, so no run needs an extra CA; Node 20 reads such a bundle eagerly at
+  // start (~50 ms for a system-wide one), which would be measured as the runner's start-up.
+  delete env.NODE_EXTRA_CA_CERTS;
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
     const child = spawn(process.execPath, nodeArgs, { cwd: repo, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -250,7 +266,8 @@ function table(r) {
     row('  first to last request, per turn (ms)', r.betweenRequestsMs, '', undefined),
     row('  model call in the SDK, per turn (ms, session log)', r.modelCallMsPerTurn, '', undefined),
     row('  `read` tool call (ms, session log)', r.toolCallMs, '', undefined),
-    row('    the first one, which loads the sandbox (just-bash) (ms)', r.firstToolCallMs, '', undefined),
+    row('    the first one (ms)', r.firstToolCallMs, '', undefined),
+    row('  first `bash` call of a run, which loads just-bash (ms)', r.firstShellCallMs, '', undefined),
     row('  fake model\'s own time, per turn (ms)', r.fakeModelMsPerTurn, '', undefined),
     row('first request body (bytes)', one(r.firstRequestBytes), `< ${t.firstRequestBytes} B`, r.firstRequestBytes < t.firstRequestBytes),
     row(`  tool list JSON (bytes, ${r.tools.length} tools)`, one(r.toolsBytes), '', undefined),

@@ -1,5 +1,4 @@
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 
 /** The part of `fetch` the Anthropic SDK calls: `(url, { method, headers, body, signal })`. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -16,14 +15,13 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  * `AbortError`, which the SDK reports as an abort or a time-out. A connection failure rejects with
  * Node's error (`connect ECONNREFUSED 127.0.0.1:8080`), which the SDK wraps as a connection error.
  */
-export const nodeFetch: FetchLike = (input, init = {}) => {
+export const nodeFetch: FetchLike = async (input, init = {}) => {
   const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
-  const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : undefined;
-  if (!transport) return Promise.reject(new TypeError(`model API URL ${url.href}: only http: and https: are supported`));
+  const transport = await transportFor(url);
   const body = requestBody(init.body);
-  if (body instanceof Error) return Promise.reject(body);
+  if (body instanceof Error) throw body;
   const signal = init.signal ?? undefined;
-  if (signal?.aborted) return Promise.reject(abortError(signal));
+  if (signal?.aborted) throw abortError(signal);
 
   return new Promise((resolve, reject) => {
     const request = transport.request(url, { method: init.method ?? 'GET', headers: headerRecord(init.headers), signal });
@@ -50,6 +48,21 @@ export const nodeFetch: FetchLike = (input, init = {}) => {
     request.end(body);
   });
 };
+
+type Transport = Pick<typeof http, 'request'>;
+const transports = new Map<string, Promise<Transport>>();
+
+/** node:http or node:https, loaded on first use rather than at start-up: node:https brings tls along (~20 modules). */
+function transportFor(url: URL): Promise<Transport> {
+  let transport = transports.get(url.protocol);
+  if (!transport) {
+    if (url.protocol === 'http:') transport = import('node:http');
+    else if (url.protocol === 'https:') transport = import('node:https');
+    else return Promise.reject(new TypeError(`model API URL ${url.href}: only http: and https: are supported`));
+    transports.set(url.protocol, transport);
+  }
+  return transport;
+}
 
 /** The SDK sends JSON text; anything else (a stream upload) is not a request the runner makes. */
 function requestBody(body: RequestInit['body']): string | Uint8Array | undefined | Error {
