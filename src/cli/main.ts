@@ -4,9 +4,12 @@ import { parseCliArgs, USAGE } from './args.js';
 import { checkCommand, listCommand } from './definitions-commands.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
-import { runCommand } from './run-command.js';
+import { notStartedEnvelope, runCommand } from './run-command.js';
 
-/** Runs one CLI invocation. Never throws: every failure becomes one line on stderr and an exit code. */
+/**
+ * Runs one CLI invocation. Never throws: every failure becomes one line on stderr and an exit code,
+ * and with `--json` also a JSON object on stdout, so a script reading stdout always gets one.
+ */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const command = parseCliArgs(argv, io.cwd);
@@ -28,13 +31,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./view-command.js')).viewCommand(command, io);
     }
   } catch (error) {
-    if (isFlueError(error)) {
-      io.stderr.write(`flue-action: ${error.message}\n`);
-      return EXIT.usage;
-    }
+    const usage = isFlueError(error);
+    if (usage) io.stderr.write(`flue-action: ${error.message}\n`);
     // An unexpected error is a bug in the runner: keep the stack, it is what a bug report needs.
-    io.stderr.write(`flue-action: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
-    return EXIT.failed;
+    else io.stderr.write(`flue-action: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    if (argv.includes('--json')) {
+      const reason = usage ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
+      io.stdout.write(`${JSON.stringify(notStartedEnvelope(argv, reason, usage ? 'usage' : 'internal'), null, 2)}\n`);
+    }
+    return usage ? EXIT.usage : EXIT.failed;
   }
 }
 

@@ -116,6 +116,7 @@ async function printReport(report: RunReport, command: RunCommand, io: CliIo): P
 export function envelope(report: RunReport, dryRun: boolean) {
   return {
     status: report.status,
+    error: null as 'usage' | 'internal' | null,
     reason: report.reason ?? null,
     result: report.result ?? null,
     text: report.text ?? null,
@@ -136,5 +137,34 @@ export function envelope(report: RunReport, dryRun: boolean) {
     sessionId: report.sessionId,
     logFile: report.logFile,
     reportFile: report.reportFile,
+  };
+}
+
+/**
+ * What `--json` prints when the command did not get to run (a bad flag, a malformed agent, a missing
+ * key: `error: "usage"`, exit 2; a bug: `error: "internal"`, exit 1). For `run`, the run envelope's
+ * keys with nothing spent; for `list` and `check`, the error alone.
+ */
+export function notStartedEnvelope(argv: string[], reason: string, error: 'usage' | 'internal') {
+  if (argv[0] !== 'run') return { error, reason };
+  const agent = argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : null;
+  return {
+    status: 'failed' as const,
+    error,
+    reason,
+    result: null,
+    text: null,
+    agent,
+    model: null,
+    modelClient: null,
+    turns: 0,
+    costUsd: 0,
+    usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+    durationMs: 0,
+    dryRun: argv.includes('--dry-run'),
+    outputs: { applied: [], rejected: [], failed: [] },
+    sessionId: null,
+    logFile: null,
+    reportFile: null,
   };
 }

@@ -78,6 +78,7 @@ describe('flue-action run', () => {
     const log = onlyLog(logs);
     expect(envelope).toEqual({
       status: 'succeeded',
+      error: null,
       reason: null,
       result: null,
       text: 'All good.',

@@ -211,3 +211,66 @@ describe('help and version', () => {
     expect(await usage('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });
+
+describe('--json when the command does not get to run', () => {
+  const notStarted = (reason: string, agent: string | null, dryRun = false) => ({
+    status: 'failed',
+    error: 'usage',
+    reason,
+    result: null,
+    text: null,
+    agent,
+    model: null,
+    modelClient: null,
+    turns: 0,
+    costUsd: 0,
+    usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+    durationMs: 0,
+    dryRun,
+    outputs: { applied: [], rejected: [], failed: [] },
+    sessionId: null,
+    logFile: null,
+    reportFile: null,
+  });
+
+  it('a malformed agent: the one line on stderr, and the run envelope on stdout with the same reason', async () => {
+    const result = await usage('run', 'broken', '--json', '--dry-run');
+    const reason =
+      '.flue/agents/broken.md: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"';
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`flue-action: ${reason}\n`);
+    expect(JSON.parse(result.stdout)).toEqual(notStarted(reason, 'broken', true));
+  });
+
+  it('a missing key and a bad flag give the same envelope', async () => {
+    const noKey = await cli(['run', 'hello', '--json'], { env: {}, cwd: repo });
+    expect(noKey.code).toBe(2);
+    expect(JSON.parse(noKey.stdout)).toEqual(
+      notStarted(
+        'ANTHROPIC_API_KEY is not set. Export it (and ANTHROPIC_BASE_URL for a gateway), or pass --scripted-model FILE to replay canned model turns.',
+        'hello',
+      ),
+    );
+    const badFlag = await usage('run', 'hello', '--json', '--max-turns', 'abc');
+    expect(badFlag.code).toBe(2);
+    expect(JSON.parse(badFlag.stdout)).toEqual(notStarted("Invalid --max-turns 'abc'. Expected a positive number.", 'hello'));
+    const noAgent = await usage('run', '--json');
+    expect(JSON.parse(noAgent.stdout)).toEqual(notStarted('Missing agent name. Usage: flue-action run <agent> [options]', null));
+  });
+
+  it('list and check print the error alone; without --json stdout stays empty', async () => {
+    const check = await usage('check', '--json', '--bogus');
+    expect(check.code).toBe(2);
+    expect(JSON.parse(check.stdout)).toEqual({ error: 'usage', reason: "Unknown option '--bogus' for flue-action check. See flue-action --help." });
+    expect((await usage('run', 'broken')).stdout).toBe('');
+  });
+
+  it('a bug in the runner: exit 1, the stack on stderr, error "internal" in the envelope', async () => {
+    // An environment that throws where the run command first reads it stands in for any unexpected error.
+    const env = new Proxy({}, { get: () => { throw new TypeError('env exploded'); } }) as NodeJS.ProcessEnv;
+    const result = await cli(['run', 'hello', '--json'], { env, cwd: repo });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^flue-action: internal error: TypeError: env exploded\n\s+at /);
+    expect(JSON.parse(result.stdout)).toEqual({ ...notStarted('internal error: env exploded', 'hello'), error: 'internal' });
+  });
+});
