@@ -8,12 +8,13 @@ import {
   currentRuntime,
   defaultModuleUrls,
   importAgentModule,
+  localImportHashes,
   type ModuleUrls,
 } from './module-hooks.js';
 import { AGENTS_DIR, listAgentFiles, locateAgent, type AgentFile } from './locate.js';
 import { loadProjectInstructions, loadRole } from './documents.js';
 import { findSkill, findSkills, SKILL_ROOTS, type SkillCatalog, type SkippedSkill } from './skills.js';
-import { TrackedFiles } from './tracked-files.js';
+import { repoPath, TrackedFiles } from './tracked-files.js';
 import { formatWarning, type DefinitionWarning } from './problems.js';
 import type { AgentDraft } from './draft.js';
 import { didYouMean, quoteList } from './wording.js';
@@ -65,7 +66,7 @@ export async function buildAgent(
   const text = await tracked.read(agent.path);
   const draft = agent.path.endsWith('.md')
     ? parseMarkdownAgent(agent.file, text)
-    : await loadCodeDraft(agent, context.moduleUrls);
+    : await loadCodeDraft(agent, context.moduleUrls, context.root);
   const warnings: DefinitionWarning[] = [...draft.warnings];
   const role = draft.roleName === undefined ? undefined : await loadRole(tracked, draft.roleName, agent.file);
   if (role) warnings.push(...role.warnings);
@@ -73,6 +74,10 @@ export async function buildAgent(
   checkSubagents(draft.subagents, context.agents, agent.file);
   const projectInstructions = await loadProjectInstructions(tracked);
   const files = { ...tracked.hashes };
+  // A code agent's own helper modules are part of its definition too.
+  if (!agent.path.endsWith('.md')) {
+    for (const [file, hash] of localImportHashes(agent.path)) files[repoPath(context.root, file)] = hash;
+  }
   for (const skill of skills) {
     const hash = context.catalog.hashes[skill.file];
     if (hash !== undefined) files[skill.file] = hash;
@@ -112,12 +117,12 @@ function assemble(
   };
 }
 
-async function loadCodeDraft(agent: AgentFile, moduleUrls: ModuleUrls): Promise<AgentDraft> {
+async function loadCodeDraft(agent: AgentFile, moduleUrls: ModuleUrls, root: string): Promise<AgentDraft> {
   const unsupported = codeAgentSupport(agent.file, currentRuntime());
   if (unsupported) throw new DefinitionError(agent.file, undefined, unsupported.problem, unsupported.fix);
   let namespace: Record<string, unknown>;
   try {
-    namespace = await importAgentModule(agent.path, moduleUrls);
+    namespace = await importAgentModule(agent.path, moduleUrls, root);
   } catch (error) {
     throw importError(agent.file, error);
   }

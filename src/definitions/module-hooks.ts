@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import module from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Where a TS agent's two bare imports resolve: the runner's own bundled copies, so the user's
@@ -65,10 +66,26 @@ export function codeAgentSupport(file: string, runtime: NodeRuntime): { problem:
 const targets = new Map<string, string>();
 let registered = false;
 
-/** Hooks are process-wide and cannot be removed, so they are registered once; later calls update the targets. */
-export function registerAgentImports(urls: ModuleUrls): void {
+/** file: URLs of the workspaces whose modules are tracked, each ending in `/`. */
+const trackedRoots = new Set<string>();
+/** Parent module URL to the URLs its imports resolved to, for the tracked modules. */
+const imports = new Map<string, Set<string>>();
+/** sha256 of the source Node loaded, by module URL, for the tracked modules. */
+const loadedHashes = new Map<string, string>();
+
+/** A module of a user's repository, not of its node_modules: a definition file, so its hash is recorded. */
+const isTracked = (url: string): boolean =>
+  url.startsWith('file:') && !url.includes('/node_modules/') && [...trackedRoots].some((root) => url.startsWith(root));
+
+/**
+ * Hooks are process-wide and cannot be removed, so they are registered once; later calls update the
+ * targets. Besides redirecting the two bare imports, they note what each module of the workspace
+ * imports and the hash of each one's source as Node loads it (see localImportHashes).
+ */
+export function registerAgentImports(urls: ModuleUrls, workspace?: string): void {
   targets.set('flue-action', urls['flue-action']);
   targets.set('valibot', urls.valibot);
+  if (workspace !== undefined) trackedRoots.add(`${pathToFileURL(workspace).href}/`);
   if (registered) return;
   module.registerHooks({
     resolve(specifier, context, nextResolve) {
@@ -76,18 +93,59 @@ export function registerAgentImports(urls: ModuleUrls): void {
       // A package the user installed keeps its own dependencies; only the user's own files are redirected.
       const fromDependency = context.parentURL?.includes('/node_modules/') ?? false;
       if (target !== undefined && !fromDependency) return { url: target, shortCircuit: true };
-      return nextResolve(specifier, context);
+      const resolved = nextResolve(specifier, context);
+      const parent = context.parentURL;
+      if (parent !== undefined && isTracked(parent)) {
+        if (!imports.has(parent)) imports.set(parent, new Set());
+        imports.get(parent)!.add(resolved.url);
+      }
+      return resolved;
+    },
+    load(url, context, nextLoad) {
+      const loaded = nextLoad(url, context);
+      const source = loaded.source;
+      if (isTracked(url) && source !== undefined && source !== null) {
+        const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : new Uint8Array(source as ArrayBufferLike);
+        loadedHashes.set(url, createHash('sha256').update(bytes).digest('hex'));
+      }
+      return loaded;
     },
   });
   registered = true;
 }
 
 /**
+ * The workspace files an agent module imports, directly or through each other (not node_modules,
+ * not the runner's own modules), absolute path to the sha256 of the source Node loaded. Modules stay
+ * cached for the process, so the import graph noted at their first load answers later calls too.
+ */
+export function localImportHashes(agentPath: string): Map<string, string> {
+  const start = pathToFileURL(agentPath).href;
+  const found = new Map<string, string>();
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length > 0) {
+    for (const url of imports.get(queue.pop()!) ?? []) {
+      if (seen.has(url) || !isTracked(url)) continue;
+      seen.add(url);
+      queue.push(url);
+      const hash = loadedHashes.get(url);
+      if (hash !== undefined) found.set(fileURLToPath(url), hash);
+    }
+  }
+  return found;
+}
+
+/**
  * Imports a user's agent module through Node's own loader. This is the one dynamic import in the
  * code base: the file is user code found at run time. Call codeAgentSupport first.
  */
-export async function importAgentModule(absolutePath: string, urls: ModuleUrls): Promise<Record<string, unknown>> {
-  registerAgentImports(urls);
+export async function importAgentModule(
+  absolutePath: string,
+  urls: ModuleUrls,
+  workspace?: string,
+): Promise<Record<string, unknown>> {
+  registerAgentImports(urls, workspace);
   const imported: unknown = await import(/* webpackIgnore: true */ pathToFileURL(absolutePath).href);
   return imported as Record<string, unknown>;
 }

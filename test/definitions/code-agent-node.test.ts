@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAgentSupport, currentRuntime, defaultModuleUrls, loadAgent } from '../../src/definitions/index.js';
@@ -58,6 +59,11 @@ export default defineAgent({
 `;
 const PLAIN_MJS = `import { defineAgent } from 'flue-action';\nexport default defineAgent({ description: 'Plain JS', limits: { maxTurns: 4 } });\n`;
 const ENUM_TS = `enum Level { Low }\nexport default { description: String(Level.Low) };\n`;
+// An agent with helper modules of its own: they are part of its definition, so their hashes are logged.
+const LOCAL_TS = `import { defineAgent } from 'flue-action';\nimport path from 'node:path';\nimport { words } from '../lib/words.ts';\nexport default defineAgent({ description: words('local helpers') + path.sep });\n`;
+const WORDS_TS = `import { count } from '../../shared/count.mjs';\nexport const words = (text: string): string => \`\${text} (\${count(text)})\`;\n`;
+const COUNT_MJS = `export const count = (text) => text.split(' ').length;\n`;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 const unsupported = codeAgentSupport('agent.ts', currentRuntime());
 
@@ -89,6 +95,9 @@ describe.runIf(unsupported === undefined)('code agents through Node’s own load
       '.flue/agents/plain.mjs': PLAIN_MJS,
       '.flue/agents/enum.ts': ENUM_TS,
       '.flue/agents/triage.md': '---\ndescription: T\n---\nGo.',
+      '.flue/agents/local.ts': LOCAL_TS,
+      '.flue/lib/words.ts': WORDS_TS,
+      'shared/count.mjs': COUNT_MJS,
     });
     results = await runHarness(workspace, [
       ['load', 'review', { text: 'one two three' }],
@@ -143,10 +152,30 @@ describe.runIf(unsupported === undefined)('code agents through Node’s own load
         file: '.flue/agents/enum.ts',
         error: expect.stringMatching(/^\.flue\/agents\/enum\.ts: cannot be loaded: /) as unknown,
       },
+      { name: 'local', file: '.flue/agents/local.ts', description: 'local helpers (2)/' },
       { name: 'plain', file: '.flue/agents/plain.mjs', description: 'Plain JS' },
       { name: 'review', file: '.flue/agents/review.ts', description: 'Review with types' },
       { name: 'triage', file: '.flue/agents/triage.md', description: 'T' },
     ]);
     expect(results[4]).toMatchObject({ ok: false, problems: [{ file: '.flue/agents/enum.ts', severity: 'error' }] });
+  });
+});
+
+describe.runIf(unsupported === undefined)('the files a code agent is built from (child process)', () => {
+  it('are the agent and every module of the repository it imports, with the hash of what Node loaded', async () => {
+    const workspace = await makeWorkspace({
+      '.flue/agents/local.ts': LOCAL_TS,
+      '.flue/lib/words.ts': WORDS_TS,
+      'shared/count.mjs': COUNT_MJS,
+    });
+    // Twice: the second load meets cached modules, and must still name them.
+    const [first, second] = (await runHarness(workspace, [['load', 'local'], ['load', 'local']])) as Array<{ spec: { files: unknown } }>;
+    const files = {
+      '.flue/agents/local.ts': sha256(LOCAL_TS),
+      '.flue/lib/words.ts': sha256(WORDS_TS),
+      'shared/count.mjs': sha256(COUNT_MJS),
+    };
+    expect(first?.spec.files).toEqual(files);
+    expect(second?.spec.files).toEqual(files);
   });
 });
