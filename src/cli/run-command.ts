@@ -9,10 +9,11 @@ import { ScriptedModelClient } from '../harness/scripted-client.js';
 import { LocalHost } from '../hosts/local.js';
 import { runPipeline, type RunReport } from '../pipeline.js';
 // progress.js, not the report's index: the HTML and transcript renderers load only when used.
-import { createProgressPrinter } from '../report/progress.js';
+import { createProgressPrinter, type LineSink } from '../report/progress.js';
 import { triggerFromGitHubEvent, triggerFromInput } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
+import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -23,26 +24,34 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   const secrets = [io.env.ANTHROPIC_API_KEY, io.env.GITHUB_TOKEN, io.env.GH_TOKEN].filter(
     (value): value is string => typeof value === 'string' && value !== '',
   );
-  const report = await runPipeline(
-    {
-      workspace,
-      agent: command.agent,
-      prompt: command.prompt,
-      model: command.model,
-      limits: { maxTurns: command.maxTurns, maxCostUsd: command.maxCostUsd, timeoutMinutes: command.timeoutMinutes },
-      profile: command.untrusted ? 'untrusted' : 'trusted',
-      dryRun: command.dryRun,
-      logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
-      secrets,
-    },
-    {
-      host: new LocalHost(),
-      trigger,
-      createModelClient: (spec) => chooseModelClient(spec, command, workspace, io),
-      signal: io.signal,
-      onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(io.stderr, { color: io.isTerminal }),
-    },
-  );
+  // Progress, and the line saying the model is scripted, in order and one write per turn of the loop.
+  const progress = batchedOutput(io.stderr);
+  let report: RunReport;
+  try {
+    report = await runPipeline(
+      {
+        workspace,
+        agent: command.agent,
+        prompt: command.prompt,
+        model: command.model,
+        limits: { maxTurns: command.maxTurns, maxCostUsd: command.maxCostUsd, timeoutMinutes: command.timeoutMinutes },
+        profile: command.untrusted ? 'untrusted' : 'trusted',
+        dryRun: command.dryRun,
+        logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
+        secrets,
+      },
+      {
+        host: new LocalHost(),
+        trigger,
+        createModelClient: (spec) => chooseModelClient(spec, command, workspace, io, progress),
+        signal: io.signal,
+        onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
+      },
+    );
+  } finally {
+    // What the run printed comes before the summary, or before the error line.
+    progress.flush();
+  }
   await printReport(report, command, io);
   return exitCodeFor(report.status);
 }
@@ -80,7 +89,13 @@ function readEventFile(given: string, cwd: string): unknown {
  * The real API when a key is set; otherwise a scripted model, so an agent can be tried offline.
  * A scripted run is labelled as such everywhere it is reported.
  */
-async function chooseModelClient(spec: AgentSpec, command: RunCommand, workspace: string, io: CliIo): Promise<ModelClient> {
+async function chooseModelClient(
+  spec: AgentSpec,
+  command: RunCommand,
+  workspace: string,
+  io: Pick<CliIo, 'env' | 'cwd'>,
+  stderr: LineSink,
+): Promise<ModelClient> {
   if (command.scriptedModel !== undefined) {
     const file = isAbsolute(command.scriptedModel) ? command.scriptedModel : resolve(io.cwd, command.scriptedModel);
     return ScriptedModelClient.load(file, command.scriptedModel);
@@ -89,7 +104,7 @@ async function chooseModelClient(spec: AgentSpec, command: RunCommand, workspace
   if (apiKey) return new AnthropicModelClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL || undefined });
   const canned = join(workspace, '.flue', 'scripted', `${spec.name}.jsonl`);
   if (existsSync(canned)) {
-    io.stderr.write(`flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/${spec.name}.jsonl\n`);
+    stderr.write(`flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/${spec.name}.jsonl\n`);
     return ScriptedModelClient.load(canned, `.flue/scripted/${spec.name}.jsonl`);
   }
   throw new InputError(

@@ -15,6 +15,11 @@ import {
 import { paint } from './terminal.js';
 import type { Part } from './terminal.js';
 
+/** Where progress goes: a stream, or anything with its `write`. */
+export interface LineSink {
+  write(text: string): unknown;
+}
+
 export interface ProgressOptions {
   /** ANSI colours, for a terminal. */
   color?: boolean;
@@ -25,10 +30,7 @@ export interface ProgressOptions {
  * each tool call with its main argument, each result with its duration, each model response with
  * its tokens and the run's cost so far, limits, errors, outputs and the end status.
  */
-export function createProgressPrinter(
-  stream: NodeJS.WritableStream,
-  options: ProgressOptions = {},
-): (event: SessionEvent) => void {
+export function createProgressPrinter(stream: LineSink, options: ProgressOptions = {}): (event: SessionEvent) => void {
   let runCostUsd = 0;
   return (event) => {
     if (event.type === 'model_response') runCostUsd += event.costUsd;
