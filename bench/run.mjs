@@ -45,6 +45,14 @@ await waitForDist();
 const work = mkdtempSync(join(tmpdir(), 'flue-bench-'));
 const repo = join(work, 'repo');
 cpSync(join(root, 'examples', 'triage'), repo, { recursive: true });
+// The same session on the scripted model client (no SDK, no HTTP): the runner's own share of a turn.
+// Usage as the fake reports it: without it the scripted client estimates tokens, and the cost cap ends the run.
+const usage = { input_tokens: 100, output_tokens: 10 };
+const scripted = (turns) => [
+  ...Array.from({ length: turns - 1 }, () => JSON.stringify({ content: [CHEAP_TOOL_CALL], usage })),
+  JSON.stringify({ content: [finish()], usage }),
+].join('\n');
+writeFileSync(join(work, 'session.jsonl'), scripted(SESSION_TURNS));
 // An agent with the shell, for the one figure that needs it: what loading just-bash costs.
 writeFileSync(join(repo, '.flue', 'agents', 'bench-shell.md'), '---\ndescription: Runs one command\ntools: [bash]\n---\nRun it.\n');
 const fake = await startFakeModel();
@@ -112,6 +120,17 @@ async function measure() {
     rssMB.push(run.maxRssKiB * 1024 / 1e6);
   }
 
+  // The runner's own share: the same session on the scripted model, first to last model request by
+  // the session log's clock (what the loop, the tool, the log and the progress lines take a turn).
+  const scriptedPerTurn = [];
+  fake.reset(() => [finish()]); // no request may reach it
+  for (let i = 0; i < sessions; i++) {
+    const logDir = join(work, `scripted-${i}`);
+    await runCli([...agentArgs(['--max-turns', '60'], logDir), '--scripted-model', join(work, 'session.jsonl')]);
+    const requests = sessionEvents(logDir).filter((event) => event.type === 'model_request').map((event) => Date.parse(event.time));
+    scriptedPerTurn.push((requests.at(-1) - requests[0]) / (SESSION_TURNS - 1));
+  }
+
   // The shell: an agent with `bash` runs `echo hi`, then answers. Its first shell call builds the
   // sandbox, loading just-bash; an agent that only reads (the sessions above) never does.
   const firstShellMs = [];
@@ -138,6 +157,7 @@ async function measure() {
     toolCallMs: stats(toolMs),
     firstToolCallMs: stats(firstToolMs),
     firstShellCallMs: stats(firstShellMs),
+    scriptedMsPerTurn: stats(scriptedPerTurn),
     firstRequestBytes: first.bytes,
     toolsBytes: bytes(JSON.stringify(body.tools ?? [])),
     systemPromptBytes: bytes(systemText(body.system)),
@@ -153,10 +173,15 @@ function agentArgs(extra = [], logDir = join(work, 'logs')) {
   return ['run', 'triage', '--cwd', repo, '--event', join(repo, 'event.json'), '--dry-run', '--log-dir', logDir, ...extra];
 }
 
-/** Summed `durationMs` of the model calls and tool calls in the session log (DESIGN.md §4) of one run. */
-function sessionDurations(logDir) {
+/** The events of the one session log (DESIGN.md §4) a run wrote into `logDir`. */
+function sessionEvents(logDir) {
   const file = readdirSync(logDir).find((name) => name.endsWith('.jsonl'));
-  const events = readFileSync(join(logDir, file), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  return readFileSync(join(logDir, file), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+}
+
+/** Summed `durationMs` of the model calls and tool calls in the session log of one run. */
+function sessionDurations(logDir) {
+  const events = sessionEvents(logDir);
   const total = (type) => events.filter((event) => event.type === type).reduce((sum, event) => sum + (event.durationMs ?? 0), 0);
   const firstTool = events.find((event) => event.type === 'tool_result');
   return { modelMs: total('model_response'), toolMs: total('tool_result'), firstToolMs: firstTool?.durationMs ?? 0 };
@@ -269,6 +294,7 @@ function table(r) {
     row('    the first one (ms)', r.firstToolCallMs, '', undefined),
     row('  first `bash` call of a run, which loads just-bash (ms)', r.firstShellCallMs, '', undefined),
     row('  fake model\'s own time, per turn (ms)', r.fakeModelMsPerTurn, '', undefined),
+    row('  the same session on the scripted model: the runner without SDK or HTTP (ms)', r.scriptedMsPerTurn, '', undefined),
     row('first request body (bytes)', one(r.firstRequestBytes), `< ${t.firstRequestBytes} B`, r.firstRequestBytes < t.firstRequestBytes),
     row(`  tool list JSON (bytes, ${r.tools.length} tools)`, one(r.toolsBytes), '', undefined),
     row('  system prompt text (bytes)', one(r.systemPromptBytes), '', undefined),

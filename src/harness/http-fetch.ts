@@ -25,9 +25,10 @@ export const nodeFetch: FetchLike = async (input, init = {}) => {
 
   return new Promise((resolve, reject) => {
     const request = transport.request(url, { method: init.method ?? 'GET', headers: headerRecord(init.headers), signal });
-    request.once('error', reject);
+    // Kept after the response too: a late socket error is the body stream's to report (then this
+    // reject is a no-op), and an 'error' without a listener would end the process.
+    request.on('error', reject);
     request.once('response', (incoming) => {
-      request.off('error', reject);
       const status = incoming.statusCode ?? 0;
       const nullBody = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
       if (nullBody) incoming.resume();
