@@ -49,12 +49,14 @@ export class AnthropicModelClient implements ModelClient {
   }
 
   async send(request: ModelRequest, signal: AbortSignal): Promise<ModelOutcome> {
+    const warnings: string[] = [];
+    const said = () => (warnings.length > 0 ? { warnings } : {});
     try {
-      const stream = this.#client.messages.stream(toMessageParams(request), { signal });
+      const stream = collectingWarnings(warnings, () => this.#client.messages.stream(toMessageParams(request), { signal }));
       const message = await stream.finalMessage();
-      return { ok: true, message };
+      return { ok: true, message, ...said() };
     } catch (error) {
-      return { ok: false, error: describeError(error, signal, this.baseURL) };
+      return { ok: false, error: describeError(error, signal, this.baseURL), ...said() };
     }
   }
 }
@@ -70,6 +72,25 @@ export function openTelemetryRegistered(): boolean {
     Symbol.for('opentelemetry.js.api.1')
   ];
   return registry?.trace !== undefined || registry?.propagation !== undefined;
+}
+
+/**
+ * Runs `fn` with `console.warn` collecting into `into`. SDK 1.x warns about a deprecated model (and a
+ * deprecated thinking mode) with `console.warn` on every request, synchronously inside
+ * `messages.stream()`: fifty lines on stderr for fifty turns, in no log. The loop reports each distinct
+ * warning once, as a session-log warning. Only the synchronous call is covered, so nothing else's
+ * warnings are taken; should the SDK warn later, its lines reach stderr as before.
+ */
+function collectingWarnings<T>(into: string[], fn: () => T): T {
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    into.push(args.map(String).join(' ').replace(/\s*\n\s*/g, ' '));
+  };
+  try {
+    return fn();
+  } finally {
+    console.warn = original;
+  }
 }
 
 /** `Anthropic` with only `messages`: what `new Anthropic()` sets up for it, minus the other resources. */

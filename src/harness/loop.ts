@@ -103,6 +103,9 @@ class AgentLoop {
     this.#recordRequest();
     const started = performance.now();
     const outcome = await untilAborted(model.send(this.#request, budget.signal), budget.signal);
+    for (const warning of outcome.warnings ?? []) {
+      if (budget.firstTime(`sdk:${warning}`)) this.#emit({ type: 'warning', message: warning });
+    }
     if (!outcome.ok) return this.#modelFailed(outcome.error);
     const message = outcome.message;
     const usage = toUsage(message.usage);

@@ -16,7 +16,10 @@ export interface ModelError {
   aborted?: boolean;
 }
 
-export type ModelOutcome = { ok: true; message: Anthropic.Message } | { ok: false; error: ModelError };
+export type ModelOutcome = ({ ok: true; message: Anthropic.Message } | { ok: false; error: ModelError }) & {
+  /** What the provider's SDK warned about the request (a deprecated model), for the loop to report once. */
+  warnings?: string[];
+};
 
 /**
  * The model boundary. Implementations must not throw: provider errors, retries exhausted and aborts

@@ -227,3 +227,26 @@ describe('the fake itself', () => {
     );
   });
 });
+
+describe('what the SDK warns about a request', () => {
+  it('is handed back with the outcome instead of printed: the deprecated-model notice, every request', async () => {
+    fake = await startFakeAnthropic({ turns: [text('one'), apiError(400, 'bad request')] });
+    const printed: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void printed.push(args);
+    try {
+      const client = clientFor(fake, 0);
+      const deprecated = { ...request, model: 'claude-sonnet-4-5' };
+      const notice =
+        "The model 'claude-sonnet-4-5' is deprecated and will reach end-of-life on November 30th, 2026 Please migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.";
+      const answered = await client.send(deprecated, signal());
+      expect(answered).toMatchObject({ ok: true, warnings: [notice] });
+      const failed = await client.send(deprecated, signal());
+      expect(failed).toMatchObject({ ok: false, warnings: [notice] });
+      expect(await client.send({ ...request, messages: [{ role: 'user', content: 'again' }] }, signal())).not.toHaveProperty('warnings');
+    } finally {
+      console.warn = original;
+    }
+    expect(printed).toEqual([]);
+  });
+});

@@ -188,6 +188,22 @@ describe('runLoop', () => {
     expect(recorder.events.every((e) => e.agent === 'researcher#1')).toBe(true);
     expect(recorder.of('model_request')[0]).not.toHaveProperty('system');
   });
+
+  it('reports each distinct SDK warning once, as a warning event, however many turns repeat it', async () => {
+    fake = await startFakeAnthropic({ turns: [toolUse('echo', { n: 1 }), toolUse('echo', { n: 2 }), text('Done.')] });
+    // claude-sonnet-4-5 is on the SDK's list of deprecated models: it warns on every request.
+    const { options, recorder } = loopOptions(fake, { tools: [tool('echo', () => 'ok')], modelId: 'claude-sonnet-4-5' });
+    const outcome = await runLoop(options);
+    expect(outcome.status).toBe('succeeded');
+    expect(recorder.of('model_response')).toHaveLength(3);
+    expect(recorder.of('warning')).toEqual([
+      {
+        type: 'warning',
+        message:
+          "The model 'claude-sonnet-4-5' is deprecated and will reach end-of-life on November 30th, 2026 Please migrate to a newer model. Visit https://docs.anthropic.com/en/docs/resources/model-deprecations for more information.",
+      },
+    ]);
+  });
 });
 
 function stripCacheControl(message: { role: string; content: unknown }): unknown {
