@@ -4,7 +4,8 @@ import { DeferredFs } from './deferred-fs.js';
 import { GatedReads } from './gated-fs.js';
 import { sandboxPolicy } from './policy.js';
 import type { Sandbox, SandboxOptions } from './types.js';
-import { MountedReader, WorkspaceReader } from './workspace-reader.js';
+import { MountedReader } from './mounted-reader.js';
+import { WorkspaceReader } from './workspace-reader.js';
 import { realWorkspace, resolveInWorkspace } from './workspace.js';
 
 export interface DeferredSandbox extends Sandbox {
