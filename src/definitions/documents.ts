@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DefinitionError } from '../errors.js';
 import type { LoadedDocument } from './types.js';
-import { isMapping, normalizeText, parseFrontmatterYaml, splitFrontmatter, unclosedFrontmatter } from './frontmatter.js';
+import { frontmatterFields, normalizeText, splitFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { isMissingFile, repoPath, type TrackedFiles } from './tracked-files.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { DefinitionWarning } from './problems.js';
@@ -54,22 +54,7 @@ export function parseRole(
   const warnings: DefinitionWarning[] = [];
   let description: string | undefined;
   if (split.kind === 'frontmatter') {
-    const parsed = parseFrontmatterYaml(split.yaml, { uniqueKeys: true });
-    if (!parsed.ok)
-      throw new DefinitionError(
-        file,
-        'frontmatter',
-        `invalid YAML at line ${parsed.line}: ${parsed.message}`,
-        YAML_FIX,
-      );
-    const fields = parsed.value ?? {};
-    if (!isMapping(fields))
-      throw new DefinitionError(
-        file,
-        'frontmatter',
-        `must be a mapping of fields, got ${describeValue(fields)}`,
-        'Write description: <what the role is for>',
-      );
+    const fields = frontmatterFields(file, split.yaml, 'Write description: <what the role is for>');
     for (const key of Object.keys(fields)) {
       if (key !== 'description')
         warnings.push({
@@ -85,8 +70,6 @@ export function parseRole(
     warnings.push({ file, message: 'the role has no text after its frontmatter, so it changes nothing' });
   return { ...(description === undefined ? {} : { description }), body: split.body, warnings };
 }
-
-export const YAML_FIX = 'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &';
 
 /** Project instructions: AGENTS.md, else CLAUDE.md, from the root; empty files count as absent. */
 export async function loadProjectInstructions(tracked: TrackedFiles): Promise<LoadedDocument | undefined> {

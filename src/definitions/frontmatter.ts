@@ -1,5 +1,8 @@
 import { parseDocument } from 'yaml';
 import { DefinitionError } from '../errors.js';
+import { describeValue } from './wording.js';
+
+export const YAML_FIX = 'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &';
 
 /** Files written on Windows or by some editors carry a BOM and CRLF line ends; neither may change a value. */
 export function normalizeText(text: string): string {
@@ -47,6 +50,23 @@ export function parseFrontmatterYaml(yaml: string, options: { uniqueKeys: boolea
     return { ok: false, line, message };
   }
   return { ok: true, value: document.toJS() };
+}
+
+/**
+ * The fields of an agent's or role's frontmatter: strict YAML (a duplicate key is an error), and a
+ * mapping; empty frontmatter has no fields. Either problem is one DefinitionError naming `file`;
+ * `mappingFix` says what the frontmatter should hold.
+ */
+export function frontmatterFields(file: string, yaml: string, mappingFix: string): Record<string, unknown> {
+  const parsed = parseFrontmatterYaml(yaml, { uniqueKeys: true });
+  if (!parsed.ok) {
+    throw new DefinitionError(file, 'frontmatter', `invalid YAML at line ${parsed.line}: ${parsed.message}`, YAML_FIX);
+  }
+  const fields = parsed.value ?? {};
+  if (!isMapping(fields)) {
+    throw new DefinitionError(file, 'frontmatter', `must be a mapping of fields, got ${describeValue(fields)}`, mappingFix);
+  }
+  return fields;
 }
 
 /** A plain (non-array) object, as YAML mappings and object literals produce. */

@@ -1,11 +1,9 @@
 import { DefinitionError } from '../errors.js';
-import { isMapping, normalizeText, parseFrontmatterYaml, splitFrontmatter, unclosedFrontmatter } from './frontmatter.js';
+import { frontmatterFields, normalizeText, splitFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { toolEntries } from './fields.js';
 import { COMMON_FIELDS, MARKDOWN_NAMING } from './naming.js';
 import { jsonSchemaResult } from './result-schema.js';
-import { YAML_FIX } from './documents.js';
 import { readCommonFields, unknownFieldWarnings, type AgentDraft } from './draft.js';
-import { describeValue } from './wording.js';
 
 const START_FIX = 'Start the file with a --- line, then description: <what the agent does>, then a closing --- line';
 
@@ -16,18 +14,7 @@ export function parseMarkdownAgent(file: string, text: string): AgentDraft {
   if (split.kind === 'unclosed') {
     throw unclosedFrontmatter(file);
   }
-  const parsed = parseFrontmatterYaml(split.yaml, { uniqueKeys: true });
-  if (!parsed.ok)
-    throw new DefinitionError(file, 'frontmatter', `invalid YAML at line ${parsed.line}: ${parsed.message}`, YAML_FIX);
-  const fields = parsed.value ?? {};
-  if (!isMapping(fields))
-    throw new DefinitionError(
-      file,
-      'frontmatter',
-      `must be a mapping of fields, got ${describeValue(fields)}`,
-      START_FIX,
-    );
-
+  const fields = frontmatterFields(file, split.yaml, START_FIX);
   const common = readCommonFields(fields, file, MARKDOWN_NAMING, toolEntries(fields.tools, file));
   const warnings = unknownFieldWarnings(fields, COMMON_FIELDS, file, MARKDOWN_NAMING);
   if (split.body === '')
