@@ -22,17 +22,34 @@ export function toMessageParams(request: ModelRequest): Anthropic.MessageCreateP
 
 /**
  * Bytes of the body the SDK sends for a streaming request (it serializes with JSON.stringify), counted
- * without serializing the whole history each turn: the body with no messages, plus each message's JSON
+ * without serializing the whole history each turn: the body with no messages (once a run), plus each message's JSON
  * (cached: a message never changes once it is in the history) and the commas between them. The last
  * message is counted as sent, with its cache breakpoint.
  */
 export function requestBytes(request: ModelRequest): number {
-  const params = toMessageParams(request);
-  const messages = params.messages;
-  let bytes = jsonBytes({ ...params, messages: [], stream: true }) + Math.max(0, messages.length - 1);
+  const messages = markLastMessage(request.messages);
+  let bytes = prefixBytes(request) + Math.max(0, messages.length - 1);
   for (const [index, message] of messages.entries()) {
     bytes += index === messages.length - 1 ? jsonBytes(message) : historyBytes(message);
   }
+  return bytes;
+}
+
+interface Prefix {
+  source: Pick<ModelRequest, 'model' | 'maxTokens' | 'system' | 'tools'>;
+  bytes: number;
+}
+const prefixes = new WeakMap<ModelRequest, Prefix>();
+
+/** Bytes of the body without its messages: serialized once per run, while model, system and tools stay the same. */
+function prefixBytes(request: ModelRequest): number {
+  const known = prefixes.get(request);
+  const { model, maxTokens, system, tools } = request;
+  if (known && known.source.model === model && known.source.maxTokens === maxTokens && known.source.system === system && known.source.tools === tools) {
+    return known.bytes;
+  }
+  const bytes = jsonBytes({ ...toMessageParams({ ...request, messages: [] }), stream: true });
+  prefixes.set(request, { source: { model, maxTokens, system, tools }, bytes });
   return bytes;
 }
 
