@@ -74,7 +74,9 @@ function requestBody(body: RequestInit['body']): string | Uint8Array | undefined
 
 function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   const record: Record<string, string> = {};
-  if (headers) new Headers(headers).forEach((value, name) => (record[name] = value));
+  if (!headers) return record;
+  // The SDK hands over a Headers already: read it as is rather than copy it (once a request).
+  (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => (record[name] = value));
   return record;
 }
 
