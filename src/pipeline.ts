@@ -5,6 +5,7 @@ import { loadAgent } from './definitions/index.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
 import type { Profile } from './gate/profile.js';
 import { runAgent } from './harness/index.js';
+import type { StopCause } from './harness/outcome.js';
 import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
 import type { PublishReport } from './publish/index.js';
@@ -58,6 +59,8 @@ export interface PipelineDeps {
 
 export interface RunReport {
   status: RunStatus;
+  /** Why it stopped, in a word; undefined for a skip. The progress comment tells the runner's reasons from the model's by it. */
+  cause?: StopCause;
   reason?: string;
   result?: unknown;
   text?: string;
@@ -158,6 +161,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   const reportFile = await writeReport(logFile);
   return {
     status: outcome.status,
+    cause: outcome.cause,
     reason: outcome.reason,
     result: outcome.result,
     text: outcome.text,
