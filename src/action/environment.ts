@@ -13,6 +13,11 @@ export interface RunnerEnvironment {
   eventPath: string;
   /** GITHUB_REPOSITORY `owner/name`; the fallback for payloads without `repository` (schedule on old runners). */
   repository?: string;
+  /**
+   * GITHUB_SHA: the commit the workflow itself runs from, which writers chose. A run whose checkout may
+   * hold someone else's definitions (untrusted, workflow_run) reads them there, through the API.
+   */
+  sha?: string;
   /** GITHUB_RUN_ID: one workflow run, the same across re-runs. */
   runId: string;
   /** GITHUB_RUN_ATTEMPT: 1, then 2 on the first re-run. */
@@ -42,6 +47,7 @@ export function readRunnerEnvironment(env: NodeJS.ProcessEnv = process.env): Run
     eventName,
     eventPath,
     repository: env.GITHUB_REPOSITORY?.trim() || undefined,
+    sha: env.GITHUB_SHA?.trim() || undefined,
     runId: env.GITHUB_RUN_ID?.trim() || '0',
     runAttempt: env.GITHUB_RUN_ATTEMPT?.trim() || '1',
     job: env.GITHUB_JOB?.trim() || 'job',
