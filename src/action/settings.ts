@@ -33,6 +33,8 @@ export interface ActionSettings {
   allowedUsers: string[];
   /** Bots allowed to start runs. */
   allowedBots: string[];
+  /** `trust-author-text`: a writer's action on a non-writer's issue, discussion or branch PR vouches for its text (trusted profile). */
+  trustAuthorText: boolean;
   /** Replace the agent's own `limits:` values; undefined keeps the agent's. */
   limits: { maxTurns?: number; maxCostUsd?: number; timeoutMinutes?: number };
   /** Apply nothing; show what would have been posted. */
@@ -66,6 +68,7 @@ export function readActionSettings(
     triggerPhrase: input('trigger-phrase') || DEFAULT_TRIGGER_PHRASE,
     allowedUsers: list(getInput('allowed-users')),
     allowedBots: list(getInput('allowed-bots')),
+    trustAuthorText: boolean('trust-author-text', input('trust-author-text'), false),
     limits: {
       maxTurns: optional(input('max-turns'), (value) => positiveWhole('max-turns', value)),
       maxCostUsd: optional(input('max-cost-usd'), (value) => positive('max-cost-usd', value)),
