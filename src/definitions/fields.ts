@@ -11,6 +11,7 @@ import {
   text,
   type FieldAt,
 } from './field-check.js';
+import { parseCommandEntry } from './command-entry.js';
 import { DEFAULT_MODEL, parseModelId } from './model-id.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { FieldNaming } from './naming.js';
@@ -71,8 +72,16 @@ export function readSubagents(value: unknown, file: string): string[] {
   );
 }
 
+/** `commands:` entries, each checked against the grammar of command-entry.ts, spaces normalized, repeats removed. */
 export function readCommands(value: unknown, file: string): string[] {
-  return readNames(value, { file, field: 'commands' }, 'List command prefixes, such as ["npm test"]') ?? [];
+  if (isAbsent(value)) return [];
+  const entries = check(nameList, value, { file, field: 'commands' }, 'List commands, such as ["npm test", "git diff {args}"]');
+  const texts = entries.map((entry, index) => {
+    const parsed = parseCommandEntry(entry);
+    if (!parsed.ok) throw new DefinitionError(file, `commands[${index}]`, parsed.problem, parsed.fix);
+    return parsed.entry.text;
+  });
+  return [...new Set(texts)];
 }
 
 /** One entry of `tools:` as given: sandbox tool names are strings, a TS agent's custom tools are objects. */

@@ -1,27 +1,30 @@
 import * as fs from 'node:fs';
 import { defineCommand, latin1FromBytes, type CustomCommand, type ExecResult } from 'just-bash';
 import { LIMITS } from '../limits.js';
-import { commandPrefixes } from './command-list.js';
+import { commandEntries, refusal } from './command-list.js';
 import { commandEnvironment } from './environment.js';
 import { placement } from './policy.js';
 import { runProcess } from './process.js';
 
 /**
- * One just-bash command per program named in the allow-list. A call runs the real program only
- * when its argv starts with every word of an entry (`npm test` allows `npm test -- --watch=false`,
- * not `npm install`); it is spawned without a shell, so shell syntax in an argument stays text.
+ * One just-bash command per program named in the allow-list. A call runs the real program only when
+ * its argv fits an entry word for word (command-entry.ts: `npm test` allows `npm test` alone, `git diff
+ * {args}` allows operands but never an option); it is spawned without a shell, so shell syntax in an
+ * argument stays text. just-bash's own wrappers (`xargs`, `env`, `timeout`, `bash -c`) reach the
+ * program through this same command, so they are checked the same way.
  */
 export function realCommands(allowList: string[], workspace: string, timeoutMs: number): CustomCommand[] {
-  const byProgram = commandPrefixes(allowList);
+  const byProgram = commandEntries(allowList);
   // Built here, not per call: just-bash's defence-in-depth blocks `process.env` while a script runs.
   const environment = commandEnvironment();
-  return [...byProgram].map(([program, prefixes]) =>
+  return [...byProgram].map(([program, entries]) =>
     defineCommand(program, async (args, context) => {
-      if (!prefixes.some((prefix) => prefix.every((word, index) => args[index] === word))) {
-        // An allow-list entry can shadow a builtin (`grep`); other uses of it stay the builtin.
+      const refused = refusal(program, entries, args);
+      if (refused !== undefined) {
+        // An allow-list entry can shadow a builtin (`grep`); other uses of it stay that builtin, which
+        // is just-bash's own (in-process, over the gated filesystem), never the real program.
         if (context.origCommand) return context.origCommand(args);
-        const allowed = prefixes.map((prefix) => [program, ...prefix].join(' ')).join(', ');
-        return failure(`${program}: not allowed: the agent's commands: allow only ${allowed}\n`, 126);
+        return failure(refused, 126);
       }
       const cwd = realCwd(context.cwd, workspace);
       if (cwd === undefined) {

@@ -1,5 +1,5 @@
 import { LIMITS } from '../limits.js';
-import { commandPrefixes } from './command-list.js';
+import { commandEntries } from './command-list.js';
 import { DeferredFs } from './deferred-fs.js';
 import { GatedReads } from './gated-fs.js';
 import { sandboxPolicy } from './policy.js';
@@ -27,7 +27,7 @@ export interface DeferredSandbox extends Sandbox {
  */
 export function createDeferredSandbox(options: SandboxOptions): DeferredSandbox {
   const workspace = realWorkspace(options.workspace);
-  if (options.profile === 'trusted') commandPrefixes(options.commands);
+  if (options.profile === 'trusted') commandEntries(options.commands);
   let loading: Promise<Sandbox> | undefined;
   let loaded = false;
   const policy = sandboxPolicy(options, workspace);

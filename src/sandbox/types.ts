@@ -10,8 +10,9 @@ export interface SandboxOptions {
   /** Writes to the workspace (the agent lists `write`). Ignored under the untrusted profile. */
   allowWrite: boolean;
   /**
-   * Real processes the agent may run, as command prefixes matched on whole words: `npm test` allows
-   * `npm test` and `npm test -- --watch=false`, not `npm install`. Ignored under the untrusted profile.
+   * Real processes the agent may run, as entries of the grammar in definitions/command-entry.ts: `npm test`
+   * allows exactly `npm test`; `git diff {args}` allows operands after `git diff`, never an option.
+   * Ignored under the untrusted profile.
    */
   commands: string[];
   /** URL prefixes `curl` may GET/HEAD. Empty: no network. Ignored under the untrusted profile. */

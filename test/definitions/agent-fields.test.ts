@@ -68,7 +68,7 @@ describe('role, skills, commands, subagents', () => {
       '.flue/agents/triage.md: skills[1]: must be a string, got 3. List skill names, such as [triage]',
     );
     expect(errorOf('commands: ["npm test", ""]')).toBe(
-      '.flue/agents/triage.md: commands[1]: must not be empty. List command prefixes, such as ["npm test"]',
+      '.flue/agents/triage.md: commands[1]: must not be empty. List commands, such as ["npm test", "git diff {args}"]',
     );
     expect(errorOf('subagents: [a/b]')).toBe(
       '.flue/agents/triage.md: subagents[0]: must be a name (letters, digits, ".", "_", "-"), got "a/b". Use the agent file name without its extension',

@@ -1,8 +1,9 @@
 import * as fs from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
+import { alive } from './daemon.js';
 import { makeWorkspace, sandboxFor } from './workspace.js';
 
 // Prints what the real process received, so the tests can assert argv, cwd, env and stdin exactly.
@@ -25,7 +26,7 @@ beforeEach(async () => {
   ({ dir, cleanup } = await makeWorkspace());
   await fs.writeFile(path.join(dir, 'report.cjs'), REPORT);
   await fs.writeFile(path.join(dir, 'spin.cjs'), SPIN);
-  sandbox = sandboxFor(dir, { commands: ['node report.cjs', 'node ../report.cjs', 'node spin.cjs', 'grep --version'] });
+  sandbox = sandboxFor(dir, { commands: ['node report.cjs {args}', 'node ../report.cjs', 'node spin.cjs', 'grep --version'] });
 });
 afterEach(() => cleanup());
 
@@ -44,10 +45,10 @@ describe('allow-listed real commands', () => {
   });
 
   test('run with a scrubbed environment in the workspace, stdin piped through', async () => {
-    expect(await report('echo hello | node report.cjs --flag')).toEqual({
-      argv: ['--flag'],
+    expect(await report('echo hello | node report.cjs operand')).toEqual({
+      argv: ['operand'],
       cwd: dir,
-      env: ['CI', 'HOME', 'LANG', 'NO_COLOR', 'PATH', 'TERM', 'TMPDIR'],
+      env: ['CI', 'FLUE_COMMAND_TREE', 'HOME', 'LANG', 'NO_COLOR', 'PATH', 'TERM', 'TMPDIR'],
       stdin: 'hello\n',
     });
     expect((await report('cd src && node ../report.cjs')).cwd).toBe(`${dir}/src`);
@@ -59,22 +60,21 @@ describe('allow-listed real commands', () => {
     expect(['pwned', 'pwned2', 'pwned3'].filter((name) => existsSync(path.join(dir, name)))).toEqual([]);
     // A variable set on the command line does not reach the process (NODE_OPTIONS=--require would run code).
     expect((await report('NODE_OPTIONS=--require=./pwn.cjs FLUE_TEST_SECRET=x node report.cjs')).env).toEqual([
-      'CI', 'HOME', 'LANG', 'NO_COLOR', 'PATH', 'TERM', 'TMPDIR',
+      'CI', 'FLUE_COMMAND_TREE', 'HOME', 'LANG', 'NO_COLOR', 'PATH', 'TERM', 'TMPDIR',
     ]);
   });
 
-  test('argv that does not start with an allowed entry is refused', async () => {
-    const refused = {
-      stdout: '',
-      stderr: "node: not allowed: the agent's commands: allow only node report.cjs, node ../report.cjs, node spin.cjs\n",
-      exitCode: 126,
-      timedOut: false,
-    };
-    expect(await sandbox.exec('node -e "require(\'fs\').writeFileSync(\'pwned\', \'\')"')).toEqual(refused);
-    expect(await sandbox.exec('node spin.cjsx')).toEqual(refused);
-    expect(await sandbox.exec('node')).toEqual(refused);
+  test('an argv that fits no entry is refused with what the entries allow and why', async () => {
+    const allowed = "the agent's commands: allow only 'node report.cjs {args}', 'node ../report.cjs', 'node spin.cjs'";
+    const refused = (why: string) => ({ stdout: '', stderr: `node: refused: ${why}; ${allowed}\n`, exitCode: 126, timedOut: false });
+    const option = refused("'-e' is an option").stderr.replace('\n', ' (an option is accepted only where an entry writes it out)\n');
+    expect(await sandbox.exec('node -e "require(\'fs\').writeFileSync(\'pwned\', \'\')"')).toEqual({ ...refused(''), stderr: option });
+    expect(await sandbox.exec('node spin.cjsx')).toEqual(refused("'spin.cjsx' fits no entry"));
+    expect(await sandbox.exec('node spin.cjs now')).toEqual(refused("'now' is an extra argument"));
+    expect(await sandbox.exec('node report.cjs ""')).toEqual(refused('an empty argument is not an operand'));
+    expect(await sandbox.exec('node')).toEqual(refused('too few arguments'));
     for (const wrapped of ['bash -c "node -e 1"', 'env node -e 1', 'timeout 5 node -e 1', 'echo "node -e 1" | sh']) {
-      expect(await sandbox.exec(wrapped)).toEqual(refused);
+      expect(await sandbox.exec(wrapped)).toEqual({ ...refused(''), stderr: option });
     }
     expect(existsSync(path.join(dir, 'pwned'))).toBe(false);
     expect(await sandbox.exec('npm test')).toEqual({
@@ -83,6 +83,19 @@ describe('allow-listed real commands', () => {
       exitCode: 127,
       timedOut: false,
     });
+  });
+
+  test('{arg} takes exactly one operand, {args} any number, literal words must be exact', async () => {
+    const withArg = sandboxFor(dir, { commands: ['node report.cjs one {arg}', 'node report.cjs -q {args}'] });
+    const argv = async (command: string) => (JSON.parse((await withArg.exec(command)).stdout) as { argv: string[] }).argv;
+    expect(await argv('node report.cjs one src/a.txt')).toEqual(['one', 'src/a.txt']);
+    expect(await argv('node report.cjs -q')).toEqual(['-q']);
+    expect(await argv('node report.cjs -q a b c')).toEqual(['-q', 'a', 'b', 'c']);
+    const tail = "the agent's commands: allow only 'node report.cjs one {arg}', 'node report.cjs -q {args}'";
+    expect((await withArg.exec('node report.cjs one')).stderr).toBe(`node: refused: too few arguments; ${tail}\n`);
+    expect((await withArg.exec('node report.cjs -q a --b')).stderr).toBe(
+      `node: refused: '--b' is an option; ${tail} (an option is accepted only where an entry writes it out)\n`,
+    );
   });
 
   test('an entry that shadows a builtin leaves the builtin for every other use', async () => {
@@ -117,15 +130,6 @@ describe('allow-listed real commands', () => {
 
 describe('a long real command', () => {
   const pids = async (): Promise<number[]> => JSON.parse(await fs.readFile(path.join(dir, 'pids.json'), 'utf8')) as number[];
-  // A killed grandchild re-parented to a PID 1 that does not reap (containers) stays a zombie: dead.
-  const alive = (pid: number): boolean => {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return false;
-    }
-    return !existsSync(`/proc/${pid}/stat`) || !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  };
   const waitForPids = async (): Promise<void> => {
     while (!existsSync(path.join(dir, 'pids.json'))) await new Promise((resolve) => setTimeout(resolve, 20));
   };

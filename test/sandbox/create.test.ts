@@ -57,6 +57,6 @@ test('the workspace is mounted at its real path, symlinks resolved', async () =>
 
 test('a real command given by path is refused: the shell would interpret the file instead of running it', () => {
   expect(failure({ commands: ['npm test', './gradlew test'] }).message).toBe(
-    "commands: './gradlew test': a real command starts with a program name found on PATH; run a script of the repository as 'sh ./gradlew test'",
+    'commands: "./gradlew test": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("gradlew test"); to run a script of the repository, write "sh ./gradlew test"',
   );
 });

@@ -41,7 +41,7 @@ test('the workspace and the command allow-list are checked at once, with createS
   expect(thrown(() => createDeferredSandbox(options({ commands: ['./gradlew test'] })))).toEqual(
     new SandboxError(
       'EINVAL',
-      "commands: './gradlew test': a real command starts with a program name found on PATH; run a script of the repository as 'sh ./gradlew test'",
+      'commands: "./gradlew test": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("gradlew test"); to run a script of the repository, write "sh ./gradlew test"',
     ),
   );
   // The untrusted profile runs no real commands, so it does not check them.
