@@ -40,6 +40,12 @@ export const LIMITS = {
   bashMaxTimeoutMs: 600_000,
   /** An allow-listed real command (`npm test`): default timeout. */
   commandTimeoutMs: 300_000,
+  /**
+   * How often the processes a real command started are looked up in /proc (Linux), so a `setsid`
+   * grandchild that left the process group is still killed with the command. A modest interval: each
+   * look-up reads the whole process table; what is missed between two is found by its environment.
+   */
+  commandTreePollMs: 200,
   /** Bytes of a file `write` may create: the agent writes source, not data dumps. */
   writeBytes: 5_000_000,
   /** Characters of one `grep` match line: a hit in minified code must not fill the result with one line. */

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { LIMITS } from '../limits.js';
+import { HAS_PROC, ProcessTree, TREE_MARKER_NAME } from './descendants.js';
 
 export interface ProcessOptions {
   cwd: string;
@@ -20,26 +23,30 @@ export interface ProcessResult {
 
 // Read once at load: just-bash's defence-in-depth blocks `process` properties while a script runs.
 const IS_WINDOWS = process.platform === 'win32';
+const killProcess = process.kill.bind(process);
 
 // After the main process exits, descendants that keep its pipes open get this long before we stop
-// waiting for them (they are killed with the group anyway).
+// waiting for them (they are killed with it anyway).
 const PIPE_DRAIN_MS = 1_000;
 
 /**
- * Runs one real process with an argv array (no shell, so `;` or `&&` in an argument is just text),
- * in its own process group so a timeout or an abort kills the whole tree it started.
+ * Runs one real process with an argv array (no shell, so `;` or `&&` in an argument is just text), in its
+ * own process group, with a marker unique to this call in its environment. When it exits, times out or is
+ * aborted, everything it started is killed: the group, and on Linux every descendant that left the group
+ * (`setsid`, a double fork), found through /proc (see ProcessTree for what even that cannot find).
  */
 export function runProcess(file: string, args: string[], options: ProcessOptions): Promise<ProcessResult> {
   return new Promise((resolve) => {
     const stdout = new TailBuffer(options.maxOutputBytes);
     const stderr = new TailBuffer(options.maxOutputBytes);
+    const treeId = randomUUID();
     let timedOut = false;
     let stopped = false;
     let child: ChildProcess;
     try {
       child = spawn(file, args, {
         cwd: options.cwd,
-        env: options.env,
+        env: { ...options.env, [TREE_MARKER_NAME]: treeId },
         stdio: ['pipe', 'pipe', 'pipe'],
         detached: !IS_WINDOWS,
         windowsHide: true,
@@ -48,10 +55,16 @@ export function runProcess(file: string, args: string[], options: ProcessOptions
       resolve({ stdout: '', stderr: `${file}: ${(error as Error).message}\n`, exitCode: 127, timedOut: false });
       return;
     }
+    const tree = HAS_PROC && child.pid !== undefined ? new ProcessTree(child.pid, `${TREE_MARKER_NAME}=${treeId}`) : undefined;
+    const poller = tree ? setInterval(() => tree.poll(), LIMITS.commandTreePollMs) : undefined;
+    const killAll = (): void => {
+      killGroup(child);
+      tree?.killAll();
+    };
 
     const stop = (): void => {
       stopped = true;
-      killTree(child);
+      killAll();
     };
     const onAbort = (): void => stop();
     const timer = setTimeout(() => {
@@ -71,6 +84,7 @@ export function runProcess(file: string, args: string[], options: ProcessOptions
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(poller);
       options.signal?.removeEventListener('abort', onAbort);
       resolve({ stdout: stdout.text(), stderr: stderr.text() + extra, exitCode, timedOut });
     };
@@ -79,7 +93,8 @@ export function runProcess(file: string, args: string[], options: ProcessOptions
       finish(127, `${file}: ${problem}\n`);
     });
     child.on('exit', (code, signal) => {
-      killTree(child); // background descendants must not outlive the command
+      clearInterval(poller);
+      killAll(); // background descendants must not outlive the command
       const exitCode = stopped ? 124 : (code ?? 128 + signalNumber(signal));
       const drain = setTimeout(() => {
         child.stdout?.destroy();
@@ -93,11 +108,11 @@ export function runProcess(file: string, args: string[], options: ProcessOptions
   });
 }
 
-function killTree(child: ChildProcess): void {
+function killGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
     if (IS_WINDOWS) child.kill('SIGKILL');
-    else process.kill(-child.pid, 'SIGKILL');
+    else killProcess(-child.pid, 'SIGKILL');
   } catch {
     // ESRCH: the group is already gone.
   }

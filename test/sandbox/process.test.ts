@@ -1,6 +1,9 @@
+import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
-import { describe, expect, test } from 'vitest';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runProcess, type ProcessOptions } from '../../src/sandbox/process.js';
+import { DAEMON_SCRIPT, killLeftovers, stillAlive } from './daemon.js';
 
 const options = (overrides: Partial<ProcessOptions> = {}): ProcessOptions => ({
   cwd: os.tmpdir(),
@@ -62,5 +65,50 @@ describe('runProcess', () => {
 
   test('a process killed by a signal exits 128 + the signal number', async () => {
     expect((await node('process.kill(process.pid, "SIGTERM"); setInterval(() => {}, 1000)')).exitCode).toBe(143);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('runProcess kills what left its process group', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'flue-process-'));
+    await fs.writeFile(path.join(dir, 'daemon.cjs'), DAEMON_SCRIPT);
+  });
+  afterAll(() => fs.rm(dir, { recursive: true, force: true }));
+  const daemon = async (args: string[], overrides?: Partial<ProcessOptions>): Promise<number[]> => {
+    const result = await runProcess(process.execPath, ['daemon.cjs', ...args], options({ cwd: dir, ...overrides }));
+    const left = await stillAlive(result.stdout);
+    killLeftovers(result.stdout);
+    expect(result.stdout).toMatch(/^\d+\n$/);
+    return left;
+  };
+
+  test('a setsid child seen by a look while its parent ran is dead once the command returns', async () => {
+    expect(await daemon(['1', '600'])).toEqual([]);
+  });
+
+  test('a setsid child whose parent exits at once is found by the marker in its environment', async () => {
+    expect(await daemon(['1', '0'])).toEqual([]);
+  });
+
+  test('a double-forked daemon is found by its environment', async () => {
+    expect(await daemon(['2', '0'])).toEqual([]);
+  });
+
+  test('a daemon started with an empty environment is found by its parent, when the parent lived past a look', async () => {
+    expect(await daemon(['1', '600', 'clean'])).toEqual([]);
+  });
+
+  test('a timeout kills a setsid grandchild too', async () => {
+    expect(await daemon(['2', '60000'], { timeoutMs: 600 })).toEqual([]);
+  });
+
+  test('carries a marker unique to each call, and nothing else is added to the environment', async () => {
+    const script = 'console.log(JSON.stringify(process.env))';
+    const [first, second] = await Promise.all([node(script), node(script)]);
+    const [a, b] = [first, second].map((result) => JSON.parse(result.stdout) as Record<string, string>);
+    expect(Object.keys(a!).sort()).toEqual(['FLUE_COMMAND_TREE', 'PATH']);
+    expect(a!.FLUE_COMMAND_TREE).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(b!.FLUE_COMMAND_TREE).not.toBe(a!.FLUE_COMMAND_TREE);
   });
 });
