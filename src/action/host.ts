@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { createGitHubClient, GitHubHost } from '../hosts/github/index.js';
+import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
 import { RUNNER_VERSION } from '../version.js';
 import { runUrl, type RunnerEnvironment } from './environment.js';
@@ -14,6 +15,8 @@ export function createActionHost(options: {
   repository: Trigger['repository'];
   /** The `progress-comment` input. */
   progressComment: boolean;
+  /** The run's redactor, for the progress comment; default: one for the token (the post step knows no other secret). */
+  redactor?: Redactor;
 }): GitHubHost {
   const { environment, repository } = options;
   const warn = (message: string) => core.warning(message);
@@ -23,6 +26,7 @@ export function createActionHost(options: {
     runUrl: runUrl(environment, repository),
     runId: environment.runId,
     progressComment: options.progressComment,
+    redactor: options.redactor ?? createRedactor([options.token]),
     tmpDir: environment.runnerTemp,
     warn,
   });

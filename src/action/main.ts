@@ -70,7 +70,9 @@ async function reportRun(
   const naming: ArtifactNaming = { prefix: settings.artifactName, job: environment.job, attempt: environment.runAttempt };
   const uploaded = await uploadSessionArtifact(report.logFile, artifactName(naming, report.sessionId));
   core.saveState(STATE.finished, 'true');
-  await finishProgress(state, finishedState(report, artifactLink(environment, uploaded)));
+  // Both are set before the comment starts: without them there is no comment to finish.
+  const { progressView, redactor } = state;
+  if (progressView && redactor) await finishProgress(state, finishedState(report, artifactLink(environment, uploaded), progressView, redactor));
   return failureOf(report, settings);
 }
 

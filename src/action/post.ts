@@ -15,6 +15,7 @@ import { parseRepository } from '../trigger/index.js';
 import { artifactLink, artifactName, uploadSessionArtifact } from './artifact.js';
 import { readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
+import { savedProgressView } from './progress-view.js';
 import { stoppedState, writeJobSummary } from './report.js';
 import { DEFAULT_ARTIFACT_NAME, readPostSettings } from './settings.js';
 import { STATE } from './state.js';
@@ -92,5 +93,6 @@ async function finishLeftProgress(
     return;
   }
   core.info('The main step did not finish its progress comment: marking it stopped.');
-  await progress.update(stoppedState(log && analyzeSession(log), link));
+  // By main's rules: the view it saved with the handle (the least, if it saved none).
+  await progress.update(stoppedState(log && analyzeSession(log), link, savedProgressView(core.getState(STATE.progressView))));
 }

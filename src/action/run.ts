@@ -10,7 +10,8 @@ import { AnthropicModelClient } from '../harness/anthropic-client.js';
 import type { ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/github/index.js';
 import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
-import type { Permission, Trigger } from '../trigger/types.js';
+import { createRedactor, type Redactor } from '../session-log/redact.js';
+import type { Trigger } from '../trigger/types.js';
 import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
 import { RUNNER_VERSION } from '../version.js';
 import { createActionsProgress } from './console.js';
@@ -19,6 +20,7 @@ import { createActionHost } from './host.js';
 import { workingLine } from './report.js';
 import type { ActionSettings } from './settings.js';
 import { STATE } from './state.js';
+import { progressView, type ProgressView } from './progress-view.js';
 
 export interface ActionRunState {
   /** The live comment, once started: main finishes it, also when a later stage throws. */
@@ -26,6 +28,10 @@ export interface ActionRunState {
 }
 
 export interface ActionRunInput {
+  /** What the comment may show; set before it starts. */
+  progressView?: ProgressView;
+  /** The run's redactor, built from its secrets: what main reports passes it. */
+  redactor?: Redactor;
   settings: ActionSettings;
   environment: RunnerEnvironment;
   logDir: string;
@@ -36,7 +42,6 @@ export interface ActionRunInput {
 export async function runActionStages({ settings, environment, logDir, signal, state }: ActionRunInput): Promise<RunReport> {
   const payloadTrigger = readTrigger(settings, environment);
   const repository = environment.repository ? parseRepository(environment.repository) : payloadTrigger.repository;
-  const host = createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment });
   const pipeline: PipelineSettings = {
     workspace: settings.workspace,
     agent: settings.agent,
@@ -51,6 +56,8 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   const printer = createActionsProgress({ write: (text) => process.stdout.write(text) });
 
   // Agent-independent rules first, on the payload alone: a comment without the phrase must not even
+  const redactor = (state.redactor = createRedactor(pipeline.secrets));
+  const host = createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment, redactor });
   // load the agent or read its PR, so neither a broken agent file nor a token without `pull-requests:
   // read` can turn every comment in the repository into a failed run.
   const gateOptions: Omit<GateOptions, 'agentNeeds'> = {
@@ -79,16 +86,20 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   if (!settings.dryRun) state.progress = await host.startProgress(trigger, spec.name);
   const progress = state.progress;
   // Written to the runner's state file at once: a main step killed from here on still has its comment finished by the post step.
-  if (progress) core.saveState(STATE.progressComment, progress.handle);
+  if (progress) {
+    core.saveState(STATE.progressView, JSON.stringify(view));
+    core.saveState(STATE.progressComment, progress.handle);
+  }
   const context = await host.fetchContext(trigger);
   return runLoadedAgent(spec, pipeline, {
+  const view = (state.progressView = progressView(spec, settings.progressDetails, readEventPayload(environment)));
     ...deps,
     context,
     signal,
     createModelClient: () => new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: environment.anthropicBaseUrl }),
     onEvent: (event) => {
       printer(event);
-      const line = progress ? workingLine(event) : undefined;
+      const line = progress ? workingLine(event, view, redactor) : undefined;
       // The reporter throttles and swallows its own failures; the run never waits on it.
       if (line !== undefined) void progress?.update({ phase: 'working', line });
     },

@@ -9,6 +9,7 @@ import * as core from '@actions/core';
 import { parseModelId } from '../definitions/model-id.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_TRIGGER_PHRASE } from '../gate/gate.js';
+import { PROGRESS_DETAILS, type ProgressDetails } from './progress-view.js';
 
 export const DEFAULT_ARTIFACT_NAME = 'flue-session';
 
@@ -43,6 +44,8 @@ export interface ActionSettings {
   artifactName: string;
   /** Keep a live progress comment on the issue or pull request. */
   progressComment: boolean;
+  /** `progress-details`: tokens, cost and a JSON result in the progress comment (`auto`: on private and internal repositories only). */
+  progressDetails: ProgressDetails;
   /** Fail the step when the run stops at a budget limit. */
   failOnBudget: boolean;
 }
@@ -77,6 +80,7 @@ export function readActionSettings(
     dryRun: boolean('dry-run', input('dry-run'), false),
     artifactName: artifactName(input('artifact-name')),
     progressComment: boolean('progress-comment', input('progress-comment'), true),
+    progressDetails: oneOf('progress-details', input('progress-details'), PROGRESS_DETAILS),
     failOnBudget: boolean('fail-on-budget', input('fail-on-budget'), true),
   };
   // Masked in every later line of the job log, whatever prints them.
@@ -175,6 +179,14 @@ function boolean(name: string, given: string, fallback: boolean): boolean {
   if (['true', 'True', 'TRUE'].includes(given)) return true;
   if (['false', 'False', 'FALSE'].includes(given)) return false;
   throw new InputError(`Invalid ${name} '${given}'. Expected true or false.`);
+}
+
+/** One of `choices`, the first when unset; the error lists them all. */
+function oneOf<T extends string>(name: string, given: string, choices: readonly [T, ...T[]]): T {
+  if (given === '') return choices[0];
+  const found = choices.find((choice) => choice === given);
+  if (found !== undefined) return found;
+  throw new InputError(`Invalid ${name} '${oneLine(given)}'. Expected ${choices.join(', ')}.`);
 }
 
 /** Characters the artifact service refuses in a name. */

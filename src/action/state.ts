@@ -15,4 +15,9 @@ export const STATE = {
    * finished it. Left set, it tells the post step to finish the comment for a main step that was killed.
    */
   progressComment: 'progress-comment',
+  /**
+   * What the progress comment may show (a ProgressView as JSON), saved with its handle: the post step
+   * finishes the comment by the same rules. Missing or unreadable, it shows the least.
+   */
+  progressView: 'progress-view',
 } as const;

@@ -49,6 +49,7 @@ describe('readActionSettings', () => {
       dryRun: false,
       artifactName: 'flue-session',
       progressComment: true,
+      progressDetails: 'auto',
       failOnBudget: true,
     });
     // Both secrets are masked in every later line of the job log.
@@ -72,6 +73,7 @@ describe('readActionSettings', () => {
         'dry-run': 'true',
         'artifact-name': 'triage-log',
         'progress-comment': 'False',
+        'progress-details': 'full',
         'fail-on-budget': 'FALSE',
       }),
     );
@@ -93,6 +95,7 @@ describe('readActionSettings', () => {
       dryRun: true,
       artifactName: 'triage-log',
       progressComment: false,
+      progressDetails: 'full',
       failOnBudget: false,
     });
   });
@@ -121,6 +124,8 @@ describe('readActionSettings', () => {
     [{ 'timeout-minutes': '0' }, "Invalid timeout-minutes '0'. Expected a positive number, e.g. 1.5."],
     [{ 'dry-run': 'yes' }, "Invalid dry-run 'yes'. Expected true or false."],
     [{ 'progress-comment': '1' }, "Invalid progress-comment '1'. Expected true or false."],
+    [{ 'progress-details': 'yes' }, "Invalid progress-details 'yes'. Expected auto, full, minimal."],
+    [{ 'progress-details': 'Full' }, "Invalid progress-details 'Full'. Expected auto, full, minimal."],
     [{ 'fail-on-budget': 'no' }, "Invalid fail-on-budget 'no'. Expected true or false."],
     [{ input: '[1, 2]' }, `Invalid input '[1, 2]'. Expected a JSON object, e.g. '{"severity": "high"}'.`],
     [{ input: 'severity=high' }, /^Invalid input 'severity=high': not JSON \(.+\)\. Expected a JSON object, e\.g\. '\{"severity": "high"\}'\.$/],

@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/rest';
-import { FlueError } from '../../errors.js';
+import { rethrowIfFatal } from '../../errors.js';
+import type { Redactor } from '../../session-log/redact.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import { triggerFromGitHubEvent } from '../../trigger/github.js';
 import type { TriggerContextExtras } from '../../trigger/prompt.js';
@@ -27,6 +28,8 @@ export interface GitHubHostOptions {
   tmpDir: string;
   /** Problems that do not fail the run (a progress edit refused, comments moved out of a review). */
   warn(message: string): void;
+  /** The run's redactor: the progress comment is redacted with it (outputs arrive already sanitized). */
+  redactor: Redactor;
   /** Least time between progress edits while working; default LIMITS.progressUpdateIntervalMs. */
   progressIntervalMs?: number;
   /** Milliseconds clock for the progress throttle; tests pass a controllable one. */
@@ -114,8 +117,9 @@ export class GitHubHost implements CiHost {
   }
 
   resumeProgress(handle: string): ProgressReporter | undefined {
-    const { runId, runUrl, warn, progressIntervalMs, now } = this.options;
-    return resumeProgressComment({ api: this.api, runId, runUrl, warn, intervalMs: progressIntervalMs, now }, handle);
+      redactor: this.options.redactor,
+    const { runId, runUrl, redactor, warn, progressIntervalMs, now } = this.options;
+    return resumeProgressComment({ api: this.api, runId, runUrl, redactor, warn, intervalMs: progressIntervalMs, now }, handle);
   }
 }
 

@@ -5,11 +5,12 @@
  * It is a courtesy: no failure here may fail the run, so every error becomes a warning.
  */
 import { LIMITS } from '../../limits.js';
-import { capBody, neutralizeMentions } from '../../publish/sanitize.js';
-import { oneLine, stripControlCharacters } from '../../trigger/text.js';
+import { capBody, sanitizeBody } from '../../publish/sanitize.js';
+import type { Redactor } from '../../session-log/redact.js';
+import { oneLine } from '../../trigger/text.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
 import type { RepoApi } from './api.js';
-import { FLUE_COMMENT_MARKER, progressMarker } from './markers.js';
+import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from './markers.js';
 
 export interface ProgressCommentOptions {
   api: RepoApi;
@@ -18,6 +19,8 @@ export interface ProgressCommentOptions {
   agent: string;
   runId: string;
   runUrl: string;
+  /** The run's redactor, built from its secrets: every byte of the comment but the markers passes it. */
+  redactor: Redactor;
   warn(message: string): void;
   /** Least time between two `working` edits; default LIMITS.progressUpdateIntervalMs. */
   intervalMs?: number;
@@ -122,26 +125,32 @@ class ProgressComment implements ProgressReporter {
 }
 
 /**
- * The comment body. The line and details come from the run (tool arguments, the result), which a
- * model wrote after reading a stranger's text: mentions are neutralized like any output's.
+ * The comment body: the markers, then everything else through the sanitizer and the redactor every
+ * output goes through, in one pass. What the caller puts in the state is already limited to what the
+ * run may show (src/action/progress-view.ts); this makes sure none of it, the agent's name included,
+ * reaches GitHub with a secret, a mention, a control character or a marker a later run would take for its own.
  */
 export function renderProgress(
-  options: Pick<ProgressCommentOptions, 'agent' | 'runUrl'>,
+  options: Pick<ProgressCommentOptions, 'agent' | 'runUrl' | 'redactor'>,
   marker: string,
   state: ProgressState,
 ): string {
-  const clean = (text: string) => neutralizeMentions(stripControlCharacters(text));
+  const { redactor } = options;
   const run = `[view run](${options.runUrl})`;
   const agent = `\`${options.agent.replace(/`/g, "'")}\``;
-  const parts = [`${FLUE_COMMENT_MARKER}\n${marker}`];
+  // Sanitized before it is cut to one line too: a cut through a secret leaves a part no redactor knows.
+  const line = oneLine(sanitizeBody(state.line, redactor), 300);
+  const parts: string[] = [];
   if (state.phase === 'working') {
     parts.push(`⏳ flue-action (${agent}) is working on this… ${run}`);
-    if (state.line.trim()) parts.push(clean(oneLine(state.line, 300)));
+    if (line) parts.push(line);
   } else {
-    parts.push(`flue-action (${agent}) finished · ${run}`, clean(oneLine(state.line, 300)));
-    if (state.details?.trim()) parts.push(clean(state.details));
+    parts.push(`flue-action (${agent}) finished · ${run}`, line);
+    if (state.details?.trim()) parts.push(state.details);
   }
-  return capBody(parts.join('\n\n'), LIMITS.commentChars);
+  // Markers after: sanitizing may join `<!-- flue-action` from pieces (an invisible character removed).
+  const content = withoutMarkers(sanitizeBody(parts.join('\n\n'), redactor));
+  return capBody(`${FLUE_COMMENT_MARKER}\n${marker}\n\n${content}`, LIMITS.commentChars);
 }
 
 function messageOf(error: unknown): string {

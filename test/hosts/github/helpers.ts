@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { createGitHubClient, type GitHubClientOptions } from '../../../src/hosts/github/client.js';
 import { GitHubHost, type GitHubHostOptions } from '../../../src/hosts/github/host.js';
+import { createRedactor } from '../../../src/session-log/redact.js';
 import { triggerFromGitHubEvent } from '../../../src/trigger/github.js';
 import type { Trigger } from '../../../src/trigger/types.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github.js';
@@ -64,6 +65,7 @@ export function hostOn(
     runUrl: RUN_URL,
     runId: '77',
     progressComment: true,
+    redactor: createRedactor(['ghs_test']),
     tmpDir: tmpdir(),
     warn,
     ...hostOptions,
