@@ -11,27 +11,27 @@ import type { ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/github/index.js';
 import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
-import type { Trigger } from '../trigger/types.js';
+import type { Permission, Trigger } from '../trigger/types.js';
 import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
 import { RUNNER_VERSION } from '../version.js';
 import { createActionsProgress } from './console.js';
 import { readEventPayload, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
+import { progressView, type ProgressView } from './progress-view.js';
 import { workingLine } from './report.js';
 import type { ActionSettings } from './settings.js';
 import { STATE } from './state.js';
-import { progressView, type ProgressView } from './progress-view.js';
 
 export interface ActionRunState {
   /** The live comment, once started: main finishes it, also when a later stage throws. */
   progress?: ProgressReporter;
-}
-
-export interface ActionRunInput {
   /** What the comment may show; set before it starts. */
   progressView?: ProgressView;
   /** The run's redactor, built from its secrets: what main reports passes it. */
   redactor?: Redactor;
+}
+
+export interface ActionRunInput {
   settings: ActionSettings;
   environment: RunnerEnvironment;
   logDir: string;
@@ -53,11 +53,11 @@ export async function runActionStages({ settings, environment, logDir, signal, s
     logDir,
     secrets: [settings.anthropicApiKey, settings.githubToken],
   };
+  const redactor = (state.redactor = createRedactor(pipeline.secrets));
+  const host = createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment, redactor });
   const printer = createActionsProgress({ write: (text) => process.stdout.write(text) });
 
   // Agent-independent rules first, on the payload alone: a comment without the phrase must not even
-  const redactor = (state.redactor = createRedactor(pipeline.secrets));
-  const host = createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment, redactor });
   // load the agent or read its PR, so neither a broken agent file nor a token without `pull-requests:
   // read` can turn every comment in the repository into a failed run.
   const gateOptions: Omit<GateOptions, 'agentNeeds'> = {
@@ -82,6 +82,7 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   pipeline.notes = decision.notes;
   core.info(`flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${decision.profile} profile${settings.dryRun ? ', dry run' : ''}.`);
 
+  const view = (state.progressView = progressView(spec, settings.progressDetails, readEventPayload(environment)));
   // A dry run writes nothing, the progress comment included.
   if (!settings.dryRun) state.progress = await host.startProgress(trigger, spec.name);
   const progress = state.progress;
@@ -92,7 +93,6 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   }
   const context = await host.fetchContext(trigger);
   return runLoadedAgent(spec, pipeline, {
-  const view = (state.progressView = progressView(spec, settings.progressDetails, readEventPayload(environment)));
     ...deps,
     context,
     signal,

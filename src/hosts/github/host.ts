@@ -1,5 +1,5 @@
 import type { Octokit } from '@octokit/rest';
-import { rethrowIfFatal } from '../../errors.js';
+import { FlueError } from '../../errors.js';
 import type { Redactor } from '../../session-log/redact.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import { triggerFromGitHubEvent } from '../../trigger/github.js';
@@ -110,6 +110,7 @@ export class GitHubHost implements CiHost {
       agent,
       runId: this.options.runId,
       runUrl: this.options.runUrl,
+      redactor: this.options.redactor,
       warn: this.options.warn,
       intervalMs: this.options.progressIntervalMs,
       now: this.options.now,
@@ -117,7 +118,6 @@ export class GitHubHost implements CiHost {
   }
 
   resumeProgress(handle: string): ProgressReporter | undefined {
-      redactor: this.options.redactor,
     const { runId, runUrl, redactor, warn, progressIntervalMs, now } = this.options;
     return resumeProgressComment({ api: this.api, runId, runUrl, redactor, warn, intervalMs: progressIntervalMs, now }, handle);
   }
