@@ -1,17 +1,20 @@
 /**
- * The action's stages, from the event to the RunReport: trigger, host, gate (before and after
- * loading the agent), progress comment, context, then the pipeline. Reporting the outcome (outputs,
+ * The action's stages, from the event to the RunReport: trigger, host, gate (once, on the payload),
+ * definitions (from a commit writers chose when the checkout may not be), the agent's needs against the
+ * decided profile, progress comment, context, then the pipeline. Reporting the outcome (outputs,
  * summary, artifact, exit) is main.ts's job.
  */
 import * as core from '@actions/core';
-import { decideGate, type GateOptions, type PermissionLookup } from '../gate/gate.js';
-import { trustedCapabilities } from '../gate/profile.js';
+import { FlueError } from '../errors.js';
+import { definitionsSource } from '../gate/definitions-source.js';
+import { admitAgent, decideGate } from '../gate/gate.js';
+import { trustedCapabilities, type Profile } from '../gate/profile.js';
 import { AnthropicModelClient } from '../harness/anthropic-client.js';
-import type { ProgressReporter } from '../hosts/host.js';
+import type { CiHost, ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/github/index.js';
 import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
-import type { Permission, Trigger } from '../trigger/types.js';
+import type { Trigger } from '../trigger/types.js';
 import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
 import { RUNNER_VERSION } from '../version.js';
 import { createActionsProgress } from './console.js';
@@ -57,26 +60,30 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   const host = createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment, redactor });
   const printer = createActionsProgress({ write: (text) => process.stdout.write(text) });
 
-  // Agent-independent rules first, on the payload alone: a comment without the phrase must not even
-  // load the agent or read its PR, so neither a broken agent file nor a token without `pull-requests:
-  // read` can turn every comment in the repository into a failed run.
-  const gateOptions: Omit<GateOptions, 'agentNeeds'> = {
-    triggerPhrase: settings.triggerPhrase,
-    allowedUsers: settings.allowedUsers,
-    allowedBots: settings.allowedBots,
-    selfMarker: FLUE_COMMENT_MARKER,
-  };
-  const permissionOf = memoized((login) => host.permissionOf(login, payloadTrigger));
-  const early = await decideGate(payloadTrigger, { ...gateOptions, agentNeeds: [] }, permissionOf);
-  if (!early.run) return recordSkippedRun(early.reason, pipeline, { host, trigger: payloadTrigger, onEvent: printer });
+  // One decision, on the payload alone, before any definition is read: an event that does not run imports
+  // no agent code, and what the agent declares can refuse a run but never change its profile. A comment
+  // without the phrase does not even read its PR, so neither a broken agent file nor a token without
+  // `pull-requests: read` can turn every comment in the repository into a failed run.
+  const gate = await decideGate(
+    payloadTrigger,
+    {
+      triggerPhrase: settings.triggerPhrase,
+      allowedUsers: settings.allowedUsers,
+      allowedBots: settings.allowedBots,
+      selfMarker: FLUE_COMMENT_MARKER,
+      selfLogin: () => host.selfLogin(),
+      trustAuthorText: settings.trustAuthorText,
+    },
+    (login) => host.permissionOf(login, payloadTrigger),
+  );
+  if (!gate.run) return recordSkippedRun(gate.reason, pipeline, { host, trigger: payloadTrigger, onEvent: printer });
 
   const trigger = await host.completeTrigger(payloadTrigger);
   const deps = { host, trigger, onEvent: printer };
 
-  pipeline.definitionsRoot = await host.definitionsFromBase(trigger);
-  if (pipeline.definitionsRoot) core.info(`Agent definitions read from the base commit ${trigger.refs.baseSha ?? ''}: a pull request cannot change the agent that reviews it.`);
+  pipeline.definitionsRoot = await readDefinitions(host, trigger, gate.profile, environment);
   const spec = await loadRunAgent(pipeline);
-  const decision = await decideGate(trigger, { ...gateOptions, agentNeeds: trustedCapabilities(spec) }, permissionOf);
+  const decision = admitAgent(gate, trustedCapabilities(spec));
   if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);
   pipeline.profile = decision.profile;
   pipeline.notes = decision.notes;
@@ -122,13 +129,32 @@ function describeEvent(trigger: Trigger): string {
   return trigger.number === undefined ? event : `${event} #${trigger.number}`;
 }
 
-/** Both gate passes ask about the same people: one API call each. */
-function memoized(lookup: PermissionLookup): PermissionLookup {
-  const cache = new Map<string, Promise<Permission>>();
-  return (login) => {
-    const key = login.toLowerCase();
-    let found = cache.get(key);
-    if (found === undefined) cache.set(key, (found = lookup(login)));
-    return found;
-  };
+/**
+ * The folder to read definitions from, when not the checkout (see definitionsSource): a commit writers
+ * chose, through the API. Never a fallback to the checkout, which whoever shaped the run may have chosen.
+ */
+async function readDefinitions(host: CiHost, trigger: Trigger, profile: Profile, environment: RunnerEnvironment): Promise<string | undefined> {
+  const source = definitionsSource(trigger, profile, environment.sha);
+  if (source.from === 'checkout') return undefined;
+  if (source.from === 'pull-request-base') {
+    if (source.commit === undefined) {
+      throw new FlueError(
+        `Event '${trigger.eventName}' is about a pull request, but its base commit is unknown, so the agent definitions ` +
+          'cannot be read from it. Run on a pull_request, issue_comment or pull_request_review_comment event.',
+      );
+    }
+    const root = await host.definitionsAt(source.commit);
+    core.info(`Agent definitions read from the base commit ${source.commit}: a pull request cannot change the agent that reviews it.`);
+    return root;
+  }
+  if (source.commit === undefined) {
+    throw new FlueError(
+      `GITHUB_SHA is not set, so the agent definitions of this ${trigger.eventName} run cannot be read from the commit ` +
+        "the workflow runs from, and the checkout may hold someone else's. Run in GitHub Actions, which sets it.",
+    );
+  }
+  const root = await host.definitionsAt(source.commit);
+  const why = profile === 'untrusted' ? 'the run is untrusted' : `a ${trigger.eventName} run may check out what a fork pushed`;
+  core.info(`Agent definitions read from ${source.commit}, the commit the workflow runs from (GITHUB_SHA): ${why}, so the checkout's are not used.`);
+  return root;
 }

@@ -1,27 +1,33 @@
 /**
  * The gate: whether an event may start a run, and with which profile. A pure decision over the
- * Trigger; the only outside fact it needs, an account's repository permission, is injected.
+ * Trigger, made once, before any definition is read; the outside facts it needs (an account's
+ * repository permission, the runner's own login) are injected.
  *
- * - Comment events run only when the comment mentions the trigger phrase, and only for writers
- *   (write, maintain or admin, or `allowed-users`): a comment is something anyone can post.
- * - The runner never answers its own comments; bots are refused unless listed in `allowed-bots`.
- * - Events a stranger can cause (an issue opened, a PR from a fork, a run of one) still run, because
- *   a triage bot exists for them, but with the untrusted profile. An agent that needs more than that
- *   profile gives (write tools, commands, network) is refused for them, never run with less.
+ * - Any event that carries someone's text addressed to the runner (a comment on an issue, a pull
+ *   request, a discussion or a commit; a review's body) runs only when that text mentions the trigger
+ *   phrase, and only for writers (write, maintain or admin, or `allowed-users`): anyone can post one.
+ * - The runner never answers what it posted itself (its marker, or its token's login); bots are
+ *   refused unless listed in `allowed-bots`.
+ * - Events a stranger can cause or shape (an issue or discussion a stranger wrote, a PR from a fork,
+ *   a run of one) still run, because a triage bot exists for them, but with the untrusted profile: the
+ *   trust of a run is the lowest of everyone whose words or code it reads. `trust-author-text` lets a
+ *   writer's action (a label, an edit) vouch for an issue's text, never for a fork's code.
  * - push, schedule and workflow_dispatch need write access to cause: trusted.
+ *
+ * What the agent needs is checked after loading, against the profile decided here (`admitAgent`):
+ * the loaded definitions can refuse a run, never change its profile.
  */
 import { rethrowIfFatal } from '../errors.js';
-import type { Permission, Trigger } from '../trigger/types.js';
+import type { Trigger } from '../trigger/types.js';
+import { isAllowedBot, PeopleCheck, sameLogin, type Outsider, type PermissionLookup, type Person } from './people.js';
 import { mentionsTriggerPhrase } from './phrase.js';
-import type { Profile } from './profile.js';
+
+export type { PermissionLookup } from './people.js';
 
 export const DEFAULT_TRIGGER_PHRASE = '@flue';
 
 /** The account the default workflow token (`GITHUB_TOKEN`) writes as. */
 export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
-
-/** A repository permission lookup (GitHub's collaborator-permission API). May throw; a throw counts as no permission. */
-export type PermissionLookup = (login: string) => Promise<Permission>;
 
 export interface GateOptions {
   /** Text a comment must mention to start a run. Default `@flue`. */
@@ -30,99 +36,124 @@ export interface GateOptions {
   allowedUsers: readonly string[];
   /** Bots that may start runs (`dependabot` or `dependabot[bot]`); they are then treated as writers. */
   allowedBots: readonly string[];
-  /** Hidden marker every comment the runner posts carries. */
+  /** Hidden marker every body the runner posts carries. */
   selfMarker: string;
-  /** The account the runner's token writes as. Default `github-actions[bot]`. */
-  selfLogin?: string;
-  /** What the agent needs beyond the untrusted profile: `trustedCapabilities(spec)`. */
-  agentNeeds: readonly string[];
+  /**
+   * The login the runner's token writes as (`CiHost.selfLogin`). Asked only for a comment that passed
+   * every other check; undefined, or an answer of undefined, means `github-actions[bot]`.
+   */
+  selfLogin?: () => Promise<string | undefined>;
+  /**
+   * `trust-author-text`: an issue, discussion or same-repository pull request a non-writer wrote runs
+   * trusted when a writer caused the event (labeled it, edited it). Off by default.
+   */
+  trustAuthorText?: boolean;
 }
 
 export type GateDecision =
-  | { run: true; profile: Profile; notes: string[] }
+  | { run: true; profile: 'trusted'; notes: string[] }
+  | { run: true; profile: 'untrusted'; notes: string[]; /** Who made the run untrusted, for admitAgent's reason. */ because: string }
   | { run: false; reason: string };
 
-const WRITER_PERMISSIONS: ReadonlySet<Permission> = new Set(['write', 'maintain', 'admin']);
+export type RunDecision = Extract<GateDecision, { run: true }>;
 
 const UNTRUSTED_PROFILE = 'the untrusted profile (read-only tools, no commands, no network)';
 
-export async function decideGate(
-  trigger: Trigger,
-  options: GateOptions,
-  permissionOf: PermissionLookup,
-): Promise<GateDecision> {
-  const refusal = ownComment(trigger, options) ?? missingPhrase(trigger, options) ?? refusedBot(trigger, options);
+export async function decideGate(trigger: Trigger, options: GateOptions, permissionOf: PermissionLookup): Promise<GateDecision> {
+  const refusal = ownMarker(trigger, options) ?? missingPhrase(trigger, options) ?? refusedBot(trigger, options) ?? (await ownLogin(trigger, options));
   if (refusal !== undefined) return { run: false, reason: refusal };
 
   const people = new PeopleCheck(trigger, options, permissionOf);
+  // Whatever the event, text addressed to the runner is a request: only writers may make one.
+  if (trigger.comment !== undefined) {
+    const outsiders = await people.outsiders(commentPeople(trigger));
+    if (outsiders.length === 0) return { run: true, profile: 'trusted', notes: people.notes };
+    return {
+      run: false,
+      reason:
+        `${sentence(clauses(outsiders))}. A comment starts a run only for users with write, maintain or admin ` +
+        `permission on ${repositoryName(trigger)}, or users listed in allowed-users.`,
+    };
+  }
   switch (trigger.kind) {
     case 'push':
     case 'schedule':
     case 'workflow_dispatch':
     case 'manual':
       return { run: true, profile: 'trusted', notes: [] };
-    case 'issue_comment':
-    case 'pull_request_review_comment': {
-      const outsiders = await people.nonWriters(commentPeople(trigger));
-      if (outsiders.length === 0) return { run: true, profile: 'trusted', notes: people.notes };
-      return {
-        run: false,
-        reason:
-          `${sentence(outsiders.join('; '))}. A comment starts a run only for users with write, maintain or admin ` +
-          `permission on ${repositoryName(trigger)}, or users listed in allowed-users.`,
-      };
-    }
     case 'issue':
-    case 'unknown':
-      return profileFor(await people.nonWriters([actor(trigger)]), options, people.notes);
-    case 'pull_request': {
-      // A fork's code is its author's, whoever caused the event: both must be writers.
-      const author = { login: trigger.author, role: 'author of the pull request from a fork' };
-      const shapers = trigger.refs.fromFork ? [actor(trigger), author] : [actor(trigger)];
-      return profileFor(await people.nonWriters(shapers), options, people.notes);
+    case 'discussion':
+    case 'pull_request':
+      return profileFor(await people.outsiders([actor(trigger), author(trigger)]), options, people.notes);
+    case 'unknown': {
+      const shapers = trigger.author === undefined ? [actor(trigger)] : [actor(trigger), author(trigger)];
+      return profileFor(await people.outsiders(shapers), options, people.notes);
     }
     case 'workflow_run': {
       // `author` is the upstream run's actor: re-running a fork PR's workflow does not make its code the re-runner's.
       const upstream = { login: trigger.author, role: 'actor of the upstream run' };
-      return profileFor(await people.nonWriters([actor(trigger), upstream]), options, people.notes);
+      return profileFor(await people.outsiders([actor(trigger), upstream]), options, people.notes);
     }
+    case 'issue_comment':
+    case 'pull_request_review':
+    case 'pull_request_review_comment':
+    case 'discussion_comment':
+    case 'commit_comment':
+      // Their readers always set `comment`; without one the payload is not what GitHub sends.
+      return { run: false, reason: `The ${trigger.eventName} event carries no comment, so there is no request to answer.` };
   }
 }
 
-/** Trusted when every person who shaped the run is a writer; otherwise untrusted, or refused when the agent needs more. */
-function profileFor(outsiders: string[], options: GateOptions, notes: string[]): GateDecision {
+/**
+ * The gate's decision once the agent is loaded: the same run, or a refusal when the agent needs more
+ * than the decided profile gives (write tools, commands, network). Never run with less than it expects.
+ */
+export function admitAgent(decision: RunDecision, agentNeeds: readonly string[]): GateDecision {
+  if (decision.profile === 'trusted' || agentNeeds.length === 0) return decision;
+  return {
+    run: false,
+    reason:
+      `${sentence(decision.because)}, so the run would get ${UNTRUSTED_PROFILE}, but the agent needs ` +
+      `${agentNeeds.join('; ')}. Such an agent runs only for events caused by writers ` +
+      `(write, maintain or admin permission, or allowed-users).`,
+  };
+}
+
+/** Trusted when every person who shaped the run is a writer (or vouched for); otherwise untrusted. */
+function profileFor(outsiders: Outsider[], options: GateOptions, notes: string[]): RunDecision {
   if (outsiders.length === 0) return { run: true, profile: 'trusted', notes };
-  const why = outsiders.join('; ');
-  if (options.agentNeeds.length > 0) {
-    return {
-      run: false,
-      reason:
-        `${sentence(why)}, so the run would get ${UNTRUSTED_PROFILE}, but the agent needs ` +
-        `${options.agentNeeds.join('; ')}. Such an agent runs only for events caused by writers ` +
-        `(write, maintain or admin permission, or allowed-users).`,
-    };
+  const because = clauses(outsiders);
+  if (options.trustAuthorText === true && outsiders.every((outsider) => outsider.textOnly)) {
+    return { run: true, profile: 'trusted', notes: [...notes, `Running trusted although ${because}: trust-author-text is on and a writer caused the event.`] };
   }
-  return { run: true, profile: 'untrusted', notes: [...notes, `Running with ${UNTRUSTED_PROFILE}: ${why}.`] };
+  return { run: true, profile: 'untrusted', notes: [...notes, `Running with ${UNTRUSTED_PROFILE}: ${because}.`], because };
 }
 
-function ownComment(trigger: Trigger, options: GateOptions): string | undefined {
+function ownMarker(trigger: Trigger, options: GateOptions): string | undefined {
+  if (options.selfMarker === '' || !trigger.comment?.body.includes(options.selfMarker)) return undefined;
+  return `The ${commentNoun(trigger)} was posted by flue-action itself (it carries the hidden marker); the runner never answers its own comments.`;
+}
+
+async function ownLogin(trigger: Trigger, options: GateOptions): Promise<string | undefined> {
   const comment = trigger.comment;
   if (comment === undefined) return undefined;
-  if (options.selfMarker !== '' && comment.body.includes(options.selfMarker)) {
-    return 'The comment was posted by flue-action itself (it carries the hidden marker); the runner never answers its own comments.';
+  let self: string | undefined;
+  try {
+    self = await options.selfLogin?.();
+  } catch (error) {
+    rethrowIfFatal(error);
   }
-  const self = options.selfLogin ?? WORKFLOW_TOKEN_LOGIN;
-  if (sameLogin(comment.author, self)) {
-    return `The comment was posted by ${comment.author}, the account this workflow writes as; the runner never answers its own comments.`;
-  }
-  return undefined;
+  self ??= WORKFLOW_TOKEN_LOGIN;
+  if (!sameLogin(comment.author, self)) return undefined;
+  return `The ${commentNoun(trigger)} was posted by ${comment.author}, the account this workflow writes as; the runner never answers its own comments.`;
 }
 
 function missingPhrase(trigger: Trigger, options: GateOptions): string | undefined {
-  if (trigger.kind !== 'issue_comment' && trigger.kind !== 'pull_request_review_comment') return undefined;
+  if (trigger.comment === undefined) return undefined;
   const phrase = options.triggerPhrase?.trim() || DEFAULT_TRIGGER_PHRASE;
-  if (mentionsTriggerPhrase(trigger.comment?.body ?? '', phrase)) return undefined;
-  return `The comment does not mention '${phrase}' (trigger-phrase), outside quotes and code; comments start a run only when they do.`;
+  if (mentionsTriggerPhrase(trigger.comment.body, phrase)) return undefined;
+  const noun = commentNoun(trigger);
+  return `The ${noun} does not mention '${phrase}' (trigger-phrase), outside quotes and code; ${noun}s start a run only when they do.`;
 }
 
 function refusedBot(trigger: Trigger, options: GateOptions): string | undefined {
@@ -134,15 +165,9 @@ function refusedBot(trigger: Trigger, options: GateOptions): string | undefined 
   return undefined;
 }
 
-/** Someone whose permission decides the profile, and what they are to the event (named in the reason). */
-interface Person {
-  login: string | undefined;
-  role: string;
-}
-
 /** The comment's author and whoever caused the event (an edit can be someone else's). */
 function commentPeople(trigger: Trigger): Person[] {
-  return [{ login: trigger.comment?.author, role: 'comment author' }, actor(trigger)];
+  return [{ login: trigger.comment?.author, role: `${commentNoun(trigger)} author` }, actor(trigger)];
 }
 
 function actor(trigger: Trigger): Person {
@@ -150,74 +175,23 @@ function actor(trigger: Trigger): Person {
   return { login: trigger.actor, role: `actor of this ${event} event` };
 }
 
-/** Looks each login up at most once and says, for each non-writer, why it is one. */
-class PeopleCheck {
-  readonly notes: string[] = [];
-  readonly #permissions = new Map<string, Promise<Permission>>();
-
-  constructor(
-    private readonly trigger: Trigger,
-    private readonly options: GateOptions,
-    private readonly permissionOf: PermissionLookup,
-  ) {}
-
-  /** One clause per non-writer (`@x (comment author) has read permission`); empty when all are writers. */
-  async nonWriters(people: Person[]): Promise<string[]> {
-    const reasons: string[] = [];
-    const checked = new Set<string>();
-    for (const { login, role } of people) {
-      if (login === undefined || login === '') {
-        reasons.push(`the event names no ${role.replace(/ of this .*$/, '')}`);
-        continue;
-      }
-      if (checked.has(login.toLowerCase())) continue;
-      checked.add(login.toLowerCase());
-      const roles = people.filter((other) => sameLogin(other.login, login)).map((other) => other.role);
-      const permission = await this.#permission(login);
-      if (permission === 'writer') continue;
-      const has = permission === 'unknown' ? 'has a permission that could not be read' : `has ${permission} permission`;
-      reasons.push(`@${login} (${roles.join(', ')}) ${has}`);
-    }
-    return reasons;
-  }
-
-  async #permission(login: string): Promise<Permission | 'writer'> {
-    if (this.options.allowedUsers.some((user) => sameLogin(user, login))) return 'writer';
-    // Only a real bot account can match: `[bot]` is not allowed in a user's login.
-    if (login.endsWith('[bot]') && isAllowedBot(login, this.options.allowedBots)) return 'writer';
-    const key = login.toLowerCase();
-    let lookup = this.#permissions.get(key);
-    if (lookup === undefined) this.#permissions.set(key, (lookup = this.#lookup(login)));
-    const permission = await lookup;
-    return WRITER_PERMISSIONS.has(permission) ? 'writer' : permission;
-  }
-
-  async #lookup(login: string): Promise<Permission> {
-    if (sameLogin(login, this.trigger.actor) && this.trigger.actorPermission !== undefined) {
-      return this.trigger.actorPermission;
-    }
-    try {
-      return await this.permissionOf(login);
-    } catch (error) {
-      rethrowIfFatal(error);
-      this.notes.push(`Could not read @${login}'s permission (${(error as Error).message}); treated as no permission.`);
-      return 'unknown';
-    }
-  }
+/**
+ * Who wrote the issue, discussion or pull request the run reads. A fork's head is its author's code,
+ * whoever caused the event; anything else they wrote is text, which a writer's action may vouch for.
+ */
+function author(trigger: Trigger): Person {
+  if (trigger.refs.fromFork === true) return { login: trigger.author, role: 'author of the pull request from a fork' };
+  const subject = trigger.isPullRequest ? 'pull request' : trigger.discussion !== undefined || trigger.kind === 'discussion' ? 'discussion' : 'issue';
+  return { login: trigger.author, role: `author of the ${subject}`, textOnly: true };
 }
 
-function isAllowedBot(login: string, allowed: readonly string[]): boolean {
-  const name = botName(login);
-  return allowed.some((entry) => botName(entry) === name);
+/** A review's body is a review, not a comment, in what the runner says. */
+function commentNoun(trigger: Trigger): string {
+  return trigger.kind === 'pull_request_review' ? 'review' : 'comment';
 }
 
-/** `Dependabot[bot]` and `dependabot` name the same bot. */
-function botName(login: string): string {
-  return login.trim().toLowerCase().replace(/\[bot\]$/, '');
-}
-
-function sameLogin(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a !== '' && a.toLowerCase() === b.toLowerCase();
+function clauses(outsiders: Outsider[]): string {
+  return outsiders.map((outsider) => outsider.why).join('; ');
 }
 
 function repositoryName(trigger: Trigger): string {

@@ -53,10 +53,17 @@ export interface CiHost extends Host {
   /** Recent comments and, for PRs, the changed files with patches (capped; the cap is stated). */
   fetchContext(trigger: Trigger): Promise<TriggerContextExtras>;
   /**
-   * On a pull-request event, a folder holding `.flue/`, the skill folders and AGENTS.md/CLAUDE.md as
-   * they are on the base ref, so a PR cannot rewrite the agent that reviews it. Undefined otherwise.
+   * A new folder holding `.flue/`, the skill folders and AGENTS.md/CLAUDE.md as they are on `commit`,
+   * read through the API: for runs whose checkout may hold someone else's definitions (a PR's head, a
+   * fork's run), from a commit writers chose (see `definitionsSource`).
    */
-  definitionsFromBase(trigger: Trigger): Promise<string | undefined>;
+  definitionsAt(commit: string): Promise<string>;
+  /**
+   * The login the runner's token writes as, so the gate never answers the runner's own comments;
+   * undefined when the platform does not tell (the gate then assumes the default workflow token's).
+   * Must not throw.
+   */
+  selfLogin(): Promise<string | undefined>;
   /** Starts the progress comment, or undefined when there is nothing to comment on or it is turned off. */
   startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined>;
   /** The comment a `ProgressReporter.handle` names, to finish it; undefined when the handle is not one this host made. */

@@ -33,8 +33,12 @@ export interface GitHubTriggerOptions {
 const KINDS: Readonly<Record<string, TriggerKind>> = {
   issues: 'issue',
   issue_comment: 'issue_comment',
+  discussion: 'discussion',
+  discussion_comment: 'discussion_comment',
+  commit_comment: 'commit_comment',
   pull_request: 'pull_request',
   pull_request_target: 'pull_request',
+  pull_request_review: 'pull_request_review',
   pull_request_review_comment: 'pull_request_review_comment',
   push: 'push',
   schedule: 'schedule',
@@ -85,8 +89,17 @@ function details(kind: TriggerKind, reader: PayloadReader): Partial<Trigger> {
       return { ...reader.issue(reader.need('issue')), comment: reader.comment(reader.need('comment')) };
     case 'pull_request':
       return reader.pullRequest(reader.need('pull_request'));
+    case 'pull_request_review':
+      // The review's body is what its author wrote: gated like a comment (an approval without text has none).
+      return { ...reader.pullRequest(reader.need('pull_request')), comment: reader.comment(reader.need('review')) };
     case 'pull_request_review_comment':
       return { ...reader.pullRequest(reader.need('pull_request')), comment: reader.comment(reader.need('comment')) };
+    case 'discussion':
+      return reader.discussion(reader.need('discussion'));
+    case 'discussion_comment':
+      return { ...reader.discussion(reader.need('discussion')), comment: reader.comment(reader.need('comment')) };
+    case 'commit_comment':
+      return reader.commitComment(reader.need('comment'));
     case 'push':
       return reader.push();
     case 'workflow_dispatch':
@@ -226,15 +239,36 @@ class PayloadReader {
     };
   }
 
-  /** Whatever an unknown event carries: an issue, pull request or discussion, and a comment. */
+  /**
+   * A discussion's number names no issue: `/issues/<n>` with it is another thread. It is kept apart,
+   * with the node id GraphQL needs to comment on it.
+   */
+  discussion(discussion: JsonObject): Partial<Trigger> {
+    const { number, ...subject } = this.subject(discussion);
+    if (number === undefined) return subject;
+    return { ...subject, discussion: withoutUndefined({ number, nodeId: string(field(discussion, 'node_id')) }) };
+  }
+
+  /** A comment on a commit: no issue or pull request to answer on, only the commit. */
+  commitComment(comment: JsonObject): Partial<Trigger> {
+    return {
+      url: string(field(comment, 'html_url')),
+      comment: this.comment(comment),
+      refs: withoutUndefined({ sha: string(field(comment, 'commit_id')) }),
+    };
+  }
+
+  /**
+   * Whatever an unknown event carries: an issue, pull request or discussion, and any text someone
+   * posted (a comment, a review), which the gate then treats as a comment: phrase and a writer.
+   */
   unknown(): Partial<Trigger> {
     const pr = object(this.get('pull_request'));
-    const subject = pr ?? object(this.get('issue')) ?? object(this.get('discussion'));
-    const comment = object(this.get('comment'));
-    const found: Partial<Trigger> = subject ? this.subject(subject) : {};
-    if (pr) Object.assign(found, this.pullRequest(pr));
-    else if (subject) found.isPullRequest = object(field(subject, 'pull_request')) !== undefined;
-    if (comment && string(field(comment, 'body')) !== undefined) found.comment = this.comment(comment);
+    const issue = object(this.get('issue'));
+    const discussion = object(this.get('discussion'));
+    const found = pr ? this.pullRequest(pr) : issue ? this.issue(issue) : discussion ? this.discussion(discussion) : {};
+    const posted = object(this.get('comment')) ?? object(this.get('review'));
+    if (posted) found.comment = this.comment(posted);
     return found;
   }
 

@@ -9,9 +9,13 @@ import { oneLine } from './text.js';
 const SHAPES: ReadonlyArray<{ fields: string[]; event: string }> = [
   { fields: ['comment', 'issue'], event: 'issue_comment' },
   { fields: ['comment', 'pull_request'], event: 'pull_request_review_comment' },
+  { fields: ['comment', 'discussion'], event: 'discussion_comment' },
   { fields: ['review', 'pull_request'], event: 'pull_request_review' },
   { fields: ['pull_request'], event: 'pull_request' },
   { fields: ['issue'], event: 'issues' },
+  { fields: ['discussion'], event: 'discussion' },
+  // Only a commit comment carries a comment and no thread.
+  { fields: ['comment'], event: 'commit_comment' },
   { fields: ['commits', 'ref'], event: 'push' },
   { fields: ['workflow_run'], event: 'workflow_run' },
   { fields: ['inputs', 'ref'], event: 'workflow_dispatch' },

@@ -7,7 +7,11 @@ export type TriggerKind =
   | 'issue'
   | 'issue_comment'
   | 'pull_request'
+  | 'pull_request_review'
   | 'pull_request_review_comment'
+  | 'discussion'
+  | 'discussion_comment'
+  | 'commit_comment'
   | 'push'
   | 'schedule'
   | 'workflow_dispatch'
@@ -18,6 +22,10 @@ export type TriggerKind =
 /** Repository permission of an actor, as GitHub's collaborator-permission API names it. */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none' | 'unknown';
 
+/**
+ * Text someone posted that the event is about: a comment, a review's body. Any trigger that has one is
+ * gated as a comment (trigger phrase, and a writer), whatever its kind.
+ */
 export interface TriggerComment {
   id: number;
   body: string;
@@ -50,8 +58,13 @@ export interface Trigger {
   /** The event's action (`opened`, `created`, ...), when it has one. */
   action?: string;
   repository: { owner: string; name: string };
-  /** Issue, pull request or merge request number. */
+  /**
+   * Issue, pull request or merge request number: what comments, labels and reviews are posted on.
+   * A discussion's number is not one (`/issues/<n>` would be another thread): see `discussion`.
+   */
   number?: number;
+  /** The discussion a `discussion` or `discussion_comment` event is about; its comments go through GraphQL. */
+  discussion?: { number: number; nodeId?: string };
   /** True when `number` names a pull/merge request rather than an issue. */
   isPullRequest: boolean;
   title?: string;

@@ -20,12 +20,14 @@
  * (404 "Label does not exist" when absent); GET pulls/{n}; GET pulls/{n}/files (paginated);
  * GET|POST pulls/{n}/reviews (422 for an inline comment off the diff, as GitHub does);
  * GET collaborators/{login}/permission (404 for a login never given a permission);
- * GET git/trees/{sha}[?recursive=1] (a commit sha resolves to its tree); GET git/blobs/{sha}.
+ * GET git/trees/{sha}[?recursive=1] (a commit sha resolves to its tree); GET git/blobs/{sha};
+ * POST /graphql: `viewer { login }` and `addDiscussionComment` (github-graphql.ts).
  * Anything else, or an unknown repository, is GitHub's 404. Everything the client posts is
  * authored by `actor` (default `github-actions[bot]`, type Bot).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGraphQL } from './github-graphql.js';
 import { FakeRepo, type FakeContext, type Json } from './github-repo.js';
 import { errorBody, route, type RouteResponse } from './github-routes.js';
 
@@ -63,8 +65,10 @@ export interface FakeGitHub {
   url: string;
   /** The repository `owner/name`, created empty on first use. */
   repo(fullName: string): FakeRepo;
-  /** The payload's repository, with its issue or pull request (and comment) in the thread. */
+  /** The payload's repository, with its issue or pull request (and comment) in the thread, or its discussion. */
   seedFromPayload(payload: Json): FakeRepo;
+  /** The GraphQL endpoint's state: discussions and their comments. */
+  graphql: FakeGraphQL;
   /** The next `times` requests matching `route` (`'METHOD /path'`, exact, no query; or a RegExp on it) fail. */
   fail(route: string | RegExp, failure: Failure, times?: number): void;
   /** `METHOD /path` of every request so far, in order; with `{ query: true }` the query string too. */
@@ -119,6 +123,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     timestamp: () => new Date((clock += 1000)).toISOString().replace('.000Z', 'Z'),
     actor: options.actor ?? { login: 'github-actions[bot]', type: 'Bot' },
   };
+  const graphql = new FakeGraphQL(context);
   const repo = (fullName: string): FakeRepo => {
     const [owner = '', name = ''] = fullName.split('/');
     const key = fullName.toLowerCase();
@@ -155,6 +160,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     if (options.token !== undefined && !authorized(request.headers.authorization, options.token)) {
       return send(response, { status: 401, body: errorBody(401, 'Bad credentials') });
     }
+    if (record.method === 'POST' && parsed.pathname === '/graphql') return send(response, graphql.answer(record.body));
     const segments = parsed.pathname.split('/').slice(1).map((part) => decodeURIComponent(part));
     if (segments[0] !== 'repos' || segments.length < 3) return send(response, { status: 404, body: errorBody(404, 'Not Found') });
     const target = repos.get(`${segments[1]}/${segments[2]}`.toLowerCase());
@@ -169,7 +175,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   return {
     url,
     repo,
-    seedFromPayload: (payload) => seedFromPayload(repo, payload),
+    seedFromPayload: (payload) => seedFromPayload(repo, graphql, payload),
+    graphql,
     fail: (route, failure, times = 1) => void failures.push({ route, failure, left: times }),
     calls: (callOptions = {}) =>
       requests.map((entry) => {
@@ -187,7 +194,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   };
 }
 
-function seedFromPayload(repo: (fullName: string) => FakeRepo, payload: Json): FakeRepo {
+function seedFromPayload(repo: (fullName: string) => FakeRepo, graphql: FakeGraphQL, payload: Json): FakeRepo {
   const repository = payload.repository as Json | undefined;
   if (typeof repository?.full_name !== 'string') throw new Error('fake GitHub: the payload has no repository.full_name');
   const target = repo(repository.full_name);
@@ -199,6 +206,8 @@ function seedFromPayload(repo: (fullName: string) => FakeRepo, payload: Json): F
   const number = Number((pull ?? issue)?.number);
   // A review comment lives on the diff, not in the issue thread.
   if (comment && issue && target.threads.has(number)) target.comment(number, { body: String(comment.body), raw: comment });
+  const discussion = payload.discussion as Json | undefined;
+  if (discussion) graphql.discussion(String(discussion.node_id), Number(discussion.number), String(discussion.html_url));
   return target;
 }
 

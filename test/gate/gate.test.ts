@@ -1,43 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { decideGate, type GateOptions } from '../../src/gate/gate.js';
+import { decideGate } from '../../src/gate/gate.js';
 import { triggerFromGitHubEvent } from '../../src/trigger/github.js';
-import type { Permission, Trigger } from '../../src/trigger/types.js';
 import { at, example } from '../trigger/examples.js';
-
-const MARKER = '<!-- flue-action -->';
-const options = (extra: Partial<GateOptions> = {}): GateOptions => ({
-  allowedUsers: [],
-  allowedBots: [],
-  selfMarker: MARKER,
-  agentNeeds: [],
-  ...extra,
-});
-
-/** A permission table that records every lookup, so tests can assert the API calls not made. */
-function permissions(table: Record<string, Permission>) {
-  const asked: string[] = [];
-  const lookup = async (login: string): Promise<Permission> => {
-    asked.push(login);
-    const found = table[login];
-    if (found === undefined) throw new Error(`GET /repos/.../collaborators/${login}/permission: 404 Not Found`);
-    return found;
-  };
-  return { lookup, asked };
-}
-
-function commentEvent(body: string, author = 'Codertocat'): Trigger {
-  const payload = example('issue_comment', 'created');
-  at(payload, 'comment').body = body;
-  at(payload, 'comment', 'user').login = author;
-  at(payload, 'sender').login = author;
-  return triggerFromGitHubEvent('issue_comment', payload);
-}
-
-function forkPullRequest(eventName = 'pull_request', action = 'opened'): Trigger {
-  const payload = example('pull_request', action);
-  at(payload, 'pull_request', 'head', 'repo').full_name = 'stranger/Hello-World';
-  return triggerFromGitHubEvent(eventName, payload);
-}
+import { commentEvent, commentKind, MARKER, options, permissions } from './helpers.js';
 
 describe('comment events', () => {
   test('a writer mentioning the phrase runs trusted, after one permission lookup', async () => {
@@ -151,22 +116,55 @@ describe('the runner’s own comments and bots', () => {
       reason:
         'The comment was posted by github-actions[bot], the account this workflow writes as; the runner never answers its own comments.',
     });
-    const app = await decideGate(commentEvent('@flue', 'my-app[bot]'), options({ selfLogin: 'my-app[bot]' }), permissions({}).lookup);
-    expect(app).toEqual({ run: false, reason: expect.stringContaining('posted by my-app[bot], the account this workflow writes as') });
+  });
+
+  test('a comment by the login the token writes as (learned from the host) is never answered, even from a writer', async () => {
+    const { lookup, asked } = permissions({ 'release-user': 'admin' });
+    const asks: string[] = [];
+    const selfLogin = async () => (asks.push('viewer'), 'Release-User');
+    const decision = await decideGate(commentEvent('@flue ship it', 'release-user'), options({ selfLogin }), lookup);
+    expect(decision).toEqual({
+      run: false,
+      reason: 'The comment was posted by release-user, the account this workflow writes as; the runner never answers its own comments.',
+    });
+    expect([asks, asked]).toEqual([['viewer'], []]);
+    // With a learned login, github-actions[bot] is just another bot.
+    const other = await decideGate(commentEvent('@flue', 'github-actions[bot]'), options({ selfLogin }), lookup);
+    expect(other).toEqual({
+      run: false,
+      reason: "The event was caused by the bot 'github-actions[bot]', which is not in allowed-bots. Add it to allowed-bots to let it start runs.",
+    });
+  });
+
+  test('the login is asked only for a comment that passed the cheap checks; a failed lookup means github-actions[bot]', async () => {
+    const asks: string[] = [];
+    const failing = async (): Promise<string | undefined> => {
+      asks.push('viewer');
+      throw new Error('POST /graphql failed: 502');
+    };
+    const { lookup } = permissions({ Codertocat: 'write' });
+    expect((await decideGate(commentEvent('no phrase here'), options({ selfLogin: failing }), lookup)).run).toBe(false);
+    expect(asks).toEqual([]);
+    expect(await decideGate(commentEvent('@flue'), options({ selfLogin: failing }), lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
+    const own = await decideGate(commentEvent('@flue', 'github-actions[bot]'), options({ selfLogin: failing, allowedBots: ['github-actions'] }), lookup);
+    expect(own).toEqual({ run: false, reason: expect.stringContaining('posted by github-actions[bot], the account this workflow writes as') });
+    expect(asks).toEqual(['viewer', 'viewer']);
   });
 
   test('a bot is refused unless allowed; an allowed bot counts as a writer', async () => {
     const payload = example('issues', 'opened');
     payload.sender = at(example('check_suite', 'rerequested', 1), 'sender');
     const trigger = triggerFromGitHubEvent('issues', payload);
-    const { lookup, asked } = permissions({});
+    const { lookup, asked } = permissions({ Codertocat: 'write' });
     expect(await decideGate(trigger, options(), lookup)).toEqual({
       run: false,
       reason: "The event was caused by the bot 'octocoders-linter[bot]', which is not in allowed-bots. Add it to allowed-bots to let it start runs.",
     });
-    const allowed = options({ allowedBots: ['Octocoders-Linter'], agentNeeds: ['tools: write'] });
-    expect(await decideGate(trigger, allowed, lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
     expect(asked).toEqual([]);
+    // The bot needs no lookup; the issue's author (a writer here) is still asked about.
+    const allowed = options({ allowedBots: ['Octocoders-Linter'] });
+    expect(await decideGate(trigger, allowed, lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
+    expect(asked).toEqual(['Codertocat']);
   });
 
   test('a bot comment needs the phrase too', async () => {
@@ -176,117 +174,45 @@ describe('the runner’s own comments and bots', () => {
   });
 });
 
-describe('events a stranger can cause', () => {
-  const issueOpened = () => triggerFromGitHubEvent('issues', example('issues', 'opened'));
-
-  test.each(['opened', 'edited', 'labeled'])('issues.%s by a writer runs trusted', async (action) => {
-    const trigger = triggerFromGitHubEvent('issues', example('issues', action));
-    const decision = await decideGate(trigger, options({ agentNeeds: ['network'] }), permissions({ Codertocat: 'write' }).lookup);
-    expect(decision).toEqual({ run: true, profile: 'trusted', notes: [] });
-  });
-
-  test('an issue opened by a non-writer runs untrusted, and says why', async () => {
-    const decision = await decideGate(issueOpened(), options(), permissions({ Codertocat: 'read' }).lookup);
-    expect(decision).toEqual({
-      run: true,
-      profile: 'untrusted',
-      notes: [
-        'Running with the untrusted profile (read-only tools, no commands, no network): ' +
-          '@Codertocat (actor of this issues.opened event) has read permission.',
-      ],
+describe('every event that carries a comment needs the phrase and a writer', () => {
+  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)('%s without the phrase is skipped without a lookup', async (eventName) => {
+    const { lookup, asked } = permissions({ Codertocat: 'admin' });
+    const noun = eventName === 'pull_request_review' ? 'review' : 'comment';
+    expect(await decideGate(commentKind(eventName, 'Thanks, looks great!'), options(), lookup)).toEqual({
+      run: false,
+      reason: `The ${noun} does not mention '@flue' (trigger-phrase), outside quotes and code; ${noun}s start a run only when they do.`,
     });
+    expect(asked).toEqual([]);
   });
 
-  test('an agent that needs more than the untrusted profile is refused, naming what it needs', async () => {
-    const needs = ['tools: write', 'commands: npm test', 'network'];
-    const decision = await decideGate(issueOpened(), options({ agentNeeds: needs }), permissions({ Codertocat: 'none' }).lookup);
-    expect(decision).toEqual({
+  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)('%s with the phrase by a non-writer is refused', async (eventName) => {
+    const { lookup } = permissions({ mallory: 'read' });
+    const noun = eventName === 'pull_request_review' ? 'review' : 'comment';
+    const action = eventName === 'pull_request_review' ? 'submitted' : 'created';
+    expect(await decideGate(commentKind(eventName, '@flue run the deploy', 'mallory'), options(), lookup)).toEqual({
       run: false,
       reason:
-        '@Codertocat (actor of this issues.opened event) has none permission, so the run would get the untrusted profile ' +
-        '(read-only tools, no commands, no network), but the agent needs tools: write; commands: npm test; network. ' +
-        'Such an agent runs only for events caused by writers (write, maintain or admin permission, or allowed-users).',
+        `@mallory (${noun} author, actor of this ${eventName}.${action} event) has read permission. A comment starts a run only for users ` +
+        `with write, maintain or admin permission on ${eventName === 'discussion_comment' ? 'octo-org/octo-repo' : 'Codertocat/Hello-World'}, ` +
+        'or users listed in allowed-users.',
     });
   });
 
-  test('a failed lookup on an issue event runs untrusted, with a note naming the failure', async () => {
-    const decision = await decideGate(issueOpened(), options(), permissions({}).lookup);
-    expect(decision).toEqual({
-      run: true,
-      profile: 'untrusted',
-      notes: [
-        "Could not read @Codertocat's permission (GET /repos/.../collaborators/Codertocat/permission: 404 Not Found); treated as no permission.",
-        'Running with the untrusted profile (read-only tools, no commands, no network): ' +
-          '@Codertocat (actor of this issues.opened event) has a permission that could not be read.',
-      ],
-    });
+  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)('%s with the phrase by a writer runs trusted', async (eventName) => {
+    const { lookup } = permissions({ Codertocat: 'write' });
+    expect(await decideGate(commentKind(eventName, '@flue what do you think?'), options(), lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
   });
 
-  test('a same-repository pull request by a writer runs trusted; only the actor is looked up', async () => {
-    const { lookup, asked } = permissions({ Codertocat: 'write' });
-    const trigger = triggerFromGitHubEvent('pull_request', example('pull_request', 'synchronize'));
-    expect(trigger.refs.fromFork).toBe(false);
-    expect(await decideGate(trigger, options({ agentNeeds: ['commands: npm test'] }), lookup)).toEqual({
-      run: true,
-      profile: 'trusted',
-      notes: [],
-    });
-    expect(asked).toEqual(['Codertocat']);
-  });
-
-  test.each(['pull_request', 'pull_request_target'])('%s from a fork by a non-writer runs untrusted', async (eventName) => {
-    const decision = await decideGate(forkPullRequest(eventName), options(), permissions({ Codertocat: 'read' }).lookup);
-    expect(decision).toEqual({
-      run: true,
-      profile: 'untrusted',
-      notes: [
-        'Running with the untrusted profile (read-only tools, no commands, no network): ' +
-          `@Codertocat (actor of this ${eventName}.opened event, author of the pull request from a fork) has read permission.`,
-      ],
-    });
-  });
-
-  test('a fork pull request reopened by a maintainer is still its author’s code', async () => {
-    const trigger = { ...forkPullRequest('pull_request_target', 'reopened'), actor: 'maintainer' };
-    const { lookup, asked } = permissions({ maintainer: 'maintain', Codertocat: 'read' });
-    expect(await decideGate(trigger, options({ agentNeeds: ['commands: npm test'] }), lookup)).toEqual({
+  test('an approval without text is no request; an unknown event with a comment is gated as one', async () => {
+    const { lookup } = permissions({ Codertocat: 'admin' });
+    const approval = triggerFromGitHubEvent('pull_request_review', example('pull_request_review', 'submitted'));
+    expect((await decideGate(approval, options(), lookup)).run).toBe(false);
+    const payload = example('discussion_comment', 'created');
+    at(payload, 'comment').body = '@flue answer';
+    const future = triggerFromGitHubEvent('discussion_comment_v2', payload);
+    expect(await decideGate(future, options(), permissions({ Codertocat: 'read' }).lookup)).toEqual({
       run: false,
-      reason: expect.stringMatching(/^@Codertocat \(author of the pull request from a fork\) has read permission, so the run would get/),
-    });
-    expect(asked).toEqual(['maintainer', 'Codertocat']);
-    const bothWriters = permissions({ maintainer: 'maintain', Codertocat: 'write' });
-    expect(await decideGate(trigger, options(), bothWriters.lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
-  });
-
-  test('workflow_run checks the upstream run’s actor as well as the re-runner', async () => {
-    const payload = example('workflow_run', 'completed', 2);
-    at(payload, 'workflow_run').triggering_actor = { login: 'maintainer', type: 'User' };
-    const trigger = triggerFromGitHubEvent('workflow_run', payload);
-    const { lookup, asked } = permissions({ maintainer: 'admin', Codertocat: 'read' });
-    expect(await decideGate(trigger, options(), lookup)).toEqual({
-      run: true,
-      profile: 'untrusted',
-      notes: [
-        'Running with the untrusted profile (read-only tools, no commands, no network): ' +
-          '@Codertocat (actor of the upstream run) has read permission.',
-      ],
-    });
-    expect(asked).toEqual(['maintainer', 'Codertocat']);
-  });
-
-  test('an unknown event runs trusted for a writer, untrusted otherwise, and untrusted without an actor', async () => {
-    const trigger = triggerFromGitHubEvent('discussion_comment', example('discussion_comment', 'created'));
-    expect(await decideGate(trigger, options(), permissions({ Codertocat: 'write' }).lookup)).toEqual({
-      run: true,
-      profile: 'trusted',
-      notes: [],
-    });
-    expect((await decideGate(trigger, options(), permissions({ Codertocat: 'read' }).lookup)).run).toBe(true);
-    const anonymous = await decideGate({ ...trigger, actor: '' }, options(), permissions({}).lookup);
-    expect(anonymous).toEqual({
-      run: true,
-      profile: 'untrusted',
-      notes: ['Running with the untrusted profile (read-only tools, no commands, no network): the event names no actor.'],
+      reason: expect.stringMatching(/^@Codertocat \(comment author, actor of this discussion_comment_v2\.created event\) has read permission\./),
     });
   });
 });
@@ -294,7 +220,7 @@ describe('events a stranger can cause', () => {
 describe('events only writers can cause', () => {
   test('push, workflow_dispatch and schedule run trusted without a lookup', async () => {
     const { lookup, asked } = permissions({});
-    const needy = options({ agentNeeds: ['tools: write'] });
+    const needy = options({ trustAuthorText: false });
     const push = triggerFromGitHubEvent('push', example('push'));
     const dispatch = triggerFromGitHubEvent('workflow_dispatch', example('workflow_dispatch'));
     // The package has no schedule example; this is the shape Actions writes for one.

@@ -138,14 +138,100 @@ describe('bots and unknown events', () => {
       refs: {},
       inputs: {},
     });
-    const discussion = triggerFromGitHubEvent('discussion_comment', example('discussion_comment', 'created'));
-    expect([discussion.kind, discussion.number, discussion.comment?.body]).toEqual([
+  });
+
+  test('any comment or review an unknown event carries is kept, so the gate treats the event as a comment', () => {
+    const payload = example('discussion_comment', 'created');
+    const future = triggerFromGitHubEvent('discussion_comment_v2', payload);
+    expect([future.kind, future.number, future.discussion, future.comment?.body]).toEqual([
       'unknown',
-      90,
+      undefined,
+      { number: 90, nodeId: 'MDEwOkRpc2N1c3Npb24zMjk3NDQy' },
       'I have so many questions to ask you!',
     ]);
-    const review = triggerFromGitHubEvent('pull_request_review', example('pull_request_review', 'submitted'));
-    expect([review.kind, review.number, review.isPullRequest, review.refs.head]).toEqual(['unknown', 2, true, 'changes']);
+    // A body GitHub sends as null is still a comment: the gate then finds no phrase in it.
+    const review = triggerFromGitHubEvent('pull_request_review_v2', example('pull_request_review', 'submitted'));
+    expect([review.kind, review.number, review.comment?.body, review.comment?.author]).toEqual(['unknown', 2, '', 'Codertocat']);
+  });
+});
+
+describe('other events that carry a comment', () => {
+  test('discussion_comment: the discussion apart from `number` (it names no issue), and the comment', () => {
+    expect(triggerFromGitHubEvent('discussion_comment', example('discussion_comment', 'created'))).toEqual({
+      kind: 'discussion_comment',
+      eventName: 'discussion_comment',
+      action: 'created',
+      repository: { owner: 'octo-org', name: 'octo-repo' },
+      isPullRequest: false,
+      labels: [],
+      actor: 'Codertocat',
+      actorIsBot: false,
+      refs: {},
+      inputs: {},
+      title: 'Welcome to discussions!',
+      body: "We're glad to have you here!",
+      url: 'https://github.com/octo-org/octo-repo/discussions/90',
+      author: 'Codertocat',
+      discussion: { number: 90, nodeId: 'MDEwOkRpc2N1c3Npb24zMjk3NDQy' },
+      comment: {
+        id: 544078,
+        body: 'I have so many questions to ask you!',
+        author: 'Codertocat',
+        authorIsBot: false,
+        url: 'https://github.com/octo-org/octo-repo/discussions/90#discussioncomment-544078',
+      },
+    });
+  });
+
+  test('discussion: like an issue, without a number', () => {
+    const trigger = triggerFromGitHubEvent('discussion', example('discussion', 'labeled'));
+    expect([trigger.kind, trigger.number, trigger.discussion, trigger.author, trigger.comment]).toEqual([
+      'discussion',
+      undefined,
+      { number: 4, nodeId: 'MDEwOkRpc2N1c3Npb24zMjk5NjE0' },
+      'Codertocat',
+      undefined,
+    ]);
+  });
+
+  test('commit_comment: the comment and its commit, and nothing to post on', () => {
+    expect(triggerFromGitHubEvent('commit_comment', example('commit_comment', 'created'))).toEqual({
+      kind: 'commit_comment',
+      eventName: 'commit_comment',
+      action: 'created',
+      repository: helloWorld,
+      isPullRequest: false,
+      labels: [],
+      actor: 'Codertocat',
+      actorIsBot: false,
+      refs: { sha: '6113728f27ae82c7b1a177c8d03f9e96e0adf246' },
+      inputs: {},
+      url: 'https://github.com/Codertocat/Hello-World/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246#commitcomment-33548674',
+      comment: {
+        id: 33548674,
+        body: 'This is a really good change! :+1:',
+        author: 'Codertocat',
+        authorIsBot: false,
+        url: 'https://github.com/Codertocat/Hello-World/commit/6113728f27ae82c7b1a177c8d03f9e96e0adf246#commitcomment-33548674',
+      },
+    });
+  });
+
+  test('pull_request_review: the pull request, and the review body as the comment (empty for an approval without text)', () => {
+    const trigger = triggerFromGitHubEvent('pull_request_review', example('pull_request_review', 'submitted'));
+    expect([trigger.kind, trigger.number, trigger.isPullRequest, trigger.refs.baseSha]).toEqual([
+      'pull_request_review',
+      2,
+      true,
+      'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
+    ]);
+    expect(trigger.comment).toEqual({
+      id: 237895671,
+      body: '',
+      author: 'Codertocat',
+      authorIsBot: false,
+      url: 'https://github.com/Codertocat/Hello-World/pull/2#pullrequestreview-237895671',
+    });
   });
 });
 

@@ -12,6 +12,9 @@ describe('inferGitHubEventName', () => {
     'pull_request',
     'pull_request_review_comment',
     'pull_request_review',
+    'discussion',
+    'discussion_comment',
+    'commit_comment',
     'push',
     'workflow_run',
     'workflow_dispatch',
@@ -36,8 +39,8 @@ describe('inferGitHubEventName', () => {
       new TriggerError(
         'event.json: cannot tell which GitHub event this payload is (top-level fields: action, check_suite, ' +
           'repository, sender). Looked for comment+issue → issue_comment, comment+pull_request → ' +
-          'pull_request_review_comment, review+pull_request → pull_request_review, pull_request → pull_request, ' +
-          'issue → issues, commits+ref → push, workflow_run → workflow_run, inputs+ref → workflow_dispatch, ' +
+          'pull_request_review_comment, comment+discussion → discussion_comment, review+pull_request → pull_request_review, ' +
+          'pull_request → pull_request, issue → issues, discussion → discussion, comment → commit_comment, commits+ref → push, workflow_run → workflow_run, inputs+ref → workflow_dispatch, ' +
           'schedule → schedule. Pass --event-name NAME (issues, issue_comment, pull_request, ...).',
       ),
     );

@@ -144,6 +144,51 @@ export class RepoApi {
   }
 }
 
+/** The parts of a GraphQL answer the host reads. */
+interface ViewerAnswer {
+  viewer: { login: string };
+}
+interface AddDiscussionCommentAnswer {
+  addDiscussionComment: { comment: { url: string } };
+}
+
+/** GraphQL calls, named in messages as `POST /graphql (operation)`: the endpoint is not under the repository. */
+export class GraphQLApi {
+  constructor(readonly octokit: Octokit) {}
+
+  async call<T>(operation: string, permission: string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    try {
+      return await this.octokit.graphql<T>(query, variables);
+    } catch (error) {
+      throw apiFailure(`POST /graphql (${operation})`, graphqlErrors(error) ?? error, permission);
+    }
+  }
+
+  /** The login the token writes as. `viewer` answers for personal and app installation tokens alike; REST `GET /user` refuses the latter. */
+  async viewerLogin(): Promise<string> {
+    const data = await this.call<ViewerAnswer>('viewer', undefined, 'query { viewer { login } }');
+    return data.viewer.login;
+  }
+
+  /** A top-level comment on a discussion: REST has no discussion comments, and `/issues/<n>` with its number is another thread. */
+  async addDiscussionComment(discussionId: string, body: string): Promise<{ url: string }> {
+    const data = await this.call<AddDiscussionCommentAnswer>(
+      'addDiscussionComment',
+      'discussions: write',
+      'mutation($discussionId: ID!, $body: String!) { addDiscussionComment(input: { discussionId: $discussionId, body: $body }) { comment { url } } }',
+      { discussionId, body },
+    );
+    return data.addDiscussionComment.comment;
+  }
+}
+
+/** A GraphQL error answer (HTTP 200 with `errors`) as one line; undefined for any other failure. */
+function graphqlErrors(error: unknown): Error | undefined {
+  const errors = (error as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors) || errors.length === 0) return undefined;
+  return new Error(errors.map((entry) => String((entry as { message?: unknown } | null)?.message ?? JSON.stringify(entry))).join('; '));
+}
+
 /** The cached promise for `key`, made by `load` on first use; a failure is not cached, so a later call retries. */
 function once<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
   const cached = cache.get(key);

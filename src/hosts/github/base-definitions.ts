@@ -1,6 +1,7 @@
 /**
- * The agent definitions of a pull-request run, as they are on the base commit: a PR must not rewrite
- * the agent, its skills or AGENTS.md that then review it. Read through the git data API (trees and
+ * The agent definitions as they are on a commit writers chose (a PR's base, the workflow's own commit):
+ * a PR must not rewrite the agent, its skills or AGENTS.md that then review it, nor a fork's checkout
+ * supply the code a workflow_run imports. Read through the git data API (trees and
  * blobs), so no second checkout is needed, into a fresh folder. Tree entries are treated as hostile
  * input: every path is checked before anything is written, and nothing but regular files is created.
  */
@@ -23,7 +24,7 @@ interface WantedFile {
 
 type TreeEntry = GitTree['tree'][number];
 
-/** Writes the definition files of `baseSha` under a new folder in `tmpDir` and returns that folder. */
+/** Writes the definition files of commit `baseSha` under a new folder in `tmpDir` and returns that folder. */
 export async function fetchBaseDefinitions(
   api: RepoApi,
   baseSha: string,
@@ -31,19 +32,20 @@ export async function fetchBaseDefinitions(
   warn: (message: string) => void,
 ): Promise<string> {
   const root = await api.getTree(baseSha, false);
+  const commit = `commit ${baseSha.slice(0, 7)}`;
   const wanted: WantedFile[] = [];
   for (const name of ROOT_FILES) {
     const entry = root.tree.find((item) => item.path === name);
-    if (entry) addFile(wanted, name, entry, warn);
+    if (entry) addFile(wanted, name, entry, commit, warn);
   }
   for (const folder of FOLDERS) {
     const tree = await subtree(api, root, folder);
     if (!tree) continue;
     const prefix = folder.join('/');
-    if (tree.truncated) warn(`The listing of ${prefix}/ on the base commit was cut short by GitHub; some of its files are missing.`);
-    for (const entry of tree.tree) addFile(wanted, `${prefix}/${entry.path}`, entry, warn);
+    if (tree.truncated) warn(`The listing of ${prefix}/ on ${commit} was cut short by GitHub; some of its files are missing.`);
+    for (const entry of tree.tree) addFile(wanted, `${prefix}/${entry.path}`, entry, commit, warn);
   }
-  const files = withinCaps(wanted, warn);
+  const files = withinCaps(wanted, commit, warn);
   const target = await mkdtemp(path.join(tmpDir, 'flue-base-'));
   try {
     // Every path is checked before the first write: a hostile tree leaves nothing behind.
@@ -65,7 +67,7 @@ export async function fetchBaseDefinitions(
       bytes += written;
       // The tree's sizes decided what to fetch; the blobs themselves are counted too.
       if (bytes > LIMITS.baseDefinitionBytes) {
-        throw new FlueError(`GET ${api.path}/git/blobs: the definition files of the base commit exceed ${LIMITS.baseDefinitionBytes} bytes.`);
+        throw new FlueError(`GET ${api.path}/git/blobs: the definition files of ${commit} exceed ${LIMITS.baseDefinitionBytes} bytes.`);
       }
     });
   } catch (error) {
@@ -122,16 +124,16 @@ async function subtree(api: RepoApi, root: GitTree, folder: string[]): Promise<G
 }
 
 /** Regular files only: a symlink's target could name anything on the runner, and submodules are other repositories. */
-function addFile(wanted: WantedFile[], filePath: string, entry: TreeEntry, warn: (message: string) => void): void {
+function addFile(wanted: WantedFile[], filePath: string, entry: TreeEntry, commit: string, warn: (message: string) => void): void {
   if (entry.type === 'tree') return;
   if (entry.type !== 'blob' || entry.mode === '120000' || !entry.sha) {
-    warn(`${filePath} on the base commit is a ${entry.mode === '120000' ? 'symbolic link' : String(entry.type)}, not a file; skipped.`);
+    warn(`${filePath} on ${commit} is a ${entry.mode === '120000' ? 'symbolic link' : String(entry.type)}, not a file; skipped.`);
     return;
   }
   wanted.push({ path: filePath, sha: entry.sha, size: entry.size ?? 0, executable: entry.mode === '100755' });
 }
 
-function withinCaps(wanted: WantedFile[], warn: (message: string) => void): WantedFile[] {
+function withinCaps(wanted: WantedFile[], commit: string, warn: (message: string) => void): WantedFile[] {
   const kept: WantedFile[] = [];
   let bytes = 0;
   for (const file of wanted) {
@@ -141,7 +143,7 @@ function withinCaps(wanted: WantedFile[], warn: (message: string) => void): Want
   }
   if (kept.length < wanted.length) {
     warn(
-      `The base commit holds ${wanted.length} definition files; only the first ${kept.length} were fetched ` +
+      `${sentence(commit)} holds ${wanted.length} definition files; only the first ${kept.length} were fetched ` +
         `(limits: ${LIMITS.baseDefinitionFiles} files, ${LIMITS.baseDefinitionBytes} bytes). ` +
         `Missing from the run: ${wanted.slice(kept.length, kept.length + 3).map((file) => file.path).join(', ')}` +
         `${wanted.length - kept.length > 3 ? ', ...' : ''}.`,
@@ -165,4 +167,8 @@ export function safeDestination(root: string, relative: string, source: string):
     );
   }
   return destination;
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

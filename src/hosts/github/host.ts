@@ -1,12 +1,12 @@
 import type { Octokit } from '@octokit/rest';
-import { FlueError } from '../../errors.js';
+import { rethrowIfFatal } from '../../errors.js';
 import type { Redactor } from '../../session-log/redact.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import { triggerFromGitHubEvent } from '../../trigger/github.js';
 import type { TriggerContextExtras } from '../../trigger/prompt.js';
 import type { Permission, Trigger } from '../../trigger/types.js';
 import type { AppliedOutput, CiHost, ProgressReporter } from '../host.js';
-import { RepoApi, type CollaboratorPermission, type Repository } from './api.js';
+import { GraphQLApi, RepoApi, type CollaboratorPermission, type Repository } from './api.js';
 import { fetchBaseDefinitions } from './base-definitions.js';
 import { fetchGitHubContext } from './context.js';
 import { statusOf } from './errors.js';
@@ -42,13 +42,29 @@ const KNOWN_ROLES: readonly Permission[] = ['admin', 'maintain', 'write', 'triag
 export class GitHubHost implements CiHost {
   readonly name = 'github' as const;
   private readonly api: RepoApi;
+  private readonly graphql: GraphQLApi;
+  private login: Promise<string | undefined> | undefined;
 
   constructor(private readonly options: GitHubHostOptions) {
     this.api = new RepoApi(options.octokit, options.repository);
+    this.graphql = new GraphQLApi(options.octokit);
   }
 
   applyOutput(output: ProposedOutput, trigger: Trigger): Promise<AppliedOutput> {
-    return applyGitHubOutput(this.api, output, trigger, this.options.warn);
+    return applyGitHubOutput({ rest: this.api, graphql: this.graphql }, output, trigger, this.options.warn);
+  }
+
+  /**
+   * Asked once a run, through GraphQL `viewer` (a personal token's user, an app's `<slug>[bot]`). When
+   * GitHub does not answer, undefined: the gate then assumes `github-actions[bot]`, and the marker every
+   * posted body carries still keeps the runner from answering itself.
+   */
+  selfLogin(): Promise<string | undefined> {
+    this.login ??= this.graphql.viewerLogin().catch((error: unknown) => {
+      rethrowIfFatal(error);
+      return undefined;
+    });
+    return this.login;
   }
 
   /**
@@ -88,17 +104,8 @@ export class GitHubHost implements CiHost {
     return fetchGitHubContext(this.api, trigger);
   }
 
-  async definitionsFromBase(trigger: Trigger): Promise<string | undefined> {
-    if (trigger.kind !== 'pull_request' && !trigger.isPullRequest) return undefined;
-    const baseSha = trigger.refs.baseSha ?? (await this.completeTrigger(trigger)).refs.baseSha;
-    if (!baseSha) {
-      // Falling back to the workspace would let the PR choose its own reviewer: refuse instead.
-      throw new FlueError(
-        `Event '${trigger.eventName}' is about a pull request, but its base commit is unknown, so the agent ` +
-          'definitions cannot be read from the base ref. Run on a pull_request, issue_comment or pull_request_review_comment event.',
-      );
-    }
-    return fetchBaseDefinitions(this.api, baseSha, this.options.tmpDir, this.options.warn);
+  definitionsAt(commit: string): Promise<string> {
+    return fetchBaseDefinitions(this.api, commit, this.options.tmpDir, this.options.warn);
   }
 
   async startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined> {

@@ -8,16 +8,18 @@ import { capBody } from '../../publish/sanitize.js';
 import type { ProposedOutput, ReviewComment } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
 import type { AppliedOutput } from '../host.js';
-import type { RepoApi } from './api.js';
+import type { GraphQLApi, RepoApi } from './api.js';
 import { bodyWithOutsideComments, diffLines, placeComments } from './diff.js';
 import { markedBody } from './markers.js';
 
 export async function applyGitHubOutput(
-  api: RepoApi,
+  apis: { rest: RepoApi; graphql: GraphQLApi },
   output: ProposedOutput,
   trigger: Trigger,
   warn: (message: string) => void,
 ): Promise<AppliedOutput> {
+  if (trigger.discussion !== undefined) return applyOnDiscussion(apis.graphql, output, trigger.discussion, trigger.eventName);
+  const api = apis.rest;
   const number = trigger.number;
   if (number === undefined) {
     throw new FlueError(
@@ -59,10 +61,38 @@ async function submitReview(
   const review = await api.createReview(number, {
     body,
     event: output.event,
-    comments: inline.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT', body: comment.body })),
+    // Marked like every body the runner posts: with a token whose comments start workflows, each inline
+    // comment is a pull_request_review_comment event of its own, which the gate must know as the runner's.
+    comments: inline.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT', body: markedBody(comment.body) })),
     ...(trigger.refs.sha ? { commit_id: trigger.refs.sha } : {}),
   });
   return note === undefined ? { url: review.html_url } : { url: review.html_url, note };
+}
+
+/**
+ * A discussion takes comments through GraphQL only; its number names no issue (`/issues/<n>` is another
+ * thread, or nothing). Labels and reviews are refused: a review needs a pull request, and labelling a
+ * discussion is left out on purpose rather than half done.
+ */
+async function applyOnDiscussion(
+  graphql: GraphQLApi,
+  output: ProposedOutput,
+  discussion: NonNullable<Trigger['discussion']>,
+  eventName: string,
+): Promise<AppliedOutput> {
+  if (output.kind !== 'add_comment') {
+    throw new FlueError(
+      `${output.kind}: event '${eventName}' is about discussion #${discussion.number}, and on a discussion flue-action ` +
+        `posts only comments (add_comment). Remove ${output.kind} from the agent's outputs, or run it on issue and pull request events.`,
+    );
+  }
+  if (discussion.nodeId === undefined) {
+    throw new FlueError(
+      `add_comment: event '${eventName}' names discussion #${discussion.number} without its node_id, which GraphQL needs to comment on it. ` +
+        'Give the payload GitHub sent.',
+    );
+  }
+  return graphql.addDiscussionComment(discussion.nodeId, markedBody(output.body));
 }
 
 /** Said in the job log and recorded in the session log: the review as posted differs from the one proposed. */

@@ -4,7 +4,7 @@ import { expect, test } from 'vitest';
 import { LIMITS } from '../../../src/limits.js';
 import { triggerFromGitHubEvent } from '../../../src/trigger/github.js';
 import { example } from '../../trigger/examples.js';
-import { API, BASE_SHA, issueEvent, pullRequestEvent, setup } from './helpers.js';
+import { API, BASE_SHA, pullRequestEvent, setup } from './helpers.js';
 
 const SHA = /[0-9a-f]{40}/g;
 
@@ -16,9 +16,9 @@ async function listFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-test('a PR run gets .flue/, the skill folders and AGENTS.md/CLAUDE.md as they are on the base commit', async () => {
+test('the definitions of a commit: .flue/, the skill folders and AGENTS.md/CLAUDE.md as they are there', async () => {
   const { github, host, tmpDir, warnings } = await setup();
-  const { payload, trigger } = pullRequestEvent();
+  const { payload } = pullRequestEvent();
   github.seedFromPayload(payload).tree(BASE_SHA, {
     'AGENTS.md': 'Be brief.',
     'CLAUDE.md': 'See AGENTS.md.',
@@ -32,9 +32,9 @@ test('a PR run gets .flue/, the skill folders and AGENTS.md/CLAUDE.md as they ar
     '.claude/settings.json': '{}',
     'src/index.ts': 'export {};',
   });
-  const folder = await host.definitionsFromBase(trigger);
-  expect(path.dirname(folder ?? '')).toBe(tmpDir);
-  expect(await listFiles(folder as string)).toEqual([
+  const folder = await host.definitionsAt(BASE_SHA);
+  expect(path.dirname(folder)).toBe(tmpDir);
+  expect(await listFiles(folder)).toEqual([
     '.agents/skills/a/SKILL.md',
     '.claude/skills/c/SKILL.md',
     '.flue/agents/review.md',
@@ -43,9 +43,9 @@ test('a PR run gets .flue/, the skill folders and AGENTS.md/CLAUDE.md as they ar
     'AGENTS.md',
     'CLAUDE.md',
   ]);
-  expect(await readFile(path.join(folder as string, '.flue/agents/review.md'), 'utf8')).toBe('---\ndescription: Review\n---\nReview it.');
-  expect((await stat(path.join(folder as string, '.flue/skills/style/check.sh'))).mode & 0o777).toBe(0o755);
-  expect((await stat(path.join(folder as string, 'AGENTS.md'))).mode & 0o777).toBe(0o644);
+  expect(await readFile(path.join(folder, '.flue/agents/review.md'), 'utf8')).toBe('---\ndescription: Review\n---\nReview it.');
+  expect((await stat(path.join(folder, '.flue/skills/style/check.sh'))).mode & 0o777).toBe(0o755);
+  expect((await stat(path.join(folder, 'AGENTS.md'))).mode & 0o777).toBe(0o644);
   expect(github.calls({ query: true }).map((call) => call.replace(SHA, 'SHA'))).toEqual([
     `GET ${API}/git/trees/SHA`,
     `GET ${API}/git/trees/SHA?recursive=1`,
@@ -59,34 +59,21 @@ test('a PR run gets .flue/, the skill folders and AGENTS.md/CLAUDE.md as they ar
   expect(warnings).toEqual([]);
 });
 
-test('runs that are not about a pull request read definitions from the workspace', async () => {
-  const { github, host } = await setup();
-  await expect(host.definitionsFromBase(issueEvent().trigger)).resolves.toBeUndefined();
-  await expect(host.definitionsFromBase(triggerFromGitHubEvent('push', example('push')))).resolves.toBeUndefined();
-  expect(github.calls()).toEqual([]);
-});
-
-test('a comment on a PR first reads the PR for its base commit', async () => {
+test('a comment on a PR: completeTrigger reads the PR for its base commit, whose definitions are then read', async () => {
   const { github, host } = await setup();
   const repo = github.seedFromPayload(pullRequestEvent().payload).tree(BASE_SHA, { 'AGENTS.md': 'x' });
   const payload = example('issue_comment', 'created');
   Object.assign(payload.issue as object, { number: 2, pull_request: { url: `${github.url}${API}/pulls/2` } });
-  const folder = await host.definitionsFromBase(triggerFromGitHubEvent('issue_comment', payload));
-  expect(await listFiles(folder as string)).toEqual(['AGENTS.md']);
+  const trigger = await host.completeTrigger(triggerFromGitHubEvent('issue_comment', payload));
+  expect(trigger.refs.baseSha).toBe(BASE_SHA);
+  const folder = await host.definitionsAt(BASE_SHA);
+  expect(await listFiles(folder)).toEqual(['AGENTS.md']);
   expect(github.calls().map((call) => call.replace(SHA, 'SHA'))).toEqual([
     `GET ${API}/pulls/2`,
     `GET ${API}/git/trees/SHA`,
     `GET ${API}/git/blobs/SHA`,
   ]);
   expect(repo.commits.has(BASE_SHA)).toBe(true);
-});
-
-test('a PR trigger whose base commit cannot be known is refused, never read from the PR head', async () => {
-  const { host } = await setup();
-  const { trigger } = pullRequestEvent();
-  await expect(host.definitionsFromBase({ ...trigger, number: undefined, refs: {} })).rejects.toThrow(
-    "Event 'pull_request' is about a pull request, but its base commit is unknown, so the agent definitions cannot be read from the base ref.",
-  );
 });
 
 test.each(['../../etc/x', 'agents/../../../x', '/etc/x', 'agents//x', 'agents\\..\\x'])(
@@ -100,7 +87,7 @@ test.each(['../../etc/x', 'agents/../../../x', '/etc/x', 'agents//x', 'agents\\.
       { path: hostile, type: 'blob', sha: blob },
     ]);
     repo.rawTree('root', [{ path: '.flue', type: 'tree', sha: 'flue-tree' }], { commitSha: BASE_SHA });
-    await expect(host.definitionsFromBase(pullRequestEvent().trigger)).rejects.toThrow(
+    await expect(host.definitionsAt(BASE_SHA)).rejects.toThrow(
       `GET ${API}/git/trees/${BASE_SHA}: refusing tree entry ${JSON.stringify(`.flue/${hostile}`)}: a definition path must stay inside the repository.`,
     );
     expect(await readdir(tmpDir)).toEqual([]);
@@ -122,12 +109,12 @@ test('symbolic links and submodules are skipped with a warning; a cut listing is
     { truncated: true },
   );
   repo.rawTree('root', [{ path: '.flue', type: 'tree', sha: 'flue-tree' }], { commitSha: BASE_SHA });
-  const folder = await host.definitionsFromBase(pullRequestEvent().trigger);
-  expect(await listFiles(folder as string)).toEqual(['.flue/agents/a.md']);
+  const folder = await host.definitionsAt(BASE_SHA);
+  expect(await listFiles(folder)).toEqual(['.flue/agents/a.md']);
   expect(warnings).toEqual([
-    'The listing of .flue/ on the base commit was cut short by GitHub; some of its files are missing.',
-    '.flue/agents/link.md on the base commit is a symbolic link, not a file; skipped.',
-    '.flue/vendor on the base commit is a commit, not a file; skipped.',
+    'The listing of .flue/ on commit f95f852 was cut short by GitHub; some of its files are missing.',
+    '.flue/agents/link.md on commit f95f852 is a symbolic link, not a file; skipped.',
+    '.flue/vendor on commit f95f852 is a commit, not a file; skipped.',
   ]);
 });
 
@@ -137,14 +124,14 @@ test(`past ${LIMITS.baseDefinitionFiles} files the rest is left out, with a warn
   // One content for every file: a blob that several paths share is fetched once.
   for (let index = 0; index < LIMITS.baseDefinitionFiles + 2; index += 1) files[`.flue/skills/s/r${String(index).padStart(3, '0')}.md`] = 'same';
   github.seedFromPayload(pullRequestEvent().payload).tree(BASE_SHA, files);
-  const folder = await host.definitionsFromBase(pullRequestEvent().trigger);
-  const written = await listFiles(folder as string);
+  const folder = await host.definitionsAt(BASE_SHA);
+  const written = await listFiles(folder);
   expect(written).toHaveLength(LIMITS.baseDefinitionFiles);
   expect(written.at(-1)).toBe(`.flue/skills/s/r${LIMITS.baseDefinitionFiles - 1}.md`);
-  expect(await readFile(path.join(folder as string, written[0] as string), 'utf8')).toBe('same');
+  expect(await readFile(path.join(folder, written[0] as string), 'utf8')).toBe('same');
   expect(github.calls().filter((call) => call.includes('/git/blobs/'))).toHaveLength(1);
   expect(warnings).toEqual([
-    `The base commit holds ${LIMITS.baseDefinitionFiles + 2} definition files; only the first ${LIMITS.baseDefinitionFiles} were fetched ` +
+    `Commit f95f852 holds ${LIMITS.baseDefinitionFiles + 2} definition files; only the first ${LIMITS.baseDefinitionFiles} were fetched ` +
       `(limits: ${LIMITS.baseDefinitionFiles} files, ${LIMITS.baseDefinitionBytes} bytes). Missing from the run: .flue/skills/s/r500.md, .flue/skills/s/r501.md.`,
   ]);
 });
@@ -158,17 +145,16 @@ test('the byte limit holds for the sizes the tree states and for the blobs thems
     { path: 'data.bin', type: 'blob', sha: small, size: LIMITS.baseDefinitionBytes },
   ]);
   repo.rawTree('root', [{ path: '.flue', type: 'tree', sha: 'flue-tree' }], { commitSha: BASE_SHA });
-  const folder = await host.definitionsFromBase(pullRequestEvent().trigger);
-  expect(await listFiles(folder as string)).toEqual(['.flue/agents/a.md']);
+  const folder = await host.definitionsAt(BASE_SHA);
+  expect(await listFiles(folder)).toEqual(['.flue/agents/a.md']);
   expect(warnings[0]).toContain('only the first 1 were fetched');
 
   // A tree that understates its blobs' sizes: the bytes written are counted too (four paths share one blob).
   const quarter = repo.blob(Buffer.alloc(LIMITS.baseDefinitionBytes / 4 + 1));
   repo.rawTree('lying-tree', ['a', 'b', 'c', 'd'].map((name) => ({ path: `agents/${name}.md`, type: 'blob' as const, sha: quarter, size: 1 })));
   repo.rawTree('root2', [{ path: '.flue', type: 'tree', sha: 'lying-tree' }], { commitSha: 'f'.repeat(40) });
-  const { trigger } = pullRequestEvent();
-  await expect(host.definitionsFromBase({ ...trigger, refs: { ...trigger.refs, baseSha: 'f'.repeat(40) } })).rejects.toThrow(
-    `GET ${API}/git/blobs: the definition files of the base commit exceed ${LIMITS.baseDefinitionBytes} bytes.`,
+  await expect(host.definitionsAt('f'.repeat(40))).rejects.toThrow(
+    `GET ${API}/git/blobs: the definition files of commit fffffff exceed ${LIMITS.baseDefinitionBytes} bytes.`,
   );
   expect((await readdir(tmpDir)).length).toBe(1);
 });

@@ -94,7 +94,7 @@ test('an output on an event without an issue or PR fails with what to do', async
   expect(github.calls()).toEqual([]);
 });
 
-test('submit_review sends inline comments on diff lines, at the head sha', async () => {
+test('submit_review sends inline comments on diff lines, at the head sha, each with the marker', async () => {
   const { github, host } = await setup();
   const { payload, trigger } = pullRequestEvent();
   const repo = github.seedFromPayload(payload);
@@ -117,8 +117,8 @@ test('submit_review sends inline comments on diff lines, at the head sha', async
     event: 'REQUEST_CHANGES',
     commit_id: HEAD_SHA,
     comments: [
-      { path: 'README.md', line: 11, side: 'RIGHT', body: 'typo' },
-      { path: 'README.md', line: 13, side: 'RIGHT', body: 'context line is fine too' },
+      { path: 'README.md', line: 11, side: 'RIGHT', body: `typo\n\n${FLUE_COMMENT_MARKER}` },
+      { path: 'README.md', line: 13, side: 'RIGHT', body: `context line is fine too\n\n${FLUE_COMMENT_MARKER}` },
     ],
   });
   expect(applied).toEqual({ url: repo.reviews(2)[0]?.html_url });
@@ -156,7 +156,7 @@ test('review comments off the diff move into the body under their own section, w
     ].join('\n\n'),
     event: 'COMMENT',
     commit_id: HEAD_SHA,
-    comments: [{ path: 'README.md', line: 12, side: 'RIGHT', body: 'inline' }],
+    comments: [{ path: 'README.md', line: 12, side: 'RIGHT', body: `inline\n\n${FLUE_COMMENT_MARKER}` }],
   });
   const note = '3 inline comments on lines outside the diff (README.md:14, src/other.ts:3, logo.png:1) moved into the review body.';
   expect(warnings).toEqual([`submit_review on #2: ${note}`]);
@@ -191,7 +191,7 @@ test('the PR files are listed once per run, across pages, for every review', asy
     `POST ${API}/pulls/2/reviews`,
   ]);
   expect(repo.reviews(2).map((entry) => entry.comments)).toEqual([
-    [{ path: 'f149.ts', line: 1, side: 'RIGHT', body: 'last page' }],
-    [{ path: 'f149.ts', line: 1, side: 'RIGHT', body: 'last page' }],
+    [{ path: 'f149.ts', line: 1, side: 'RIGHT', body: `last page\n\n${FLUE_COMMENT_MARKER}` }],
+    [{ path: 'f149.ts', line: 1, side: 'RIGHT', body: `last page\n\n${FLUE_COMMENT_MARKER}` }],
   ]);
 });
