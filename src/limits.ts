@@ -50,6 +50,14 @@ export const LIMITS = {
   writeBytes: 5_000_000,
   /** Characters of one `grep` match line: a hit in minified code must not fill the result with one line. */
   grepLineChars: 500,
+  /** Characters of a `grep` or `glob` pattern (and a grep `include`): matching costs the pattern's size times the text's. */
+  patternChars: 1_000,
+  /**
+   * Work of one `grep` line test: RE2's program size times the line's characters, about 40 ns each at
+   * worst, so a second. One test cannot be interrupted, and the run's clock must be able to stop grep
+   * between two: a longer line is skipped, and the result says which and how to search it.
+   */
+  grepLineWork: 25_000_000,
   /** Largest file the sandbox reads (tools and shell alike): a file past it is data or a build artifact, not source. */
   readFileBytes: 10_000_000,
   /** Files larger than this are skipped by `grep` (with a note): large files are data or bundles, not source. */

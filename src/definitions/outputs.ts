@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { DefinitionError } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { compileGlob } from '../patterns/glob.js';
 import { OUTPUT_KINDS, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
 import {
   check,
@@ -88,7 +89,13 @@ function readAllowed(value: unknown, at: FieldAt): string[] {
   const field = `${at.field}.allowed`;
   const fix = 'List the labels or globs the agent may use, such as [bug, question, "area/*"]';
   if (isAbsent(value)) throw new DefinitionError(at.file, field, 'is required', fix);
-  return [...new Set(check(allowedList, value, { file: at.file, field }, fix))];
+  const allowed = check(allowedList, value, { file: at.file, field }, fix);
+  for (const [index, glob] of allowed.entries()) {
+    // Matched against labels the model chooses: only globs that match in linear time are accepted.
+    const compiled = compileGlob(glob, { nocase: true });
+    if (!compiled.ok) throw new DefinitionError(at.file, `${field}[${index}]`, compiled.problem);
+  }
+  return [...new Set(allowed)];
 }
 
 /** Review events are compared case-insensitively: `approve` clearly means `APPROVE`. */

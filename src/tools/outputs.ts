@@ -1,6 +1,6 @@
-import picomatch from 'picomatch';
 import type { OutputPolicy } from '../definitions/types.js';
 import { LIMITS } from '../limits.js';
+import { compileGlobList } from '../patterns/glob.js';
 import type { SessionRecorder } from '../session-log/events.js';
 import type { ProposedOutput } from './types.js';
 
@@ -87,7 +87,7 @@ function labelsAllowed(
 ): ProposalCheck {
   if (labels.length === 0) return fail(`${kind}: give at least one label`);
   // GitHub and GitLab match label names case-insensitively.
-  const isAllowed = picomatch(allowed as string[], { nocase: true, dot: true });
+  const isAllowed = compileGlobList(allowed, { nocase: true });
   const refused = labels.filter((label) => label.trim() === '' || !isAllowed(label));
   if (refused.length > 0) {
     const names = refused.map((label) => `'${label}'`).join(', ');

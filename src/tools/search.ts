@@ -1,6 +1,8 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as v from 'valibot';
-import picomatch from 'picomatch';
 import { LIMITS } from '../limits.js';
+import { compileGlob } from '../patterns/glob.js';
+import { compileLinePattern } from '../patterns/regex.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { defineRunnerTool, pathInput, toolError } from './define.js';
 import { onFile } from './file-errors.js';
@@ -8,37 +10,52 @@ import { keepHead, looksBinary } from './truncate.js';
 import type { ToolDefinition } from './types.js';
 import { walkFiles, workspaceRelative } from './walk.js';
 
+/** A grep or glob pattern as the model gives it: bounded, since matching costs its size times the text's. */
+const patternInput = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.patternChars));
+
+/** How long grep matches before letting timers and signals run: the run's clock stops it between lines. */
+const SLICE_MS = 50;
+
 export function grepTool(sandbox: Sandbox): ToolDefinition {
   return defineRunnerTool({
     name: 'grep',
-    description: `Search file contents with a JavaScript regex (or literal text). include: file glob like *.ts. Skips .git, node_modules, binary files. Output: file:line: text, at most ${LIMITS.grepMatches} matches.`,
+    description: `Search file contents with an RE2 regex (no lookaround or backreferences; (?i) ignores case) or literal text. include: file glob like *.ts. Skips .git, node_modules, binary files. Output: file:line: text, at most ${LIMITS.grepMatches} matches.`,
     input: v.object({
-      pattern: v.pipe(v.string(), v.minLength(1)),
+      pattern: patternInput,
       path: v.optional(pathInput),
-      include: v.optional(v.pipe(v.string(), v.minLength(1))),
+      include: v.optional(patternInput),
       literal: v.optional(v.boolean()),
     }),
     async run({ pattern, path = '.', include, literal }, context) {
-      let regex: RegExp;
-      try {
-        regex = new RegExp(literal ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : pattern);
-      } catch (error) {
-        return toolError(`${(error as Error).message}. Fix the pattern, or set literal: true to search for the text as is.`);
-      }
+      const compiled = compileLinePattern(pattern, { literal });
+      if (!compiled.ok) return toolError(compiled.problem);
+      const included = include ? compileGlob(include, { basename: true }) : { ok: true as const, value: () => true };
+      if (!included.ok) return toolError(`include: ${included.problem}`);
+      const regex = compiled.value;
       const root = sandbox.resolve(path);
       const rootStat = await onFile(path, () => sandbox.fs.stat(root));
-      const included = include ? picomatch(include, { dot: true, basename: !include.includes('/') }) : () => true;
       const files = rootStat.isDirectory ? walkFiles(sandbox, root, context.signal) : single(root);
       const matches: string[] = [];
       const skipped: string[] = [];
+      const tooLong: string[] = [];
+      let sliceStart = Date.now();
       scan: for await (const file of files) {
         const shown = workspaceRelative(sandbox, file);
-        if (rootStat.isDirectory && !included(file.slice(root.length + 1))) continue;
+        if (rootStat.isDirectory && !included.value(file.slice(root.length + 1))) continue;
         const bytes = await readSearchable(sandbox, file);
         if (bytes === 'too large') skipped.push(shown);
         if (typeof bytes === 'string') continue;
         const lines = Buffer.from(bytes).toString('utf8').split('\n');
         for (const [index, line] of lines.entries()) {
+          if (Date.now() - sliceStart > SLICE_MS) {
+            await nextTurn();
+            context.signal.throwIfAborted();
+            sliceStart = Date.now();
+          }
+          if (line.length * regex.cost > LIMITS.grepLineWork) {
+            tooLong.push(`${shown}:${index + 1}`);
+            continue;
+          }
           if (!regex.test(line)) continue;
           if (matches.length === LIMITS.grepMatches) {
             matches.push(`[truncated: showing the first ${LIMITS.grepMatches} matches; narrow the pattern, path or include]`);
@@ -47,9 +64,9 @@ export function grepTool(sandbox: Sandbox): ToolDefinition {
           matches.push(`${shown}:${index + 1}: ${cutLine(line)}`);
         }
       }
-      if (skipped.length > 0) {
-        const names = skipped.slice(0, 5).join(', ') + (skipped.length > 5 ? ', ...' : '');
-        matches.push(`[skipped ${skipped.length} files over ${LIMITS.grepFileBytes} bytes: ${names}]`);
+      if (skipped.length > 0) matches.push(`[skipped ${skipped.length} files over ${LIMITS.grepFileBytes} bytes: ${firstFew(skipped)}]`);
+      if (tooLong.length > 0) {
+        matches.push(`[skipped ${tooLong.length} lines too long to search with a pattern this complex: ${firstFew(tooLong)}; simplify the pattern or use literal: true]`);
       }
       if (matches.length === 0) return 'No matches.';
       return keepHead(matches.join('\n'), LIMITS.toolOutputChars, 'narrow the pattern, path or include');
@@ -60,17 +77,17 @@ export function grepTool(sandbox: Sandbox): ToolDefinition {
 export function globTool(sandbox: Sandbox): ToolDefinition {
   return defineRunnerTool({
     name: 'glob',
-    description: `Find files by glob pattern (picomatch, e.g. src/**/*.ts), relative to path. Sorted; skips .git and node_modules; at most ${LIMITS.globResults} paths.`,
-    input: v.object({ pattern: v.pipe(v.string(), v.minLength(1)), path: v.optional(pathInput) }),
+    description: `Find files by glob pattern (* ? ** [a-z] {a,b}; e.g. src/**/*.ts), relative to path. Sorted; skips .git and node_modules; at most ${LIMITS.globResults} paths.`,
+    input: v.object({ pattern: patternInput, path: v.optional(pathInput) }),
     async run({ pattern, path = '.' }, context) {
+      const matches = compileGlob(pattern);
+      if (!matches.ok) return toolError(matches.problem);
       const root = sandbox.resolve(path);
       const rootStat = await onFile(path, () => sandbox.fs.stat(root));
       if (!rootStat.isDirectory) return toolError(`${path} is not a directory; glob searches inside a directory`);
-      // Paths are matched relative to the root without a leading `./`, so a pattern written with one still matches.
-      const matches = picomatch(pattern.replace(/^(\.\/)+/, ''), { dot: true });
       const found: string[] = [];
       for await (const file of walkFiles(sandbox, root, context.signal)) {
-        if (matches(file.slice(root.length + 1))) found.push(workspaceRelative(sandbox, file));
+        if (matches.value(file.slice(root.length + 1))) found.push(workspaceRelative(sandbox, file));
       }
       if (found.length === 0) return 'No files matched.';
       found.sort();
@@ -97,6 +114,8 @@ async function readSearchable(sandbox: Sandbox, file: string): Promise<Uint8Arra
     return 'skip'; // unreadable (refused by the sandbox, or gone): nothing to search
   }
 }
+
+const firstFew = (items: string[]): string => items.slice(0, 5).join(', ') + (items.length > 5 ? ', ...' : '');
 
 const cutLine = (line: string): string =>
   line.length > LIMITS.grepLineChars ? `${line.slice(0, LIMITS.grepLineChars)} [line truncated]` : line;

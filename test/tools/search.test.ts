@@ -69,11 +69,56 @@ describe('grep', () => {
 
   test('an invalid regex, a missing path and a path outside the workspace are errors', async () => {
     expect(await call(grep, { pattern: 'getToken(' })).toEqual(
-      error('Invalid regular expression: /getToken(/: Unterminated group. Fix the pattern, or set literal: true to search for the text as is.'),
+      error('Invalid pattern: missing closing ): `getToken(`. Fix the pattern (RE2 syntax), or set literal: true to search for the text as is.'),
     );
     expect(await call(grep, { pattern: 'x', path: 'nope' })).toEqual(error('nope: no such file or directory'));
     expect(await call(grep, { pattern: 'root', path: '/etc' })).toEqual(
       error(`Path '/etc' is outside the workspace; use a path relative to the workspace root (${dir}).`),
+    );
+  });
+});
+
+describe('grep patterns (RE2)', () => {
+  test('JS spellings work, and (?i) ignores case', async () => {
+    await write('notes.txt', 'café\nCAFE\nkey: value\n');
+    expect(await call(grep, { pattern: 'caf\\u00e9', path: 'notes.txt' })).toEqual(ok('notes.txt:1: café'));
+    expect(await call(grep, { pattern: '(?i)cafe', path: 'notes.txt' })).toEqual(ok('notes.txt:2: CAFE'));
+    expect(await call(grep, { pattern: '^(?<key>\\w+): \\w+$', path: 'notes.txt' })).toEqual(ok('notes.txt:3: key: value'));
+  });
+
+  test('lookaround and backreferences are refused, naming the construct and the way out', async () => {
+    const refused = (construct: string) =>
+      error(
+        `${construct} is not supported: grep runs RE2, which matches in linear time and has no lookaround or backreferences. ` +
+          'Rewrite the pattern without it (match more, then read the lines), or set literal: true to search for the text as is.',
+      );
+    expect(await call(grep, { pattern: 'token(?=\\()' })).toEqual(refused("Lookahead '(?=…)'"));
+    expect(await call(grep, { pattern: 'token(?!s)' })).toEqual(refused("Negative lookahead '(?!…)'"));
+    expect(await call(grep, { pattern: '(?<=get)Token' })).toEqual(refused("Lookbehind '(?<=…)'"));
+    expect(await call(grep, { pattern: '(?<!get)Token' })).toEqual(refused("Negative lookbehind '(?<!…)'"));
+    expect(await call(grep, { pattern: '(a)\\1' })).toEqual(refused("The backreference '\\1'"));
+    expect(await call(grep, { pattern: '(?<q>a)\\k<q>' })).toEqual(refused("The named backreference '\\k<…>'"));
+    // Inside a class, `(?=` is three characters: RE2 takes it as it is.
+    expect(await call(grep, { pattern: '[(?=]getToken' })).toEqual(ok('No matches.'));
+  });
+
+  test('a line too long for the pattern is skipped and named, and literal: true still searches it', async () => {
+    const complex = Array.from({ length: 30 }, (_, i) => `[ab]*a[ab]{${i + 5}}c`).join('|');
+    await write('data.txt', `short line c\n${'ab'.repeat(100_000)}\n`);
+    expect(await call(grep, { pattern: complex, path: 'data.txt' })).toEqual(
+      ok('[skipped 1 lines too long to search with a pattern this complex: data.txt:2; simplify the pattern or use literal: true]'),
+    );
+    expect(await call(grep, { pattern: 'babab', literal: true, path: 'data.txt' })).toEqual(
+      ok(`data.txt:2: ${'ab'.repeat(250)} [line truncated]`),
+    );
+  });
+
+  test('patterns are capped at LIMITS.patternChars; a bad include glob is an error', async () => {
+    expect(await call(grep, { pattern: 'x'.repeat(LIMITS.patternChars + 1) })).toEqual(
+      error(`Invalid input for grep:\n- pattern: Invalid length: Expected <=${LIMITS.patternChars} but received ${LIMITS.patternChars + 1}`),
+    );
+    expect(await call(grep, { pattern: 'token', include: '*.{1..3}' })).toEqual(
+      error("include: glob '*.{1..3}': brace range '{1..3}' is not supported; list the values instead, like {1,2,3}"),
     );
   });
 });
