@@ -14,6 +14,7 @@ import type { RunStatus, RunTotals } from './report/status.js';
 // on the start-up path (see createDeferredSandbox).
 import { createDeferredSandbox } from './sandbox/deferred.js';
 import { defaultProtectedPaths } from './sandbox/policy.js';
+import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
 import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
@@ -92,6 +93,8 @@ export async function loadRunAgent(
 
 /** Sandbox, harness, session log, publish, for an agent loadRunAgent loaded. */
 export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings, deps: PipelineDeps): Promise<RunReport> {
+  // A real command can read the environment its parents started with: refused before anything is spent.
+  if (settings.profile === 'trusted' && spec.commands.length > 0) refuseCommandsWhereSecretsAreReadable(spec.name, settings.secrets);
   const model = await deps.createModelClient(spec);
   const { log, sessionId, logFile } = openLog(spec, model.label, settings, deps);
   for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });

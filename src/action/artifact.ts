@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import * as core from '@actions/core';
+import type { Environment } from '../secrets/variables.js';
 import { artifactUrl, runUrl, type RunnerEnvironment } from './environment.js';
 
 export interface ArtifactNaming {
@@ -28,17 +29,26 @@ export interface UploadedArtifact {
 }
 
 /**
+ * The step's `ACTIONS_*` variables, from the environment it started with: @actions/artifact reads
+ * ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL (and its tuning variables) from `process.env`, where
+ * the runner no longer keeps them (src/secrets/start.ts).
+ */
+export function artifactService(env: Environment): Environment {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith('ACTIONS_')));
+}
+
+/**
  * Uploads `logFile` and, when it exists, its `.html` report beside it. Returns undefined after
  * warning when the upload fails: an artifact is never worth a failed step.
  */
-export async function uploadSessionArtifact(logFile: string, name: string): Promise<UploadedArtifact | undefined> {
+export async function uploadSessionArtifact(logFile: string, name: string, service: Environment): Promise<UploadedArtifact | undefined> {
   const report = logFile.replace(/\.jsonl$/, '.html');
   const files = [logFile, ...(report !== logFile && existsSync(report) ? [report] : [])];
   try {
     // Loaded here, not at start-up: the artifact client and its Azure storage stack are a third of the
     // bundle and only the last seconds of a run need them.
     const { DefaultArtifactClient } = await import('@actions/artifact');
-    const { id } = await new DefaultArtifactClient().uploadArtifact(name, files, dirname(logFile));
+    const { id } = await withVariables(service, () => new DefaultArtifactClient().uploadArtifact(name, files, dirname(logFile)));
     core.info(`Uploaded the session log as artifact '${name}' (${files.map((file) => basename(file)).join(', ')}).`);
     return id === undefined ? { name } : { name, id };
   } catch (error) {
@@ -47,6 +57,20 @@ export async function uploadSessionArtifact(logFile: string, name: string): Prom
         `The log stays at ${logFile} until the job ends.`,
     );
     return undefined;
+  }
+}
+
+/**
+ * Sets `variables` in `process.env` for `use` and deletes them after. Only the upload at the end of a
+ * run needs them: the agent's code and tools are done, and a command still alive could not see them
+ * anyway (a process's environment block is fixed when it starts; this changes memory only).
+ */
+async function withVariables<T>(variables: Environment, use: () => Promise<T>): Promise<T> {
+  Object.assign(process.env, variables);
+  try {
+    return await use();
+  } finally {
+    for (const name of Object.keys(variables)) delete process.env[name];
   }
 }
 

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { InputError } from '../errors.js';
+import type { Environment } from '../secrets/variables.js';
 
 export interface RunnerEnvironment {
   /** GITHUB_EVENT_NAME: `issues`, `issue_comment`, ... */
@@ -34,7 +35,8 @@ export interface RunnerEnvironment {
   anthropicBaseUrl?: string;
 }
 
-export function readRunnerEnvironment(env: NodeJS.ProcessEnv = process.env): RunnerEnvironment {
+/** From the environment the step started with (src/secrets/start.ts), like the inputs. */
+export function readRunnerEnvironment(env: Environment): RunnerEnvironment {
   const eventName = env.GITHUB_EVENT_NAME?.trim();
   const eventPath = env.GITHUB_EVENT_PATH?.trim();
   if (!eventName || !eventPath) {

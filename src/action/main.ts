@@ -9,8 +9,9 @@ import type { ProgressState } from '../hosts/host.js';
 import type { RunReport } from '../pipeline.js';
 import { formatOutputsForConsole } from '../publish/index.js';
 import { analyzeSession } from '../report/index.js';
+import type { StartedEnvironment } from '../secrets/start.js';
 import { readSessionLog } from '../session-log/index.js';
-import { artifactLink, artifactName, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
+import { artifactLink, artifactName, artifactService, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
 import { neutralizeCommands } from './console.js';
 import { readRunnerEnvironment, type RunnerEnvironment } from './environment.js';
 import { finishedState, setRunOutputs, writeJobSummary } from './report.js';
@@ -18,7 +19,12 @@ import { runActionStages, type ActionRunState } from './run.js';
 import { readActionSettings, type ActionSettings } from './settings.js';
 import { STATE } from './state.js';
 
-export async function runAction(): Promise<void> {
+/**
+ * `started` is what dist/index.js took before loading the runner (src/secrets/start.ts): the step's
+ * environment in memory, with `process.env` (and, where Node can restart, the process's environment
+ * block) down to the variables that authenticate nothing.
+ */
+export async function runAction(started: StartedEnvironment): Promise<void> {
   const cancel = new AbortController();
   // The runner sends SIGINT when the job is cancelled (SIGTERM a few seconds later): stop the agent,
   // and let the run end as `cancelled` with its log uploaded. The post step covers a harder kill.
@@ -31,13 +37,13 @@ export async function runAction(): Promise<void> {
   process.on('SIGTERM', onSignal);
   const state: ActionRunState = {};
   try {
-    const settings = readActionSettings();
-    const environment = readRunnerEnvironment();
+    const settings = readActionSettings(started);
+    const environment = readRunnerEnvironment(started.env);
     const logDir = createLogDir(environment);
     core.saveState(STATE.logDir, logDir);
     core.saveState(STATE.artifactPrefix, settings.artifactName);
     const report = await runActionStages({ settings, environment, logDir, signal: cancel.signal, state });
-    const failure = await reportRun(report, settings, environment, state);
+    const failure = await reportRun(report, settings, environment, state, started);
     if (failure !== undefined) core.setFailed(failure);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -57,6 +63,7 @@ async function reportRun(
   settings: ActionSettings,
   environment: RunnerEnvironment,
   state: ActionRunState,
+  started: StartedEnvironment,
 ): Promise<string | undefined> {
   setRunOutputs(report);
   printOutcome(report, settings);
@@ -68,7 +75,7 @@ async function reportRun(
     return undefined;
   }
   const naming: ArtifactNaming = { prefix: settings.artifactName, job: environment.job, attempt: environment.runAttempt };
-  const uploaded = await uploadSessionArtifact(report.logFile, artifactName(naming, report.sessionId));
+  const uploaded = await uploadSessionArtifact(report.logFile, artifactName(naming, report.sessionId), artifactService(started.env));
   core.saveState(STATE.finished, 'true');
   // Both are set before the comment starts: without them there is no comment to finish.
   const { progressView, redactor } = state;

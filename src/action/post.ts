@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { analyzeSession, renderHtml } from '../report/index.js';
 import { readSessionLog, type ParsedSessionLog } from '../session-log/index.js';
+import type { StartedEnvironment } from '../secrets/start.js';
 import { parseRepository } from '../trigger/index.js';
-import { artifactLink, artifactName, uploadSessionArtifact } from './artifact.js';
+import { artifactLink, artifactName, artifactService, uploadSessionArtifact } from './artifact.js';
 import { readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
 import { savedProgressView } from './progress-view.js';
@@ -20,17 +21,18 @@ import { stoppedState, writeJobSummary } from './report.js';
 import { DEFAULT_ARTIFACT_NAME, readPostSettings } from './settings.js';
 import { STATE } from './state.js';
 
-export async function runActionPost(): Promise<void> {
+/** `started`: the step's environment, taken by dist/post.js as main's is (it starts no process, so it does not restart). */
+export async function runActionPost(started: StartedEnvironment): Promise<void> {
   const logHandled = core.getState(STATE.finished) === 'true';
   const progressHandle = core.getState(STATE.progressComment);
   if (logHandled && progressHandle === '') return;
   try {
-    const environment = readRunnerEnvironment();
+    const environment = readRunnerEnvironment(started.env);
     const logs = readLeftLogs();
     // Main uploaded the log before it was stopped: the run's page lists the artifact.
     let link = logHandled && environment.repository ? runUrl(environment, parseRepository(environment.repository)) : undefined;
-    if (!logHandled && logs.length > 0) link = await uploadLeftLogs(logs, environment);
-    if (progressHandle !== '') await finishLeftProgress(progressHandle, environment, logs.at(-1)?.log, link);
+    if (!logHandled && logs.length > 0) link = await uploadLeftLogs(logs, environment, started);
+    if (progressHandle !== '') await finishLeftProgress(progressHandle, environment, logs.at(-1)?.log, link, started);
   } catch (error) {
     core.warning(`The post step could not upload the session log or finish the progress comment: ${(error as Error).message}`);
   }
@@ -59,7 +61,7 @@ function readLeftLogs(): LeftLog[] {
 }
 
 /** Renders and uploads each log; returns the link to the last one uploaded (one run, one log). */
-async function uploadLeftLogs(logs: LeftLog[], environment: RunnerEnvironment): Promise<string | undefined> {
+async function uploadLeftLogs(logs: LeftLog[], environment: RunnerEnvironment, started: StartedEnvironment): Promise<string | undefined> {
   core.info('The main step did not finish (cancelled, timed out or killed): uploading the session log it left.');
   const naming = {
     prefix: core.getState(STATE.artifactPrefix) || DEFAULT_ARTIFACT_NAME,
@@ -70,7 +72,7 @@ async function uploadLeftLogs(logs: LeftLog[], environment: RunnerEnvironment): 
   for (const { file, log } of logs) {
     writeFileSync(file.replace(/\.jsonl$/, '.html'), renderHtml(log));
     await writeJobSummary(file);
-    link = artifactLink(environment, await uploadSessionArtifact(file, artifactName(naming, log.header.id)));
+    link = artifactLink(environment, await uploadSessionArtifact(file, artifactName(naming, log.header.id), artifactService(started.env)));
   }
   return link;
 }
@@ -80,8 +82,9 @@ async function finishLeftProgress(
   environment: RunnerEnvironment,
   log: ParsedSessionLog | undefined,
   link: string | undefined,
+  started: StartedEnvironment,
 ): Promise<void> {
-  const { githubToken } = readPostSettings();
+  const { githubToken } = readPostSettings(started.env);
   if (githubToken === '' || environment.repository === undefined) {
     core.warning('The progress comment still says "working": the post step has no github-token or GITHUB_REPOSITORY to finish it with.');
     return;

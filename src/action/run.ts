@@ -54,7 +54,7 @@ export async function runActionStages({ settings, environment, logDir, signal, s
     profile: 'untrusted',
     dryRun: settings.dryRun,
     logDir,
-    secrets: [settings.anthropicApiKey, settings.githubToken],
+    secrets: settings.secrets,
   };
   const redactor = (state.redactor = createRedactor(pipeline.secrets));
   const host = createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment, redactor });

@@ -1,5 +1,6 @@
 /**
- * Every action input, read once, here, into one typed object; nothing deeper calls `core.getInput`.
+ * Every action input, read once, here, into one typed object, from the environment the step started
+ * with (src/secrets/start.ts); nothing calls `core.getInput`.
  * The runner does not enforce `required: true` from action.yml, so every check happens here, and each
  * error names the input, the value given and the form expected.
  */
@@ -9,6 +10,9 @@ import * as core from '@actions/core';
 import { parseModelId } from '../definitions/model-id.js';
 import { InputError } from '../errors.js';
 import { DEFAULT_TRIGGER_PHRASE } from '../gate/gate.js';
+import type { StartedEnvironment } from '../secrets/start.js';
+import type { Environment } from '../secrets/variables.js';
+import { MIN_SECRET_LENGTH } from '../session-log/redact.js';
 import { PROGRESS_DETAILS, type ProgressDetails } from './progress-view.js';
 
 export const DEFAULT_ARTIFACT_NAME = 'flue-session';
@@ -48,15 +52,29 @@ export interface ActionSettings {
   progressDetails: ProgressDetails;
   /** Fail the step when the run stops at a budget limit. */
   failOnBudget: boolean;
+  /**
+   * Every secret of the step: the two credential inputs and each secret the environment held
+   * (ACTIONS_RUNTIME_TOKEN, a token the workflow put in `env:`; see src/secrets/variables.ts).
+   * Redacted wherever the run writes, and masked in the job log.
+   */
+  secrets: string[];
 }
 
-/** How an input is read: `core.getInput` in the action; tests pass a table. Returns '' when unset. */
+/** How an input is read; returns '' when unset. */
 export type InputReader = (name: string) => string;
 
-export function readActionSettings(
-  getInput: InputReader = (name) => core.getInput(name),
-  env: NodeJS.ProcessEnv = process.env,
-): ActionSettings {
+/**
+ * An input as the runner passes it, `INPUT_<NAME>` (upper-cased, spaces as `_`, dashes kept), from the
+ * environment the step started with: `core.getInput` would read `process.env`, which holds no input
+ * by the time this runs (src/secrets/start.ts).
+ */
+export function inputReader(env: Environment): InputReader {
+  return (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '';
+}
+
+export function readActionSettings(started: StartedEnvironment): ActionSettings {
+  const { env } = started;
+  const getInput = inputReader(env);
   const input = (name: string) => getInput(name).trim();
   const agent = input('agent');
   if (agent === '') throw new InputError("Input required and not supplied: agent. Name an agent in .flue/agents/, e.g. 'agent: triage'.");
@@ -82,10 +100,12 @@ export function readActionSettings(
     progressComment: boolean('progress-comment', input('progress-comment'), true),
     progressDetails: oneOf('progress-details', input('progress-details'), PROGRESS_DETAILS),
     failOnBudget: boolean('fail-on-budget', input('fail-on-budget'), true),
+    secrets: [],
   };
-  // Masked in every later line of the job log, whatever prints them.
-  core.setSecret(settings.anthropicApiKey);
-  core.setSecret(settings.githubToken);
+  settings.secrets = [...new Set([settings.anthropicApiKey, settings.githubToken, ...started.secrets])];
+  // Masked in every later line of the job log, whatever prints them. A short value is not a credential,
+  // and masking "true" would hide every "true" in the log.
+  for (const secret of settings.secrets) if (secret.length >= MIN_SECRET_LENGTH) core.setSecret(secret);
   return settings;
 }
 
@@ -95,13 +115,13 @@ export interface PostSettings {
   githubToken: string;
 }
 
-export function readPostSettings(getInput: InputReader = (name) => core.getInput(name)): PostSettings {
-  const githubToken = getInput('github-token').trim();
+export function readPostSettings(env: Environment): PostSettings {
+  const githubToken = inputReader(env)('github-token').trim();
   if (githubToken !== '') core.setSecret(githubToken);
   return { githubToken };
 }
 
-function anthropicApiKey(given: string, env: NodeJS.ProcessEnv): string {
+function anthropicApiKey(given: string, env: Environment): string {
   const key = given || env.ANTHROPIC_API_KEY?.trim() || '';
   if (key !== '') return key;
   throw new InputError(
@@ -123,7 +143,7 @@ function model(given: string): string | undefined {
   throw new InputError(`Invalid model '${given}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
 }
 
-function workspace(given: string, env: NodeJS.ProcessEnv): string {
+function workspace(given: string, env: Environment): string {
   const root = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const dir = resolve(root, given || '.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {

@@ -1,4 +1,5 @@
 import { isFlueError } from '../errors.js';
+import { startWithoutSecrets, type StartedEnvironment } from '../secrets/start.js';
 import { RUNNER_VERSION } from '../version.js';
 import { parseCliArgs, USAGE } from './args.js';
 import { checkCommand, listCommand } from './definitions-commands.js';
@@ -43,8 +44,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `dist/cli.js` calls this. */
-export async function runCliProcess(): Promise<void> {
+/**
+ * `dist/cli.js` calls this with what dist/secrets/start.js took before the bundle loaded (src/secrets/start.ts):
+ * the environment in memory; `process.env` holds only variables that authenticate nothing.
+ */
+export async function runCliProcess(started: StartedEnvironment = startWithoutSecrets({ restart: false })): Promise<void> {
   const controller = new AbortController();
   const cancel = () => controller.abort(new Error('cancelled by SIGINT/SIGTERM'));
   process.once('SIGINT', cancel);
@@ -58,7 +62,7 @@ export async function runCliProcess(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    env: process.env,
+    env: started.env,
     cwd: process.cwd(),
     signal: controller.signal,
     isTerminal: Boolean(process.stderr.isTTY),

@@ -10,6 +10,7 @@ import { LocalHost } from '../hosts/local.js';
 import { runPipeline, type RunReport } from '../pipeline.js';
 // progress.js, not the report's index: the HTML and transcript renderers load only when used.
 import { createProgressPrinter, type LineSink } from '../report/progress.js';
+import { secretValues } from '../secrets/variables.js';
 import { triggerFromGitHubEvent, triggerFromInput } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
@@ -21,9 +22,8 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
   const trigger = readTrigger(command, io);
-  const secrets = [io.env.ANTHROPIC_API_KEY, io.env.GITHUB_TOKEN, io.env.GH_TOKEN].filter(
-    (value): value is string => typeof value === 'string' && value !== '',
-  );
+  // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.
+  const secrets = secretValues(io.env);
   // Progress, and the line saying the model is scripted, in order and one write per turn of the loop.
   const progress = batchedOutput(io.stderr);
   let report: RunReport;

@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { readActionSettings } from '../../src/action/settings.js';
+import { readActionSettings, readPostSettings } from '../../src/action/settings.js';
+import { secretValues } from '../../src/secrets/variables.js';
 
 let workspace: string;
 beforeAll(async () => {
@@ -14,10 +15,18 @@ afterAll(() => rm(workspace, { recursive: true, force: true }));
 const KEY = 'sk-ant-test-0123456789';
 const TOKEN = 'ghs_test_0123456789abcdef';
 
-/** Inputs as the runner passes them: every declared input is set, '' when the workflow gives none. */
-function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = {}) {
+/** Inputs as the runner passes them (`INPUT_<NAME>`, dashes kept): every declared input is set, '' when the workflow gives none. */
+function stepEnvironment(inputs: Record<string, string>, env: Record<string, string> = {}): Record<string, string> {
   const table: Record<string, string> = { agent: 'triage', 'anthropic-api-key': KEY, 'github-token': TOKEN, ...inputs };
-  return readActionSettings((name) => table[name] ?? '', { GITHUB_WORKSPACE: workspace, ...env });
+  const variables: Record<string, string> = { GITHUB_WORKSPACE: workspace, ...env };
+  for (const [name, value] of Object.entries(table)) variables[`INPUT_${name.toUpperCase()}`] = value;
+  return variables;
+}
+
+/** As src/secrets/start.ts hands it over: the environment, and the secrets in it. */
+function read(inputs: Record<string, string>, env: Record<string, string> = {}) {
+  const variables = stepEnvironment(inputs, env);
+  return readActionSettings({ env: variables, secrets: secretValues(variables) });
 }
 
 function quietly<T>(run: () => T): { value: T; printed: string } {
@@ -51,6 +60,7 @@ describe('readActionSettings', () => {
       progressComment: true,
       progressDetails: 'auto',
       failOnBudget: true,
+      secrets: [KEY, TOKEN],
     });
     // Both secrets are masked in every later line of the job log.
     expect(printed).toBe(`::add-mask::${KEY}\n::add-mask::${TOKEN}\n`);
@@ -97,7 +107,21 @@ describe('readActionSettings', () => {
       progressComment: false,
       progressDetails: 'full',
       failOnBudget: false,
+      secrets: [KEY, TOKEN],
     });
+  });
+
+  test("every secret in the step's environment joins the run's secrets and is masked; a short value is not masked", () => {
+    const runtime = 'eyJhbGciOiJSUzI1NiJ9.eyJzY3AiOiJBY3Rpb25zIn0.c2lnbmF0dXJl';
+    const deploy = 'ghp_' + 'D3pl0yK3y'.repeat(4);
+    const { value, printed } = quietly(() =>
+      read(
+        { input: '{"note": "plain"}' },
+        { ACTIONS_RUNTIME_TOKEN: runtime, ACTIONS_ID_TOKEN_REQUEST_TOKEN: `${runtime}2`, HAS_TOKEN: 'true', DEPLOY: deploy, LANG: 'C.UTF-8' },
+      ),
+    );
+    expect(value.secrets).toEqual([KEY, TOKEN, runtime, `${runtime}2`, 'true', deploy]);
+    expect(printed).toBe([KEY, TOKEN, runtime, `${runtime}2`, deploy].map((secret) => `::add-mask::${secret}\n`).join(''));
   });
 
   test('the API key falls back to ANTHROPIC_API_KEY in the environment', () => {
@@ -136,6 +160,12 @@ describe('readActionSettings', () => {
     [{ 'artifact-name': 'logs/triage' }, `Invalid artifact-name 'logs/triage'. Expected a name without " : < > | * ? \\ / or line breaks.`],
   ])('%j is refused with a message naming the input', (inputs, message) => {
     expect(() => quietly(() => read(inputs))).toThrow(message);
+  });
+
+  test('the post step reads its token from the environment the step started with', () => {
+    const { value, printed } = quietly(() => readPostSettings(stepEnvironment({ 'github-token': ` ${TOKEN}\n` })));
+    expect(value).toEqual({ githubToken: TOKEN });
+    expect(printed).toBe(`::add-mask::${TOKEN}\n`);
   });
 
   test('a working-directory that does not exist is refused, naming the workspace', () => {

@@ -67,6 +67,58 @@ describe('createRedactor', () => {
   });
 });
 
+describe('createRedactor: the forms a secret travels in', () => {
+  const TOKEN = 'ghs_e2e0123456789abcdefghij';
+  const redactor = createRedactor([TOKEN]);
+  const b64 = (text: string) => Buffer.from(text).toString('base64');
+  const b64url = (text: string) => Buffer.from(text).toString('base64url');
+
+  test('base64 and url-safe base64 of a secret, alone', () => {
+    expect(redactor.text(`a ${b64(TOKEN)} b ${b64url(TOKEN)} c`)).toBe('a [REDACTED] b [REDACTED] c');
+  });
+
+  test.each([0, 1, 2])('base64 of a secret inside a longer blob, %i bytes into a 3-byte group', (offset) => {
+    const blob = `${'x'.repeat(offset)}${TOKEN}${'y'.repeat(7)}`;
+    for (const encoded of [b64(blob), b64url(blob)]) {
+      const out = redactor.text(`blob:${encoded}`);
+      expect(out).toContain('[REDACTED]');
+      // What is left is the characters that depend on the bytes around the secret: no run of it.
+      expect(out.replace('[REDACTED]', ' ').length).toBeLessThan(encoded.length - 20);
+    }
+  });
+
+  test("the checkout's basic header of x-access-token:<secret>, as actions/checkout writes it to .git/config", () => {
+    const header = `\textraheader = AUTHORIZATION: basic ${b64(`x-access-token:${TOKEN}`)}`;
+    expect(redactor.text(header)).toBe('\textraheader = AUTHORIZATION: basic [REDACTED]');
+  });
+
+  test('a basic-auth header and a JWT nobody declared are redacted by shape', () => {
+    const none = createRedactor([]);
+    const jwt = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJzY3AiOiJBY3Rpb25zLlJ1bnRpbWUifQ.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg';
+    expect(none.text(`Authorization: Basic ${b64('someone:hunter2-long-password')}\ntoken=${jwt};`)).toBe(
+      'Authorization: Basic [REDACTED]\ntoken=[REDACTED];',
+    );
+    expect(none.text('basic authentication; Authorization: Basic abc; eyJ alone; a.b.c')).toBe(
+      'basic authentication; Authorization: Basic abc; eyJ alone; a.b.c',
+    );
+  });
+
+  test.each([
+    ['an HTML comment', `${TOKEN.slice(0, 10)}<!-- -->${TOKEN.slice(10)}`],
+    ['emphasis', `${TOKEN.slice(0, 10)}**${TOKEN.slice(10)}**`],
+    ['an empty tag', `${TOKEN.slice(0, 10)}<b></b>${TOKEN.slice(10)}`],
+    ['a backslash escape', `${TOKEN.slice(0, 3)}\\_${TOKEN.slice(4)}`],
+    ['a zero-width space', `${TOKEN.slice(0, 10)}\u200b${TOKEN.slice(10)}`],
+  ])('a secret split by %s, which renders as nothing, is redacted as a reader would see it', (_how, split) => {
+    expect(redactor.text(`*Note*: ${split} done`)).toBe('Note: [REDACTED] done');
+  });
+
+  test('markup that hides no secret is left as it is', () => {
+    const text = '**Bold** `code` <!-- note --> a\\*b <b>x</b> \u200b ghs_short';
+    expect(redactor.text(text)).toBe(text);
+  });
+});
+
 describe('SessionLog redaction', () => {
   const quoteSecret = 'p"a\\ss\nw0rd-with-"quotes"';
 
