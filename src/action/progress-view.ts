@@ -58,19 +58,13 @@ export function repositoryVisibility(payload: unknown): 'private' | 'public' {
 
 /** The view main saved for the post step (`JSON.stringify(view)`); MINIMAL_VIEW for anything else. */
 export function savedProgressView(saved: string): ProgressView {
-  let value: unknown;
   try {
-    value = JSON.parse(saved);
+    // `null` throws here too; any other non-object has none of the fields.
+    const { modelText, usage, tools } = JSON.parse(saved) as Partial<ProgressView>;
+    const toolsValid = Array.isArray(tools) && tools.every((name) => typeof name === 'string');
+    if (typeof modelText === 'boolean' && typeof usage === 'boolean' && toolsValid) return { modelText, usage, tools };
   } catch {
-    return MINIMAL_VIEW;
+    // Not what main wrote: the least.
   }
-  const view = value as Partial<ProgressView> | null;
-  const valid =
-    typeof view === 'object' &&
-    view !== null &&
-    typeof view.modelText === 'boolean' &&
-    typeof view.usage === 'boolean' &&
-    Array.isArray(view.tools) &&
-    view.tools.every((name) => typeof name === 'string');
-  return valid ? { modelText: view.modelText as boolean, usage: view.usage as boolean, tools: view.tools as string[] } : MINIMAL_VIEW;
+  return MINIMAL_VIEW;
 }

@@ -80,6 +80,8 @@ describe('issues.opened, triage agent', () => {
     expect(progress?.body).toContain('✅ **succeeded**');
     expect(progress?.body).toContain('Labelled and answered.');
     expect(progress?.body).toContain('2 turns');
+    // A public repository: neither tokens nor dollars (progress-details: auto).
+    expect(progress?.body).not.toMatch(/tokens|\$\d/);
     expect(model.requests).toHaveLength(2);
 
     expect(result.outputs).toEqual({
@@ -107,6 +109,8 @@ describe('issues.opened, triage agent', () => {
       finished: 'true',
       // Saved when the comment was created, cleared once main finished it: the post step has nothing to do.
       'progress-comment': '',
+      // add_comment (its answer is shown) on a public repository (no tokens, no cost).
+      'progress-view': expect.stringMatching(/^\{"modelText":true,"usage":false,"tools":\[/),
     });
     // The secrets never reach the log.
     const log = readFileSync(result.outputs['log-file'] as string, 'utf8');

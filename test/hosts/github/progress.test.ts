@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { FLUE_COMMENT_MARKER, progressMarker } from '../../../src/hosts/github/markers.js';
 import { LIMITS } from '../../../src/limits.js';
+import { createRedactor } from '../../../src/session-log/redact.js';
 import { triggerFromInput } from '../../../src/trigger/input.js';
 import { API, RUN_URL, hostOn, issueEvent, pullRequestEvent, setup } from './helpers.js';
 
@@ -166,3 +167,21 @@ test.each(['', 'not json', '{"comment":"5001","number":1,"pullRequest":false,"ag
     expect(github.calls()).toEqual([]);
   },
 );
+
+test('every byte but the markers passes the run’s sanitizer and redactor: line, details, working lines alike', async () => {
+  const time = clock();
+  const { github, host } = await setup({ now: time.now, progressIntervalMs: 0, redactor: createRedactor(['gateway-key-0f1e2d3c4b5a']) });
+  const { payload, trigger } = issueEvent();
+  const repo = github.seedFromPayload(payload);
+  const reporter = await host.startProgress(trigger, 'triage');
+  await reporter?.update({ phase: 'working', line: 'turn 1: bash echo gateway-key-0f1e2d3c4b5a @alice' });
+  expect(repo.comments(1)[0]?.body).toBe(`${STARTED}\n\nturn 1: bash echo [REDACTED] @\u200balice`);
+  await reporter?.update({
+    phase: 'finished',
+    line: `❌ failed: ghs_${'A'.repeat(36)}\u0007`,
+    details: 'key gateway-key-0f1e2d3c4b5a, ask @bob',
+  });
+  expect(repo.comments(1)[0]?.body).toBe(
+    `${MARKERS}\n\nflue-action (\`triage\`) finished · [view run](${RUN_URL})\n\n❌ failed: [REDACTED]\n\nkey [REDACTED], ask @\u200bbob`,
+  );
+});
