@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
@@ -22,6 +23,8 @@ Fix it.
 `;
 
 const API = '/repos/Codertocat/Hello-World';
+/** GITHUB_SHA: an untrusted run reads its definitions there, through the API, never from the checkout. */
+const WORKFLOW_SHA = 'c0ffee'.padEnd(40, '0');
 
 let github: FakeGitHub;
 let model: FakeAnthropic;
@@ -50,8 +53,10 @@ function commentPayload(body: string) {
 
 function run(eventName: string, payload: Record<string, unknown>, agent = 'answer', permission?: string) {
   repo = github.seedFromPayload(payload);
+  repo.tree(WORKFLOW_SHA, { '.flue/agents/answer.md': ANSWER_AGENT, '.flue/agents/fixer.md': FIXER_AGENT });
   if (permission) repo.permission('Codertocat', permission);
-  return runAction({ eventName, payload, inputs: { agent }, workspace, githubUrl: github.url, anthropicUrl: model.url });
+  const env = { GITHUB_SHA: WORKFLOW_SHA };
+  return runAction({ eventName, payload, inputs: { agent }, workspace, githubUrl: github.url, anthropicUrl: model.url, env });
 }
 
 /** A skip is green, loud and complete: status, notice, summary, outputs; no model call, no write, no artifact. */
@@ -86,7 +91,8 @@ describe('the gate, run through the built action', () => {
   test('@flue from a user with read permission: skipped after one permission lookup, nothing written', async () => {
     const payload = commentPayload('@flue please close this');
     const result = await run('issue_comment', payload, 'answer', 'read');
-    expect(github.calls()).toEqual([`GET ${API}/collaborators/Codertocat/permission`]);
+    // The token's own login first (GraphQL viewer: the runner never answers itself), then the commenter's permission.
+    expect(github.calls()).toEqual(['POST /graphql', `GET ${API}/collaborators/Codertocat/permission`]);
     expectSkipped(
       result,
       '@Codertocat (comment author, actor of this issue_comment.created event) has read permission. A comment starts a run only ' +
@@ -101,6 +107,7 @@ describe('the gate, run through the built action', () => {
     expect(result.outputs.status).toBe('succeeded');
     expect(model.requests).toHaveLength(1);
     expect(github.calls()).toEqual([
+      'POST /graphql',
       `GET ${API}/collaborators/Codertocat/permission`,
       `GET ${API}/issues/1/comments`,
       `POST ${API}/issues/1/comments`,
@@ -125,10 +132,22 @@ describe('the gate, run through the built action', () => {
     const result = await run('issues', payload, 'fixer', 'read');
     expectSkipped(
       result,
-      '@Codertocat (actor of this issues.opened event) has read permission, so the run would get the untrusted profile ' +
-        '(read-only tools, no commands, no network), but the agent needs tools: write. Such an agent runs only for events ' +
+      '@Codertocat (actor of this issues.opened event, author of the issue) has read permission, so the run would get the untrusted ' +
+        'profile (read-only tools, no commands, no network), but the agent needs tools: write. Such an agent runs only for events ' +
         'caused by writers (write, maintain or admin permission, or allowed-users).',
     );
-    expect(github.calls()).toEqual([`GET ${API}/collaborators/Codertocat/permission`]);
+    // The profile was decided first; the agent then came from GITHUB_SHA, not from the checkout.
+    expect(github.calls().slice(0, 2)).toEqual([`GET ${API}/collaborators/Codertocat/permission`, `GET ${API}/git/trees/${WORKFLOW_SHA}`]);
+    expect(github.calls().filter((call) => !call.startsWith(`GET ${API}/git/`))).toEqual([`GET ${API}/collaborators/Codertocat/permission`]);
+  });
+
+  test("an issue a stranger wrote, labeled by a writer, runs untrusted: the run reads the stranger's text", async () => {
+    const payload = example('issues', 'labeled');
+    at(payload, 'issue', 'user').login = 'stranger';
+    const result = await run('issues', payload, 'answer', 'admin');
+    expect(result.outputs.status).toBe('succeeded');
+    expect(result.main.stdout).toMatch(/^flue-action [\w.-]+: agent 'answer' on issues\.labeled #1, untrusted profile\.$/m);
+    const header = JSON.parse(readFileSync(result.outputs['log-file'] as string, 'utf8').split('\n')[0] as string);
+    expect(header.profile).toBe('untrusted');
   });
 });
