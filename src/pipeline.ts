@@ -119,7 +119,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     workspace: settings.workspace,
     event: deps.trigger,
     inputs: deps.trigger.inputs,
-    prompt: renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
+    prompt: await renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
     recorder: log,
     outputs: collector,
     shell: (command, signal) => sandbox.exec(command, { signal }),
