@@ -10,7 +10,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { analyzeSession, renderHtml } from '../report/index.js';
-import { readSessionLog, type ParsedSessionLog } from '../session-log/index.js';
+import { createRedactor, readSessionLog, type ParsedSessionLog } from '../session-log/index.js';
 import type { StartedEnvironment } from '../secrets/start.js';
 import { parseRepository } from '../trigger/index.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact } from './artifact.js';
@@ -90,7 +90,9 @@ async function finishLeftProgress(
     return;
   }
   const repository = parseRepository(environment.repository);
-  const progress = createActionHost({ token: githubToken, environment, repository, progressComment: true }).resumeProgress(handle);
+  // Every secret the step was started with, as main's redactor had them: the comment is redacted like main's.
+  const redactor = createRedactor([githubToken, ...started.secrets]);
+  const progress = createActionHost({ token: githubToken, environment, repository, progressComment: true, redactor }).resumeProgress(handle);
   if (progress === undefined) {
     core.warning(`The progress comment still says "working": the saved state '${handle}' does not name a comment.`);
     return;
