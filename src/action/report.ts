@@ -4,11 +4,11 @@
  * comment holds follows the run's ProgressView; the comment's renderer sanitizes and redacts it all.
  */
 import * as core from '@actions/core';
-import type { ProgressState } from '../hosts/host.js';
 import type { StopCause } from '../harness/outcome.js';
+import type { ProgressState } from '../hosts/host.js';
 import type { RunReport } from '../pipeline.js';
-import { formatCost, formatCount, formatDuration, mainArgument, shorten } from '../report/format.js';
 import { sanitizeBody } from '../publish/sanitize.js';
+import { formatCost, formatCount, formatDuration, mainArgument, shorten } from '../report/format.js';
 import { renderSummaryMarkdown, type SessionAnalysis } from '../report/index.js';
 import type { RunStatus, RunTotals } from '../report/status.js';
 import { readSessionLog } from '../session-log/index.js';
