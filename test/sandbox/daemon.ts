@@ -3,7 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 /**
  * `node daemon.cjs <depth> <lingerMs> [clean]`: starts a `sleep 300` in a session of its own (setsid, as
  * node's `detached` does), `depth` processes below itself (2: through a middle process that exits at
- * once, the double fork of a daemon), prints its PID once it runs, then exits after `lingerMs`. With
+ * once, the double fork of a daemon), prints its PID once it runs (and appends it to `daemon.pids` in
+ * its cwd, for a caller that never sees the output), then exits after `lingerMs`. With
  * `clean`, the daemon starts with an empty environment.
  */
 export const DAEMON_SCRIPT = `const { spawn } = require('node:child_process');
@@ -16,6 +17,7 @@ if (depth > 1) {
   const daemon = spawn('sleep', ['300'], { detached: true, stdio: 'ignore', ...(clean ? { env: {} } : {}) });
   daemon.on('spawn', () => {
     console.log(daemon.pid);
+    require('node:fs').appendFileSync('daemon.pids', daemon.pid + '\\n');
     daemon.unref();
     setTimeout(() => process.exit(0), linger);
   });
@@ -34,18 +36,21 @@ export function alive(pid: number): boolean {
 
 /** The PIDs (one a line in `text`) still alive after up to a second. */
 export async function stillAlive(text: string): Promise<number[]> {
-  const pids = text.trim().split(/\s+/).map(Number);
+  const pids = pidsIn(text);
   for (let i = 0; i < 50 && pids.some(alive); i++) await new Promise((resolve) => setTimeout(resolve, 20));
   return pids.filter(alive);
 }
 
 /** Kills what a test left behind when the code under test did not (the test has already failed then). */
 export function killLeftovers(text: string): void {
-  for (const pid of text.trim().split(/\s+/).map(Number)) {
+  for (const pid of pidsIn(text)) {
     try {
-      if (pid > 1) process.kill(pid, 'SIGKILL');
+      process.kill(pid, 'SIGKILL');
     } catch {
       // already gone
     }
   }
 }
+
+// `kill(0)` would signal our own process group: only real PIDs count.
+const pidsIn = (text: string): number[] => text.split(/\s+/).filter((word) => /^\d+$/.test(word)).map(Number).filter((pid) => pid > 1);
