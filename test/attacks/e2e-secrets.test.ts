@@ -123,8 +123,23 @@ describe('secrets the model says, posts or returns', () => {
     expect(bodies).not.toContain('Found them');
   });
 
-  test('a give_up reason carrying the token is not posted and is redacted in the log', async () => {
+  test('a give_up reason carrying the token is posted redacted, for an agent that may comment', async () => {
     const run = await strangerIssue([toolUse('give_up', { reason: `cannot continue, token ${TOKEN}` })]);
+    expect(endStatus(run)).toBe('failed');
+    expect(leaks(run)).toEqual([]);
+    expect(posted(run).join('\n')).toContain('cannot continue, token [REDACTED]');
+  });
+
+  test('a give_up reason is not posted at all for an agent without outputs', async () => {
+    const run = await dispatch('look', [toolUse('give_up', { reason: `cannot continue, token ${TOKEN}` })], {
+      payload: (() => {
+        const payload = example('issue_comment', 'created');
+        at(payload, 'comment').body = '@flue look';
+        return payload;
+      })(),
+      eventName: 'issue_comment',
+      permissions: { Codertocat: 'admin' },
+    });
     expect(endStatus(run)).toBe('failed');
     expect(leaks(run)).toEqual([]);
     expect(posted(run).join('\n')).not.toContain('cannot continue');
