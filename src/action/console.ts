@@ -4,6 +4,7 @@
  */
 import { Writable } from 'node:stream';
 import { createProgressPrinter } from '../report/index.js';
+import { terminalSafe } from '../report/terminal.js';
 import type { SessionEvent } from '../session-log/events.js';
 
 export interface ActionsConsole {
@@ -40,8 +41,10 @@ export function createActionsProgress(out: ActionsConsole): (event: SessionEvent
 
 /**
  * Text from the run (an issue title, a command, a tool's output) printed so that no line of it can
- * be read as a workflow command: a line starting with `::` gets a zero-width space between the colons.
+ * be read as a workflow command (a line starting with `::` gets a zero-width space between the
+ * colons) and no terminal escape reaches whoever reads the raw log in a terminal (`terminalSafe`).
  */
 export function neutralizeCommands(text: string): string {
-  return text.replace(/^(\s*):(?=:)/gm, '$1:\u200b');
+  // `[^\S\n]*`, not `\s*`: a run of blank lines would be scanned again from each line start (quadratic).
+  return terminalSafe(text).replace(/^([^\S\n]*):(?=:)/gm, '$1:\u200b');
 }

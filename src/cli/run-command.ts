@@ -10,6 +10,7 @@ import { LocalHost } from '../hosts/local.js';
 import { runPipeline, type RunReport } from '../pipeline.js';
 // progress.js, not the report's index: the HTML and transcript renderers load only when used.
 import { createProgressPrinter, type LineSink } from '../report/progress.js';
+import { terminalSafe, terminalSafeJson } from '../report/terminal.js';
 import { secretValues } from '../secrets/variables.js';
 import { triggerFromGitHubEvent, triggerFromInput } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
@@ -112,19 +113,20 @@ async function chooseModelClient(
   );
 }
 
+/** Everything here came from the model, the event or the workspace: it is printed terminal-safe. */
 async function printReport(report: RunReport, command: RunCommand, io: CliIo): Promise<void> {
   if (command.json) {
-    io.stdout.write(`${JSON.stringify(envelope(report, command.dryRun), null, 2)}\n`);
+    io.stdout.write(`${terminalSafeJson(envelope(report, command.dryRun))}\n`);
     return;
   }
   // Loaded after the run, as the pipeline loads it to publish (see its endOfRun).
   const { formatOutputsForConsole } = await import('../publish/index.js');
   const outputs = formatOutputsForConsole(report.publish, { dryRun: command.dryRun });
-  if (outputs !== '') io.stderr.write(`\n${outputs}\n`);
+  if (outputs !== '') io.stderr.write(`\n${terminalSafe(outputs)}\n`);
   const model = report.modelClient === 'anthropic' ? report.model : `${report.model} via ${report.modelClient}`;
-  io.stderr.write(`model: ${model}\nlog: ${report.logFile}\nview: flue-action view ${report.logFile}\n`);
-  if (report.result !== undefined) io.stdout.write(`${JSON.stringify(report.result, null, 2)}\n`);
-  else if (report.text) io.stdout.write(`${report.text}\n`);
+  io.stderr.write(terminalSafe(`model: ${model}\nlog: ${report.logFile}\nview: flue-action view ${report.logFile}\n`));
+  if (report.result !== undefined) io.stdout.write(`${terminalSafeJson(report.result)}\n`);
+  else if (report.text) io.stdout.write(`${terminalSafe(report.text)}\n`);
 }
 
 /** The one JSON shape every outcome is reported in (`--json`). */

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { renderHtml, renderTranscript } from '../report/index.js';
+import { terminalSafe } from '../report/terminal.js';
 import { readSessionLog } from '../session-log/index.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -12,7 +13,9 @@ export async function viewCommand(command: { log: string; html: boolean; out?: s
     writeFileSync(resolve(io.cwd, command.out), text);
     io.stderr.write(`wrote ${command.out}\n`);
   } else {
-    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    // The transcript is painted terminal-safe already; the HTML is not (a browser reads it), and a terminal may print it.
+    const shown = command.html ? terminalSafe(text) : text;
+    io.stdout.write(shown.endsWith('\n') ? shown : `${shown}\n`);
   }
   return EXIT.succeeded;
 }

@@ -80,7 +80,7 @@ system prompt:
     Be brief.
 tools: (none)
 user:
-    Say \\x1b[2Jhi
+    Say hi
 model · 900 ms · in 50 · out 10 · cache read 0 · cache write 0 · $0.5000 · stop tool_use
 tool task {"prompt":"Find the bugFind the bugFind the bugFind the bugFind the bugFind the bugFind the… (+40 chars)","agent":"researcher"} · no result recorded
 
@@ -152,7 +152,7 @@ ${answer.replace(/^/gm, '    ')}
     const text = renderTranscript(log, { color: true });
     const [bold, dim, red, yellow, cyan, reset] = ['\u001b[1m', '\u001b[2m', '\u001b[31m', '\u001b[33m', '\u001b[36m', '\u001b[0m'];
     expect(text).toBe(`${bold}flue session 3f6c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6${reset}
-agent     tri\\x1b]52;c;cGFzdGU=\\x07age
+agent     triage
 model     anthropic/claude-sonnet-4-6 (anthropic)
 trigger   issue #42 "Crash when config is empty" (issues.opened) in acme/widgets by alice
 started   2026-01-02T03:04:05.000Z
