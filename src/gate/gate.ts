@@ -60,7 +60,7 @@ export type RunDecision = Extract<GateDecision, { run: true }>;
 const UNTRUSTED_PROFILE = 'the untrusted profile (read-only tools, no commands, no network)';
 
 export async function decideGate(trigger: Trigger, options: GateOptions, permissionOf: PermissionLookup): Promise<GateDecision> {
-  const refusal = ownMarker(trigger, options) ?? missingPhrase(trigger, options) ?? refusedBot(trigger, options) ?? (await ownLogin(trigger, options));
+  const refusal = ownMarker(trigger, options) ?? (await missingPhrase(trigger, options)) ?? refusedBot(trigger, options) ?? (await ownLogin(trigger, options));
   if (refusal !== undefined) return { run: false, reason: refusal };
 
   const people = new PeopleCheck(trigger, options, permissionOf);
@@ -148,10 +148,10 @@ async function ownLogin(trigger: Trigger, options: GateOptions): Promise<string 
   return `The ${commentNoun(trigger)} was posted by ${comment.author}, the account this workflow writes as; the runner never answers its own comments.`;
 }
 
-function missingPhrase(trigger: Trigger, options: GateOptions): string | undefined {
+async function missingPhrase(trigger: Trigger, options: GateOptions): Promise<string | undefined> {
   if (trigger.comment === undefined) return undefined;
   const phrase = options.triggerPhrase?.trim() || DEFAULT_TRIGGER_PHRASE;
-  if (mentionsTriggerPhrase(trigger.comment.body, phrase)) return undefined;
+  if (await mentionsTriggerPhrase(trigger.comment.body, phrase)) return undefined;
   const noun = commentNoun(trigger);
   return `The ${noun} does not mention '${phrase}' (trigger-phrase), outside quotes and code; ${noun}s start a run only when they do.`;
 }

@@ -2,34 +2,22 @@
  * Whether a comment calls the runner. The phrase must stand as a word of its own, case-insensitively:
  * `@flue` answers "@Flue, please" and "thanks @flue." but not "@fluent", "@flue-bot" or "me@flue.dev".
  *
- * Quoted lines (`> ...`) and code (fenced blocks, inline spans) are ignored: replying to an earlier
- * request with a quote, or documenting the phrase in backticks, must not start another run.
+ * Only the author's own words count, as the rendered page shows them (src/markdown/prose.ts): quotes
+ * (`> ...`), code (fenced, indented, inline), URLs and HTML attributes or comments do not. Replying to
+ * an earlier request with a quote, or documenting the phrase in backticks, must not start another run.
  */
-export function mentionsTriggerPhrase(body: string, phrase: string): boolean {
+export async function mentionsTriggerPhrase(body: string, phrase: string): Promise<boolean> {
   const wanted = phrase.trim();
   if (wanted === '') return false;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(wanted)}(?![\\p{L}\\p{N}_-])`, 'iu');
-  return pattern.test(withoutQuotesAndCode(body));
-}
-
-/** The comment with quoted lines, fenced code blocks and inline code spans blanked out. */
-function withoutQuotesAndCode(body: string): string {
-  const kept: string[] = [];
-  let fence: string | undefined;
-  for (const line of body.split(/\r?\n/)) {
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (opener !== undefined && opener[0] === fence[0] && opener.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (opener !== undefined) {
-      fence = opener;
-      continue;
-    }
-    if (/^ {0,3}>/.test(line)) continue;
-    kept.push(line.replace(/(`+).*?\1/g, ' '));
-  }
-  return kept.join('\n');
+  const escaped = escapeRegExp(wanted);
+  // Without a character reference or an escape, the page's text is made of the body's own characters:
+  // a body that holds the phrase nowhere cannot show it, and the markdown parser is not even loaded.
+  if (!/[&\\]/.test(body) && !new RegExp(escaped, 'iu').test(body)) return false;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}(?![\\p{L}\\p{N}_-])`, 'iu');
+  // The gate's one dynamic import: the parser is loaded for a comment that may call the runner, never
+  // on the start-up path of other events (ncc puts src/markdown and micromark in a chunk of their own).
+  const { ownWords, parseMarkdown } = await import('../markdown/index.js');
+  return ownWords(parseMarkdown(body)).some((node) => pattern.test(node));
 }
 
 function escapeRegExp(text: string): string {

@@ -14,31 +14,51 @@ describe('mentionsTriggerPhrase', () => {
     ['mail me@flue.dev', false],
     ['no mention at all', false],
     ['', false],
-  ])('%j → %s', (body, expected) => {
-    expect(mentionsTriggerPhrase(body, '@flue')).toBe(expected);
+  ])('%j → %s', async (body, expected) => {
+    expect(await mentionsTriggerPhrase(body, '@flue')).toBe(expected);
   });
 
-  test('quoted lines do not count: replying to a request with a quote starts nothing', () => {
-    expect(mentionsTriggerPhrase('> @flue label this\n\nI agree with the request above.', '@flue')).toBe(false);
-    expect(mentionsTriggerPhrase('> earlier text\n@flue go', '@flue')).toBe(true);
+  test('quoted lines do not count: replying to a request with a quote starts nothing', async () => {
+    expect(await mentionsTriggerPhrase('> @flue label this\n\nI agree with the request above.', '@flue')).toBe(false);
+    expect(await mentionsTriggerPhrase('> earlier text\n\n@flue go', '@flue')).toBe(true);
+    // A line right after a quote continues it (a lazy line): the page shows it inside the quote.
+    expect(await mentionsTriggerPhrase('> earlier text\n@flue go', '@flue')).toBe(false);
   });
 
-  test('code spans and fenced blocks do not count', () => {
-    expect(mentionsTriggerPhrase('Write `@flue` in a comment to start it.', '@flue')).toBe(false);
-    expect(mentionsTriggerPhrase('```yaml\ntrigger-phrase: "@flue"\n```\nThat is the config.', '@flue')).toBe(false);
-    expect(mentionsTriggerPhrase('~~~\n@flue\n~~~\n@flue now', '@flue')).toBe(true);
+  test('code spans and fenced blocks do not count', async () => {
+    expect(await mentionsTriggerPhrase('Write `@flue` in a comment to start it.', '@flue')).toBe(false);
+    expect(await mentionsTriggerPhrase('```yaml\ntrigger-phrase: "@flue"\n```\nThat is the config.', '@flue')).toBe(false);
+    expect(await mentionsTriggerPhrase('~~~\n@flue\n~~~\n@flue now', '@flue')).toBe(true);
     // An unclosed span is not code: GitHub renders the backtick literally.
-    expect(mentionsTriggerPhrase('a stray ` then @flue', '@flue')).toBe(true);
+    expect(await mentionsTriggerPhrase('a stray ` then @flue', '@flue')).toBe(true);
   });
 
-  test('any phrase works, regex characters included', () => {
-    expect(mentionsTriggerPhrase('/review now', '/review')).toBe(true);
-    expect(mentionsTriggerPhrase('path/review', '/review')).toBe(false);
-    expect(mentionsTriggerPhrase('run c++ please', 'c++')).toBe(true);
-    expect(mentionsTriggerPhrase('cxx', 'c++')).toBe(false);
+  test('the page decides: references and escapes count, emphasis and links count, indented code and URLs do not', async () => {
+    const cases: Array<[string, boolean]> = [
+      ['&#64;flue please', true],
+      ['\\@flue please', true],
+      ['**@flue** please', true],
+      ['[@flue](https://example.com) please', true],
+      ['<b>@flue</b> please', true],
+      ['\r\n@flue\r\n', true],
+      ['intro\n\n    @flue in indented code', false],
+      ['see https://medium.com/@flue', false],
+      ['see <https://example.com/@flue>', false],
+      ['![@flue](https://example.com/a.png)', false],
+      ['[docs](https://example.com "@flue")', false],
+      ['@fl<!-- -->ue', false],
+    ];
+    for (const [body, expected] of cases) expect([body, await mentionsTriggerPhrase(body, '@flue')]).toEqual([body, expected]);
   });
 
-  test('a blank phrase matches nothing', () => {
-    expect(mentionsTriggerPhrase('@flue', '  ')).toBe(false);
+  test('any phrase works, regex characters included', async () => {
+    expect(await mentionsTriggerPhrase('/review now', '/review')).toBe(true);
+    expect(await mentionsTriggerPhrase('path/review', '/review')).toBe(false);
+    expect(await mentionsTriggerPhrase('run c++ please', 'c++')).toBe(true);
+    expect(await mentionsTriggerPhrase('cxx', 'c++')).toBe(false);
+  });
+
+  test('a blank phrase matches nothing', async () => {
+    expect(await mentionsTriggerPhrase('@flue', '  ')).toBe(false);
   });
 });

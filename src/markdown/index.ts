@@ -1,0 +1,45 @@
+/**
+ * Markdown judged by a GFM parse (micromark): what a platform will show, notify and hide. Shared by
+ * the publish stage (what the runner posts) and the gate (whether a comment calls the runner); both
+ * load it only when they have markdown to read, since it is not needed to start most runs.
+ */
+import type { Redactor } from '../session-log/redact.js';
+import { applyEdits, type Edit } from './edits.js';
+import { hiddenHtmlEdits } from './hidden.js';
+import { mentionEdits } from './mentions.js';
+import { parseMarkdown, type Markdown } from './parse.js';
+import { renderedSecretEdits } from './rendered.js';
+
+export { applyEdits, type Edit } from './edits.js';
+export { hiddenHtmlEdits } from './hidden.js';
+export { mentionEdits, neutralizeMentions, ZERO_WIDTH_SPACE } from './mentions.js';
+export { parseMarkdown, type Markdown } from './parse.js';
+export { ownWords } from './prose.js';
+export { renderedBlocks, renderedSecretEdits } from './rendered.js';
+export { walkText, type TextPiece, type TextVisitor } from './text.js';
+
+/**
+ * Removing a comment can make another (`<!<!-- -->-- x -->`): after this many rounds, what is still
+ * hidden is shown instead (its `<` escaped). Only a contrived body gets there.
+ */
+const HIDDEN_HTML_ROUNDS = 2;
+
+/**
+ * A body made safe to post on any platform: hidden HTML removed, secrets the rendered page would
+ * spell out redacted, mentions neutralized. Each step reads a fresh parse of the previous one's
+ * result, because each can change what the rest of the body parses as (`&#<!-- -->64;` becomes a
+ * reference once the comment is gone), and the mentions step comes last: its zero-width spaces
+ * change nothing else. A host with rules of its own (GitLab's `/quick actions`) applies them to the
+ * result the same way: parse it, compute its edits, apply them.
+ */
+export function sanitizeMarkdown(markdown: string, redactor: Redactor): string {
+  let doc = parseMarkdown(markdown);
+  for (let round = 0; round < HIDDEN_HTML_ROUNDS; round++) doc = edited(doc, hiddenHtmlEdits(doc, 'remove'));
+  doc = edited(doc, hiddenHtmlEdits(doc, 'show'));
+  doc = edited(doc, renderedSecretEdits(doc, redactor));
+  return applyEdits(doc.source, mentionEdits(doc));
+}
+
+function edited(doc: Markdown, edits: readonly Edit[]): Markdown {
+  return edits.length === 0 ? doc : parseMarkdown(applyEdits(doc.source, edits));
+}
