@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { checkDefinitions, findSkills, listAgents } from '../definitions/index.js';
+import { terminalSafe, terminalSafeJson } from '../report/terminal.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -8,7 +9,7 @@ export async function listCommand(command: { cwd: string; json: boolean }, io: C
   const agents = await listAgents(workspace);
   const skills = await findSkills(workspace);
   if (command.json) {
-    io.stdout.write(`${JSON.stringify({ agents, skills: skills.skills.map(({ name, description, file }) => ({ name, description, file })) }, null, 2)}\n`);
+    io.stdout.write(`${terminalSafeJson({ agents, skills: skills.skills.map(({ name, description, file }) => ({ name, description, file })) })}\n`);
     return EXIT.succeeded;
   }
   const lines = ['Agents:'];
@@ -21,18 +22,20 @@ export async function listCommand(command: { cwd: string; json: boolean }, io: C
   lines.push('Skills:');
   if (skills.skills.length === 0) lines.push('  (none)');
   for (const skill of skills.skills) lines.push(`  ${skill.name.padEnd(20)} ${oneLine(skill.description)}  (${skill.file})`);
-  io.stdout.write(`${lines.join('\n')}\n`);
+  // Names, descriptions and file names are the workspace's: printed terminal-safe.
+  io.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
   return EXIT.succeeded;
 }
 
 export async function checkCommand(command: { cwd: string; json: boolean }, io: CliIo): Promise<number> {
   const report = await checkDefinitions(resolve(io.cwd, command.cwd));
   if (command.json) {
-    io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    io.stdout.write(`${terminalSafeJson(report)}\n`);
   } else {
-    for (const problem of report.problems) io.stdout.write(`${problem.severity}: ${problem.file}: ${problem.message}\n`);
+    // Problems quote the workspace's files: printed terminal-safe.
+    for (const problem of report.problems) io.stdout.write(terminalSafe(`${problem.severity}: ${problem.file}: ${problem.message}\n`));
     const errors = report.problems.filter((p) => p.severity === 'error').length;
-    const warnings = report.problems.length - errors;
+    const warnings = report.problems.filter((p) => p.severity === 'warning').length;
     io.stdout.write(`${report.ok ? 'ok' : 'failed'}: ${errors} error(s), ${warnings} warning(s)\n`);
   }
   return report.ok ? EXIT.succeeded : EXIT.usage;

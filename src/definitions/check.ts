@@ -39,7 +39,8 @@ export async function listAgents(workspace: string, options: LoadOptions = {}): 
 export interface DefinitionProblem {
   /** Repository-relative path. */
   file: string;
-  severity: 'error' | 'warning';
+  /** `notice`: nothing is wrong, but the author must know it (what a real command can do). */
+  severity: 'error' | 'warning' | 'notice';
   /** One line; does not repeat the file. */
   message: string;
 }
@@ -69,8 +70,9 @@ export async function checkDefinitions(workspace: string, options: LoadOptions =
     }
     try {
       // Skill warnings are reported once below, from the catalog, not once per agent that uses the skill.
-      const { warnings } = await buildAgent(agent, context);
+      const { spec, warnings } = await buildAgent(agent, context);
       warnings.filter((warning) => context.catalog.hashes[warning.file] === undefined).forEach(warn);
+      if (spec.commands.length > 0) problems.push({ file: agent.file, severity: 'notice', message: realCommandsNotice(spec.commands) });
     } catch (error) {
       if (!isFlueError(error)) throw error;
       const file = 'file' in error && typeof error.file === 'string' ? error.file : agent.file;
@@ -100,6 +102,11 @@ async function checkRoles(
     }
   }
 }
+
+/** Said wherever `commands:` is declared: the sandbox's confinement stops at a real process. */
+export const realCommandsNotice = (commands: string[]): string =>
+  `commands: ${commands.map((entry) => `'${entry}'`).join(', ')} run as real processes: they can read and write anything ` +
+  "the runner's user can, outside the workspace too; they never run in the untrusted profile";
 
 const withoutFile = (file: string, message: string): string =>
   message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkDefinitions } from '../../src/definitions/index.js';
 import { parseMarkdownAgent } from '../../src/definitions/markdown-agent.js';
-import { thrown } from './workspace.js';
+import { cli } from '../cli/helpers.js';
+import { makeWorkspace, removeWorkspaces, thrown } from './workspace.js';
+
+afterEach(removeWorkspaces);
 
 const FILE = '.flue/agents/triage.md';
 const commandsOf = (list: string): string[] =>
@@ -34,5 +38,34 @@ describe('commands', () => {
     ['"npm test"', 'commands: must be a list, got "npm test". List commands, such as ["npm test", "git diff {args}"]'],
   ])('refuses %s when the agent is loaded', (list, message) => {
     expect(errorOf(list)).toBe(`${FILE}: ${message}`);
+  });
+});
+
+describe('flue-action check', () => {
+  const NOTICE =
+    "commands: 'npm test', 'git diff {args}' run as real processes: they can read and write anything the runner's user can, outside the workspace too; they never run in the untrusted profile";
+
+  it('says in one plain line what the real commands of an agent can do, without calling it a problem', async () => {
+    const workspace = await makeWorkspace({
+      '.flue/agents/test.md': '---\ndescription: Run tests\ncommands: [npm test, "git diff {args}"]\n---\nTest.',
+      '.flue/agents/triage.md': '---\ndescription: Label issues\n---\nTriage.',
+    });
+    expect(await checkDefinitions(workspace)).toEqual({
+      ok: true,
+      problems: [{ file: '.flue/agents/test.md', severity: 'notice', message: NOTICE }],
+    });
+    expect(await cli(['check', '--cwd', workspace])).toEqual({
+      code: 0,
+      stderr: '',
+      stdout: `notice: .flue/agents/test.md: ${NOTICE}\nok: 0 error(s), 0 warning(s)\n`,
+    });
+  });
+
+  it('reports a bad entry as the error that stops the agent', async () => {
+    const workspace = await makeWorkspace({ '.flue/agents/test.md': '---\ndescription: d\ncommands: ["git log {foo}"]\n---\nTest.' });
+    expect(await checkDefinitions(workspace)).toEqual({
+      ok: false,
+      problems: [{ file: '.flue/agents/test.md', severity: 'error', message: `commands[0]: "git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}` }],
+    });
   });
 });
