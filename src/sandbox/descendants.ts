@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+
 // Read once at load: just-bash's defence-in-depth replaces `process.kill` (and guards other `process`
 // properties) while a script runs, and a real command is started from inside a script.
 const kill = process.kill.bind(process);
@@ -85,7 +86,11 @@ export class ProcessTree {
   private adoptChildren(table: Map<number, ProcStat>): void {
     for (const [pid, start] of this.adopted) if (table.get(pid)?.start !== start) this.adopted.delete(pid);
     const children = new Map<number, number[]>();
-    for (const [pid, stat] of table) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
+    for (const [pid, stat] of table) {
+      const siblings = children.get(stat.ppid);
+      if (siblings) siblings.push(pid);
+      else children.set(stat.ppid, [pid]);
+    }
     // Breadth first from the adopted; each PID is adopted once, so this ends within the table's size.
     const queue = [...this.adopted.keys()];
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {

@@ -21,7 +21,8 @@ export function shellEnvironment(workspace: string): Record<string, string> {
 
 /**
  * The environment of an allow-listed real process (`npm test`): enough to find and run tools, nothing
- * that authenticates. PATH is the runner's, so the tools the workflow installed are found.
+ * that authenticates. PATH is the runner's, so the tools the workflow installed are found. runProcess
+ * adds one variable, FLUE_COMMAND_TREE, a marker by which it finds the command's descendants.
  */
 export function commandEnvironment(): Record<string, string> {
   const environment: Record<string, string> = {
