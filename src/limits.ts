@@ -48,6 +48,13 @@ export const LIMITS = {
   commandTreePollMs: 200,
   /** Bytes of a file `write` may create: the agent writes source, not data dumps. */
   writeBytes: 5_000_000,
+  /**
+   * Bytes one run may write into the workspace, all writes counted (the write and edit tools, shell
+   * redirections, cp, mv from the scratch area, tee): an agent writes source, not data, and a `cp`
+   * or `yes` loop must not fill the runner's disk or the tree a later step commits. Past it, writes
+   * fail with ENOSPC naming this limit. Real commands (`commands:`) write the disk directly, uncounted.
+   */
+  workspaceWriteBytes: 50_000_000,
   /** Characters of one `grep` match line: a hit in minified code must not fill the result with one line. */
   grepLineChars: 500,
   /** Characters of a `grep` or `glob` pattern (and a grep `include`): matching costs the pattern's size times the text's. */

@@ -13,7 +13,6 @@ import type { RunStatus, RunTotals } from './report/status.js';
 // Not from './sandbox/index.js': it also exports the eager createSandbox, which would put just-bash back
 // on the start-up path (see createDeferredSandbox).
 import { createDeferredSandbox } from './sandbox/deferred.js';
-import { defaultProtectedPaths } from './sandbox/policy.js';
 import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
 import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
@@ -105,7 +104,8 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     allowWrite: spec.tools.includes('write'),
     commands: spec.commands,
     networkAllow: spec.network.allow,
-    protectedPaths: defaultProtectedPaths(deps.trigger.isPullRequest),
+    // A pull-request run's definitions are the base commit's: the sandbox serves that copy in place of the PR's.
+    definitionsRoot: settings.definitionsRoot,
   });
   // just-bash checks a network allow-list as it builds the shell: build that sandbox now, so a bad entry
   // stops the run before the model is called.

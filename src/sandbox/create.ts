@@ -6,7 +6,7 @@ import { SandboxError } from './errors.js';
 import { GatedFs } from './gated-fs.js';
 import { sandboxPolicy } from './policy.js';
 import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxOptions } from './types.js';
-import { realWorkspace, resolveInWorkspace } from './workspace.js';
+import { realWorkspace, resolveInWorkspace, servedDefinitions } from './workspace.js';
 import { WorkspaceFs } from './workspace-fs.js';
 
 // sqlite3 runs a WASM engine in a worker: more attack surface than an agent over a checkout needs.
@@ -20,6 +20,7 @@ const EXCLUDED_BUILTINS = new Set<string>(['sqlite3']);
  */
 export function createSandbox(options: SandboxOptions): Sandbox {
   const workspace = realWorkspace(options.workspace);
+  const definitions = servedDefinitions(workspace, options.definitionsRoot);
   const trusted = options.profile === 'trusted';
   const policy = sandboxPolicy(options, workspace);
 
@@ -28,8 +29,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   scratch.mkdirSync(SHELL_HOME, { recursive: true });
   const mounted = new MountableFs({ base: scratch });
   // Symlinks are followed only when they resolve inside the root; one pointing outside reads as missing.
-  mounted.mount(workspace, new WorkspaceFs({ root: workspace, maxFileReadSize: LIMITS.readFileBytes }));
-  const gated = new GatedFs(mounted, policy);
+  // A pull-request run's definitions come from the base commit's copy, read-only (see WorkspaceReader).
+  mounted.mount(workspace, new WorkspaceFs({ root: workspace, maxFileReadSize: LIMITS.readFileBytes, definitions }));
+  const gated = new GatedFs(mounted, policy, LIMITS.workspaceWriteBytes);
 
   const networkAllow = trusted ? options.networkAllow : [];
   const shellOptions: BashOptions = {

@@ -6,7 +6,7 @@ import { sandboxPolicy } from './policy.js';
 import type { Sandbox, SandboxOptions } from './types.js';
 import { MountedReader } from './mounted-reader.js';
 import { WorkspaceReader } from './workspace-reader.js';
-import { realWorkspace, resolveInWorkspace } from './workspace.js';
+import { realWorkspace, resolveInWorkspace, servedDefinitions } from './workspace.js';
 
 export interface DeferredSandbox extends Sandbox {
   /** Builds the sandbox now (createSandbox's own checks included); later calls return the same one. */
@@ -22,16 +22,17 @@ export interface DeferredSandbox extends Sandbox {
  * read, grep and glob tools) need no just-bash: until the sandbox is built, they go through the same
  * read gate and policy over the same WorkspaceReader that the built sandbox mounts, so an agent that
  * only reads never loads just-bash at all. A write, the shell or the scratch area builds it.
- * What can be checked without just-bash (the workspace, the command allow-list) is checked here, at
- * once, with createSandbox's own errors.
+ * What can be checked without just-bash (the workspace, the definitions copy, the command allow-list)
+ * is checked here, at once, with createSandbox's own errors.
  */
 export function createDeferredSandbox(options: SandboxOptions): DeferredSandbox {
   const workspace = realWorkspace(options.workspace);
+  const definitions = servedDefinitions(workspace, options.definitionsRoot);
   if (options.profile === 'trusted') commandEntries(options.commands);
   let loading: Promise<Sandbox> | undefined;
   let loaded = false;
   const policy = sandboxPolicy(options, workspace);
-  const reader = new MountedReader(workspace, new WorkspaceReader(workspace, LIMITS.readFileBytes));
+  const reader = new MountedReader(workspace, new WorkspaceReader(workspace, LIMITS.readFileBytes, definitions));
   // The sandbox's one dynamic import, for the reason above; ncc puts create.js and just-bash in a chunk of their own.
   const load = (): Promise<Sandbox> =>
     (loading ??= import('./create.js').then(({ createSandbox }) => {

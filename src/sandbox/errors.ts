@@ -7,7 +7,7 @@ import { FlueError } from '../errors.js';
 export class SandboxError extends FlueError {
   override name = 'SandboxError';
   constructor(
-    readonly code: 'EACCES' | 'ENOENT' | 'EINVAL',
+    readonly code: 'EACCES' | 'ENOENT' | 'EINVAL' | 'ENOSPC',
     message: string,
   ) {
     super(message);

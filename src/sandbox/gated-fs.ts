@@ -10,7 +10,9 @@ import type {
   RmOptions,
 } from 'just-bash';
 import { SandboxError } from './errors.js';
-import { displayPath, mutationRefusal, placement, readRefusal, type MutationScope, type PathPolicy } from './policy.js';
+import { displayPath, mutationRefusal, placement, readRefusal, UNREADABLE_NAMES, type MutationScope, type PathPolicy } from './policy.js';
+import { copyTree, type CopyFs } from './tree-copy.js';
+import { contentBytes, WriteQuota } from './write-quota.js';
 
 type ReadOptions = Parameters<IFileSystem['readFile']>[1];
 type WriteOptions = Parameters<IFileSystem['writeFile']>[2];
@@ -84,10 +86,10 @@ export class GatedReads<Inner extends ReadableFs = ReadableFs> {
   }
 
   /** Normalizes `file` and refuses it when it (or what it resolves to) may not be read. */
-  protected async readable(file: string, operation: string, scope: MutationScope = 'entry'): Promise<string> {
+  protected async readable(file: string, operation: string): Promise<string> {
     const target = normalize(file);
     for (const candidate of await this.candidates(target)) {
-      const reason = readRefusal(this.policy.workspace, candidate, scope);
+      const reason = readRefusal(this.policy.workspace, candidate);
       if (reason) throw this.refused(operation, target, reason);
     }
     return target;
@@ -124,21 +126,32 @@ export class GatedReads<Inner extends ReadableFs = ReadableFs> {
 /**
  * The one gate every filesystem access of the sandbox goes through: the shell's builtins, its
  * redirections and the model's file tools. Reads are GatedReads's; writes are checked on the lexical
- * and the symlink-resolved path too, so a link to `.git` does not open a way around the protection.
+ * and the symlink-resolved path too, so a link to `.git` does not open a way around the protection,
+ * and every byte written into the workspace counts against the run's write quota. Copies, and moves
+ * between the workspace and the scratch area, go through the gate file by file (tree-copy.ts).
  */
 export class GatedFs extends GatedReads<GateableFs> implements IFileSystem {
+  readonly #quota: WriteQuota;
+
+  constructor(inner: GateableFs, policy: PathPolicy, writeQuotaBytes: number) {
+    super(inner, policy);
+    this.#quota = new WriteQuota(writeQuotaBytes);
+  }
+
   async readFileBytes(file: string): Promise<ByteString> {
     return this.inner.readFileBytes(await this.readable(file, 'read'));
   }
 
   async writeFile(file: string, content: FileContent, options?: WriteOptions): Promise<void> {
     if (normalize(file) === DEV_NULL) return;
-    return this.inner.writeFile(await this.writable(file, 'write', 'entry'), content, options);
+    const target = await this.writable(file, 'write', 'entry');
+    return this.#counted(target, contentBytes(content, options), 'write', () => this.inner.writeFile(target, content, options));
   }
 
   async appendFile(file: string, content: FileContent, options?: WriteOptions): Promise<void> {
     if (normalize(file) === DEV_NULL) return;
-    return this.inner.appendFile(await this.writable(file, 'write', 'entry'), content, options);
+    const target = await this.writable(file, 'write', 'entry');
+    return this.#counted(target, contentBytes(content, options), 'write', () => this.inner.appendFile(target, content, options));
   }
 
   async mkdir(dir: string, options?: MkdirOptions): Promise<void> {
@@ -150,14 +163,23 @@ export class GatedFs extends GatedReads<GateableFs> implements IFileSystem {
   }
 
   async cp(src: string, dest: string, options?: CpOptions): Promise<void> {
-    const source = await this.readable(src, 'copy', options?.recursive ? 'tree' : 'entry');
-    return this.inner.cp(source, await this.writable(dest, 'copy to', 'tree'), options);
+    const source = normalize(src);
+    const target = normalize(dest);
+    // Within the scratch area nothing is refused or counted: its own copy is faster and keeps its own cap.
+    if (this.#outside(source) && this.#outside(target)) return this.inner.cp(source, target, options);
+    return copyTree(this.#copyFs(), source, target, options?.recursive ?? false);
   }
 
   async mv(src: string, dest: string): Promise<void> {
     const source = await this.writable(src, 'move', 'tree');
-    await this.readable(src, 'move', 'tree');
-    return this.inner.mv(source, await this.writable(dest, 'move to', 'tree'));
+    await this.readable(src, 'move');
+    await this.#treeHolds(source, UNREADABLE_NAMES, 'move', (found) => readRefusal(this.policy.workspace, found));
+    const target = await this.writable(dest, 'move to', 'tree');
+    // A rename stays on one filesystem and writes no bytes; between the workspace and the scratch area
+    // the filesystem below would copy past the gate, so the copy goes through it.
+    if (this.#outside(source) === this.#outside(target)) return this.inner.mv(source, target);
+    await copyTree(this.#copyFs(), source, target, true);
+    await this.rm(source, { recursive: true });
   }
 
   resolvePath(base: string, file: string): string {
@@ -179,7 +201,7 @@ export class GatedFs extends GatedReads<GateableFs> implements IFileSystem {
   async link(existingPath: string, newPath: string): Promise<void> {
     // A hard link is a second name for the same file: the path checks would not see through it.
     const existing = await this.writable(existingPath, 'link', 'entry');
-    await this.readable(existingPath, 'link', 'entry');
+    await this.readable(existingPath, 'link');
     return this.inner.link(existing, await this.writable(newPath, 'link', 'entry'));
   }
 
@@ -191,14 +213,71 @@ export class GatedFs extends GatedReads<GateableFs> implements IFileSystem {
     return this.inner.utimes(await this.writable(file, 'touch', 'entry'), atime, mtime);
   }
 
-  /** Normalizes `file` and refuses it when the policy does not allow changing it. */
+  /** Normalizes `file` and refuses it when the policy does not allow changing it (for a tree: anything in it). */
   private async writable(file: string, operation: string, scope: MutationScope): Promise<string> {
     const target = normalize(file);
     for (const candidate of await this.candidates(target)) {
       const reason = mutationRefusal(this.policy, candidate, scope);
       if (reason) throw this.refused(operation, target, reason);
     }
+    if (scope === 'tree' && this.policy.writable) {
+      await this.#treeHolds(target, this.policy.protectedNames, operation, (found) => mutationRefusal(this.policy, found, 'entry'));
+    }
     return target;
+  }
+
+  /**
+   * Refuses `operation` on the tree at `target` when it holds an entry with one of `names` (a `.git`
+   * at any depth) that `reason` refuses. The policy's rooted rules are checked by name alone; these
+   * can sit anywhere, so the tree is walked (symlinks are not followed: moving a link moves no tree).
+   */
+  async #treeHolds(target: string, names: ReadonlySet<string>, operation: string, reason: (found: string) => string | undefined): Promise<void> {
+    if (names.size === 0 || placement(this.policy.workspace, target).kind === 'outside') return;
+    const pending = [target];
+    for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+      let entries: DirentEntry[];
+      try {
+        entries = await this.readdirWithFileTypes(dir);
+      } catch {
+        continue; // not a folder, or gone: nothing below it
+      }
+      for (const entry of entries) {
+        const found = path.posix.join(dir, entry.name);
+        const refusal = names.has(entry.name.toLowerCase()) ? reason(found) : undefined;
+        if (refusal) throw this.refused(operation, target, `${refusal}: ${displayPath(this.policy.workspace, found)} is inside it`);
+        if (entry.isDirectory) pending.push(found);
+      }
+    }
+  }
+
+  /** Writes into the workspace spend the run's write quota; the scratch area has its own cap. */
+  #counted(target: string, bytes: number, operation: string, write: () => Promise<void>): Promise<void> {
+    if (this.#outside(target)) return write();
+    return this.#quota.spend(bytes, operation, displayPath(this.policy.workspace, target), write);
+  }
+
+  #outside(target: string): boolean {
+    return placement(this.policy.workspace, target).kind === 'outside';
+  }
+
+  /** This gate as tree-copy.ts uses it. */
+  #copyFs(): CopyFs {
+    return {
+      lstat: (file) => this.lstat(file),
+      readdir: (dir) => this.readdir(dir),
+      readFileBuffer: (file) => this.readFileBuffer(file),
+      writeFile: (file, content, options) => this.writeFile(file, content, options),
+      mkdir: (dir, options) => this.mkdir(dir, options),
+      chmod: (file, mode) => this.chmod(file, mode),
+      symlink: (target, linkPath) => this.symlink(target, linkPath),
+      readlink: (file) => this.readlink(file),
+      assertReadable: async (file, operation) => void (await this.readable(file, operation)),
+      assertWritable: async (file, operation) => void (await this.writable(file, operation, 'entry')),
+      assertRoom: (bytes, operation, target) => {
+        if (bytes > 0) this.#quota.check(bytes, operation, displayPath(this.policy.workspace, target));
+      },
+      inWorkspace: (file) => !this.#outside(file),
+    };
   }
 }
 

@@ -1,22 +1,73 @@
-import * as path from 'node:path';
+import { pathRule, type PathRule } from './path-rules.js';
 import type { SandboxOptions } from './types.js';
 
 /**
- * Paths that stay read-only even when the agent may write. `.git/` holds hooks and config that run
- * code later; `.github/workflows/` would let the agent grant itself secrets on the next run; on a
- * pull request `.flue/` is the agent's own definition, which a PR must not rewrite for the next run.
+ * Paths that stay read-only on every run, even when the agent lists `write`. Each one decides what
+ * code runs, or who reviews, once a later step commits the tree, or a later run reads it.
+ * Rules: see path-rules.ts (`**\/` matches at any depth; compared case-insensitively).
  */
-export function defaultProtectedPaths(isPullRequest: boolean): string[] {
-  return isPullRequest ? ['.git/', '.github/workflows/', '.flue/'] : ['.git/', '.github/workflows/'];
-}
+export const PROTECTED_PATHS: readonly string[] = [
+  // Any repository's internals: hooks and config (core.fsmonitor, core.pager) run code at the next git
+  // command. That holds for a nested repository's or a submodule's `.git` (a directory or a gitfile),
+  // and for one made anywhere: `git status` runs git in every submodule it finds.
+  '**/.git',
+  // Workflows (the next run would grant the agent secrets), composite actions, CODEOWNERS, dependabot:
+  // all of `.github/` is CI configuration or review policy.
+  '.github/',
+  // The other two places GitHub reads CODEOWNERS from.
+  'CODEOWNERS',
+  'docs/CODEOWNERS',
+  // GitLab CI: the pipeline, and the folder of its includes, templates and CODEOWNERS.
+  '.gitlab-ci.yml',
+  '.gitlab/',
+  // Agent definitions, this runner's and those of the other agents that read the same tree (Claude
+  // Code, Codex): an agent that rewrites them rewrites its own next run, or another agent's.
+  '.flue/',
+  '.agents/',
+  '.claude/',
+  'AGENTS.md',
+  'CLAUDE.md',
+  // The git hooks husky installs: they run on the next commit.
+  '.husky/',
+  // Attributes pick filters and diff drivers (`filter=`, `diff=`) and can hide a change from review
+  // (`linguist-generated`); every folder can hold one.
+  '**/.gitattributes',
+  // Submodule URLs and paths: the next `git submodule update` clones and checks out what it names.
+  '.gitmodules',
+];
 
 /**
- * Paths nothing in the sandbox may read. actions/checkout persists the job's token in
- * `.git/config` (`http.<url>.extraheader`), so a `cat .git/config` would hand it to the model.
+ * Paths nothing in the sandbox reads: no tool, no shell command, in any profile, by any path (the
+ * gate checks each path in its symlink-resolved form too). `reason` ends every refusal.
  */
-const UNREADABLE_PATHS = ['.git/config'];
+export const UNREADABLE_PATHS: ReadonlyArray<{ path: string; reason: string }> = [
+  // Every repository's internals, at any depth. actions/checkout writes the job's token into the config
+  // of each repository it checks out (`http.<url>.extraheader`): `.git/config`, a submodule's
+  // `.git/modules/<name>/config`, a `path:` checkout's `<path>/.git/config`; worktrees add
+  // `config.worktree`, other steps credential files (`credential.helper store --file`) or configs that
+  // `include.path` pulls in. Nothing in the sandbox needs `.git/`: the file tools skip it, and git is
+  // a real command (`commands:`) that reads the disk itself. So all of it is refused, not a list of
+  // the places a credential is known to sit today.
+  { path: '**/.git', reason: "a repository's internals may hold the job's credentials" },
+  // google-github-actions/auth writes its credentials file into the workspace root: a service account
+  // key, or with workload identity federation the request token for the job's OIDC tokens.
+  { path: 'gha-creds-*.json', reason: 'a cloud credentials file' },
+];
 
-/** How far a mutation reaches: one entry (write, mkdir), or a whole tree (rm -r, mv, cp -r). */
+/**
+ * Where a pull-request run's definitions live. The runner reads them from the base commit (a copy
+ * under `definitionsRoot`); the sandbox then serves that copy at these workspace paths, read-only, so
+ * a skill's resource files are the base's too and the PR's own versions are out of reach.
+ */
+export const DEFINITION_PATHS: readonly string[] = ['.flue', '.agents', '.claude', 'AGENTS.md', 'CLAUDE.md'];
+
+const PROTECTED_RULES = PROTECTED_PATHS.map(pathRule);
+const UNREADABLE_RULES = UNREADABLE_PATHS.map((entry) => ({ rule: pathRule(entry.path), reason: entry.reason }));
+
+/** Names that make a path unreadable at any depth: a tree holding one cannot be moved or copied whole. */
+export const UNREADABLE_NAMES = anyDepthNames(UNREADABLE_RULES.map((entry) => entry.rule));
+
+/** How far a mutation reaches: one entry (write, mkdir), or a whole tree (rm -r, mv). */
 export type MutationScope = 'entry' | 'tree';
 
 export interface PathPolicy {
@@ -25,19 +76,23 @@ export interface PathPolicy {
   writable: boolean;
   /** Why the workspace is read-only, shown in every refusal. */
   readOnlyReason: string;
-  protectedPaths: string[];
+  protectedRules: readonly PathRule[];
+  /** Names protected at any depth: a tree holding one may not be removed or moved. */
+  protectedNames: ReadonlySet<string>;
 }
 
 /** The policy of a sandbox over `workspace` (its real path): writable only when trusted and the agent lists `write`. */
 export function sandboxPolicy(options: Pick<SandboxOptions, 'profile' | 'allowWrite' | 'protectedPaths'>, workspace: string): PathPolicy {
   const trusted = options.profile === 'trusted';
+  const protectedRules = [...PROTECTED_RULES, ...(options.protectedPaths ?? []).map(pathRule)];
   return {
     workspace,
     writable: trusted && options.allowWrite,
     readOnlyReason: trusted
       ? 'read-only: the agent does not list `write`'
       : 'read-only: this run uses the untrusted profile',
-    protectedPaths: options.protectedPaths,
+    protectedRules,
+    protectedNames: anyDepthNames(protectedRules),
   };
 }
 
@@ -51,45 +106,29 @@ export function placement(workspace: string, target: string): Placement {
   return { kind: 'outside' };
 }
 
-// Compared case-insensitively: on macOS runners `.GIT/config` is the same file as `.git/config`.
-const normalizeEntry = (entry: string): string =>
-  path.posix.normalize(entry).replace(/^\.\/+/, '').replace(/\/+$/, '').toLowerCase();
-
-const isWithin = (relative: string, prefix: string): boolean =>
-  relative === prefix || relative.startsWith(`${prefix}/`);
-
 /**
  * Why a mutation of `target` (normalized, absolute) is refused, or undefined when it is allowed.
- * Outside the workspace is the shell's in-memory scratch area, so nothing there is refused.
+ * Outside the workspace is the shell's in-memory scratch area, so nothing there is refused. For a
+ * tree, this sees the rules rooted at a fixed place; the gate walks the tree for the any-depth names.
  */
 export function mutationRefusal(policy: PathPolicy, target: string, scope: MutationScope): string | undefined {
   const where = placement(policy.workspace, target);
   if (where.kind === 'outside') return undefined;
   if (!policy.writable) return policy.readOnlyReason;
-  const relative = where.kind === 'ancestor' ? '' : where.relative.toLowerCase();
-  for (const entry of policy.protectedPaths) {
-    const prefix = normalizeEntry(entry);
-    if (prefix === '' || prefix === '.') continue;
-    if (where.kind === 'inside' && isWithin(relative, prefix)) return `protected path ${entry}`;
-    if (scope === 'tree' && (relative === '' || prefix.startsWith(`${relative}/`))) {
-      return `protected path ${entry} is inside it`;
-    }
+  const relative = where.kind === 'ancestor' ? '' : where.relative;
+  for (const rule of policy.protectedRules) {
+    if (where.kind === 'inside' && rule.covers(relative)) return `protected path ${rule.pattern}`;
+    if (scope === 'tree' && rule.mayBeInside(relative)) return `protected path ${rule.pattern} is inside it`;
   }
   return undefined;
 }
 
-/** Why reading `target` is refused, or undefined. `scope: 'tree'` also refuses a directory holding such a path (cp -r). */
-export function readRefusal(workspace: string, target: string, scope: MutationScope): string | undefined {
+/** Why reading `target` (normalized, absolute) is refused, or undefined. */
+export function readRefusal(workspace: string, target: string): string | undefined {
   const where = placement(workspace, target);
-  if (where.kind === 'outside') return undefined;
-  const relative = where.kind === 'ancestor' ? '' : where.relative.toLowerCase();
-  for (const entry of UNREADABLE_PATHS) {
-    if (where.kind === 'inside' && isWithin(relative, entry)) return `${entry} may hold the job's credentials`;
-    if (scope === 'tree' && (relative === '' || entry.startsWith(`${relative}/`))) {
-      return `${entry} inside it may hold the job's credentials`;
-    }
-  }
-  return undefined;
+  if (where.kind !== 'inside') return undefined;
+  const entry = UNREADABLE_RULES.find(({ rule }) => rule.covers(where.relative));
+  return entry ? `${entry.rule.pattern}: ${entry.reason}` : undefined;
 }
 
 /** The path as the model should see it: workspace-relative inside the workspace, absolute outside. */
@@ -97,4 +136,8 @@ export function displayPath(workspace: string, target: string): string {
   const where = placement(workspace, target);
   if (where.kind !== 'inside') return target;
   return where.relative === '' ? '.' : where.relative;
+}
+
+function anyDepthNames(rules: readonly PathRule[]): ReadonlySet<string> {
+  return new Set(rules.flatMap((rule) => (rule.anyDepthName === undefined ? [] : [rule.anyDepthName])));
 }

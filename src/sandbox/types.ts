@@ -18,10 +18,16 @@ export interface SandboxOptions {
   /** URL prefixes `curl` may GET/HEAD. Empty: no network. Ignored under the untrusted profile. */
   networkAllow: string[];
   /**
-   * Workspace-relative prefixes that stay read-only even when writes are allowed
-   * (see `defaultProtectedPaths`).
+   * Paths kept read-only even when writes are allowed, on top of PROTECTED_PATHS (policy.ts), which
+   * every sandbox protects; same rules (path-rules.ts).
    */
-  protectedPaths: string[];
+  protectedPaths?: string[];
+  /**
+   * Where the run's definitions were read from, when not the workspace (a pull-request run's copy of
+   * the base commit): the sandbox then serves `.flue/`, `.agents/`, `.claude/`, AGENTS.md and
+   * CLAUDE.md from it, read-only, at their workspace paths, and the checkout's own are out of reach.
+   */
+  definitionsRoot?: string;
   /** Wall time of one real process; default LIMITS.commandTimeoutMs. */
   commandTimeoutMs?: number;
 }

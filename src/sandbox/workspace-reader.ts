@@ -27,16 +27,26 @@ const YIELD_EVERY_CALLS = 64;
  * answers). One thing is stricter: only regular files are read, so a FIFO planted in a repository cannot
  * hang the run. Every YIELD_EVERY_CALLS calls (a grep over a large tree makes thousands) one waits for a
  * real asynchronous call first, so a time limit still fires on time.
+ *
+ * With `definitions` (a pull-request run), the root-level names it lists (`.flue`, AGENTS.md...) are
+ * read from the definitions copy instead, as a read-only mount over them would show it, and the
+ * checkout's own files under those names are out of reach: a path that resolves into them (a symlink
+ * `docs -> .flue`) is refused. Only realpath still names where such a path leads, so that the gate
+ * refuses a write through it as it refuses a write to the protected path itself.
  */
 export class WorkspaceReader {
   readonly #root: string;
   readonly #maxReadBytes: number;
+  readonly #definitions: ServedDefinitions | undefined;
+  readonly #definitionNames: ReadonlySet<string>;
   #callsSinceYield = 0;
 
-  /** `root` must be canonical (realpath'd): the sandbox passes the resolved workspace. */
-  constructor(root: string, maxReadBytes: number) {
+  /** `root` and `definitions.root` must be canonical (realpath'd): the sandbox passes resolved paths. */
+  constructor(root: string, maxReadBytes: number, definitions?: ServedDefinitions) {
     this.#root = root;
     this.#maxReadBytes = maxReadBytes;
+    this.#definitions = definitions;
+    this.#definitionNames = new Set(definitions?.names.map((name) => name.toLowerCase()));
   }
 
   async readFileBuffer(file: string): Promise<Uint8Array> {
@@ -65,9 +75,9 @@ export class WorkspaceReader {
   async exists(file: string): Promise<boolean> {
     if (file.includes('\0')) return false;
     await this.#pace();
-    const real = this.#contained(this.#realPath(file));
-    if (real === undefined) return false;
-    return fs.existsSync(real);
+    const resolved = this.#contained(this.#realPath(file));
+    if ('refused' in resolved) return false;
+    return fs.existsSync(resolved.real);
   }
 
   async stat(file: string): Promise<FsStat> {
@@ -86,9 +96,9 @@ export class WorkspaceReader {
     await this.#pace();
     const real = this.#realPath(file);
     const parent = this.#contained(path.dirname(real));
-    if (parent === undefined) throw new Error(`EACCES: permission denied, '${file}' resolves outside sandbox`);
+    if ('refused' in parent) throw refusal(file, parent.refused);
     try {
-      return toFsStat(fs.lstatSync(path.join(parent, path.basename(real))));
+      return toFsStat(fs.lstatSync(path.join(parent.real, path.basename(real))));
     } catch (error) {
       throw fsError(error, file, 'lstat');
     }
@@ -103,16 +113,51 @@ export class WorkspaceReader {
     } catch (error) {
       throw fsError(error, dir, 'scandir');
     }
-    return entries
-      .map((entry) => ({ name: entry.name, isFile: entry.isFile(), isDirectory: entry.isDirectory(), isSymbolicLink: entry.isSymbolicLink() }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let listed = entries.map(toDirent);
+    // The root lists the copy's definition paths in place of the checkout's own, as a mount over them would.
+    if (this.#definitions && real === this.#root) {
+      listed = [...listed.filter((entry) => !this.#isDefinition(entry.name)), ...this.#servedEntries(this.#definitions.root)];
+    }
+    return listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /**
+   * Every path of the mount (ReadWriteFs's getAllPaths, which `ls` with a glob pattern scans), with the
+   * checkout's own definition paths replaced by the copy's.
+   */
+  withServedPaths(listed: string[]): string[] {
+    const definitions = this.#definitions;
+    if (!definitions) return listed;
+    const served: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(path.join(definitions.root, dir), { withFileTypes: true })) {
+        const inside = path.posix.join(dir, entry.name);
+        served.push(inside);
+        if (entry.isDirectory()) walk(inside);
+      }
+    };
+    for (const entry of this.#servedEntries(definitions.root)) {
+      served.push(`/${entry.name}`);
+      if (entry.isDirectory) walk(`/${entry.name}`);
+    }
+    return [...listed.filter((file) => !this.#isDefinition(file.slice(1))), ...served].sort();
+  }
+
+  /** The definition paths present at the top of the copy. */
+  #servedEntries(root: string): DirentEntry[] {
+    try {
+      return fs.readdirSync(root, { withFileTypes: true }).filter((entry) => this.#isDefinition(entry.name)).map(toDirent);
+    } catch {
+      return [];
+    }
   }
 
   async realpath(file: string): Promise<string> {
     assertNoNullByte(file, 'realpath');
     await this.#pace();
     // As ReadWriteFs: a path that cannot be resolved inside the root does not exist, whatever the reason.
-    if (this.#contained(this.#realPath(file)) === undefined) {
+    // A path into the checkout's own definitions is named, not refused: see the class comment.
+    if ('refused' in this.#contained(this.#realPath(file), { headDefinitions: true })) {
       throw new Error(`ENOENT: no such file or directory, realpath '${file}'`);
     }
     let real: string;
@@ -123,49 +168,72 @@ export class WorkspaceReader {
       if (code === 'ELOOP') throw new Error(`ELOOP: too many levels of symbolic links, realpath '${file}'`);
       throw fsError(error, file, 'realpath');
     }
-    if (!isWithin(real, this.#root)) throw new Error(`ENOENT: no such file or directory, realpath '${file}'`);
-    if (real === this.#root) return '/';
-    return this.#root === '/' ? real : real.slice(this.#root.length);
+    // A definition path answers inside the copy, as a path of the mount it stands for.
+    const served = this.#rootOf(file);
+    const root = isWithin(real, served) ? served : this.#root;
+    if (!isWithin(real, root)) throw new Error(`ENOENT: no such file or directory, realpath '${file}'`);
+    if (real === root) return '/';
+    return root === '/' ? real : real.slice(root.length);
   }
 
   /** Where `file` (a path inside the mount, `/` being the root) is on disk, before symlinks. */
   #realPath(file: string): string {
-    return path.join(this.#root, path.posix.resolve('/', file));
+    return path.join(this.#rootOf(file), path.posix.resolve('/', file));
+  }
+
+  /** The folder `file` is read under: the definitions copy for a definition path, else the checkout. */
+  #rootOf(file: string): string {
+    const definitions = this.#definitions;
+    return definitions && this.#isDefinition(path.posix.resolve('/', file).slice(1)) ? definitions.root : this.#root;
+  }
+
+  /** Whether a root-relative path is one of the definition paths served from the copy. */
+  #isDefinition(relative: string): boolean {
+    const first = relative.split('/', 1)[0] ?? '';
+    return this.#definitionNames.has(first.toLowerCase());
   }
 
   /** The symlink-resolved real path of `file`, refused when it leaves the root (ReadWriteFs's resolveAndValidate). */
   #resolve(file: string, operation: string): string {
     assertNoNullByte(file, operation);
-    const real = this.#contained(this.#realPath(file));
-    if (real === undefined) throw new Error(`EACCES: permission denied, '${file}' resolves outside sandbox`);
-    return real;
+    const resolved = this.#contained(this.#realPath(file));
+    if ('refused' in resolved) throw refusal(file, resolved.refused);
+    return resolved.real;
   }
 
   /**
-   * realpath of `real` when it stays inside the root. A path that does not exist resolves through
-   * its deepest existing ancestor (so the later call reports ENOENT, as ReadWriteFs does); a dangling
-   * symlink is followed to its target's place, which must be inside the root too.
+   * realpath of `real` when it stays inside the root (or the definitions copy). A path that does not
+   * exist resolves through its deepest existing ancestor (so the later call reports ENOENT, as
+   * ReadWriteFs does); a dangling symlink is followed to its target's place, which must be inside too.
    */
-  #contained(real: string, depth = 0): string | undefined {
+  #contained(real: string, options: { headDefinitions?: boolean } = {}, depth = 0): Containment {
     try {
-      const resolved = fs.realpathSync.native(real);
-      return isWithin(resolved, this.#root) ? resolved : undefined;
+      return this.#allowed(fs.realpathSync.native(real), options);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 40) return undefined;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || depth > 40) return { refused: 'outside' };
     }
     const parent = path.dirname(real);
-    if (parent === real) return undefined;
-    const resolvedParent = this.#contained(parent, depth + 1);
-    if (resolvedParent === undefined) return undefined;
+    if (parent === real) return { refused: 'outside' };
+    const resolvedParent = this.#contained(parent, options, depth + 1);
+    if ('refused' in resolvedParent) return resolvedParent;
     try {
       if (fs.lstatSync(real).isSymbolicLink()) {
         const target = fs.readlinkSync(real);
-        return this.#contained(path.resolve(path.dirname(real), target), depth + 1);
+        return this.#contained(path.resolve(path.dirname(real), target), options, depth + 1);
       }
     } catch {
       // Not there at all: the missing path under its resolved parent.
     }
-    return path.join(resolvedParent, path.basename(real));
+    return { real: path.join(resolvedParent.real, path.basename(real)) };
+  }
+
+  /** A resolved real path, if the reader may serve it: inside the root but not the checkout's own definitions, or inside the copy. */
+  #allowed(resolved: string, options: { headDefinitions?: boolean }): Containment {
+    if (this.#definitions && isWithin(resolved, this.#definitions.root)) return { real: resolved };
+    if (!isWithin(resolved, this.#root)) return { refused: 'outside' };
+    const relative = resolved === this.#root ? '' : resolved.slice(this.#root === '/' ? 1 : this.#root.length + 1);
+    if (this.#definitions && !options.headDefinitions && this.#isDefinition(relative)) return { refused: 'definitions' };
+    return { real: resolved };
   }
 
   /** Every YIELD_EVERY_CALLS calls, one trip through the thread pool: the event loop runs its timers meanwhile. */
@@ -174,6 +242,23 @@ export class WorkspaceReader {
     this.#callsSinceYield = 0;
     await fs.promises.access(this.#root).catch(() => undefined);
   }
+}
+
+/** Definition paths served from a copy instead of the checkout (see WorkspaceReader). */
+export interface ServedDefinitions {
+  /** Canonical (realpath'd) folder holding the copy, laid out as the repository is. */
+  root: string;
+  /** Root-level names served from it, compared case-insensitively. */
+  names: readonly string[];
+}
+
+type Containment = { real: string } | { refused: 'outside' | 'definitions' };
+
+/** ReadWriteFs's refusal of a path that leaves the root; one of our own for the checkout's definitions. */
+function refusal(file: string, reason: 'outside' | 'definitions'): Error {
+  return reason === 'outside'
+    ? new Error(`EACCES: permission denied, '${file}' resolves outside sandbox`)
+    : new Error(`EACCES: permission denied, '${file}' resolves into the pull request's own definitions; this run serves them from the base commit`);
 }
 
 function readWhole(fd: number, size: number, max: number, file: string): Uint8Array {
@@ -194,6 +279,10 @@ function readWhole(fd: number, size: number, max: number, file: string): Uint8Ar
   }
   if (length > max) throw new Error(`EFBIG: file too large, read '${file}' (more than ${max} bytes)`);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+}
+
+function toDirent(entry: fs.Dirent): DirentEntry {
+  return { name: entry.name, isFile: entry.isFile(), isDirectory: entry.isDirectory(), isSymbolicLink: entry.isSymbolicLink() };
 }
 
 function toFsStat(stat: fs.Stats): FsStat {

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SandboxError } from './errors.js';
-import { placement } from './policy.js';
+import { DEFINITION_PATHS, placement } from './policy.js';
+import type { ServedDefinitions } from './workspace-reader.js';
 
 // Plain node:fs and path logic, no just-bash: the deferred sandbox checks the workspace with it before
 // just-bash is loaded, so a bad workspace fails the run as early as it always did.
@@ -33,4 +34,19 @@ export function resolveInWorkspace(workspace: string, file: string): string {
     );
   }
   return target;
+}
+
+/**
+ * The definitions copy the sandbox serves in place of the workspace's own (a pull-request run's base
+ * commit), at its real path, or undefined when the definitions are the workspace's.
+ */
+export function servedDefinitions(workspace: string, definitionsRoot: string | undefined): ServedDefinitions | undefined {
+  if (definitionsRoot === undefined) return undefined;
+  let root: string;
+  try {
+    root = fs.realpathSync(definitionsRoot);
+  } catch {
+    throw new SandboxError('ENOENT', `Definitions folder '${definitionsRoot}' does not exist; pass the folder the agent was loaded from.`);
+  }
+  return root === workspace ? undefined : { root, names: DEFINITION_PATHS };
 }

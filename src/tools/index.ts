@@ -33,7 +33,7 @@ export function createAgentTools(
   if (listed.has('bash')) tools.push(bashTool(sandbox));
   if (listed.has('grep')) tools.push(grepTool(sandbox));
   if (listed.has('glob')) tools.push(globTool(sandbox));
-  if (spec.skills.length > 0) tools.push(activateSkillTool(spec.skills, sandbox));
+  if (spec.skills.length > 0) tools.push(activateSkillTool(spec.skills));
   tools.push(...outputTools(spec.outputs, collector, context), ...spec.customTools);
   return tools;
 }

@@ -2,12 +2,11 @@ import * as path from 'node:path';
 import * as v from 'valibot';
 import type { SkillSpec } from '../definitions/types.js';
 import { readSkillBody } from '../definitions/index.js';
-import type { Sandbox } from '../sandbox/index.js';
 import { defineRunnerTool, toolError } from './define.js';
 import type { ToolDefinition } from './types.js';
 
 /** `activate_skill`: the full SKILL.md of a skill in the agent's catalog, and the files beside it. */
-export function activateSkillTool(skills: SkillSpec[], sandbox: Sandbox): ToolDefinition {
+export function activateSkillTool(skills: SkillSpec[]): ToolDefinition {
   const names = skills.map((skill) => skill.name);
   return defineRunnerTool({
     name: 'activate_skill',
@@ -18,15 +17,16 @@ export function activateSkillTool(skills: SkillSpec[], sandbox: Sandbox): ToolDe
       if (!skill) return toolError(`Unknown skill '${name}'. Available: ${names.join(', ')}`);
       const { body, resources, truncated } = await readSkillBody(skill);
       if (resources.length === 0) return body.trim();
-      const listed = resources.map((resource) => `- ${readablePath(sandbox, path.join(skill.dir, resource))}`);
+      const listed = resources.map((resource) => `- ${readablePath(skill, resource)}`);
       if (truncated) listed.push('- [more files not listed]');
       return `${body.trim()}\n\nFiles of this skill (open them with read):\n${listed.join('\n')}`;
     },
   });
 }
 
-/** Workspace-relative when the skill lives in the checkout, so `read` takes it as is. */
-function readablePath(sandbox: Sandbox, file: string): string {
-  const relative = path.relative(sandbox.workspace, file);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative.split(path.sep).join('/');
-}
+/**
+ * The path `read` opens a resource by: workspace-relative, beside the skill's repository-relative
+ * SKILL.md. On a pull-request run the skill was read from the base commit's copy, which the sandbox
+ * serves at these same workspace paths, so the model reads the base's files, never the PR's.
+ */
+const readablePath = (skill: SkillSpec, resource: string): string => path.posix.join(path.posix.dirname(skill.file), resource);

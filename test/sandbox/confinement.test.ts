@@ -78,15 +78,17 @@ describe('the shell sees the workspace and nothing else', () => {
     expect(await run('cat .git/config')).toEqual({ stdout: '', stderr: 'cat: .git/config: No such file or directory\n', exitCode: 1 });
     expect(await run('cat config-link')).toEqual({ stdout: '', stderr: 'cat: config-link: No such file or directory\n', exitCode: 1 });
     expect(await run('grep -r AUTHORIZATION .')).toEqual({ stdout: '', stderr: '', exitCode: 1 });
-    expect(await run('cp -r .git /tmp/g')).toEqual({
-      stdout: '',
-      stderr: "cp: cannot copy '.git': EACCES: permission denied, copy '.git' (.git/config inside it may hold the job's credentials)\n",
-      exitCode: 1,
+    expect(await run('cp -r .git /tmp/g; test -e /tmp/g || echo nothing copied')).toEqual({
+      stdout: 'nothing copied\n',
+      stderr: "cp: cannot copy '.git': EACCES: permission denied, copy '.git/HEAD' (**/.git: a repository's internals may hold the job's credentials)\n",
+      exitCode: 0,
     });
     await expect(sandbox.fs.readFile(`${dir}/.GIT/config`)).rejects.toThrow(
-      "EACCES: permission denied, read '.GIT/config' (.git/config may hold the job's credentials)",
+      "EACCES: permission denied, read '.GIT/config' (**/.git: a repository's internals may hold the job's credentials)",
     );
-    expect(await run('cat .git/HEAD')).toEqual({ stdout: 'ref: refs/heads/main\n', stderr: '', exitCode: 0 });
+    // All of .git, not only its config: nothing in the sandbox needs it (see UNREADABLE_PATHS).
+    expect(await run('cat .git/HEAD')).toEqual({ stdout: '', stderr: 'cat: .git/HEAD: No such file or directory\n', exitCode: 1 });
+    expect(await run('ls -a .git')).toEqual({ stdout: '.\n..\nHEAD\nconfig\n', stderr: '', exitCode: 0 });
   });
 
   test('nothing the shell does outside the workspace touches the real disk', async () => {

@@ -18,7 +18,6 @@ const options = (overrides: Partial<SandboxOptions>): SandboxOptions => ({
   allowWrite: false,
   commands: [],
   networkAllow: [],
-  protectedPaths: [],
   ...overrides,
 });
 const failure = (overrides: Partial<SandboxOptions>): SandboxError => {

@@ -21,7 +21,6 @@ const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => ({
   allowWrite: false,
   commands: [],
   networkAllow: [],
-  protectedPaths: ['.git/', '.github/workflows/'],
   ...overrides,
 });
 
@@ -62,7 +61,7 @@ test('files and the shell go through the same gate once loaded', async () => {
   const sandbox = createDeferredSandbox(options());
   expect(Buffer.from(await sandbox.fs.readFileBuffer(`${dir}/src/a.txt`)).toString()).toBe('alpha\n');
   await expect(sandbox.fs.readFile(`${dir}/.git/config`)).rejects.toThrow(
-    "EACCES: permission denied, read '.git/config' (.git/config may hold the job's credentials)",
+    "EACCES: permission denied, read '.git/config' (**/.git: a repository's internals may hold the job's credentials)",
   );
   const before = await realTree(dir);
   await expect(sandbox.fs.writeFile(`${dir}/src/a.txt`, 'changed')).rejects.toThrow(
@@ -103,10 +102,10 @@ test('an agent that only reads the workspace never builds the shell, and meets t
   ]);
   expect((await sandbox.fs.stat(`${dir}/src`)).isDirectory).toBe(true);
   await expect(sandbox.fs.readFile(`${dir}/.git/config`)).rejects.toThrow(
-    "EACCES: permission denied, read '.git/config' (.git/config may hold the job's credentials)",
+    "EACCES: permission denied, read '.git/config' (**/.git: a repository's internals may hold the job's credentials)",
   );
   await expect(sandbox.fs.readFile(`${dir}/innocent.txt`)).rejects.toThrow(
-    "EACCES: permission denied, read 'innocent.txt' (.git/config may hold the job's credentials)",
+    "EACCES: permission denied, read 'innocent.txt' (**/.git: a repository's internals may hold the job's credentials)",
   );
   expect(sandbox.loaded).toBe(false);
 

@@ -121,7 +121,7 @@ describe('the shell over WorkspaceFs', () => {
     const many = path.join(base, 'many');
     await fs.mkdir(many);
     for (let i = 0; i < 150; i++) await fs.writeFile(path.join(many, `f${String(i).padStart(3, '0')}.txt`), `line ${i}\n`);
-    const sandbox = createSandbox({ workspace: many, profile: 'trusted', allowWrite: false, commands: [], networkAllow: [], protectedPaths: [] });
+    const sandbox = createSandbox({ workspace: many, profile: 'trusted', allowWrite: false, commands: [], networkAllow: [] });
     const result = await sandbox.exec('cat *.txt | wc -l; grep -rl "line 14" . | sort | head -3; ls | wc -l');
     expect(result).toEqual({ stdout: '150\nf014.txt\nf140.txt\nf141.txt\n150\n', stderr: '', exitCode: 0, timedOut: false });
   });

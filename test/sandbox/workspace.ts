@@ -28,7 +28,6 @@ export function sandboxFor(dir: string, overrides: Partial<SandboxOptions> = {})
     allowWrite: false,
     commands: [],
     networkAllow: [],
-    protectedPaths: ['.git/', '.github/workflows/'],
     ...overrides,
   });
 }

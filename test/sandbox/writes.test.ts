@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { defaultProtectedPaths, SandboxError, type Sandbox } from '../../src/sandbox/index.js';
+import { PROTECTED_PATHS, SandboxError, type Sandbox } from '../../src/sandbox/index.js';
 import { makeWorkspace, realTree, sandboxFor } from './workspace.js';
 
 let dir: string;
@@ -71,25 +71,25 @@ test('the untrusted profile is read-only whatever the options say', async () => 
 });
 
 describe('protected paths stay read-only with `write`', () => {
-  test('direct writes, renames and removals under .git/ and .github/workflows/', async () => {
+  test('direct writes, renames and removals under .git/ and .github/', async () => {
     const sandbox = sandboxFor(dir, { allowWrite: true });
     const before = await realTree(dir);
     expect(await run(sandbox, 'echo x > .git/config')).toEqual(
-      denied("bash: EACCES: permission denied, write '.git/config' (protected path .git/)\n"),
+      denied("bash: EACCES: permission denied, write '.git/config' (protected path **/.git)\n"),
     );
     expect(await run(sandbox, 'echo x > .github/workflows/evil.yml')).toEqual(
-      denied("bash: EACCES: permission denied, write '.github/workflows/evil.yml' (protected path .github/workflows/)\n"),
+      denied("bash: EACCES: permission denied, write '.github/workflows/evil.yml' (protected path .github/)\n"),
     );
     expect(await run(sandbox, 'mv src .git/')).toEqual(
-      denied("mv: cannot move 'src': EACCES: permission denied, move to '.git/src' (protected path .git/)\n"),
+      denied("mv: cannot move 'src': EACCES: permission denied, move to '.git/src' (protected path **/.git)\n"),
     );
     expect(await run(sandbox, 'mv .github gh')).toEqual(
-      denied("mv: cannot move '.github': EACCES: permission denied, move '.github' (protected path .github/workflows/ is inside it)\n"),
+      denied("mv: cannot move '.github': EACCES: permission denied, move '.github' (protected path .github/)\n"),
     );
     expect((await run(sandbox, 'rm -r .github')).exitCode).toBe(1);
     expect((await run(sandbox, 'cd src && rm -rf ..')).exitCode).toBe(0);
     expect(await run(sandbox, 'echo x > .GIT/hooks-pre-commit')).toEqual(
-      denied("bash: EACCES: permission denied, write '.GIT/hooks-pre-commit' (protected path .git/)\n"),
+      denied("bash: EACCES: permission denied, write '.GIT/hooks-pre-commit' (protected path **/.git)\n"),
     );
     expect(await realTree(dir)).toEqual(before);
   });
@@ -98,10 +98,10 @@ describe('protected paths stay read-only with `write`', () => {
     await fs.symlink('.github/workflows', path.join(dir, 'docs'));
     const sandbox = sandboxFor(dir, { allowWrite: true });
     expect(await run(sandbox, 'echo x > docs/evil.yml')).toEqual(
-      denied("bash: EACCES: permission denied, write 'docs/evil.yml' (protected path .github/workflows/)\n"),
+      denied("bash: EACCES: permission denied, write 'docs/evil.yml' (protected path .github/)\n"),
     );
     expect(await run(sandbox, 'ln -s .git g && echo x > g/hooks')).toEqual(
-      denied("bash: EACCES: permission denied, write 'g/hooks' (protected path .git/)\n"),
+      denied("bash: EACCES: permission denied, write 'g/hooks' (protected path **/.git)\n"),
     );
     await expect(fs.readdir(path.join(dir, '.github/workflows'))).resolves.toEqual(['ci.yml']);
   });
@@ -116,14 +116,39 @@ describe('protected paths stay read-only with `write`', () => {
     expect(await fs.readFile(path.join(dir, 'lib/c.txt'), 'utf8')).toBe('beta\n');
   });
 
-  test('.flue/ is protected on pull-request events only', async () => {
-    expect(defaultProtectedPaths(false)).toEqual(['.git/', '.github/workflows/']);
-    expect(defaultProtectedPaths(true)).toEqual(['.git/', '.github/workflows/', '.flue/']);
-    const onPush = sandboxFor(dir, { allowWrite: true, protectedPaths: defaultProtectedPaths(false) });
-    expect(await run(onPush, 'echo ok > .flue/note.md && cat .flue/note.md')).toEqual({ stdout: 'ok\n', stderr: '', exitCode: 0 });
-    const onPullRequest = sandboxFor(dir, { allowWrite: true, protectedPaths: defaultProtectedPaths(true) });
-    expect(await run(onPullRequest, 'echo x > .flue/agents/triage.md')).toEqual(
-      denied("bash: EACCES: permission denied, write '.flue/agents/triage.md' (protected path .flue/)\n"),
+  test('the protected list is the same on every run, and each entry refuses a write', async () => {
+    expect(PROTECTED_PATHS).toEqual([
+      '**/.git', '.github/', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab-ci.yml', '.gitlab/', '.flue/', '.agents/', '.claude/',
+      'AGENTS.md', 'CLAUDE.md', '.husky/', '**/.gitattributes', '.gitmodules',
+    ]);
+    const sandbox = sandboxFor(dir, { allowWrite: true });
+    const before = await realTree(dir);
+    const targets = ['lib/.git', '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab-ci.yml', '.gitlab/ci/a.yml',
+      '.flue/agents/triage.md', '.agents/skills/s/SKILL.md', '.claude/settings.json', 'AGENTS.md', 'claude.md', '.husky/pre-commit',
+      'src/.gitattributes', '.gitmodules'];
+    const rules = ['**/.git', '.github/', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab-ci.yml', '.gitlab/', '.flue/', '.agents/',
+      '.claude/', 'AGENTS.md', 'CLAUDE.md', '.husky/', '**/.gitattributes', '.gitmodules'];
+    for (const [index, target] of targets.entries()) {
+      expect(await run(sandbox, `echo x > ${target}`)).toEqual(
+        denied(`bash: EACCES: permission denied, write '${target}' (protected path ${rules[index]})\n`),
+      );
+    }
+    expect(await realTree(dir)).toEqual(before);
+    // What only looks like them is ordinary.
+    expect(await run(sandbox, 'echo ok > src/AGENTS.md && echo ok > .github-notes && echo ok > docs.gitattributes && cat src/AGENTS.md')).toEqual({
+      stdout: 'ok\n',
+      stderr: '',
+      exitCode: 0,
+    });
+  });
+
+  test('extra protectedPaths add to the list, never replace it', async () => {
+    const sandbox = sandboxFor(dir, { allowWrite: true, protectedPaths: ['generated/'] });
+    expect(await run(sandbox, 'echo x > generated/a; echo x > .flue/a')).toEqual(
+      denied(
+        "bash: EACCES: permission denied, write 'generated/a' (protected path generated/)\n",
+      ),
     );
+    expect(await run(sandbox, 'echo x > .flue/a')).toEqual(denied("bash: EACCES: permission denied, write '.flue/a' (protected path .flue/)\n"));
   });
 });

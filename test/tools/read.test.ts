@@ -79,7 +79,7 @@ describe('read', () => {
       error('passwd-link: refused: it resolves to a place outside the workspace (through a symlink)'),
     );
     expect(await call(read, { path: '.git/config' })).toEqual(
-      error("EACCES: permission denied, read '.git/config' (.git/config may hold the job's credentials)"),
+      error("EACCES: permission denied, read '.git/config' (**/.git: a repository's internals may hold the job's credentials)"),
     );
   });
 

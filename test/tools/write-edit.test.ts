@@ -37,10 +37,10 @@ describe('write', () => {
     );
     const write = writeTool(sandbox);
     expect(await call(write, { path: '.github/workflows/evil.yml', content: 'x' })).toEqual(
-      error("EACCES: permission denied, write '.github/workflows/evil.yml' (protected path .github/workflows/)"),
+      error("EACCES: permission denied, write '.github/workflows/evil.yml' (protected path .github/)"),
     );
     expect(await call(write, { path: '.git/hooks/pre-commit', content: 'x' })).toEqual(
-      error("EACCES: permission denied, write '.git/hooks/pre-commit' (protected path .git/)"),
+      error("EACCES: permission denied, write '.git/hooks/pre-commit' (protected path **/.git)"),
     );
     expect(await call(write, { path: '../outside.txt', content: 'x' })).toEqual(outside('../outside.txt'));
     expect(await call(write, { path: '/tmp/x.txt', content: 'x' })).toEqual(outside('/tmp/x.txt'));
@@ -106,7 +106,7 @@ describe('edit', () => {
     );
     expect(await call(edit, { path: 'nope.ts', oldText: 'a', newText: 'b' })).toEqual(error('nope.ts: no such file or directory'));
     expect(await call(edit, { path: '.github/workflows/ci.yml', oldText: 'push', newText: 'pull_request_target' })).toEqual(
-      error("EACCES: permission denied, write '.github/workflows/ci.yml' (protected path .github/workflows/)"),
+      error("EACCES: permission denied, write '.github/workflows/ci.yml' (protected path .github/)"),
     );
     expect(await call(editTool(sandboxFor(dir)), { path: 'src/code.ts', oldText: 'c = 2', newText: 'c = 3' })).toEqual(
       error("EACCES: permission denied, write 'src/code.ts' (read-only: the agent does not list `write`)"),
