@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { findSkills } from '../../src/definitions/skills.js';
 import { bashTool } from '../../src/tools/bash.js';
-import type { ToolDefinition, ToolResult } from '../../src/tools/index.js';
+import type { ToolResult } from '../../src/tools/index.js';
 import { readTool } from '../../src/tools/read.js';
 import { grepTool } from '../../src/tools/search.js';
 import { activateSkillTool } from '../../src/tools/skill-tool.js';

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SandboxError, type Sandbox } from '../../src/sandbox/index.js';
-import { makeWorkspace, realTree, sandboxFor } from './workspace.js';
+import { makeWorkspace, realTree, sandboxFor, shellRun } from './workspace.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -19,10 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const run = async (command: string) => {
-  const { stdout, stderr, exitCode } = await sandbox.exec(command);
-  return { stdout, stderr, exitCode };
-};
+const run = (command: string) => shellRun(sandbox, command);
 
 describe('the shell sees the workspace and nothing else', () => {
   test('absolute paths, ../ and /proc reach nothing real', async () => {

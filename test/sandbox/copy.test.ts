@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import { makeWorkspace, realTree, sandboxFor } from './workspace.js';
+import { makeWorkspace, realTree, sandboxFor, shellRun } from './workspace.js';
 
 // cp, and mv between the workspace and the scratch area, go through the gate file by file (tree-copy.ts):
 // they must still copy what cp copies. The refusals are in writes.test.ts and test/attacks/filesystem.test.ts.
@@ -20,10 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const run = async (command: string) => {
-  const { stdout, stderr, exitCode } = await sandbox.exec(command);
-  return { stdout, stderr, exitCode };
-};
+const run = (command: string) => shellRun(sandbox, command);
 
 test('cp -r inside the workspace copies files, modes and symlinks as they are', async () => {
   expect(await run('cp -r src lib && cat lib/bin/a-link && ls lib lib/bin')).toEqual({

@@ -2,7 +2,7 @@ import { symlink } from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
-import { makeWorkspace } from './workspace.js';
+import { makeWorkspace, sandboxOptions } from './workspace.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -12,14 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const options = (overrides: Partial<SandboxOptions>): SandboxOptions => ({
-  workspace: dir,
-  profile: 'trusted',
-  allowWrite: false,
-  commands: [],
-  networkAllow: [],
-  ...overrides,
-});
+const options = (overrides: Partial<SandboxOptions>): SandboxOptions => sandboxOptions(dir, overrides);
 const failure = (overrides: Partial<SandboxOptions>): SandboxError => {
   try {
     createSandbox(options(overrides));

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createDeferredSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
-import { makeWorkspace, realTree } from './workspace.js';
+import { makeWorkspace, readOutcome, realTree, sandboxOptions } from './workspace.js';
 
 // The pipeline's sandbox: createSandbox's, built on first use. These tests prove it is the same gate;
 // the attack tests next to this file exercise that gate in depth.
@@ -15,14 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => ({
-  workspace: dir,
-  profile: 'trusted',
-  allowWrite: false,
-  commands: [],
-  networkAllow: [],
-  ...overrides,
-});
+const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => sandboxOptions(dir, overrides);
 
 const thrown = (run: () => unknown): unknown => {
   try {
@@ -123,30 +116,17 @@ test('before the shell is built, every read of the workspace answers as the buil
   const paths = ['', '/src', '/src/a.txt', '/missing', '/src/a.txt/x', '/link-in', '/link-out', '/link-dir', '/link-dir/ci.yml', '/dangling', '/.git', '/.git/config', '/.git/HEAD'].map(
     (relative) => `${dir}${relative}`,
   );
-  const outcome = async (call: () => Promise<unknown>) => {
-    try {
-      const value = await call();
-      if (value instanceof Uint8Array) return Buffer.from(value).toString();
-      if (value && typeof value === 'object' && 'isFile' in value) {
-        const { isFile, isDirectory, isSymbolicLink, size, mode } = value as Record<string, unknown>;
-        return { isFile, isDirectory, isSymbolicLink, size, mode };
-      }
-      return value;
-    } catch (error) {
-      return { error: (error as Error).message };
-    }
-  };
   const early = createDeferredSandbox(options());
   const built = await createDeferredSandbox(options()).load();
   const reads = ['readFile', 'readFileBuffer', 'exists', 'stat', 'lstat', 'readdir', 'readdirWithFileTypes', 'realpath'] as const;
   for (const read of reads) {
     for (const file of paths) {
       const call = (sandbox: { fs: typeof built.fs }) => () => (sandbox.fs[read] as (file: string) => Promise<unknown>)(file);
-      expect({ read, file, got: await outcome(call(early)) }).toEqual({ read, file, got: await outcome(call(built)) });
+      expect({ read, file, got: await readOutcome(call(early)) }).toEqual({ read, file, got: await readOutcome(call(built)) });
     }
   }
   expect(early.loaded).toBe(false);
   // Outside the workspace is the shell's scratch area: that read builds the shell.
-  expect(await outcome(() => early.fs.readFile(`${dir}/../outside.txt`))).toEqual(await outcome(() => built.fs.readFile(`${dir}/../outside.txt`)));
+  expect(await readOutcome(() => early.fs.readFile(`${dir}/../outside.txt`))).toEqual(await readOutcome(() => built.fs.readFile(`${dir}/../outside.txt`)));
   expect(early.loaded).toBe(true);
 });

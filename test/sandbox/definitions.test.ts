@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { createDeferredSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
-import { makeWorkspace } from './workspace.js';
+import { makeWorkspace, readOutcome, sandboxOptions } from './workspace.js';
 
 // A pull-request run: definitions were read from a copy of the base commit, which the sandbox serves
 // in place of the checkout's own, read-only. The attacks on it are in test/attacks/filesystem.test.ts.
@@ -28,29 +28,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => ({
-  workspace: dir,
-  profile: 'trusted',
-  allowWrite: false,
-  commands: [],
-  networkAllow: [],
-  definitionsRoot: base,
-  ...overrides,
-});
-
-const outcome = async (call: () => Promise<unknown>) => {
-  try {
-    const value = await call();
-    if (value instanceof Uint8Array) return Buffer.from(value).toString();
-    if (value && typeof value === 'object' && 'isFile' in value) {
-      const { isFile, isDirectory, isSymbolicLink, size } = value as Record<string, unknown>;
-      return { isFile, isDirectory, isSymbolicLink, size };
-    }
-    return value;
-  } catch (error) {
-    return { error: (error as Error).message };
-  }
-};
+const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => sandboxOptions(dir, { definitionsRoot: base, ...overrides });
 
 test('before and after the shell is built, every read answers from the copy for definition paths', async () => {
   const paths = ['', '/.flue', '/.flue/agents/triage.md', '/.agents/skills/s/ref.md', '/.agents/skills/s/head.md', '/AGENTS.md', '/agents.md',
@@ -62,8 +40,8 @@ test('before and after the shell is built, every read answers from the copy for 
   for (const read of reads) {
     for (const file of paths) {
       const call = (sandbox: { fs: typeof built.fs }) => () => (sandbox.fs[read] as (file: string) => Promise<unknown>)(file);
-      const got = await outcome(call(early));
-      expect({ read, file, got }).toEqual({ read, file, got: await outcome(call(built)) });
+      const got = await readOutcome(call(early));
+      expect({ read, file, got }).toEqual({ read, file, got: await readOutcome(call(built)) });
       answers[`${read} ${file.slice(dir.length) || '/'}`] = got;
     }
   }

@@ -21,15 +21,39 @@ export async function makeWorkspace(): Promise<{ dir: string; cleanup: () => Pro
   return { dir, cleanup: () => fs.rm(root, { recursive: true, force: true }) };
 }
 
+/** The options of a trusted, read-only sandbox over `dir` with nothing else enabled. */
+export const sandboxOptions = (dir: string, overrides: Partial<SandboxOptions> = {}): SandboxOptions => ({
+  workspace: dir,
+  profile: 'trusted',
+  allowWrite: false,
+  commands: [],
+  networkAllow: [],
+  ...overrides,
+});
+
 export function sandboxFor(dir: string, overrides: Partial<SandboxOptions> = {}): Sandbox {
-  return createSandbox({
-    workspace: dir,
-    profile: 'trusted',
-    allowWrite: false,
-    commands: [],
-    networkAllow: [],
-    ...overrides,
-  });
+  return createSandbox(sandboxOptions(dir, overrides));
+}
+
+/** What a shell script printed and its status, without `timedOut`. */
+export async function shellRun(sandbox: Sandbox, command: string): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const { stdout, stderr, exitCode } = await sandbox.exec(command);
+  return { stdout, stderr, exitCode };
+}
+
+/** The answer of a filesystem call in a comparable form: text, the stat fields that matter, or the error message. */
+export async function readOutcome(call: () => Promise<unknown>): Promise<unknown> {
+  try {
+    const value = await call();
+    if (value instanceof Uint8Array) return Buffer.from(value).toString();
+    if (value && typeof value === 'object' && 'isFile' in value) {
+      const { isFile, isDirectory, isSymbolicLink, size, mode } = value as Record<string, unknown>;
+      return { isFile, isDirectory, isSymbolicLink, size, mode };
+    }
+    return value;
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 /** Every path under `dir` on the real disk, relative and sorted: proves what the shell did or did not create. */

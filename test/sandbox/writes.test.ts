@@ -1,8 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { PROTECTED_PATHS, SandboxError, type Sandbox } from '../../src/sandbox/index.js';
-import { makeWorkspace, realTree, sandboxFor } from './workspace.js';
+import { PROTECTED_PATHS, SandboxError } from '../../src/sandbox/index.js';
+import { makeWorkspace, realTree, sandboxFor, shellRun } from './workspace.js';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -12,10 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-const run = async (sandbox: Sandbox, command: string) => {
-  const { stdout, stderr, exitCode } = await sandbox.exec(command);
-  return { stdout, stderr, exitCode };
-};
+const run = shellRun;
 const denied = (stderr: string) => ({ stdout: '', stderr, exitCode: 1 });
 
 describe('without `write` the workspace is read-only', () => {
