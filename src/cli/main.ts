@@ -1,4 +1,5 @@
 import { isFlueError } from '../errors.js';
+import { terminalSafe, terminalSafeJson } from '../report/terminal.js';
 import { startWithoutSecrets, type StartedEnvironment } from '../secrets/start.js';
 import { RUNNER_VERSION } from '../version.js';
 import { parseCliArgs, USAGE } from './args.js';
@@ -33,12 +34,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   } catch (error) {
     const usage = isFlueError(error);
-    if (usage) io.stderr.write(`flue-action: ${error.message}\n`);
+    // Messages quote what was given (a file's field, an event's text): printed terminal-safe.
+    if (usage) io.stderr.write(`flue-action: ${terminalSafe(error.message)}\n`);
     // An unexpected error is a bug in the runner: keep the stack, it is what a bug report needs.
-    else io.stderr.write(`flue-action: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    else io.stderr.write(`flue-action: internal error: ${terminalSafe((error as Error)?.stack ?? String(error))}\n`);
     if (argv.includes('--json')) {
       const reason = usage ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
-      io.stdout.write(`${JSON.stringify(notStartedEnvelope(argv, reason, usage ? 'usage' : 'internal'), null, 2)}\n`);
+      io.stdout.write(`${terminalSafeJson(notStartedEnvelope(argv, reason, usage ? 'usage' : 'internal'))}\n`);
     }
     return usage ? EXIT.usage : EXIT.failed;
   }
