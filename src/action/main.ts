@@ -9,6 +9,7 @@ import type { ProgressState } from '../hosts/host.js';
 import type { RunReport } from '../pipeline.js';
 import { formatOutputsForConsole } from '../publish/index.js';
 import { analyzeSession } from '../report/index.js';
+import { terminalSafe } from '../report/terminal.js';
 import type { StartedEnvironment } from '../secrets/start.js';
 import { readSessionLog } from '../session-log/index.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
@@ -44,13 +45,13 @@ export async function runAction(started: StartedEnvironment): Promise<void> {
     core.saveState(STATE.artifactPrefix, settings.artifactName);
     const report = await runActionStages({ settings, environment, logDir, signal: cancel.signal, state });
     const failure = await reportRun(report, settings, environment, state, started);
-    if (failure !== undefined) core.setFailed(failure);
+    if (failure !== undefined) core.setFailed(terminalSafe(failure));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     core.setOutput('status', 'failed');
     // The comment must not say "working" forever; the post step uploads whatever log there is.
     await finishProgress(state, { phase: 'finished', line: `❌ **failed**: ${message}` });
-    core.setFailed(message);
+    core.setFailed(terminalSafe(message));
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -71,7 +72,7 @@ async function reportRun(
   if (report.status === 'skipped') {
     // Not uploaded: in a busy repository every comment starts a job, and each would leave an artifact.
     core.saveState(STATE.finished, 'true');
-    core.notice(`flue-action skipped the run: ${report.reason ?? 'no reason given'}`);
+    core.notice(terminalSafe(`flue-action skipped the run: ${report.reason ?? 'no reason given'}`));
     return undefined;
   }
   const naming: ArtifactNaming = { prefix: settings.artifactName, job: environment.job, attempt: environment.runAttempt };
@@ -94,10 +95,11 @@ function printOutcome(report: RunReport, settings: ActionSettings): void {
   const outputs = formatOutputsForConsole(report.publish, { dryRun: settings.dryRun });
   if (outputs !== '') process.stdout.write(`${neutralizeCommands(outputs)}\n`);
   // From the log: it also holds the proposals refused when the agent made them, which never reach publish.
+  // Reasons and messages quote the model and GitHub: terminal-safe, like every job-log line.
   for (const outcome of analyzeSession(readSessionLog(report.logFile)).outputs) {
-    if (outcome.state === 'rejected') core.warning(`Output ${outcome.kind} rejected: ${outcome.reason ?? 'no reason given'}`);
+    if (outcome.state === 'rejected') core.warning(terminalSafe(`Output ${outcome.kind} rejected: ${outcome.reason ?? 'no reason given'}`));
   }
-  for (const failed of report.publish.failed) core.error(`Output ${failed.kind} was not applied: ${failed.message}`);
+  for (const failed of report.publish.failed) core.error(terminalSafe(`Output ${failed.kind} was not applied: ${failed.message}`));
   core.info(`Session log: ${report.logFile}\nReport: ${report.reportFile}`);
 }
 
@@ -113,7 +115,7 @@ function failureOf(report: RunReport, settings: ActionSettings): string | undefi
       if (settings.failOnBudget) {
         return `Agent '${report.agent}' ran out of budget${reason}. Raise max-turns, max-cost-usd or timeout-minutes, or set fail-on-budget: false.`;
       }
-      core.warning(`Agent '${report.agent}' ran out of budget${reason} (fail-on-budget is false: the step passes).`);
+      core.warning(terminalSafe(`Agent '${report.agent}' ran out of budget${reason} (fail-on-budget is false: the step passes).`));
       break;
     case 'skipped':
     case 'succeeded':
