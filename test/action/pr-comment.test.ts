@@ -109,7 +109,9 @@ describe('issue_comment with @flue on a pull request, by a writer', () => {
     const prompt = first.map((block) => block.text ?? '').join('\n');
     const fence = /<untrusted id="([0-9a-f-]{36})"/.exec(prompt)?.[1] ?? 'no fence in the prompt';
     expect(prompt).toContain(`Pull request: #2\n`);
-    expect(prompt).toContain(`Refs: base master, head changes, sha ${headSha}, base sha ${baseSha}\n`);
+    expect(prompt).toContain(`Refs: base master, sha ${headSha}, base sha ${baseSha}\n`);
+    // The head branch is named by whoever opened the pull request: fenced, never in the header.
+    expect(prompt).toContain(`<untrusted id="${fence}" field="event details">\nhead branch: changes\n</untrusted id="${fence}">`);
     expect(prompt).toContain(
       `<untrusted id="${fence}" field="changed files" count="1">\nmodified README.md +1 -1\n</untrusted id="${fence}">`,
     );
