@@ -64,9 +64,12 @@ export function grepTool(sandbox: Sandbox): ToolDefinition {
           matches.push(`${shown}:${index + 1}: ${cutLine(line)}`);
         }
       }
-      if (skipped.length > 0) matches.push(`[skipped ${skipped.length} files over ${LIMITS.grepFileBytes} bytes: ${firstFew(skipped)}]`);
+      if (skipped.length > 0) {
+        matches.push(`[skipped ${skipped.length} files over ${LIMITS.grepFileBytes} bytes: ${firstFew(skipped)}]`);
+      }
       if (tooLong.length > 0) {
-        matches.push(`[skipped ${tooLong.length} lines too long to search with a pattern this complex: ${firstFew(tooLong)}; simplify the pattern or use literal: true]`);
+        const where = firstFew(tooLong);
+        matches.push(`[skipped ${tooLong.length} lines too long to search with a pattern this complex: ${where}; simplify the pattern or use literal: true]`);
       }
       if (matches.length === 0) return 'No matches.';
       return keepHead(matches.join('\n'), LIMITS.toolOutputChars, 'narrow the pattern, path or include');

@@ -24,8 +24,9 @@ export async function proseCleaner(texts: ReadonlyArray<string | undefined>): Pr
   const { applyEdits, hiddenHtmlEdits, parseMarkdown } = await import('../markdown/index.js');
   return (markdown) => {
     const source = stripControlCharacters(markdown);
+    if (!source.includes('<')) return stripInvisibleCharacters(source);
     // A marker rather than nothing: the text around a removed comment cannot join into a new one.
-    const edits = source.includes('<') ? hiddenHtmlEdits(parseMarkdown(source), 'remove').map((edit) => ({ ...edit, text: HIDDEN_HTML_MARKER })) : [];
+    const edits = hiddenHtmlEdits(parseMarkdown(source), 'remove').map((edit) => ({ ...edit, text: HIDDEN_HTML_MARKER }));
     return stripInvisibleCharacters(applyEdits(source, edits));
   };
 }
