@@ -2,7 +2,7 @@
 // globs) that would hang the event loop, text a stranger hides from the human reader of a thread, and
 // escape sequences the model, the event or the workspace would have the runner print to a terminal.
 // In process, on the source; e2e-prompt.test.ts attacks the built action the same ways.
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createActionsProgress, neutralizeCommands } from '../../src/action/console.js';
@@ -50,6 +50,7 @@ describe('patterns the model chooses run in linear time', () => {
     workspace = await makeTempDir({ [longName]: 'data\n', 'src/app.ts': 'export const token = 1;\n' });
     await copyFile(path.join(ROOT, 'LICENSE'), path.join(workspace, 'LICENSE'));
   });
+  afterAll(() => rm(compiled, { recursive: true, force: true }));
 
   async function searchInChild(tool: 'grep' | 'glob', input: object): Promise<unknown> {
     const outcome = await runChild(compiled, SEARCH_CHILD, [workspace, tool, JSON.stringify(input)], CHILD_DEADLINE_MS);
