@@ -14,6 +14,7 @@ import type { RunStatus, RunTotals } from './report/status.js';
 // on the start-up path (see createDeferredSandbox).
 import { createDeferredSandbox } from './sandbox/deferred.js';
 import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
+import { createRedactor } from './session-log/redact.js';
 import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
@@ -162,12 +163,14 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   log.close();
 
   const reportFile = await writeReport(logFile);
+  // Redacted as the log is: front ends print these and set them as outputs (the CLI's stdout, the action's `result`).
+  const redactor = createRedactor(settings.secrets);
   return {
     status: outcome.status,
     cause: outcome.cause,
-    reason: outcome.reason,
-    result: outcome.result,
-    text: outcome.text,
+    reason: outcome.reason === undefined ? undefined : redactor.text(outcome.reason),
+    result: redactor.value(outcome.result),
+    text: outcome.text === undefined ? undefined : redactor.text(outcome.text),
     totals: outcome.totals,
     sessionId,
     agent: spec.name,

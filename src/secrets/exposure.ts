@@ -9,14 +9,15 @@
  * only this process is judged: Windows has no process.execve (so the secrets stay in the block), and
  * other systems restart like Linux does where Node has it.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { MIN_SECRET_LENGTH } from '../session-log/redact.js';
 
 export interface SecretExposure {
   /** The process whose environment block holds a secret. */
   pid: number;
-  /** Its command name; '' when unknown. */
+  /** Its program's name (`node`, `sh`, `npm` runs as `node`); '' when unknown. Never its arguments: they may hold a secret. */
   command: string;
   /** The variable that holds it; undefined when the block cannot be read (not Linux). */
   variable?: string;
@@ -39,7 +40,7 @@ export function findExposedSecret(secrets: readonly string[], proc = '/proc'): S
   for (let depth = 0; depth < MAX_DEPTH && pid > 0; depth += 1) {
     const variable = variableHolding(readOrEmpty(`${proc}/${pid}/environ`), needles);
     if (variable !== undefined) {
-      return { pid, command: readOrEmpty(`${proc}/${pid}/comm`).trim(), variable, self: pid === process.pid };
+      return { pid, command: programOf(proc, pid), variable, self: pid === process.pid };
     }
     pid = parentOf(readOrEmpty(`${proc}/${pid}/stat`));
   }
@@ -89,6 +90,15 @@ function parentOf(stat: string): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const parent = Number(fields[1]);
   return Number.isSafeInteger(parent) && parent > 0 ? parent : 0;
+}
+
+/** The basename of the process's executable, else its thread name (`comm`, which Node sets to `MainThread`). */
+function programOf(proc: string, pid: number): string {
+  try {
+    return basename(readlinkSync(`${proc}/${pid}/exe`));
+  } catch {
+    return readOrEmpty(`${proc}/${pid}/comm`).trim();
+  }
 }
 
 /** A file's text; '' when it cannot be read (gone, another user's): then a command cannot read it either. */

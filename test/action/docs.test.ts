@@ -33,8 +33,15 @@ afterEach(() => {
 describe('action.yml, the settings module and docs/action.md agree', () => {
   test('the settings read exactly the inputs action.yml declares', () => {
     const read = new Set<string>();
-    const given: Record<string, string> = { agent: 'triage', 'anthropic-api-key': 'sk-ant-docs-test-key', 'github-token': 'ghs_docs_test' };
-    readActionSettings((name) => (read.add(name), given[name] ?? ''), { GITHUB_WORKSPACE: ROOT });
+    const given: Record<string, string> = { INPUT_AGENT: 'triage', 'INPUT_ANTHROPIC-API-KEY': 'sk-ant-docs-test-key', 'INPUT_GITHUB-TOKEN': 'ghs_docs_test', GITHUB_WORKSPACE: ROOT };
+    // Inputs are read from the step's environment as the runner passes them: INPUT_<NAME>, dashes kept.
+    const env = new Proxy(given, {
+      get: (target, name) => {
+        if (typeof name === 'string' && name.startsWith('INPUT_')) read.add(name.slice('INPUT_'.length).toLowerCase());
+        return Reflect.get(target, name);
+      },
+    });
+    readActionSettings({ env, secrets: [] });
     expect([...read].sort()).toEqual(Object.keys(action.inputs).sort());
   });
 

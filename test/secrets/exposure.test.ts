@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -35,7 +35,8 @@ describe.runIf(process.platform === 'linux')('findExposedSecret on Linux reads t
   });
 
   test("this process's own block holds one (Node without process.execve)", () => {
-    processEntry(process.pid, NPM, 'node', { PATH: '/usr/bin', ANTHROPIC_API_KEY: KEY });
+    processEntry(process.pid, NPM, 'MainThread', { PATH: '/usr/bin', ANTHROPIC_API_KEY: KEY });
+    symlinkSync('/opt/node/bin/node', path.join(proc, String(process.pid), 'exe'));
     expect(findExposedSecret([KEY], proc)).toEqual({ pid: process.pid, command: 'node', variable: 'ANTHROPIC_API_KEY', self: true });
   });
 
@@ -43,6 +44,8 @@ describe.runIf(process.platform === 'linux')('findExposedSecret on Linux reads t
     processEntry(process.pid, NPM, 'node', { PATH: '/usr/bin' });
     processEntry(NPM, SHELL, 'npm exec) x', { PATH: '/usr/bin' });
     processEntry(SHELL, 1, 'bash', { CI_REPOSITORY_URL: `https://gitlab-ci-token:${JOB_TOKEN}@gitlab.com/g/p.git` });
+    // The program's name comes from its executable where that can be read, never from its arguments.
+    symlinkSync('/usr/bin/bash', path.join(proc, String(SHELL), 'exe'));
     const exposure = findExposedSecret([JOB_TOKEN], proc);
     expect(exposure).toEqual({ pid: SHELL, command: 'bash', variable: 'CI_REPOSITORY_URL', self: false });
     expect(() => refuseCommandsWhereSecretsAreReadable('build', [JOB_TOKEN], proc)).toThrow(
