@@ -4,6 +4,7 @@ import { realCommands } from './commands.js';
 import { shellEnvironment, SHELL_HOME } from './environment.js';
 import { SandboxError } from './errors.js';
 import { GatedFs } from './gated-fs.js';
+import { withGuardedLs } from './ls-guard.js';
 import { sandboxPolicy } from './policy.js';
 import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxOptions } from './types.js';
 import { realWorkspace, resolveInWorkspace, servedDefinitions } from './workspace.js';
@@ -39,9 +40,9 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     cwd: workspace,
     env: shellEnvironment(workspace),
     commands: getCommandNames().filter((name) => !EXCLUDED_BUILTINS.has(name)) as CommandName[],
-    customCommands: trusted
-      ? realCommands(options.commands, workspace, options.commandTimeoutMs ?? LIMITS.commandTimeoutMs)
-      : [],
+    customCommands: withGuardedLs(
+      trusted ? realCommands(options.commands, workspace, options.commandTimeoutMs ?? LIMITS.commandTimeoutMs) : [],
+    ),
     ...(networkAllow.length > 0 ? { network: { allowedUrlPrefixes: networkAllow, allowedMethods: ['GET', 'HEAD'] } } : {}),
     executionLimits: {
       maxOutputSize: LIMITS.shellOutputBytes,

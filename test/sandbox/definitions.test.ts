@@ -60,7 +60,7 @@ test('before and after the shell is built, every read answers from the copy for 
 
 test("`ls` with a pattern lists the copy's definition paths, not the checkout's", async () => {
   const sandbox = createDeferredSandbox(options());
-  expect(await sandbox.exec("ls '.agents/skills/s/*.md'; ls '*.md'")).toEqual({
+  expect(await sandbox.exec('ls .agents/skills/s/*.md; ls *.md')).toEqual({
     stdout: '.agents/skills/s/ref.md\nAGENTS.md\n',
     stderr: '',
     exitCode: 0,
