@@ -54,8 +54,10 @@ const KEPT_WINDOWS_NAMES = new Set(
  *   NODE_V8_COVERAGE, ...), which Node reads as it starts; NODE_AUTH_TOKEN (setup-node's registry
  *   token) is caught by SECRET_NAME.
  * - `LC_*`: the locale.
+ * - `FLUE_*`: flue-action's own switches, and the bench's probe (bench/rss-probe.mjs), which Node
+ *   preloads into the restarted process too.
  */
-const KEPT_PREFIXES = ['GITHUB_', 'RUNNER_', 'STATE_', 'NODE_', 'LC_'];
+const KEPT_PREFIXES = ['GITHUB_', 'RUNNER_', 'STATE_', 'NODE_', 'LC_', 'FLUE_'];
 
 /**
  * A proxy is configuration the runner needs to reach any API, read by @actions/http-client per request

@@ -10,30 +10,33 @@
  */
 import { INVISIBLE_CHARACTERS } from '../trigger/text.js';
 
-/** Every character HIDDEN_MARKUP can start with: a string without one hides nothing. */
-const HIDING_HINT = new RegExp(`[<*~\`\\\\]|${INVISIBLE_CHARACTERS.source}`);
+const MARKUP = [
+  // An HTML comment, also one never closed (it hides the rest of the body).
+  '<!--[\\s\\S]*?(?:-->|$)',
+  // An HTML tag, which renders as nothing itself.
+  '</?[A-Za-z][\\w-]*(?:\\s[^<>]*)?/?>',
+  // A backslash that escapes punctuation: `ghs\\_abc` shows `ghs_abc`.
+  '\\\\(?=[!-/:-@[-`{-~])',
+  // Emphasis, strikethrough and code-span delimiters, which work inside a word.
+  '[*~`]',
+  INVISIBLE_CHARACTERS.source,
+].join('|');
 
-const HIDDEN_MARKUP = new RegExp(
-  [
-    // An HTML comment, also one never closed (it hides the rest of the body).
-    '<!--[\\s\\S]*?(?:-->|$)',
-    // An HTML tag, which renders as nothing itself.
-    '</?[A-Za-z][\\w-]*(?:\\s[^<>]*)?/?>',
-    // A backslash that escapes punctuation: `ghs\\_abc` shows `ghs_abc`.
-    '\\\\(?=[!-/:-@[-`{-~])',
-    // Emphasis, strikethrough and code-span delimiters, which work inside a word.
-    '[*~`]',
-    INVISIBLE_CHARACTERS.source,
-  ].join('|'),
-  'g',
-);
+const HIDDEN_MARKUP = new RegExp(MARKUP, 'g');
+
+/**
+ * Markup that can split something: between two visible characters. Most text with markup has it at a
+ * word's edge (`code`, **bold**, a comment on a line of its own) and skips the second look.
+ */
+const VISIBLE = `(?:(?!${MARKUP})\\S)`;
+const SPLITTING_MARKUP = new RegExp(`${VISIBLE}(?:${MARKUP})+${VISIBLE}`);
 
 /**
  * `text` as a reader sees it, redacted, when dropping hidden markup reveals something `redact`
  * replaces; undefined when it reveals nothing (the common case: the caller keeps its own result).
  */
 export function revealHidden(text: string, redact: (value: string) => string): string | undefined {
-  if (!HIDING_HINT.test(text)) return undefined;
+  if (!SPLITTING_MARKUP.test(text)) return undefined;
   const visible = text.replace(HIDDEN_MARKUP, '');
   if (visible === text) return undefined;
   const redacted = redact(visible);

@@ -17,6 +17,7 @@ const STEP = {
   STATE_logDir: '/home/runner/work/_temp/flue-action/session-1',
   NODE_OPTIONS: '--max-old-space-size=4096',
   NODE_AUTH_TOKEN: 'npm_0123456789abcdefghijklmnopqrstuvwxyz',
+  FLUE_BENCH_RSS_FILE: '/tmp/flue-bench-1/rss.txt',
   HTTPS_PROXY: 'http://proxy.internal:3128',
   http_proxy: 'http://builder:s3cr%40t-pass@proxy.internal:3128',
   'INPUT_ANTHROPIC-API-KEY': 'sk-ant-api03-0123456789abcdefghij',
@@ -47,6 +48,7 @@ describe('the variables the runner keeps', () => {
       'RUNNER_TEMP',
       'STATE_logDir',
       'NODE_OPTIONS',
+      'FLUE_BENCH_RSS_FILE',
       'HTTPS_PROXY',
     ]);
   });
