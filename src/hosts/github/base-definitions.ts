@@ -13,7 +13,9 @@ import type { GitTree, RepoApi } from './api.js';
 
 /** Root files, and folders fetched whole, in the order the caps are filled. */
 const ROOT_FILES = ['AGENTS.md', 'CLAUDE.md'];
-const FOLDERS = [['.flue'], ['.agents', 'skills'], ['.claude', 'skills']];
+// Whole folders, not only their skills: the sandbox serves these paths from the copy (DEFINITION_PATHS),
+// so anything else in them would otherwise vanish from the run.
+const FOLDERS = [['.flue'], ['.agents'], ['.claude']];
 
 interface WantedFile {
   path: string;

@@ -16,7 +16,7 @@ async function listFiles(root: string): Promise<string[]> {
     .sort();
 }
 
-test('the definitions of a commit: .flue/, the skill folders and AGENTS.md/CLAUDE.md as they are there', async () => {
+test('the definitions of a commit: .flue/, .agents/, .claude/ and AGENTS.md/CLAUDE.md as they are there', async () => {
   const { github, host, tmpDir, warnings } = await setup();
   const { payload } = pullRequestEvent();
   github.seedFromPayload(payload).tree(BASE_SHA, {
@@ -34,8 +34,11 @@ test('the definitions of a commit: .flue/, the skill folders and AGENTS.md/CLAUD
   });
   const folder = await host.definitionsAt(BASE_SHA);
   expect(path.dirname(folder)).toBe(tmpDir);
+  // Whole folders: the sandbox serves these paths from the copy, so nothing else in them may go missing.
   expect(await listFiles(folder)).toEqual([
+    '.agents/other.md',
     '.agents/skills/a/SKILL.md',
+    '.claude/settings.json',
     '.claude/skills/c/SKILL.md',
     '.flue/agents/review.md',
     '.flue/skills/style/SKILL.md',
@@ -49,11 +52,9 @@ test('the definitions of a commit: .flue/, the skill folders and AGENTS.md/CLAUD
   expect(github.calls({ query: true }).map((call) => call.replace(SHA, 'SHA'))).toEqual([
     `GET ${API}/git/trees/SHA`,
     `GET ${API}/git/trees/SHA?recursive=1`,
-    `GET ${API}/git/trees/SHA`,
     `GET ${API}/git/trees/SHA?recursive=1`,
-    `GET ${API}/git/trees/SHA`,
     `GET ${API}/git/trees/SHA?recursive=1`,
-    ...Array.from({ length: 7 }, () => `GET ${API}/git/blobs/SHA`),
+    ...Array.from({ length: 9 }, () => `GET ${API}/git/blobs/SHA`),
   ]);
   expect(github.calls()[0]).toBe(`GET ${API}/git/trees/${BASE_SHA}`);
   expect(warnings).toEqual([]);
