@@ -185,7 +185,7 @@ describe.runIf(process.platform === 'linux')('a real command reads the environme
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       new RegExp(
-        "^flue-action: Agent 'check' lists commands:, but process \\d+ \\(sh\\), which started flue-action, holds (ANTHROPIC_API_KEY|GITHUB_TOKEN|CI_JOB_TOKEN) " +
+        "^flue-action: Agent 'check' lists commands:, but process \\d+ \\((?:sh|dash|bash)\\), which started flue-action, holds (ANTHROPIC_API_KEY|GITHUB_TOKEN|CI_JOB_TOKEN) " +
           'in its environment, where any command could read it \\(/proc/\\d+/environ\\)\\. Start flue-action without npx or npm run, replacing the shell ' +
           '\\(exec node_modules/\\.bin/flue-action run \\.\\.\\.\\), or remove commands: from the agent\\.\\n$',
       ),
