@@ -77,16 +77,16 @@ const core = "import './core.js';\n\nconst core = globalThis[Symbol.for('flue-ac
 // it loads once, in the restarted process.
 const started = (restart) =>
   "import { startWithoutSecrets } from './secrets/start.js';\n\n" +
-  `const started = startWithoutSecrets({ restart: ${restart} });\n`;
+  `const started = startWithoutSecrets({ restart: ${JSON.stringify(restart)} });\n`;
 const loadCore = "await import('./core.js');\nconst core = globalThis[Symbol.for('flue-action.core')];\n";
 // Node >= 22.1 keeps the compiled bundle in a disk cache (os.tmpdir()/node-compile-cache unless
 // NODE_COMPILE_CACHE says otherwise), so a second local run compiles nothing; a fresh CI job starts cold.
 // core.js is imported dynamically so that the cache is on before it is compiled.
-const cliCore = "import module from 'node:module';\n" + started(true) + `module.enableCompileCache?.();\n${loadCore}`;
+const cliCore = "import module from 'node:module';\n" + started('cli') + `module.enableCompileCache?.();\n${loadCore}`;
 // Renamed locals, because valibot exports names that are reserved words (`enum`, `function`, `null`, `void`).
 const valibotNames = Object.keys(valibot).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
 const entries = {
-  'index.js': `${banner}${started(true)}${loadCore}\nawait core.runAction(started);\n`,
+  'index.js': `${banner}${started('action')}${loadCore}\nawait core.runAction(started);\n`,
   'post.js': `${banner}${started(false)}${loadCore}\nawait core.runActionPost(started);\n`,
   'cli.js': `#!/usr/bin/env node\n${banner}${cliCore}\nawait core.runCliProcess(started);\n`,
   'lib.js': `${banner}${core}\nexport const { defineAgent, defineTool } = core;\n`,

@@ -13,6 +13,7 @@ import { readFileSync, readlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { MIN_SECRET_LENGTH } from '../session-log/redact.js';
+import { RESTART_NOTE_VARIABLE } from './start.js';
 
 export interface SecretExposure {
   /** The process whose environment block holds a secret. */
@@ -71,6 +72,15 @@ export function exposureMessage(agent: string, exposure: SecretExposure): string
   if (process.platform === 'win32') return `${start} ${where}: Windows has no process.execve to restart without it. Run this agent on a Linux or macOS runner, ${remove}.`;
   if (typeof process.execve !== 'function') {
     return `${start} ${where}: Node ${process.version} cannot restart without it (process.execve). Run on Node >= 22.15 (the action runs on node24), ${remove}.`;
+  }
+  // start.ts skips the restart when the checkout's .flue/ declares no commands: the definitions then
+  // came from another commit (a pull request's base, the workflow's own commit) than the checkout.
+  const note = process.env[RESTART_NOTE_VARIABLE];
+  if (note !== undefined) {
+    return (
+      `${start} ${where}: flue-action ${note} of the checkout, so the definitions were read from another commit. ` +
+      `Check out the commit the workflow runs from (the agent's commands must be in the checkout's .flue/ too), ${remove}.`
+    );
   }
   return `${start} ${where}: flue-action did not restart without it. Start it through its entry files (dist/cli.js, dist/index.js), ${remove}.`;
 }

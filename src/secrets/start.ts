@@ -14,6 +14,7 @@
  */
 import { tmpdir } from 'node:os';
 import { HANDOFF_VARIABLE, removeHandoff, takeHandoff, writeHandoff } from './handoff.js';
+import { checkoutRoot, restartDecision } from './restart-needed.js';
 import { isKept, isMemoryOnly, keptVariables, secretValues, type Environment } from './variables.js';
 
 export interface StartedEnvironment {
@@ -27,9 +28,16 @@ export interface StartedEnvironment {
 }
 
 export interface StartOptions {
-  /** Restart without the secrets in the environment: the main step and the CLI, which start commands. */
-  restart: boolean;
+  /**
+   * Restart without the secrets in the environment: the main step and the CLI, which start commands,
+   * name their front end (`'action'`, `'cli'`) and restart only when the checkout's `.flue/` may declare
+   * commands (restart-needed.ts); `false` for the post step, which starts none.
+   */
+  restart: false | 'action' | 'cli';
 }
+
+/** Kept in the restarted (or not restarted) environment: why, for exposure.ts's message. */
+export const RESTART_NOTE_VARIABLE = 'FLUE_RESTART_NOTE';
 
 /**
  * Returns the environment the process was started with. With `restart`, where it can, it first
@@ -42,7 +50,11 @@ export function startWithoutSecrets(options: StartOptions): StartedEnvironment {
     return settle(Object.assign(environmentCopy(), takeHandoff(handoff)));
   }
   const env = environmentCopy();
-  if (options.restart) restartWithKeptVariables(env);
+  if (options.restart !== false) {
+    const decision = restartDecision(checkoutRoot(options.restart, env, process.argv.slice(2), process.cwd()));
+    if (decision.restart) restartWithKeptVariables(env);
+    else process.env[RESTART_NOTE_VARIABLE] = `not restarted: ${decision.reason}`;
+  }
   return settle(env);
 }
 

@@ -2,7 +2,7 @@
 // process.execve: the secrets stay in the environment block, and commands are refused) and on Node 24
 // (the process restarts in place with only the kept variables).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -15,16 +15,25 @@ const CAN_RESTART = typeof process.execve === 'function';
 
 let compiled: string;
 let runnerTemp: string;
+/** A checkout whose agent lists commands, and one whose agents list none. */
+let withCommands: string;
+let withoutCommands: string;
 beforeAll(() => {
   compiled = compileSecrets();
   runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'flue-start-temp-'));
+  withCommands = mkdtempSync(path.join(os.tmpdir(), 'flue-start-repo-'));
+  mkdirSync(path.join(withCommands, '.flue/agents'), { recursive: true });
+  writeFileSync(path.join(withCommands, '.flue/agents/test.md'), '---\ndescription: Test\ncommands: [npm test]\n---\nTest.\n');
+  withoutCommands = mkdtempSync(path.join(os.tmpdir(), 'flue-start-repo-'));
+  mkdirSync(path.join(withoutCommands, '.flue/agents'), { recursive: true });
+  writeFileSync(path.join(withoutCommands, '.flue/agents/triage.md'), '---\ndescription: Triage\ntools: [read]\n---\nRun the commands the README gives.\n');
   // A runner: takes its environment, then starts a child that reads its parent's environment block.
   writeFileSync(
     path.join(compiled, 'runner.js'),
     [
       "import { execFileSync } from 'node:child_process';",
       "import { startWithoutSecrets } from './start.js';",
-      "const started = startWithoutSecrets({ restart: process.argv[2] === 'restart' });",
+      "const started = startWithoutSecrets({ restart: process.argv[2] === 'restart' ? 'action' : false });",
       "const parent = execFileSync('/bin/sh', ['-c', 'cat /proc/$PPID/environ'], { encoding: 'utf8' });",
       "const printenv = execFileSync('/bin/sh', ['-c', 'env'], { encoding: 'utf8' });",
       'console.log(JSON.stringify({ pid: process.pid, args: process.argv.slice(2), processEnv: Object.keys(process.env).sort(), started: { ...started.env }, secrets: started.secrets, parent, printenv }));',
@@ -34,6 +43,8 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(compiled, { recursive: true, force: true });
   rmSync(runnerTemp, { recursive: true, force: true });
+  rmSync(withCommands, { recursive: true, force: true });
+  rmSync(withoutCommands, { recursive: true, force: true });
 });
 
 /** What runner.js prints. */
@@ -49,12 +60,12 @@ interface RunnerReport {
   printenv: string;
 }
 
-function runRunner(restart: boolean) {
+function runRunner(restart: boolean, workspace = withCommands) {
   const env = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: os.homedir(),
     RUNNER_TEMP: runnerTemp,
-    GITHUB_WORKSPACE: '/work/repo',
+    GITHUB_WORKSPACE: workspace,
     'INPUT_ANTHROPIC-API-KEY': KEY,
     'INPUT_GITHUB-TOKEN': TOKEN,
     ACTIONS_RUNTIME_TOKEN: RUNTIME,
@@ -89,6 +100,15 @@ describe.runIf(process.platform === 'linux')('startWithoutSecrets in a real proc
     const run = runRunner(true);
     expect(run.parent).toContain(KEY);
     expect(run.processEnv).toEqual(['GITHUB_WORKSPACE', 'HOME', 'PATH', 'RUNNER_TEMP']);
+    expect(run.printenv).not.toContain(KEY);
+    expect(run.secrets).toEqual([KEY, TOKEN, RUNTIME]);
+  });
+
+  test("no restart when the checkout's .flue/ declares no commands: no child can be started to read the block", () => {
+    const run = runRunner(true, withoutCommands);
+    expect(run.parent).toContain(KEY);
+    expect(run.processEnv).toEqual(['FLUE_RESTART_NOTE', 'GITHUB_WORKSPACE', 'HOME', 'PATH', 'RUNNER_TEMP']);
+    expect(run.printenv).toContain(`FLUE_RESTART_NOTE=not restarted: no file under ${withoutCommands}/.flue declares commands`);
     expect(run.printenv).not.toContain(KEY);
     expect(run.secrets).toEqual([KEY, TOKEN, RUNTIME]);
   });
