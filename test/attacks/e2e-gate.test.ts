@@ -85,7 +85,11 @@ describe("a writer's touch does not make a stranger's issue trusted", () => {
   });
 });
 
-describe('definition code', () => {
+// Code agents need module.registerHooks (Node >= 22.18); on older Node they are refused before import.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+const CODE_AGENTS = major > 22 || (major === 22 && minor >= 18);
+
+describe.runIf(CODE_AGENTS)('definition code', () => {
   /** A code agent whose top-level code records what it could see, then defines a harmless agent. */
   const PROBE = `import { writeFileSync } from 'node:fs';
 writeFileSync(process.cwd() + '/probe-' + process.pid + '.json', JSON.stringify(process.env));

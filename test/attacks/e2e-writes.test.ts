@@ -71,7 +71,9 @@ describe('bytes written per run are capped', () => {
   });
 });
 
-describe('real commands are exact argument vectors', () => {
+// Where Node cannot restart without the secrets (process.execve, Node < 22.15) an agent with commands is
+// refused before the model is called: test/attacks/secrets.test.ts proves that refusal.
+describe.runIf(typeof process.execve === 'function')('real commands are exact argument vectors', () => {
   const GIT_LOG = 'commands: [git log]\n';
 
   test('git log --output= cannot overwrite .git/config', async () => {
@@ -88,7 +90,7 @@ describe('real commands are exact argument vectors', () => {
 
   test('npm test --node-options=--import=data:... is refused for `commands: [npm test]`', async () => {
     const code = encodeURIComponent('require("fs").writeFileSync("pwned","1")');
-    const command = `npm test --node-options=--import=data:text/javascript,${code}`;
+    const command = `npm test '--node-options=--import=data:text/javascript,${code}'`;
     const run = await fixer([toolUse('bash', { command }), text('Done.')], {
       frontmatter: 'commands: [npm test]\n',
       files: { 'package.json': '{"scripts":{"test":"node -e 0"}}\n' },

@@ -154,7 +154,9 @@ export function secretForms(secret: string): string[] {
 export function leaks(run: AttackRun): string[] {
   const surfaces: Record<string, string> = {
     'GitHub requests': JSON.stringify(run.github.requests.map((request) => [request.method, request.path, request.body])),
-    'model requests': JSON.stringify(run.model.requests.map((request) => request.body)),
+    // What the run sent the model: the system prompt, tools and every user turn (prompts, tool results).
+    // The model's own earlier turns come back in the history too, but those are its words, not a leak.
+    'model requests': JSON.stringify(run.model.requests.map((request) => withoutAssistantTurns(request.body))),
     'main stdout': withoutMaskCommands(run.main.stdout),
     'main stderr': run.main.stderr,
     'post stdout': withoutMaskCommands(run.post?.stdout ?? ''),
@@ -172,6 +174,11 @@ export function leaks(run: AttackRun): string[] {
     }
   }
   return found;
+}
+
+function withoutAssistantTurns(body: Record<string, unknown>): unknown {
+  const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role?: unknown }>) : [];
+  return { ...body, messages: messages.filter((message) => message.role !== 'assistant') };
 }
 
 /**
