@@ -213,10 +213,11 @@ export function endStatus(run: Pick<AttackRun, 'events'>): unknown {
   return eventsOf(run, 'end').at(-1)?.status;
 }
 
-/** Bodies of everything posted to GitHub (comments, reviews, inline comments, labels), as JSON text. */
+/** Bodies of everything posted to GitHub (comments, reviews, inline comments, labels), as JSON text. GraphQL reads are not posts. */
 export function posted(run: Pick<AttackRun, 'github'>): string[] {
+  const isRead = (body: unknown) => /^\s*(query\b|\{)/.test(String((body as { query?: unknown } | undefined)?.query ?? ''));
   return run.github.requests
-    .filter((request) => request.method !== 'GET')
+    .filter((request) => request.method !== 'GET' && !(request.path === '/graphql' && isRead(request.body)))
     .map((request) => `${request.method} ${request.path} ${JSON.stringify(request.body)}`);
 }
 
