@@ -15,6 +15,8 @@ export const DIST_INDEX = path.join(ROOT, 'dist', 'index.js');
 export const DIST_POST = path.join(ROOT, 'dist', 'post.js');
 
 export const API_KEY = 'sk-ant-e2e-0123456789abcdef';
+/** GITHUB_SHA: the commit the workflow runs from, where untrusted runs and workflow_run read the agent. */
+export const WORKFLOW_SHA = 'c0ffee'.padEnd(40, '0');
 export const TOKEN = 'ghs_e2e0123456789abcdefghij';
 
 /** The action runs dist/, not src/: CI builds first; locally, run `npm run build`. */
@@ -96,6 +98,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_REPOSITORY: repositoryOf(options.payload),
+    GITHUB_SHA: WORKFLOW_SHA,
     GITHUB_RUN_ID: '4242',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_JOB: 'triage',

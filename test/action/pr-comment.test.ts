@@ -93,7 +93,9 @@ describe('issue_comment with @flue on a pull request, by a writer', () => {
     ]);
 
     expect(github.calls().filter((call) => !call.startsWith(`GET ${API}/git/`))).toEqual([
-      // The gate first, on the payload alone; only a run it lets through reads the PR.
+      // The gate first, on the payload alone (the token's own login, then the commenter's permission);
+      // only a run it lets through reads the PR.
+      'POST /graphql',
       `GET ${API}/collaborators/Codertocat/permission`,
       `GET ${API}/pulls/2`,
       `GET ${API}/issues/2/comments`,
@@ -124,7 +126,7 @@ describe('issue_comment with @flue on a pull request, by a writer', () => {
       body: 'The title reads better.\n\n<!-- flue-action -->',
       event: 'COMMENT',
       commit_id: headSha,
-      comments: [{ path: 'README.md', line: 1, side: 'RIGHT', body: 'Matches the repository name now.' }],
+      comments: [{ path: 'README.md', line: 1, side: 'RIGHT', body: 'Matches the repository name now.\n\n<!-- flue-action -->' }],
     });
     expect(repo.comments(2).at(-1)?.body).toContain('✅ **succeeded**');
   });

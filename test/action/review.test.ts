@@ -91,7 +91,8 @@ describe('pull_request.opened, review agent', () => {
       body: 'One note on the title.\n\n<!-- flue-action -->',
       event: 'COMMENT',
       commit_id: headSha,
-      comments: [{ path: 'README.md', line: 1, side: 'RIGHT', body: 'The project name had a dash.' }],
+      // Inline comments carry the marker too: a later run never answers them as a person's.
+      comments: [{ path: 'README.md', line: 1, side: 'RIGHT', body: 'The project name had a dash.\n\n<!-- flue-action -->' }],
     });
     expect(result.main.stdout).toContain('Agent definitions read from the base commit');
   });

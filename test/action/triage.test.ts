@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { startFakeAnthropic, text, toolBlock, turn, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
 import { example } from '../trigger/examples.js';
-import { commands, removeTempDirs, requireBuiltAction, runAction, tempDir } from './harness.js';
+import { commands, removeTempDirs, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA } from './harness.js';
 
 const TRIAGE_AGENT = `---
 description: Label and answer new issues
@@ -17,6 +17,12 @@ Label the issue and thank its author.
 `;
 
 const API = '/repos/Codertocat/Hello-World';
+/** An untrusted run reads its agent from the workflow's commit: that commit's tree, the .flue subtree, the agent's blob. */
+const DEFINITION_READS = [
+  `GET ${API}/git/trees/${WORKFLOW_SHA}`,
+  expect.stringMatching(/^GET \/repos\/Codertocat\/Hello-World\/git\/trees\/[0-9a-f]{40}$/),
+  expect.stringMatching(/^GET \/repos\/Codertocat\/Hello-World\/git\/blobs\/[0-9a-f]{40}$/),
+];
 
 let github: FakeGitHub;
 let model: FakeAnthropic;
@@ -33,8 +39,10 @@ afterAll(removeTempDirs);
 beforeEach(async () => {
   github = await startFakeGitHub();
   repo = github.seedFromPayload(payload);
-  // The issue's author is a stranger: triage runs for them, with the untrusted profile.
+  // The issue's author is a stranger: triage runs for them, with the untrusted profile, and reads its
+  // agent from the commit the workflow runs from (GITHUB_SHA), not from the checkout.
   repo.permission('Codertocat', 'read');
+  repo.tree(WORKFLOW_SHA, { '.flue/agents/triage.md': TRIAGE_AGENT });
 });
 afterEach(async () => {
   await github.close();
@@ -65,6 +73,7 @@ describe('issues.opened, triage agent', () => {
     expect(result.main.code).toBe(0);
     expect(github.calls()).toEqual([
       `GET ${API}/collaborators/Codertocat/permission`,
+      ...DEFINITION_READS,
       `GET ${API}/issues/1/comments`,
       `POST ${API}/issues/1/comments`,
       `POST ${API}/issues/1/labels`,
@@ -121,8 +130,8 @@ describe('issues.opened, triage agent', () => {
     model = await startFakeAnthropic({ turns: labelAndComment(['question']) });
     const result = await run({ 'dry-run': 'true' });
     expect(result.main.code).toBe(0);
-    // Reads only: the gate's permission check and the thread for the model's context.
-    expect(github.calls()).toEqual([`GET ${API}/collaborators/Codertocat/permission`, `GET ${API}/issues/1/comments`]);
+    // Reads only: the gate's permission check, the agent from the workflow's commit, the thread for the model's context.
+    expect(github.calls()).toEqual([`GET ${API}/collaborators/Codertocat/permission`, ...DEFINITION_READS, `GET ${API}/issues/1/comments`]);
     expect(repo.labels(1)).toEqual(['bug']);
     expect(repo.comments(1)).toEqual([]);
     expect(result.outputs.status).toBe('succeeded');
@@ -137,6 +146,7 @@ describe('issues.opened, triage agent', () => {
     expect(result.main.code).toBe(0);
     expect(github.calls()).toEqual([
       `GET ${API}/collaborators/Codertocat/permission`,
+      ...DEFINITION_READS,
       `GET ${API}/issues/1/comments`,
       `POST ${API}/issues/1/comments`,
       `POST ${API}/issues/1/comments`,
@@ -160,6 +170,7 @@ describe('issues.opened, triage agent', () => {
     ]);
     expect(github.calls()).toEqual([
       `GET ${API}/collaborators/Codertocat/permission`,
+      ...DEFINITION_READS,
       `GET ${API}/issues/1/comments`,
       `POST ${API}/issues/1/comments`,
       `PATCH ${API}/issues/comments/5001`,

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { startFakeAnthropic, type FakeAnthropic, type FakeTurn } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
-import { API_KEY, runAction, TOKEN, tempDir, type ActionRun } from '../action/harness.js';
+import { API_KEY, runAction, TOKEN, tempDir, WORKFLOW_SHA, type ActionRun } from '../action/harness.js';
 
 export { API_KEY, TOKEN } from '../action/harness.js';
 
@@ -84,8 +84,6 @@ export interface AttackRun extends ActionRun {
   reports: string;
 }
 
-/** The commit GITHUB_SHA names: the default branch the workflow runs from. */
-export const WORKFLOW_SHA = 'c0ffee'.padEnd(40, '0');
 
 export async function runAttack(attack: Attack): Promise<AttackRun> {
   const github = await startFakeGitHub();
@@ -115,7 +113,6 @@ export async function runAttack(attack: Attack): Promise<AttackRun> {
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: ID_TOKEN_REQUEST_TOKEN,
         ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/token',
         DEPLOY_KEY: STEP_SECRET,
-        GITHUB_SHA: WORKFLOW_SHA,
         ...attack.env,
       },
     });
