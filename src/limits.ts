@@ -91,6 +91,19 @@ export const LIMITS = {
 
   /** Characters of a comment or review body posted; GitHub refuses more than 65,536. */
   commentChars: 60_000,
+  /**
+   * One markdown parse (src/markdown/parse.ts). micromark is slower than linear on some input (many
+   * quotes or lazy lines, long runs of autolink-like text: minutes for 64 KB): a parse that takes
+   * longer is abandoned, and the body is handled as hostile. A 60 KB README parses in about 150 ms.
+   */
+  markdownParseMs: 3_000,
+  /**
+   * Emphasis or strikethrough delimiters in one paragraph: micromark pairs them in time quadratic in
+   * their number, in a step the clock cannot interrupt (4,000 take about half a second).
+   */
+  markdownDelimiters: 4_000,
+  /** Containers (`>`, list items) opened on one line: micromark closes them in quadratic time. */
+  markdownNesting: 100,
   /** Inline comments in one proposed review: past a few dozen, a review is noise the author will not read. */
   reviewComments: 50,
   /** Characters of a tool result kept in the session log (the model's copy is capped separately). */

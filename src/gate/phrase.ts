@@ -17,7 +17,9 @@ export async function mentionsTriggerPhrase(body: string, phrase: string): Promi
   // The gate's one dynamic import: the parser is loaded for a comment that may call the runner, never
   // on the start-up path of other events (ncc puts src/markdown and micromark in a chunk of their own).
   const { ownWords, parseMarkdown } = await import('../markdown/index.js');
-  return ownWords(parseMarkdown(body)).some((node) => pattern.test(node));
+  // A comment too costly to parse (src/markdown/parse.ts) is hostile: it calls nobody.
+  const doc = parseMarkdown(body);
+  return doc !== undefined && ownWords(doc).some((node) => pattern.test(node));
 }
 
 function escapeRegExp(text: string): string {

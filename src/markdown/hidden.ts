@@ -21,7 +21,7 @@ export function hiddenHtmlEdits(doc: Markdown, how: 'remove' | 'show'): Edit[] {
     const exit = exitOf(doc.events, index);
     const raw = rawHtmlAt(doc, index, exit);
     for (const piece of scanHtml(raw.html)) {
-      if (piece.kind !== 'hidden') continue;
+      if (piece.kind === 'text' || piece.kind === 'tag') continue;
       if (how === 'remove') {
         edits.push({ from: sourceOffset(raw, piece.from), to: sourceOffset(raw, piece.to), text: '' });
         continue;

@@ -10,9 +10,13 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { decodeNumericCharacterReference } from 'micromark-util-decode-numeric-character-reference';
 
-/** A stretch of raw HTML: text a reader sees, a tag, or hidden text (comments, `<?...>`, `<!...>`). */
+/**
+ * A stretch of raw HTML: text a reader sees, a tag, or hidden text: a comment (`<!-- -->`, and what
+ * a browser reads as one: `<?...>`, `<!...>`), or a doctype, which a browser drops without a trace,
+ * so that the text on both sides of it joins.
+ */
 export interface HtmlPiece {
-  readonly kind: 'text' | 'tag' | 'hidden';
+  readonly kind: 'text' | 'tag' | 'hidden' | 'doctype';
   readonly from: number;
   readonly to: number;
 }
@@ -38,11 +42,12 @@ export function scanHtml(html: string): HtmlPiece[] {
 }
 
 /** The markup starting at `html[at] === '<'`, or undefined when that `<` is text. */
-function markupAt(html: string, at: number): { kind: 'tag' | 'hidden'; end: number } | undefined {
+function markupAt(html: string, at: number): { kind: HtmlPiece['kind']; end: number } | undefined {
   const next = html[at + 1];
   if (html.startsWith('<!--', at)) return { kind: 'hidden', end: commentEnd(html, at + 4) };
   // Declarations, CDATA outside SVG/MathML, processing instructions and `</ x>`: bogus comments up to the first `>`.
   const bogus = () => ({ kind: 'hidden' as const, end: endAfter(html, '>', at + 2) });
+  if (next === '!' && html.slice(at + 2, at + 9).toLowerCase() === 'doctype') return { kind: 'doctype', end: endAfter(html, '>', at + 2) };
   if (next === '!' || next === '?') return bogus();
   if (next === '/') {
     const first = html[at + 2];

@@ -6,17 +6,20 @@
 import type { Redactor } from '../session-log/redact.js';
 import { applyEdits, type Edit } from './edits.js';
 import { hiddenHtmlEdits } from './hidden.js';
+import { sanitizeHostile } from './hostile.js';
 import { mentionEdits } from './mentions.js';
-import { parseMarkdown, type Markdown } from './parse.js';
+import { parseDeadline, parseMarkdown, type Markdown } from './parse.js';
 import { renderedSecretEdits } from './rendered.js';
 
 export { applyEdits, type Edit } from './edits.js';
 export { hiddenHtmlEdits } from './hidden.js';
-export { mentionEdits, neutralizeMentions, ZERO_WIDTH_SPACE } from './mentions.js';
-export { parseMarkdown, type Markdown } from './parse.js';
+export { neutralizeEveryMention, sanitizeHostile } from './hostile.js';
+export { mentionEdits, neutralizeMentions } from './mentions.js';
+export { parseDeadline, parseMarkdown, type Markdown } from './parse.js';
 export { ownWords } from './prose.js';
 export { renderedBlocks, renderedSecretEdits } from './rendered.js';
 export { walkText, type TextPiece, type TextVisitor } from './text.js';
+export { ZERO_WIDTH_SPACE } from './zero-width.js';
 
 /**
  * Removing a comment can make another (`<!<!-- -->-- x -->`): after this many rounds, what is still
@@ -29,17 +32,16 @@ const HIDDEN_HTML_ROUNDS = 2;
  * spell out redacted, mentions neutralized. Each step reads a fresh parse of the previous one's
  * result, because each can change what the rest of the body parses as (`&#<!-- -->64;` becomes a
  * reference once the comment is gone), and the mentions step comes last: its zero-width spaces
- * change nothing else. A host with rules of its own (GitLab's `/quick actions`) applies them to the
- * result the same way: parse it, compute its edits, apply them.
+ * change nothing else. All its parses share one budget (`by`); a body over it is handled as hostile
+ * (hostile.ts). A host with
+ * rules of its own (GitLab's `/quick actions`) applies them to the result the same way: parse it,
+ * compute its edits, apply them.
  */
-export function sanitizeMarkdown(markdown: string, redactor: Redactor): string {
-  let doc = parseMarkdown(markdown);
-  for (let round = 0; round < HIDDEN_HTML_ROUNDS; round++) doc = edited(doc, hiddenHtmlEdits(doc, 'remove'));
-  doc = edited(doc, hiddenHtmlEdits(doc, 'show'));
-  doc = edited(doc, renderedSecretEdits(doc, redactor));
-  return applyEdits(doc.source, mentionEdits(doc));
-}
-
-function edited(doc: Markdown, edits: readonly Edit[]): Markdown {
-  return edits.length === 0 ? doc : parseMarkdown(applyEdits(doc.source, edits));
+export function sanitizeMarkdown(markdown: string, redactor: Redactor, by: number = parseDeadline()): string {
+  const edited = (doc: Markdown, edits: readonly Edit[]) => (edits.length === 0 ? doc : parseMarkdown(applyEdits(doc.source, edits), by));
+  let doc = parseMarkdown(markdown, by);
+  for (let round = 0; round < HIDDEN_HTML_ROUNDS; round++) doc = doc && edited(doc, hiddenHtmlEdits(doc, 'remove'));
+  doc = doc && edited(doc, hiddenHtmlEdits(doc, 'show'));
+  doc = doc && edited(doc, renderedSecretEdits(doc, redactor));
+  return doc === undefined ? sanitizeHostile(markdown, redactor) : applyEdits(doc.source, mentionEdits(doc));
 }

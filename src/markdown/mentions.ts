@@ -16,11 +16,11 @@
  * on both sides: the link keeps working.
  */
 import { applyEdits, type Edit } from './edits.js';
+import { neutralizeEveryMention } from './hostile.js';
 import { parseMarkdown, type Markdown } from './parse.js';
 import { exitOf, sourceOffset, walkText, type TextPiece } from './text.js';
+import { ZERO_WIDTH_SPACE } from './zero-width.js';
 
-/** Inserted after `@`: the text still reads `@name`, but GitHub and GitLab no longer see a mention. */
-export const ZERO_WIDTH_SPACE = '\u200b';
 
 /** Code and URLs keep their bytes. */
 const NOT_PROSE = new Set(['codeText', 'codeFenced', 'codeIndented', 'autolink', 'literalAutolink', 'resourceDestination', 'definitionDestination']);
@@ -43,8 +43,10 @@ const LABEL_MENTION = /(?:@|&#0*64(?![0-9]);|&#[xX]0*40(?![0-9A-Fa-f]);|&commat;
 /** Label strings that only ever serve as keys: definitions' labels, full references' second label, footnote labels. */
 const KEYS = new Set(['definitionLabelString', 'referenceString', 'gfmFootnoteCallString', 'gfmFootnoteDefinitionLabelString']);
 
+/** `markdown` with every mention neutralized; a body too costly to parse gets a zero-width space after every `@name`. */
 export function neutralizeMentions(markdown: string): string {
-  return applyEdits(markdown, mentionEdits(parseMarkdown(markdown)));
+  const doc = parseMarkdown(markdown);
+  return doc === undefined ? neutralizeEveryMention(markdown) : applyEdits(markdown, mentionEdits(doc));
 }
 
 /** The insertions that neutralize every mention of `doc`. */

@@ -152,6 +152,7 @@ export function sourceOffset(raw: RawHtml, at: number): number {
 /** Raw HTML's visible text, one piece per line, tags and hidden text as boundaries. */
 function htmlText(raw: RawHtml, visitor: TextVisitor): void {
   for (const piece of scanHtml(raw.html)) {
+    if (piece.kind === 'doctype') continue;
     if (piece.kind !== 'text') {
       visitor.boundary();
       continue;

@@ -9,42 +9,53 @@
  * and an agent that explains "duplicate of #12" needs them.
  */
 import { LIMITS } from '../limits.js';
-import { sanitizeMarkdown } from '../markdown/index.js';
+import { parseDeadline, sanitizeMarkdown } from '../markdown/index.js';
 import type { Redactor } from '../session-log/redact.js';
 import type { ProposedOutput } from '../tools/types.js';
 import { stripControlCharacters } from '../trigger/text.js';
 
 export { neutralizeMentions } from '../markdown/index.js';
 
+/** Every body of one output shares one parse budget: a review of fifty hostile inline comments costs one budget, not fifty. */
 export function sanitizeOutput(output: ProposedOutput, redactor: Redactor): ProposedOutput {
+  const by = parseDeadline();
   switch (output.kind) {
     case 'add_comment':
-      return { kind: output.kind, body: sanitizeBody(output.body, redactor) };
+      return { kind: output.kind, body: sanitizeBody(output.body, redactor, { by }) };
     case 'add_labels':
     case 'remove_labels':
       return { kind: output.kind, labels: sanitizeLabels(output.labels) };
     case 'submit_review':
       return {
         kind: output.kind,
-        body: sanitizeBody(output.body, redactor),
+        body: sanitizeBody(output.body, redactor, { by }),
         event: output.event,
         comments: output.comments.map((comment) => ({
           path: stripControlCharacters(comment.path),
           line: comment.line,
-          body: sanitizeBody(comment.body, redactor),
+          body: sanitizeBody(comment.body, redactor, { by }),
         })),
       };
   }
+}
+
+export interface SanitizeOptions {
+  /** Characters of the result, cut marker included. Default LIMITS.commentChars. */
+  max?: number;
+  /** When its markdown parses must be done (src/markdown/parse.ts `parseDeadline()`); past it the body is handled as hostile. */
+  by?: number;
 }
 
 /**
  * Control characters out, secrets redacted (as written, then as the page renders them), hidden HTML
  * out, mentions neutralized, then the size cap with its marker.
  */
-export function sanitizeBody(body: string, redactor: Redactor, max: number = LIMITS.commentChars): string {
+export function sanitizeBody(body: string, redactor: Redactor, options: SanitizeOptions = {}): string {
+  const { max = LIMITS.commentChars, by = parseDeadline() } = options;
   const text = redactor.text(stripControlCharacters(body));
-  const whole = sanitizeMarkdown(text, redactor);
-  return whole.length <= max ? whole : sanitizeCut(text, redactor, max);
+  // A body far over the cap is not parsed whole: only the part that can be posted is.
+  const whole = text.length <= max ? sanitizeMarkdown(text, redactor, by) : undefined;
+  return whole !== undefined && whole.length <= max ? whole : sanitizeCut(text, redactor, max, by);
 }
 
 /**
@@ -53,11 +64,11 @@ export function sanitizeBody(body: string, redactor: Redactor, max: number = LIM
  * was code before the cut would be prose after it, unneutralized. Neutralizing adds characters, so a
  * cut that does not fit is made shorter until it does.
  */
-function sanitizeCut(text: string, redactor: Redactor, max: number): string {
+function sanitizeCut(text: string, redactor: Redactor, max: number, by: number): string {
   let keep = max - cutMarker(text.length).length;
   for (let attempt = 1; keep > 0; attempt++) {
     const end = cutIndex(text, keep);
-    const cut = sanitizeMarkdown(text.slice(0, end), redactor) + cutMarker(text.length - end);
+    const cut = sanitizeMarkdown(text.slice(0, end), redactor, by) + cutMarker(text.length - end);
     if (cut.length <= max) return cut;
     keep -= (cut.length - max) * attempt;
   }

@@ -27,8 +27,12 @@ function commentPayload(body: string): Record<string, unknown> {
   return payload;
 }
 
-/** The model proposes a comment with `body`; what the GitHub host posted, what the session log says, whom it notifies. */
-async function post(body: string) {
+/**
+ * The model proposes a comment with `body`; what the GitHub host posted, what the session log says,
+ * whom it notifies (`read: false` for a body the test's own reading, unguarded micromark, would take
+ * minutes to render).
+ */
+async function post(body: string, read = true) {
   const { github, host } = await setup();
   const { payload, trigger } = issueEvent();
   const repo = github.seedFromPayload(payload);
@@ -37,16 +41,44 @@ async function post(body: string) {
   await applySafeOutputs({ proposals, policy: { add_comment: { max: 1 } }, trigger, host, recorder, dryRun: false, secrets: [] });
   const answer = String(repo.comments(1).at(-1)?.body);
   const marker = `\n\n${FLUE_COMMENT_MARKER}`;
-  const logged = recorder.events.map((event) => (event.type === 'output_applied' && event.output.kind === 'add_comment' ? event.output.body : event.type));
+  const logged = recorder.events.map((event) => {
+    const output = event.type === 'output_applied' ? event.output : undefined;
+    return output?.kind === 'add_comment' ? output.body : event.type;
+  });
   return {
     writes: github.calls().filter((call) => !call.startsWith('GET ')),
     body: answer.endsWith(marker) ? answer.slice(0, -marker.length) : `(unmarked) ${answer}`,
     logged,
-    notified: notifiedMentions(answer),
+    notified: read ? notifiedMentions(answer) : 'not read',
   };
 }
 
 const posted = (body: string) => ({ writes: ['POST /repos/Codertocat/Hello-World/issues/1/comments'], body, logged: [body], notified: [] });
+
+const READER = '---\ndescription: Answer\ntools: [read]\n---\nAnswer.\n';
+
+/** A writer's comment with `body` through the action's stages, up to the gate and, if it lets the run start, one model turn. */
+const gate = (body: string) =>
+  runStages({
+    eventName: 'issue_comment',
+    payload: commentPayload(body),
+    agent: 'reader',
+    files: () => ({ '.flue/agents/reader.md': READER }),
+    permissions: { Codertocat: 'write' },
+    turns: [text('Read it.')],
+  });
+
+/** A comment that does not call the runner: skipped before any model call or write. */
+const skipped = {
+  error: undefined,
+  status: 'skipped',
+  reason: "The comment does not mention '@flue' (trigger-phrase), outside quotes and code; comments start a run only when they do.",
+  imported: false,
+  modelCalls: 0,
+  writes: [],
+  end: 'skipped',
+};
+
 
 describe('mentions a line scanner missed notify nobody', () => {
   test('https://@org/team: not a URL (no host), so GitHub notifies the team', async () => {
@@ -58,20 +90,20 @@ describe('mentions a line scanner missed notify nobody', () => {
   });
 
   test('backticks inside an HTML attribute open no code span around a mention', async () => {
-    const body = '<span title="`">@alice<span title="`">';
-    expect(await post(body)).toEqual(posted(`<span title="\`">@${Z}alice<span title="\`">`));
+    const body = 'see <span title="`">@alice<span title="`">';
+    expect(await post(body)).toEqual(posted(`see <span title="\`">@${Z}alice<span title="\`">`));
   });
 
   test('a backtick inside an autolink opens no code span around a mention', async () => {
-    expect(await post('<http://a`b> @alice `')).toEqual(posted(`<http://a\`b> @${Z}alice \``));
+    expect(await post('see <http://a`b> @alice `')).toEqual(posted(`see <http://a\`b> @${Z}alice \``));
   });
 
   test('&#64;user renders as @user', async () => {
     expect(await post('thanks &#64;alice and &#x40;bob')).toEqual(posted(`thanks &#64;${Z}alice and &#x40;${Z}bob`));
   });
 
-  test('\\@user renders as @user', async () => {
-    expect(await post('thanks \\@alice')).toEqual(posted(`thanks \\@${Z}alice`));
+  test('\\@user renders as @user, also where it looks like a URL', async () => {
+    expect(await post('see http://\\@alice')).toEqual(posted(`see http://\\@${Z}alice`));
   });
 
   test('an HTML block runs past blank lines (<textarea>): the fence in it is not code', async () => {
@@ -159,25 +191,6 @@ describe('hidden text is not posted', () => {
 });
 
 describe('the trigger phrase counts only as the page shows it, in the author’s own words', () => {
-  const READER = '---\ndescription: Answer\ntools: [read]\n---\nAnswer.\n';
-  const skipped = {
-    error: undefined,
-    status: 'skipped',
-    reason: "The comment does not mention '@flue' (trigger-phrase), outside quotes and code; comments start a run only when they do.",
-    imported: false,
-    modelCalls: 0,
-    writes: [],
-    end: 'skipped',
-  };
-  const gate = (body: string) =>
-    runStages({
-      eventName: 'issue_comment',
-      payload: commentPayload(body),
-      agent: 'reader',
-      files: () => ({ '.flue/agents/reader.md': READER }),
-      permissions: { Codertocat: 'write' },
-      turns: [text('Read it.')],
-    });
 
   test('hidden in an HTML attribute, it starts nothing', async () => {
     expect(skipOutcome(await gate('<img alt="" title="@flue fix everything" src="x.png">'))).toEqual(skipped);
@@ -203,5 +216,43 @@ describe('the trigger phrase counts only as the page shows it, in the author’s
   test('written as &#64;flue it reads @flue on the page, and starts the run', async () => {
     const run = await gate('&#64;flue please triage');
     expect({ status: run.report?.status, modelCalls: run.model.requests.length }).toEqual({ status: 'succeeded', modelCalls: 1 });
+  });
+});
+
+describe('markdown built to stall the parser is handled within the parse budget', () => {
+  /** The budget, and room for the dev build of micromark the tests load and for a busy machine. */
+  const WITHIN = LIMITS.markdownParseMs + 4_000;
+  const timed = async <T>(work: () => Promise<T>) => {
+    const start = performance.now();
+    const result = await work();
+    return { result, fast: performance.now() - start < WITHIN };
+  };
+
+  test('11,000 quotes (quadratic in micromark): the comment is hostile, and starts nothing', async () => {
+    const { result, fast } = await timed(() => gate(`${'> a\n\n'.repeat(11_000)}@flue please`));
+    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: skipped, fast: true });
+  });
+
+  test('10,000 emphasis delimiters in one paragraph: the comment is hostile, and starts nothing', async () => {
+    const { result, fast } = await timed(() => gate(`${'*a_'.repeat(10_000)} @flue please`));
+    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: skipped, fast: true });
+  });
+
+  test('20,000 list items opened on one line: the comment is hostile, and starts nothing', async () => {
+    const { result, fast } = await timed(() => gate(`${'- '.repeat(20_000)}@flue please`));
+    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: skipped, fast: true });
+  });
+
+  test('a body too costly to parse is posted plain: every @name neutralized, every < escaped', async () => {
+    const quotes = '> a\n\n'.repeat(11_000);
+    const { result, fast } = await timed(() => post(`${quotes}@alice <b>hi</b> <!-- hidden -->`, false));
+    const expected = { ...posted(`${quotes}@${Z}alice &lt;b>hi&lt;/b> &lt;!-- hidden -->`), notified: 'not read' };
+    expect({ result, fast }).toEqual({ result: expected, fast: true });
+  });
+
+  test('a body too costly to parse that shows a secret once its references are decoded is redacted whole', async () => {
+    const quotes = '> a\n\n'.repeat(11_000);
+    const { result, fast } = await timed(() => post(`${quotes}${TOKEN_HEAD}&#66;${TOKEN_TAIL.slice(1)}`, false));
+    expect({ result, fast }).toEqual({ result: { ...posted('[REDACTED]'), notified: 'not read' }, fast: true });
   });
 });
