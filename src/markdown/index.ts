@@ -12,7 +12,7 @@ import { parseDeadline, parseMarkdown, type Markdown } from './parse.js';
 import { renderedSecretEdits } from './rendered.js';
 
 export { applyEdits, type Edit } from './edits.js';
-export { hiddenHtmlEdits } from './hidden.js';
+export { hiddenHtmlEdits, hiddenHtmlEditsOf } from './hidden.js';
 export { neutralizeEveryMention, sanitizeHostile } from './hostile.js';
 export { mentionEdits, neutralizeMentions } from './mentions.js';
 export { parseDeadline, parseMarkdown, type Markdown } from './parse.js';

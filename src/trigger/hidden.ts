@@ -21,12 +21,12 @@ export type ProseCleaner = (markdown: string) => string;
  */
 export async function proseCleaner(texts: ReadonlyArray<string | undefined>): Promise<ProseCleaner> {
   if (!texts.some((text) => text?.includes('<'))) return (markdown) => stripInvisibleCharacters(stripControlCharacters(markdown));
-  const { applyEdits, hiddenHtmlEdits, parseMarkdown } = await import('../markdown/index.js');
+  const { applyEdits, hiddenHtmlEditsOf } = await import('../markdown/index.js');
   return (markdown) => {
     const source = stripControlCharacters(markdown);
     if (!source.includes('<')) return stripInvisibleCharacters(source);
     // A marker rather than nothing: the text around a removed comment cannot join into a new one.
-    const edits = hiddenHtmlEdits(parseMarkdown(source), 'remove').map((edit) => ({ ...edit, text: HIDDEN_HTML_MARKER }));
+    const edits = hiddenHtmlEditsOf(source, 'remove').map((edit) => ({ ...edit, text: HIDDEN_HTML_MARKER }));
     return stripInvisibleCharacters(applyEdits(source, edits));
   };
 }
