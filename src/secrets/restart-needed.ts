@@ -1,18 +1,20 @@
 /**
- * Whether the run can start a real command at all, judged before the runner's bundle loads, from the
+ * Whether the run can start a child process at all, judged before the runner's bundle loads, from the
  * checkout's `.flue/`. Restarting without the secrets (start.ts) costs a second Node start on every run;
- * it protects nothing when no agent lists `commands:`, since no child would be there to read the block.
+ * it protects nothing when no child will be there to read the environment block: markdown agents
+ * without `commands:` start none (just-bash spawns no process).
  *
- * A cheap text test, not a parse: a file that holds `commands` followed by `:` or `=`, or quoted as a
- * key, may declare commands (a markdown agent's frontmatter, a code agent or a module it imports).
- * A false "yes" costs only the restart. A false "no" (the definitions the run reads come from another
- * commit than the checkout) fails closed: exposure.ts refuses real commands while a secret is in this
- * process's environment block, and says why.
+ * A cheap text test, not a parse. A file may start children when it declares commands (`commands`
+ * followed by `:` or `=`, or quoted as a key: frontmatter, a code agent or a module it imports), or when
+ * it is code at all (a code agent's custom tools may spawn). A false "yes" costs only the restart. A
+ * false "no" (the definitions the run reads come from another commit than the checkout) fails closed:
+ * exposure.ts refuses real commands while a secret is in this process's environment block, and says why.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const DECLARES_COMMANDS = /\bcommands\s*[:=]|["']commands["']/;
+const CODE = /\.(?:[cm]?[jt]s)$/;
 /** Files looked at, and bytes of each: `.flue/` holds definitions, not data. */
 const MAX_FILES = 500;
 const MAX_FILE_BYTES = 1_000_000;
@@ -38,11 +40,11 @@ export function restartDecision(root: string): RestartDecision {
   const flue = join(root, '.flue');
   const found = firstDeclaring(flue, { left: MAX_FILES });
   if (found === 'unknown') return { restart: true, reason: `${flue} could not be read whole` };
-  if (found !== undefined) return { restart: true, reason: `${found} may declare commands` };
-  return { restart: false, reason: `no file under ${flue} declares commands` };
+  if (found !== undefined) return { restart: true, reason: `${found} may start processes` };
+  return { restart: false, reason: `no file under ${flue} declares commands or is code` };
 }
 
-/** The first file under `dir` that may declare commands, `'unknown'` past the caps or on an odd error. */
+/** The first file under `dir` that may start processes, `'unknown'` past the caps or on an odd error. */
 function firstDeclaring(dir: string, budget: { left: number }): string | 'unknown' | undefined {
   let names: string[];
   try {
@@ -62,7 +64,7 @@ function firstDeclaring(dir: string, budget: { left: number }): string | 'unknow
       if (!stat.isFile()) continue;
       budget.left -= 1;
       if (budget.left < 0 || stat.size > MAX_FILE_BYTES) return 'unknown';
-      if (DECLARES_COMMANDS.test(readFileSync(file, 'utf8'))) return file;
+      if (CODE.test(name) || DECLARES_COMMANDS.test(readFileSync(file, 'utf8'))) return file;
     } catch {
       return 'unknown';
     }

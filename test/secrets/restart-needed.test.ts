@@ -21,17 +21,18 @@ function checkout(files: Record<string, string>): string {
 
 describe('restartDecision', () => {
   test.each([
-    ['a markdown agent', '.flue/agents/test.md', '---\ndescription: x\ncommands: [npm test]\n---\n'],
-    ['a code agent', '.flue/agents/review.ts', "export default defineAgent({ description: 'x', commands: ['npm test'] });\n"],
-    ['a module a code agent imports', '.flue/lib/shared.ts', 'export const base = { "commands": ["git log"] };\n'],
-  ])('restarts when %s may declare commands', (_what, file, content) => {
+    ['a markdown agent declares commands', '.flue/agents/test.md', '---\ndescription: x\ncommands: [npm test]\n---\n'],
+    ['a code agent (its custom tools may spawn)', '.flue/agents/review.mjs', "export default { description: 'x' };\n"],
+    ['a module a code agent imports', '.flue/lib/shared.ts', 'export const base = {};\n'],
+    ['a skill declares commands', '.flue/skills/s/SKILL.md', '---\nname: s\n---\ncommands: [make]\n'],
+  ])('restarts when %s', (_what, file, content) => {
     const root = checkout({ [file]: content, '.flue/agents/other.md': '---\ndescription: y\n---\n' });
-    expect(restartDecision(root)).toEqual({ restart: true, reason: `${path.join(root, file)} may declare commands` });
+    expect(restartDecision(root)).toEqual({ restart: true, reason: `${path.join(root, file)} may start processes` });
   });
 
-  test('does not restart when no file declares commands (prose that names them does not count)', () => {
+  test('does not restart for markdown agents without commands (prose that names them does not count)', () => {
     const root = checkout({ '.flue/agents/triage.md': '---\ndescription: x\n---\nRun the commands in the README.\n' });
-    expect(restartDecision(root)).toEqual({ restart: false, reason: `no file under ${root}/.flue declares commands` });
+    expect(restartDecision(root)).toEqual({ restart: false, reason: `no file under ${root}/.flue declares commands or is code` });
   });
 
   test('does not restart without a .flue folder; restarts when one file is too large to judge', () => {

@@ -108,7 +108,7 @@ describe.runIf(process.platform === 'linux')('startWithoutSecrets in a real proc
     const run = runRunner(true, withoutCommands);
     expect(run.parent).toContain(KEY);
     expect(run.processEnv).toEqual(['FLUE_RESTART_NOTE', 'GITHUB_WORKSPACE', 'HOME', 'PATH', 'RUNNER_TEMP']);
-    expect(run.printenv).toContain(`FLUE_RESTART_NOTE=not restarted: no file under ${withoutCommands}/.flue declares commands`);
+    expect(run.printenv).toContain(`FLUE_RESTART_NOTE=not restarted: no file under ${withoutCommands}/.flue declares commands or is code`);
     expect(run.printenv).not.toContain(KEY);
     expect(run.secrets).toEqual([KEY, TOKEN, RUNTIME]);
   });
