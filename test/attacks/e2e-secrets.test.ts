@@ -62,6 +62,13 @@ function strangerIssue(turns: Attack['turns'], body = 'How do I configure this?'
 
 const finish = (summary: string) => toolUse('finish', { summary });
 
+/** `@flue look` from an admin: a comment run with the trusted profile, where the agent's progress comment is posted. */
+function writerAsks(): Partial<Attack> {
+  const payload = example('issue_comment', 'created');
+  at(payload, 'comment').body = '@flue look';
+  return { payload, eventName: 'issue_comment', permissions: { Codertocat: 'admin' } };
+}
+
 describe('the checkout token, wherever actions/checkout put it', () => {
   test.each([
     ['.git/config', {}],
@@ -109,15 +116,7 @@ describe('the environment', () => {
 
 describe('secrets the model says, posts or returns', () => {
   test('final text with the API key and the token: not in the progress comment of an agent without outputs, redacted everywhere', async () => {
-    const run = await dispatch('look', [text(`Found them: ${API_KEY} and ${TOKEN}`)], {
-      payload: (() => {
-        const payload = example('issue_comment', 'created');
-        at(payload, 'comment').body = '@flue look';
-        return payload;
-      })(),
-      eventName: 'issue_comment',
-      permissions: { Codertocat: 'admin' },
-    });
+    const run = await dispatch('look', [text(`Found them: ${API_KEY} and ${TOKEN}`)], writerAsks());
     expect(leaks(run)).toEqual([]);
     const bodies = posted(run).join('\n');
     expect(bodies).not.toContain('Found them');
@@ -131,15 +130,7 @@ describe('secrets the model says, posts or returns', () => {
   });
 
   test('a give_up reason is not posted at all for an agent without outputs', async () => {
-    const run = await dispatch('look', [toolUse('give_up', { reason: `cannot continue, token ${TOKEN}` })], {
-      payload: (() => {
-        const payload = example('issue_comment', 'created');
-        at(payload, 'comment').body = '@flue look';
-        return payload;
-      })(),
-      eventName: 'issue_comment',
-      permissions: { Codertocat: 'admin' },
-    });
+    const run = await dispatch('look', [toolUse('give_up', { reason: `cannot continue, token ${TOKEN}` })], writerAsks());
     expect(endStatus(run)).toBe('failed');
     expect(leaks(run)).toEqual([]);
     expect(posted(run).join('\n')).not.toContain('cannot continue');
