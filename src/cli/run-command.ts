@@ -119,8 +119,8 @@ async function printReport(report: RunReport, command: RunCommand, io: CliIo): P
     io.stdout.write(`${terminalSafeJson(envelope(report, command.dryRun))}\n`);
     return;
   }
-  // Loaded after the run, as the pipeline loads it to publish (see its endOfRun).
-  const { formatOutputsForConsole } = await import('../publish/index.js');
+  // Loaded after the run, and only the formatter: the publish stage's sanitizer loads the markdown parser.
+  const { formatOutputsForConsole } = await import('../publish/console.js');
   const outputs = formatOutputsForConsole(report.publish, { dryRun: command.dryRun });
   if (outputs !== '') io.stderr.write(`\n${terminalSafe(outputs)}\n`);
   const model = report.modelClient === 'anthropic' ? report.model : `${report.model} via ${report.modelClient}`;
