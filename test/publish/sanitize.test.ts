@@ -75,6 +75,57 @@ describe('mentions', () => {
   });
 });
 
+describe('mentions as the page shows them', () => {
+  test('a reference link keeps working: its label and its definition are neutralized alike', () => {
+    const markdown = 'see [@alice][] and [docs][@bob]\n\n[@alice]: https://a.example\n[@bob]: https://b.example/@carl';
+    expect(neutralizeMentions(markdown)).toBe(
+      `see [@${Z}alice][] and [docs][@${Z}bob]\n\n[@${Z}alice]: https://a.example\n[@${Z}bob]: https://b.example/@carl`,
+    );
+  });
+
+  test('raw HTML is prose, attributes included, references too; an e-mail address in it is not a mention', () => {
+    const markdown = '<div title="@dan">\n&#64;erin &#x40;fay &commat;gus <a href="mailto:hal@example.com">hal</a>\n</div>';
+    expect(neutralizeMentions(markdown)).toBe(
+      `<div title="@${Z}dan">\n&#64;${Z}erin &#x40;${Z}fay &commat;${Z}gus <a href="mailto:hal@example.com">hal</a>\n</div>`,
+    );
+  });
+
+  test('a stray end tag joins the text around it on the page: @</b>name is a mention', () => {
+    expect(neutralizeMentions('see @</b>ivy and x</b>@jo')).toBe(`see @${Z}</b>ivy and x</b>@${Z}jo`);
+  });
+});
+
+describe('sanitizeBody: what the page would hide or spell out', () => {
+  const token = `ghs_${'a1B2'.repeat(9)}`;
+
+  test('HTML comments and what a browser reads as one go; code keeps them', () => {
+    expect(sanitizeBody('a<!-- x --> b <?y?>\n\n<!--\nblock\n-->\n\n`<!-- code -->`', noSecrets)).toBe('a b \n\n\n\n`<!-- code -->`');
+  });
+
+  test('a leaf block whose rendered text holds a token is replaced whole; the others stay', () => {
+    const body = `intro\n\n- ${token.slice(0, 10)}&#${token.charCodeAt(10)};${token.slice(11)}\n- kept\n\n| ${token.slice(0, 8)}[${token.slice(8)}](u) | b |\n|---|---|`;
+    expect(sanitizeBody(body, noSecrets)).toBe('intro\n\n- [REDACTED]\n- kept\n\n| [REDACTED] | b |\n|---|---|');
+  });
+
+  test('a removed comment that joins a reference is read again: &#<!-- -->64;name is neutralized', () => {
+    expect(sanitizeBody('&#<!-- -->64;kim', noSecrets)).toBe(`&#64;${Z}kim`);
+  });
+
+  test('a cut that reopens a code span is sanitized as the page would read the cut body', () => {
+    const body = `\`@lee ${'x'.repeat(200)}\``;
+    const marker = (cut: number) => `\n\n… (cut by flue-action: ${cut} more characters)`;
+    // The zero-width space would take the cut body one character over: the cut is made one shorter.
+    const kept = 120 - marker(body.length).length - 1;
+    const cut = sanitizeBody(body, noSecrets, { max: 120 });
+    expect(cut).toBe(`\`@${Z}lee ${'x'.repeat(kept - 6)}${marker(body.length - kept)}`);
+    expect(cut.length).toBe(120);
+  });
+
+  test('past its parse budget a body is handled as hostile: < escaped, every @name neutralized', () => {
+    expect(sanitizeBody('<b>@mo</b> `@Override`', noSecrets, { by: performance.now() - 1 })).toBe(`&lt;b>@${Z}mo&lt;/b> \`@${Z}Override\``);
+  });
+});
+
 describe('sanitizeBody', () => {
   test('secrets: exact values and token shapes, even split by control characters', () => {
     const redactor = createRedactor(['hunter2-hunter2', 'short']);
