@@ -33,9 +33,9 @@ const HIDDEN_HTML_ROUNDS = 2;
  * result, because each can change what the rest of the body parses as (`&#<!-- -->64;` becomes a
  * reference once the comment is gone), and the mentions step comes last: its zero-width spaces
  * change nothing else. All its parses share one budget (`by`); a body over it is handled as hostile
- * (hostile.ts). A host with
- * rules of its own (GitLab's `/quick actions`) applies them to the result the same way: parse it,
- * compute its edits, apply them.
+ * (hostile.ts). A host with rules of its own (GitLab's `/quick actions` at the start of a line of
+ * the author's own words) applies them to the result the same way: parse it, compute its edits from
+ * walkText, apply them.
  */
 export function sanitizeMarkdown(markdown: string, redactor: Redactor, by: number = parseDeadline()): string {
   const edited = (doc: Markdown, edits: readonly Edit[]) => (edits.length === 0 ? doc : parseMarkdown(applyEdits(doc.source, edits), by));

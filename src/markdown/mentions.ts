@@ -21,7 +21,6 @@ import { parseMarkdown, type Markdown } from './parse.js';
 import { exitOf, sourceOffset, walkText, type TextPiece } from './text.js';
 import { ZERO_WIDTH_SPACE } from './zero-width.js';
 
-
 /** Code and URLs keep their bytes. */
 const NOT_PROSE = new Set(['codeText', 'codeFenced', 'codeIndented', 'autolink', 'literalAutolink', 'resourceDestination', 'definitionDestination']);
 
@@ -37,7 +36,7 @@ const MARKUP = '\ue000';
  */
 const RAW_HTML_MENTION = /(?<![A-Za-z0-9_])(?:@|&#0*64(?![0-9]);?|&#[xX]0*40(?![0-9A-Fa-f]);?|&commat;)(?=[A-Za-z0-9&])/g;
 
-/** In a label that is a key: RAW_HTML_MENTION wherever it stands (markup around it is not known here). */
+/** In a label that is a key: `@` or a markdown reference to it, wherever it stands (its source does not say what markup surrounds it). */
 const LABEL_MENTION = /(?:@|&#0*64(?![0-9]);|&#[xX]0*40(?![0-9A-Fa-f]);|&commat;)(?=[A-Za-z0-9&])/g;
 
 /** Label strings that only ever serve as keys: definitions' labels, full references' second label, footnote labels. */

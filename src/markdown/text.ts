@@ -27,7 +27,7 @@ export interface TextVisitor {
    * stray end tag): the text on both sides then joins.
    */
   html?(raw: RawHtml): void;
-  /** Every token read (not inside a skipped one), before its text and after it. */
+  /** Every token read that is not text itself (nor inside a skipped one), before what is inside it and after. */
   enter?(token: Token): void;
   exit?(token: Token): void;
 }
