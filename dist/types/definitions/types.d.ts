@@ -85,7 +85,7 @@ export interface AgentSpec {
     /** The skills catalog offered to the model (name + description); bodies load on demand. */
     skills: SkillSpec[];
     tools: SandboxToolName[];
-    /** Real processes the agent may run, as command prefixes (`npm test`). */
+    /** Real processes the agent may run: `npm test` is that exact argv; `git diff {args}` adds operands, never options. */
     commands: string[];
     network: {
         allow: string[];

@@ -61,7 +61,7 @@ export interface AgentConfig<R extends v.GenericSchema | undefined = undefined> 
     skills?: string[];
     /** Sandbox tools by name, and custom tools made with `defineTool`. Default: read, grep, glob. */
     tools?: Array<SandboxToolName | ToolConfig>;
-    /** Real processes the agent may run, as command prefixes (`npm test`). */
+    /** Real processes the agent may run: `npm test` is that exact argv; `git diff {args}` adds operands, never options. */
     commands?: string[];
     network?: {
         allow: string[];

@@ -3,9 +3,13 @@
  * GitLab CI variables, a local `--event` file or `--input` JSON) produces exactly one of these;
  * nothing after the trigger stage reads a platform payload directly.
  */
-export type TriggerKind = 'issue' | 'issue_comment' | 'pull_request' | 'pull_request_review_comment' | 'push' | 'schedule' | 'workflow_dispatch' | 'workflow_run' | 'manual' | 'unknown';
+export type TriggerKind = 'issue' | 'issue_comment' | 'pull_request' | 'pull_request_review' | 'pull_request_review_comment' | 'discussion' | 'discussion_comment' | 'commit_comment' | 'push' | 'schedule' | 'workflow_dispatch' | 'workflow_run' | 'manual' | 'unknown';
 /** Repository permission of an actor, as GitHub's collaborator-permission API names it. */
 export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none' | 'unknown';
+/**
+ * Text someone posted that the event is about: a comment, a review's body. Any trigger that has one is
+ * gated as a comment (trigger phrase, and a writer), whatever its kind.
+ */
 export interface TriggerComment {
     id: number;
     body: string;
@@ -39,8 +43,16 @@ export interface Trigger {
         owner: string;
         name: string;
     };
-    /** Issue, pull request or merge request number. */
+    /**
+     * Issue, pull request or merge request number: what comments, labels and reviews are posted on.
+     * A discussion's number is not one (`/issues/<n>` would be another thread): see `discussion`.
+     */
     number?: number;
+    /** The discussion a `discussion` or `discussion_comment` event is about; its comments go through GraphQL. */
+    discussion?: {
+        number: number;
+        nodeId?: string;
+    };
     /** True when `number` names a pull/merge request rather than an issue. */
     isPullRequest: boolean;
     title?: string;
