@@ -20,7 +20,7 @@
 import { rethrowIfFatal } from '../errors.js';
 import type { Trigger } from '../trigger/types.js';
 import { isAllowedBot, PeopleCheck, sameLogin, type Outsider, type PermissionLookup, type Person } from './people.js';
-import { mentionsTriggerPhrase } from './phrase.js';
+import { findTriggerPhrase } from './phrase.js';
 
 export type { PermissionLookup } from './people.js';
 
@@ -151,8 +151,15 @@ async function ownLogin(trigger: Trigger, options: GateOptions): Promise<string 
 async function missingPhrase(trigger: Trigger, options: GateOptions): Promise<string | undefined> {
   if (trigger.comment === undefined) return undefined;
   const phrase = options.triggerPhrase?.trim() || DEFAULT_TRIGGER_PHRASE;
-  if (await mentionsTriggerPhrase(trigger.comment.body, phrase)) return undefined;
+  const found = await findTriggerPhrase(trigger.comment.body, phrase);
+  if (found === 'mentioned') return undefined;
   const noun = commentNoun(trigger);
+  if (found === 'unreadable') {
+    return (
+      `The ${noun} is too large or too deeply nested for the markdown parser's budget (LIMITS.markdownParseMs and its shape caps), ` +
+      `so it is read as calling nobody. Write the request to '${phrase}' in a shorter ${noun}.`
+    );
+  }
   return `The ${noun} does not mention '${phrase}' (trigger-phrase), outside quotes and code; ${noun}s start a run only when they do.`;
 }
 

@@ -228,19 +228,27 @@ describe('markdown built to stall the parser is handled within the parse budget'
     return { result, fast: performance.now() - start < WITHIN };
   };
 
+  /** Skipped like a comment without the phrase, with the reason its author needs. */
+  const unreadable = {
+    ...skipped,
+    reason:
+      "The comment is too large or too deeply nested for the markdown parser's budget (LIMITS.markdownParseMs and its shape caps), " +
+      "so it is read as calling nobody. Write the request to '@flue' in a shorter comment.",
+  };
+
   test('11,000 quotes (quadratic in micromark): the comment is hostile, and starts nothing', async () => {
     const { result, fast } = await timed(() => gate(`${'> a\n\n'.repeat(11_000)}@flue please`));
-    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: skipped, fast: true });
+    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: unreadable, fast: true });
   });
 
   test('10,000 emphasis delimiters in one paragraph: the comment is hostile, and starts nothing', async () => {
     const { result, fast } = await timed(() => gate(`${'*a_'.repeat(10_000)} @flue please`));
-    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: skipped, fast: true });
+    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: unreadable, fast: true });
   });
 
   test('20,000 list items opened on one line: the comment is hostile, and starts nothing', async () => {
     const { result, fast } = await timed(() => gate(`${'- '.repeat(20_000)}@flue please`));
-    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: skipped, fast: true });
+    expect({ outcome: skipOutcome(result), fast }).toEqual({ outcome: unreadable, fast: true });
   });
 
   test('a body too costly to parse is posted plain: every @name neutralized, every < escaped', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mentionsTriggerPhrase } from '../../src/gate/phrase.js';
+import { findTriggerPhrase, mentionsTriggerPhrase } from '../../src/gate/phrase.js';
 
 describe('mentionsTriggerPhrase', () => {
   test.each([
@@ -60,5 +60,14 @@ describe('mentionsTriggerPhrase', () => {
 
   test('a blank phrase matches nothing', async () => {
     expect(await mentionsTriggerPhrase('@flue', '  ')).toBe(false);
+  });
+});
+
+describe('findTriggerPhrase', () => {
+  test('says whether the phrase is there, absent, or the comment too costly to read', async () => {
+    expect(await findTriggerPhrase('@flue go', '@flue')).toBe('mentioned');
+    expect(await findTriggerPhrase('`@flue` go', '@flue')).toBe('absent');
+    expect(await findTriggerPhrase('no phrase here', '@flue')).toBe('absent');
+    expect(await findTriggerPhrase(`${'- '.repeat(20_000)}@flue go`, '@flue')).toBe('unreadable');
   });
 });
