@@ -8,10 +8,18 @@ import type { ToolDefinition } from './types.js';
 const DEFAULT_SECONDS = LIMITS.bashTimeoutMs / 1000;
 const MAX_SECONDS = LIMITS.bashMaxTimeoutMs / 1000;
 
-export function bashTool(sandbox: Sandbox): ToolDefinition {
+/**
+ * `commands` are the agent's real programs: named in the description only when there are any (and the
+ * sandbox runs them: never untrusted), so the model calls them as the entries allow instead of learning
+ * the grammar from refusals, and an agent without them pays no byte for it.
+ */
+export function bashTool(sandbox: Sandbox, commands: readonly string[] = []): ToolDefinition {
+  const real = sandbox.profile === 'trusted' && commands.length > 0
+    ? ` Real programs, exact argument lists only ({arg}: one operand, {args}: any, never an option): ${commands.join('; ')}.`
+    : '';
   return defineRunnerTool({
     name: 'bash',
-    description: `Run a bash script in the workspace (a sandboxed shell: common Unix tools, no network unless allowed). timeout in seconds, default ${DEFAULT_SECONDS}, max ${MAX_SECONDS}.`,
+    description: `Run a bash script in the workspace (a sandboxed shell: common Unix tools, no network unless allowed). timeout in seconds, default ${DEFAULT_SECONDS}, max ${MAX_SECONDS}.${real}`,
     input: v.object({
       command: v.pipe(v.string(), v.minLength(1)),
       timeout: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(MAX_SECONDS))),

@@ -30,7 +30,7 @@ export function createAgentTools(
   const tools: ToolDefinition[] = [];
   if (listed.has('read')) tools.push(readTool(sandbox));
   if (listed.has('write') && sandbox.writable) tools.push(writeTool(sandbox), editTool(sandbox));
-  if (listed.has('bash')) tools.push(bashTool(sandbox));
+  if (listed.has('bash')) tools.push(bashTool(sandbox, spec.commands));
   if (listed.has('grep')) tools.push(grepTool(sandbox));
   if (listed.has('glob')) tools.push(globTool(sandbox));
   if (spec.skills.length > 0) tools.push(activateSkillTool(spec.skills));

@@ -86,6 +86,23 @@ describe('activate_skill', () => {
   });
 });
 
+describe('bash', () => {
+  const base = 'Run a bash script in the workspace (a sandboxed shell: common Unix tools, no network unless allowed). timeout in seconds, default 120, max 600.';
+
+  test("names the agent's real programs, so the model calls them as the entries allow", () => {
+    const { tools } = toolsFor({ tools: ['bash'], commands: ['npm test', 'git diff {args}'] });
+    expect(byName(tools, 'bash').description).toBe(
+      `${base} Real programs, exact argument lists only ({arg}: one operand, {args}: any, never an option): npm test; git diff {args}.`,
+    );
+  });
+
+  test('says nothing of programs the run cannot start: none listed, or the untrusted profile', () => {
+    expect(byName(toolsFor({ tools: ['bash'] }).tools, 'bash').description).toBe(base);
+    const untrusted = toolsFor({ tools: ['bash'], commands: ['npm test'] }, { profile: 'untrusted' });
+    expect(byName(untrusted.tools, 'bash').description).toBe(base);
+  });
+});
+
 describe('safe-output tools', () => {
   test('record proposals the policy allows and return refusals the model can fix', async () => {
     const { tools, collector } = toolsFor({ outputs }, { isPullRequest: true });
