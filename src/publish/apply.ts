@@ -7,7 +7,7 @@
 import type { OutputPolicy } from '../definitions/types.js';
 import { rethrowIfFatal } from '../errors.js';
 import type { Host } from '../hosts/host.js';
-import { createRedactor } from '../session-log/redact.js';
+import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { SessionRecorder } from '../session-log/events.js';
 import { checkProposal } from '../tools/outputs.js';
 import type { ProposedOutput } from '../tools/types.js';
@@ -84,7 +84,7 @@ function acceptProposals(input: PublishInput, report: PublishReport): Proposal[]
   const accepted: Proposal[] = [];
   for (const proposal of input.proposals) {
     const output = sanitizeOutput(proposal.output, redactor);
-    const verdict = check(
+    const verdict = labelSecret(output, redactor) ?? check(
       input.policy,
       output,
       accepted.map((item) => item.output),
@@ -99,6 +99,17 @@ function acceptProposals(input: PublishInput, report: PublishReport): Proposal[]
     accepted.push({ id: proposal.id, output });
   }
   return accepted;
+}
+
+/**
+ * A label is a name, not text: one that holds a secret (an `area/*` glob allows `area/<token>`) cannot be
+ * redacted into something worth applying, so the whole proposal is refused, loudly, without the label.
+ */
+function labelSecret(output: ProposedOutput, redactor: Redactor): { ok: false; message: string } | undefined {
+  if (output.kind !== 'add_labels' && output.kind !== 'remove_labels') return undefined;
+  const index = output.labels.findIndex((label) => redactor.text(label) !== label);
+  if (index === -1) return undefined;
+  return { ok: false, message: `${output.kind}: label ${index + 1} holds a secret; no label of this proposal was applied` };
 }
 
 /** A failure is recorded and reported, and the next output is still applied: one 422 must not drop the rest. */

@@ -9,6 +9,7 @@ import {
   API_KEY,
   checkoutGitConfig,
   endStatus,
+  eventsOf,
   leaks,
   posted,
   runAttack,
@@ -149,6 +150,23 @@ describe('secrets the model says, posts or returns', () => {
     const comments = run.repo.comments(1).map((comment) => String(comment.body));
     expect(comments.join('\n')).not.toContain(TOKEN.slice(10));
     expect(comments.join('\n')).toContain('[REDACTED]');
+  });
+
+  test('a label that carries the token (an `area/*` glob allows it) is never applied', async () => {
+    const payload = example('issues', 'opened');
+    const labeller = '---\ndescription: Label issues\ntools: [read]\noutputs:\n  add_labels: { allowed: ["area/*"], max: 2 }\n---\nLabel it.\n';
+    const run = await runAttack({
+      eventName: 'issues',
+      payload,
+      agents: { 'label.md': labeller },
+      permissions: { Codertocat: 'read' },
+      turns: [toolUse('add_labels', { labels: [`area/${TOKEN}`] }), text('Labelled.')],
+    });
+    expect(leaks(run)).toEqual([]);
+    expect(run.repo.labels(1)).toEqual(['bug']);
+    expect(eventsOf(run, 'output_rejected').map((event) => event.reason)).toEqual([
+      'add_labels: label 1 holds a secret; no label of this proposal was applied',
+    ]);
   });
 
   test('a structured result carrying the key is redacted in the step outputs', async () => {

@@ -186,6 +186,20 @@ test('the host receives the sanitized text (mentions neutralized, secrets redact
   ]);
 });
 
+test('a label holding a secret refuses its whole proposal, and neither the host nor the log sees the label', async () => {
+  const input = publish(
+    [
+      { id: 'l1', output: { kind: 'add_labels', labels: ['bug', 'area/ghs_0123456789abcdefghijklmn'] } },
+      { id: 'l2', output: { kind: 'add_labels', labels: ['area/cli'] } },
+    ],
+    { policy: { ...policy, add_labels: { allowed: ['bug', 'area/*'], max: 3 } } },
+  );
+  const reason = 'add_labels: label 2 holds a secret; no label of this proposal was applied';
+  expect((await applySafeOutputs(input)).rejected).toEqual([{ id: 'l1', kind: 'add_labels', reason }]);
+  expect((input.host as RecordingHost).calls.map((call) => call.output)).toEqual([{ kind: 'add_labels', labels: ['area/cli'] }]);
+  expect((input.recorder as EventList).events[0]).toEqual({ type: 'output_rejected', id: 'l1', kind: 'add_labels', reason });
+});
+
 test('what the host changed to get an output accepted is recorded as a note', async () => {
   const host = new RecordingHost();
   const note = '1 inline comment is on lines outside the diff (a.ts:2); moved into the review body.';
