@@ -170,10 +170,14 @@ function shortResult(report: RunReport, view: ProgressView, redactor: Redactor):
   return report.text ? shorten(sanitizeBody(report.text, redactor), PROGRESS_RESULT_CHARS) : undefined;
 }
 
-/** The top-level strings of a tool's input, sanitized (mainArgument reads one of them and cuts it). */
+/**
+ * The top-level strings of a tool's input, redacted before mainArgument reads one of them and cuts it
+ * (a cut through a secret would leave a part no redactor knows). Redacted only: this runs for every tool
+ * call, whose input can be a whole file for `write`, and renderProgress sanitizes the short line it makes.
+ */
 function sanitizedValues(input: unknown, redactor: Redactor): unknown {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
-  const clean = (value: unknown) => (typeof value === 'string' ? sanitizeBody(value, redactor) : value);
+  const clean = (value: unknown) => (typeof value === 'string' ? redactor.text(value) : value);
   const copy = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(input)) copy[key] = Array.isArray(value) ? value.map(clean) : clean(value);
   return copy;
