@@ -16,7 +16,11 @@ import { walkText } from './text.js';
 /** Blocks whose text the page shows as one stretch; a table is read cell by cell. */
 const LEAF_BLOCKS = new Set(['paragraph', 'atxHeading', 'setextHeading', 'codeFenced', 'codeIndented', 'htmlFlow', 'tableContent']);
 
-/** Text the page does not show: a fence's info string, link destinations and titles, reference labels, image alt text. */
+/**
+ * Text the page does not show: a fence's info string, link destinations and titles, reference labels.
+ * An image's alt text is shown (the page prints it where the image does not load, and copies it), so
+ * it counts.
+ */
 const NOT_SHOWN = new Set([
   'codeFencedFence',
   'resourceDestination',
@@ -25,7 +29,6 @@ const NOT_SHOWN = new Set([
   'definition',
   'gfmFootnoteCall',
   'gfmFootnoteDefinitionLabel',
-  'image',
 ]);
 
 const LINE_BREAKS = new Set(['hardBreakEscape', 'hardBreakTrailing']);

@@ -86,7 +86,7 @@ describe('rendered text', () => {
       ['# T&#105;tle **bold**', 'Title bold'],
       [
         'a `code` <span title="t">b</span><!-- c -->d [label](https://x.com "title") ![alt](i.png) <https://y.com>',
-        'a code bd label  https://y.com',
+        'a code bd label alt https://y.com',
       ],
       ['h', 'h'],
       ['---', ''],
