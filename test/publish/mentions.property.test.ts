@@ -10,7 +10,11 @@ import { createRedactor } from '../../src/session-log/redact.js';
 import { stripInvisibleCharacters } from '../../src/trigger/text.js';
 import { codeAndUrls, isAutolink, notifiedMentions, readPage, visibleText } from './gfm-reading.js';
 
-const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 400) };
+/**
+ * A fixed seed, so CI judges the same cases on every run; `FC_SEED=<n>` (and `FC_RUNS`) explore others.
+ * A counterexample found that way is kept as an example of its property.
+ */
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 400), seed: Number(process.env.FC_SEED ?? 20261206) };
 
 /** Pieces that change how markdown around them parses. */
 const STRUCTURE = [
@@ -109,7 +113,8 @@ describe('sanitizeBody against a GFM reading', () => {
         expect(shown).not.toContain(secret);
         expect(shown).not.toMatch(/ghs_[A-Za-z0-9]{20}/);
       }),
-      RUNS,
+      // Image alt text is shown on the page: a split inside it once went unredacted.
+      { ...RUNS, examples: [['![<span title="a>@sal"> S<?x?>3cret-Value_9876 ](https://x.com/@dest)']] },
     );
   });
 
