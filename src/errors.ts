@@ -38,3 +38,9 @@ export function rethrowIfFatal(error: unknown, signal?: AbortSignal): void {
   if (signal?.aborted) throw error;
   if (error instanceof RangeError && /call stack/i.test(error.message)) throw error;
 }
+
+/** What was thrown, as an Error: `throw 'text'` and `throw 42` are possible in user code. */
+export const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/** The message of what was thrown, whatever was thrown. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
