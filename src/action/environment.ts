@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { InputError } from '../errors.js';
+import { errorMessage, InputError } from '../errors.js';
 import type { Environment } from '../secrets/variables.js';
+import { oneLine } from '../text/index.js';
 
 export interface RunnerEnvironment {
   /** GITHUB_EVENT_NAME: `issues`, `issue_comment`, ... */
@@ -71,7 +72,7 @@ export function readEventPayload(environment: RunnerEnvironment): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new InputError(`GITHUB_EVENT_PATH '${environment.eventPath}' is not JSON: ${(error as Error).message.replace(/\s+/g, ' ')}.`);
+    throw new InputError(`GITHUB_EVENT_PATH '${environment.eventPath}' is not JSON: ${oneLine(errorMessage(error))}.`);
   }
 }
 

@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
+import { errorMessage } from '../errors.js';
 import type { ProgressState } from '../hosts/host.js';
 import type { RunReport } from '../pipeline.js';
 import { formatOutputsForConsole } from '../publish/index.js';
@@ -12,6 +13,7 @@ import { analyzeSession } from '../report/index.js';
 import { terminalSafe } from '../report/terminal.js';
 import type { StartedEnvironment } from '../secrets/start.js';
 import { readSessionLog } from '../session-log/index.js';
+import { plural } from '../text/index.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
 import { neutralizeCommands } from './console.js';
 import { readRunnerEnvironment, type RunnerEnvironment } from './environment.js';
@@ -47,7 +49,7 @@ export async function runAction(started: StartedEnvironment): Promise<void> {
     const failure = await reportRun(report, settings, environment, state, started);
     if (failure !== undefined) core.setFailed(terminalSafe(failure));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     core.setOutput('status', 'failed');
     // The comment must not say "working" forever; the post step uploads whatever log there is.
     await finishProgress(state, { phase: 'finished', line: `❌ **failed**: ${message}` });
@@ -123,7 +125,7 @@ function failureOf(report: RunReport, settings: ActionSettings): string | undefi
   }
   const { failed } = report.publish;
   if (failed.length === 0) return undefined;
-  return `Agent '${report.agent}' ${report.status}, but ${failed.length} output${failed.length === 1 ? '' : 's'} could not be applied: ${failed.map((entry) => entry.message).join('; ')}`;
+  return `Agent '${report.agent}' ${report.status}, but ${failed.length} ${plural(failed.length, 'output')} could not be applied: ${failed.map((entry) => entry.message).join('; ')}`;
 }
 
 /** A fresh folder per step under RUNNER_TEMP: two flue steps in one job keep their logs apart. */

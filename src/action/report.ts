@@ -8,12 +8,14 @@ import type { StopCause } from '../harness/outcome.js';
 import type { ProgressState } from '../hosts/host.js';
 import type { RunReport } from '../pipeline.js';
 import { sanitizeBody } from '../publish/sanitize.js';
+import { isRecord, nullPrototypeRecord } from '../records.js';
 import { formatCost, formatCount, formatDuration, mainArgument, shorten } from '../report/format.js';
 import { renderSummaryMarkdown, type SessionAnalysis } from '../report/index.js';
 import type { RunStatus, RunTotals } from '../report/status.js';
 import { readSessionLog } from '../session-log/index.js';
 import type { SessionEvent } from '../session-log/events.js';
 import type { Redactor } from '../session-log/redact.js';
+import { plural } from '../text/index.js';
 import type { ProgressView } from './progress-view.js';
 
 /** Characters of the result quoted in the finished progress comment; the summary and the log hold it whole. */
@@ -141,7 +143,7 @@ function shownReason(run: { status: RunStatus; reason?: string; cause?: StopCaus
 /** Turns and duration always; tokens and cost only where the view shows usage. */
 function figures(totals: RunTotals, withDuration: boolean, view: ProgressView): string {
   return [
-    `${formatCount(totals.turns)} turn${totals.turns === 1 ? '' : 's'}`,
+    `${formatCount(totals.turns)} ${plural(totals.turns, 'turn')}`,
     ...(view.usage
       ? [
           `${formatCount(totals.inputTokens + totals.cacheReadTokens + totals.cacheWriteTokens)} in / ${formatCount(totals.outputTokens)} out tokens`,
@@ -176,9 +178,9 @@ function shortResult(report: RunReport, view: ProgressView, redactor: Redactor):
  * call, whose input can be a whole file for `write`, and renderProgress sanitizes the short line it makes.
  */
 function sanitizedValues(input: unknown, redactor: Redactor): unknown {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  if (!isRecord(input)) return input;
   const clean = (value: unknown) => (typeof value === 'string' ? redactor.text(value) : value);
-  const copy = Object.create(null) as Record<string, unknown>;
+  const copy = nullPrototypeRecord();
   for (const [key, value] of Object.entries(input)) copy[key] = Array.isArray(value) ? value.map(clean) : clean(value);
   return copy;
 }

@@ -13,6 +13,7 @@ import { AnthropicModelClient } from '../harness/anthropic-client.js';
 import type { CiHost, ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/github/index.js';
 import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
+import { nullPrototypeRecord } from '../records.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
 import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
@@ -120,7 +121,7 @@ function readTrigger(settings: ActionSettings, environment: RunnerEnvironment): 
     source: `GITHUB_EVENT_PATH (${environment.eventPath})`,
   });
   // Null prototype: `{"__proto__": ...}` stays plain data.
-  const inputs = Object.assign(Object.create(null) as Record<string, unknown>, trigger.inputs, settings.input);
+  const inputs = Object.assign(nullPrototypeRecord(), trigger.inputs, settings.input);
   return { ...trigger, inputs };
 }
 

@@ -8,11 +8,13 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import { parseModelId } from '../definitions/model-id.js';
-import { InputError } from '../errors.js';
+import { errorMessage, InputError } from '../errors.js';
 import { DEFAULT_TRIGGER_PHRASE } from '../gate/gate.js';
+import { isRecord, nullPrototypeRecord } from '../records.js';
 import type { StartedEnvironment } from '../secrets/start.js';
 import type { Environment } from '../secrets/variables.js';
 import { MIN_SECRET_LENGTH } from '../session-log/redact.js';
+import { oneLine } from '../text/index.js';
 import { PROGRESS_DETAILS, type ProgressDetails } from './progress-view.js';
 
 export const DEFAULT_ARTIFACT_NAME = 'flue-session';
@@ -154,19 +156,19 @@ function workspace(given: string, env: Environment): string {
 
 function jsonObject(given: string): Record<string, unknown> {
   const expected = `Expected a JSON object, e.g. '{"severity": "high"}'.`;
-  if (given === '') return Object.create(null) as Record<string, unknown>;
+  if (given === '') return nullPrototypeRecord();
   let parsed: unknown;
   try {
     parsed = JSON.parse(given);
   } catch (error) {
     // V8 quotes the text in some messages, newlines included: the error must stay one line.
-    throw new InputError(`Invalid input '${oneLine(given)}': not JSON (${(error as Error).message.replace(/\s+/g, ' ')}). ${expected}`);
+    throw new InputError(`Invalid input '${quoted(given)}': not JSON (${oneLine(errorMessage(error))}). ${expected}`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new InputError(`Invalid input '${oneLine(given)}'. ${expected}`);
+  if (!isRecord(parsed)) {
+    throw new InputError(`Invalid input '${quoted(given)}'. ${expected}`);
   }
   // Null prototype: `{"__proto__": ...}` stays plain data.
-  return Object.assign(Object.create(null) as Record<string, unknown>, parsed);
+  return Object.assign(nullPrototypeRecord(), parsed);
 }
 
 /** Comma- or newline-separated, as workflow YAML writes lists: `a, b` or a block scalar. */
@@ -206,7 +208,7 @@ function oneOf<T extends string>(name: string, given: string, choices: readonly 
   if (given === '') return choices[0];
   const found = choices.find((choice) => choice === given);
   if (found !== undefined) return found;
-  throw new InputError(`Invalid ${name} '${oneLine(given)}'. Expected ${choices.join(', ')}.`);
+  throw new InputError(`Invalid ${name} '${quoted(given)}'. Expected ${choices.join(', ')}.`);
 }
 
 /** Characters the artifact service refuses in a name. */
@@ -215,10 +217,8 @@ const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\r\n\\/]/;
 function artifactName(given: string): string {
   if (given === '') return DEFAULT_ARTIFACT_NAME;
   if (!ARTIFACT_NAME_FORBIDDEN.test(given)) return given;
-  throw new InputError(`Invalid artifact-name '${oneLine(given)}'. Expected a name without " : < > | * ? \\ / or line breaks.`);
+  throw new InputError(`Invalid artifact-name '${quoted(given)}'. Expected a name without " : < > | * ? \\ / or line breaks.`);
 }
 
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.length > 80 ? `${flat.slice(0, 80)}…` : flat;
-}
+/** A given value as an error quotes it: on one line, 80 characters and an ellipsis at most. */
+const quoted = (given: string): string => oneLine(given, 81);

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseModelId } from '../definitions/model-id.js';
-import { InputError } from '../errors.js';
+import { errorMessage, InputError } from '../errors.js';
+import { isRecord } from '../records.js';
+import { oneLine } from '../text/index.js';
 
 export interface RunCommand {
   command: 'run';
@@ -79,13 +81,13 @@ function jsonObject(value: string | undefined): Record<string, unknown> | undefi
     parsed = JSON.parse(value);
   } catch (error) {
     // V8 quotes the input in some messages, newlines included: the error must stay one line.
-    const why = (error as Error).message.replace(/\s+/g, ' ');
+    const why = oneLine(errorMessage(error));
     throw new InputError(`Invalid --input: ${why}. Expected a JSON object, e.g. '{"issue": 12}'.`);
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+  if (!isRecord(parsed)) {
     throw new InputError(`Invalid --input '${value}'. Expected a JSON object, e.g. '{"issue": 12}'.`);
   }
-  return parsed as Record<string, unknown>;
+  return parsed;
 }
 
 /** Checked here, not after loading: a typo should fail before the agent is read, with the flag named. */

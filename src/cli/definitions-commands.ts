@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { checkDefinitions, findSkills, listAgents } from '../definitions/index.js';
 import { terminalSafe, terminalSafeJson } from '../report/terminal.js';
+import { oneLine } from '../text/index.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -21,7 +22,7 @@ export async function listCommand(command: { cwd: string; json: boolean }, io: C
   }
   lines.push('Skills:');
   if (skills.skills.length === 0) lines.push('  (none)');
-  for (const skill of skills.skills) lines.push(`  ${skill.name.padEnd(20)} ${oneLine(skill.description)}  (${skill.file})`);
+  for (const skill of skills.skills) lines.push(`  ${skill.name.padEnd(20)} ${oneLine(skill.description, 80)}  (${skill.file})`);
   // Names, descriptions and file names are the workspace's: printed terminal-safe.
   io.stdout.write(`${terminalSafe(lines.join('\n'))}\n`);
   return EXIT.succeeded;
@@ -39,9 +40,4 @@ export async function checkCommand(command: { cwd: string; json: boolean }, io: 
     io.stdout.write(`${report.ok ? 'ok' : 'failed'}: ${errors} error(s), ${warnings} warning(s)\n`);
   }
   return report.ok ? EXIT.succeeded : EXIT.usage;
-}
-
-function oneLine(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

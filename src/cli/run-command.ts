@@ -2,16 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { AgentSpec } from '../definitions/types.js';
-import { InputError } from '../errors.js';
+import { errorMessage, InputError } from '../errors.js';
 import { AnthropicModelClient } from '../harness/anthropic-client.js';
 import type { ModelClient } from '../harness/model.js';
 import { ScriptedModelClient } from '../harness/scripted-client.js';
 import { LocalHost } from '../hosts/local.js';
 import { runPipeline, type RunReport } from '../pipeline.js';
+import { nullPrototypeRecord } from '../records.js';
 // progress.js, not the report's index: the HTML and transcript renderers load only when used.
 import { createProgressPrinter, type LineSink } from '../report/progress.js';
 import { terminalSafe, terminalSafeJson } from '../report/terminal.js';
 import { secretValues } from '../secrets/variables.js';
+import { oneLine } from '../text/index.js';
 import { triggerFromGitHubEvent, triggerFromInput } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
@@ -65,7 +67,7 @@ function readTrigger(command: RunCommand, io: CliIo): Trigger {
     repository: io.env.GITHUB_REPOSITORY || undefined,
   });
   // Null prototype: `--input '{"__proto__": ...}'` stays plain data.
-  return command.input ? { ...trigger, inputs: Object.assign(Object.create(null), trigger.inputs, command.input) } : trigger;
+  return command.input ? { ...trigger, inputs: Object.assign(nullPrototypeRecord(), trigger.inputs, command.input) } : trigger;
 }
 
 function readEventFile(given: string, cwd: string): unknown {
@@ -82,7 +84,7 @@ function readEventFile(given: string, cwd: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     // V8 quotes the start of the text in the message, newlines included: the error must stay one line.
-    throw new InputError(`Invalid --event '${given}': not JSON (${(error as Error).message.replace(/\s+/g, ' ')}). ${expected}`);
+    throw new InputError(`Invalid --event '${given}': not JSON (${oneLine(errorMessage(error))}). ${expected}`);
   }
 }
 

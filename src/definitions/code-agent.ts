@@ -1,6 +1,6 @@
 import { DefinitionError } from '../errors.js';
 import type { AgentRunFunction } from '../lib/types.js';
-import { isMapping } from './frontmatter.js';
+import { isRecord } from '../records.js';
 import { toolEntries } from './fields.js';
 import { customTools } from './custom-tools.js';
 import { CODE_NAMING, COMMON_FIELDS } from './naming.js';
@@ -15,7 +15,7 @@ const EXPORT_FIX = 'End the file with export default defineAgent({ description: 
 export function parseCodeAgent(file: string, namespace: Record<string, unknown>): AgentDraft {
   const config = namespace.default;
   if (config === undefined) throw new DefinitionError(file, undefined, 'has no default export', EXPORT_FIX);
-  if (!isMapping(config))
+  if (!isRecord(config))
     throw new DefinitionError(
       file,
       'default export',

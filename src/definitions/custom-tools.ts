@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { DefinitionError, rethrowIfFatal } from '../errors.js';
+import { DefinitionError, errorMessage, rethrowIfFatal } from '../errors.js';
 import type { ToolConfig } from '../lib/index.js';
+import { isRecord } from '../records.js';
 import type { ToolDefinition, ToolResult } from '../tools/types.js';
 import { OUTPUT_KINDS, SANDBOX_TOOLS } from './types.js';
-import { isMapping } from './frontmatter.js';
 import { formatValibotIssues, isValibotSchema, valibotToJsonSchema } from './valibot-schema.js';
 import { describeValue } from './wording.js';
 import type { ToolEntry } from './fields.js';
@@ -42,7 +42,7 @@ export function customTools(entries: ToolEntry[], file: string): ToolDefinition[
 }
 
 function toolFromConfig(value: unknown, file: string, field: string): ToolDefinition {
-  if (!isMapping(value))
+  if (!isRecord(value))
     throw new DefinitionError(
       file,
       field,
@@ -118,7 +118,7 @@ function executor(name: string, input: v.GenericSchema, run: ToolConfig['run']):
       return { content: typeof output === 'string' ? output : (JSON.stringify(output) ?? '') };
     } catch (error) {
       rethrowIfFatal(error, context.signal);
-      return { content: `${name} failed: ${error instanceof Error ? error.message : String(error)}`, isError: true };
+      return { content: `${name} failed: ${errorMessage(error)}`, isError: true };
     }
   };
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { DefinitionError } from '../errors.js';
+import { isRecord } from '../records.js';
 import { describeValue, didYouMean, fieldPath, quoteList } from './wording.js';
-import { isMapping } from './frontmatter.js';
 
 /** Where a value came from, for the error that names it. */
 export interface FieldAt {
@@ -49,7 +49,7 @@ export const isAbsent = (value: unknown): value is undefined | null => value ===
 
 /** A mapping, or a DefinitionError that says what was given instead. */
 export function requireMapping(value: unknown, at: FieldAt, fix: string): Record<string, unknown> {
-  if (isMapping(value)) return value;
+  if (isRecord(value)) return value;
   throw new DefinitionError(at.file, at.field, `must be a mapping, got ${describeValue(value)}`, fix);
 }
 

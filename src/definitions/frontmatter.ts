@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import { DefinitionError } from '../errors.js';
+import { isRecord } from '../records.js';
 import { describeValue } from './wording.js';
 
 export const YAML_FIX = 'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &';
@@ -63,15 +64,10 @@ export function frontmatterFields(file: string, yaml: string, mappingFix: string
     throw new DefinitionError(file, 'frontmatter', `invalid YAML at line ${parsed.line}: ${parsed.message}`, YAML_FIX);
   }
   const fields = parsed.value ?? {};
-  if (!isMapping(fields)) {
+  if (!isRecord(fields)) {
     throw new DefinitionError(file, 'frontmatter', `must be a mapping of fields, got ${describeValue(fields)}`, mappingFix);
   }
   return fields;
-}
-
-/** A plain (non-array) object, as YAML mappings and object literals produce. */
-export function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** An agent or role whose frontmatter never ends: the whole file would be read as YAML. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DefinitionError } from '../errors.js';
+import { DefinitionError, errorMessage } from '../errors.js';
 import type { AgentSpec, SkillSpec } from './types.js';
 import { parseMarkdownAgent } from './markdown-agent.js';
 import { parseCodeAgent } from './code-agent.js';
@@ -132,7 +132,7 @@ async function loadCodeDraft(agent: AgentFile, moduleUrls: ModuleUrls, root: str
 /** User code failed to load: its own message, plus what the usual cause is. */
 export function importError(file: string, error: unknown): DefinitionError {
   const code = (error as { code?: unknown } | null)?.code;
-  let message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  let message = errorMessage(error).split('\n')[0] ?? '';
   // Node's TypeScript syntax errors carry the position only in the stack's first line: `/path/agent.ts:12`.
   const line = error instanceof SyntaxError ? /^\S+:(\d+)\n/.exec(error.stack ?? '')?.[1] : undefined;
   if (line !== undefined) message = `${message} at line ${line}`;

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { Validator, type OutputUnit } from '@cfworker/json-schema';
 import { DefinitionError } from '../errors.js';
+import { isRecord } from '../records.js';
 import type { ResultSchema } from './types.js';
-import { isMapping } from './frontmatter.js';
 import { formatValibotIssues, isValibotSchema, valibotToJsonSchema } from './valibot-schema.js';
 import { describeValue } from './wording.js';
 
@@ -23,7 +23,7 @@ function requireObjectType(jsonSchema: Record<string, unknown>, file: string, fi
 
 /** A markdown agent's `result:`: a JSON Schema, checked with @cfworker/json-schema. */
 export function jsonSchemaResult(value: unknown, file: string): ResultSchema {
-  if (!isMapping(value)) {
+  if (!isRecord(value)) {
     throw new DefinitionError(
       file,
       'result',
@@ -64,7 +64,7 @@ export function jsonSchemaResult(value: unknown, file: string): ResultSchema {
 /** A TS agent's `result:`: a valibot schema (or, accepted as well, a plain JSON Schema object). */
 export function codeResult(value: unknown, file: string): ResultSchema {
   if (!isValibotSchema(value)) {
-    if (isMapping(value) && typeof value.type === 'string') return jsonSchemaResult(value, file);
+    if (isRecord(value) && typeof value.type === 'string') return jsonSchemaResult(value, file);
     throw new DefinitionError(
       file,
       'result',

@@ -1,5 +1,6 @@
+import { isRecord, nullPrototypeRecord } from '../records.js';
 import type { SkillSpec } from './types.js';
-import { isMapping, normalizeText, parseFrontmatterYaml, splitFrontmatter } from './frontmatter.js';
+import { normalizeText, parseFrontmatterYaml, splitFrontmatter } from './frontmatter.js';
 import { describeValue, quoteList } from './wording.js';
 import type { DefinitionWarning } from './problems.js';
 
@@ -91,7 +92,7 @@ function readFields(
   const parsed = parseFrontmatterYaml(yaml, { uniqueKeys: false });
   if (parsed.ok) {
     if (parsed.value === null || parsed.value === undefined) return { ok: true, fields: {} };
-    if (isMapping(parsed.value)) return { ok: true, fields: parsed.value };
+    if (isRecord(parsed.value)) return { ok: true, fields: parsed.value };
     return {
       ok: false,
       problem: `frontmatter must be a mapping of fields, got ${describeValue(parsed.value)}`,
@@ -176,7 +177,7 @@ function readOptionalFields(fields: Fields, skill: SkillSpec, warn: (message: st
     }
   }
   if (metadata !== undefined && metadata !== null) {
-    if (isMapping(metadata)) skill.metadata = stringMap(metadata, warn);
+    if (isRecord(metadata)) skill.metadata = stringMap(metadata, warn);
     else warn(`metadata must be a mapping, got ${describeValue(metadata)}; it is ignored`);
   }
   const allowed = readAllowedTools(fields['allowed-tools'], warn);
@@ -184,7 +185,7 @@ function readOptionalFields(fields: Fields, skill: SkillSpec, warn: (message: st
 }
 
 function stringMap(metadata: Record<string, unknown>, warn: (message: string) => void): Record<string, string> {
-  const result: Record<string, string> = Object.create(null) as Record<string, string>;
+  const result = nullPrototypeRecord<string>();
   for (const [key, value] of Object.entries(metadata)) {
     if (typeof value === 'string') {
       result[key] = value;

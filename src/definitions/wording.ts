@@ -2,12 +2,13 @@
  * Shared wording for definition errors and warnings: how a given value is shown, how a path is
  * written, and the "did you mean" hint for a misspelled name.
  */
+import { truncate } from '../text/index.js';
 
 /** A value as a message shows it: strings quoted, containers named rather than dumped. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return JSON.stringify(truncate(value, 60, '...'));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'function') return 'a function';

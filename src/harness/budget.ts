@@ -1,5 +1,6 @@
 import type { AgentLimits } from '../definitions/types.js';
 import type { RunTotals, Usage } from '../report/status.js';
+import { plural } from '../text/index.js';
 
 export type LimitName = 'turns' | 'tokens' | 'cost' | 'time';
 
@@ -103,7 +104,7 @@ export class Budget {
 
   timeoutReason(): string {
     const minutes = this.limits.timeoutMinutes;
-    return `timed out after ${round(minutes)} minute${minutes === 1 ? '' : 's'} (timeout-minutes)`;
+    return `timed out after ${round(minutes)} ${plural(minutes, 'minute')} (timeout-minutes)`;
   }
 
   /**

@@ -1,5 +1,6 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ResultSchema } from '../definitions/types.js';
+import { errorMessage } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { Usage } from '../report/status.js';
 import type { SessionEventInput, SessionRecorder } from '../session-log/events.js';
@@ -84,7 +85,7 @@ class AgentLoop {
       }
     } catch (error) {
       if (this.#o.budget.signal.aborted) return this.#stopped();
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       this.#emit({ type: 'error', message, cause: 'harness' });
       return this.#end('failed', 'run_error', `internal error: ${message}`);
     }

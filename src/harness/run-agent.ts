@@ -1,4 +1,5 @@
 import type { AgentLimits } from '../definitions/types.js';
+import { errorMessage } from '../errors.js';
 import type { ShellResult } from '../lib/types.js';
 import type { SessionEventInput, SessionRecorder } from '../session-log/events.js';
 import type { ProposedOutput, ToolDefinition } from '../tools/types.js';
@@ -97,7 +98,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
   } catch (error) {
     if (budget.signal.aborted) return stoppedOutcome(budget, emit);
     if (error instanceof LoopStoppedError) return { ...error.outcome, totals: budget.totals() };
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     emit({ type: 'error', message, cause: 'run' });
     return { status: 'failed', cause: 'run_error', reason: `run(ctx) threw: ${message}`, totals: budget.totals() };
   } finally {

@@ -1,4 +1,5 @@
 import type { AgentSpec } from '../definitions/types.js';
+import { oneLine } from '../text/index.js';
 
 /** The Agent Skills spec caps a description at 1024 characters; real skills break it, the catalog does not. */
 const SKILL_DESCRIPTION_CHARS = 1024;
@@ -35,11 +36,6 @@ function preamble(spec: SystemPromptSpec, workspace: string): string {
 }
 
 function skillsCatalog(skills: SystemPromptSpec['skills']): string {
-  const lines = skills.map((skill) => `- ${skill.name}: ${oneLine(skill.description)}`);
+  const lines = skills.map((skill) => `- ${skill.name}: ${oneLine(skill.description, SKILL_DESCRIPTION_CHARS)}`);
   return `# Skills\n\nCall activate_skill with a skill's name to load it before following it.\n${lines.join('\n')}`;
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= SKILL_DESCRIPTION_CHARS ? flat : `${flat.slice(0, SKILL_DESCRIPTION_CHARS - 1)}…`;
 }

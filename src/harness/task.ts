@@ -1,4 +1,5 @@
 import type { AgentSpec, ResultSchema } from '../definitions/types.js';
+import { errorMessage } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { SessionEventInput, SessionRecorder } from '../session-log/events.js';
 import type { ToolDefinition, ToolResult } from '../tools/types.js';
@@ -103,7 +104,7 @@ async function resolve(scope: TaskScope, agent: string | undefined): Promise<Age
   try {
     return await scope.loadSubagent(agent);
   } catch (error) {
-    return { error: `could not load subagent '${agent}': ${error instanceof Error ? error.message : String(error)}` };
+    return { error: `could not load subagent '${agent}': ${errorMessage(error)}` };
   }
 }
 

@@ -1,7 +1,8 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { rethrowIfFatal } from '../errors.js';
+import { errorMessage, rethrowIfFatal } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { SessionEventInput } from '../session-log/events.js';
+import { keepStart } from '../text/index.js';
 import type { ToolDefinition, ToolResult } from '../tools/types.js';
 
 export interface ToolCallScope {
@@ -65,7 +66,7 @@ async function execute(call: Anthropic.ToolUseBlock, scope: ToolCallScope): Prom
     return await tool.execute(call.input, { signal: scope.signal });
   } catch (error) {
     rethrowIfFatal(error, scope.signal);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     return { isError: true, content: `Tool '${call.name}' failed: ${message}` };
   }
 }
@@ -75,8 +76,8 @@ export function capResult(result: ToolResult): ToolResult {
   const max = LIMITS.toolOutputChars;
   if (typeof result.content !== 'string') return { isError: true, content: 'Tool returned no text result.' };
   if (result.content.length <= max) return result;
-  const marker =
-    `\n[output truncated by the runner: first ${max} of ${result.content.length} characters shown; ` +
+  const note = (omitted: number, kept: number) =>
+    `\n[output truncated by the runner: first ${kept} of ${kept + omitted} characters shown; ` +
     'ask for less, e.g. a narrower path, pattern or line range]';
-  return { ...result, content: result.content.slice(0, max) + marker };
+  return { ...result, content: keepStart(result.content, max, note) };
 }

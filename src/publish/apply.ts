@@ -5,7 +5,7 @@
  * order. Each outcome is recorded, so nothing is applied, refused or lost silently.
  */
 import type { OutputPolicy } from '../definitions/types.js';
-import { rethrowIfFatal } from '../errors.js';
+import { errorMessage, rethrowIfFatal } from '../errors.js';
 import type { Host } from '../hosts/host.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { SessionRecorder } from '../session-log/events.js';
@@ -127,7 +127,7 @@ async function applyOne(input: PublishInput, report: PublishReport, id: string, 
     input.recorder.record({ type: 'output_applied', id, kind, ...where, dryRun: false, output, ...(note === undefined ? {} : { note }) });
   } catch (error) {
     rethrowIfFatal(error);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     report.failed.push({ id, kind, message });
     input.recorder.record({ type: 'error', message: `${kind} ${id} was not applied: ${message}` });
   }

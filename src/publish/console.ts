@@ -1,3 +1,4 @@
+import { plural } from '../text/index.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { PublishReport } from './apply.js';
 
@@ -38,8 +39,8 @@ function title(output: ProposedOutput): string {
     case 'remove_labels':
       return `remove labels: ${output.labels.join(', ')}`;
     case 'submit_review': {
-      const inline = output.comments.length === 1 ? '1 inline comment' : `${output.comments.length} inline comments`;
-      return `review (${output.event}, ${inline}):`;
+      const count = output.comments.length;
+      return `review (${output.event}, ${count} ${plural(count, 'inline comment')}):`;
     }
   }
 }

@@ -11,6 +11,7 @@
 import { LIMITS } from '../limits.js';
 import { parseDeadline, sanitizeMarkdown } from '../markdown/index.js';
 import type { Redactor } from '../session-log/redact.js';
+import { boundaryAtOrBefore, oneLine } from '../text/index.js';
 import type { ProposedOutput } from '../tools/types.js';
 import { stripControlCharacters } from '../trigger/text.js';
 
@@ -67,7 +68,7 @@ export function sanitizeBody(body: string, redactor: Redactor, options: Sanitize
 function sanitizeCut(text: string, redactor: Redactor, max: number, by: number): string {
   let keep = max - cutMarker(text.length).length;
   for (let attempt = 1; keep > 0; attempt++) {
-    const end = cutIndex(text, keep);
+    const end = boundaryAtOrBefore(text, keep);
     const cut = sanitizeMarkdown(text.slice(0, end), redactor, by) + cutMarker(text.length - end);
     if (cut.length <= max) return cut;
     keep -= (cut.length - max) * attempt;
@@ -80,7 +81,7 @@ export function sanitizeLabels(labels: readonly string[]): string[] {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const label of labels) {
-    const name = stripControlCharacters(label).replace(/\s+/g, ' ').trim();
+    const name = oneLine(stripControlCharacters(label));
     if (name === '' || seen.has(name.toLowerCase())) continue;
     seen.add(name.toLowerCase());
     kept.push(name);
@@ -88,19 +89,13 @@ export function sanitizeLabels(labels: readonly string[]): string[] {
   return kept;
 }
 
-/** Cuts a body to LIMITS.commentChars, marker included, never inside a surrogate pair. */
+/** Cuts a body to LIMITS.commentChars, marker included, never inside a character. */
 export function capBody(body: string, max: number = LIMITS.commentChars): string {
   if (body.length <= max) return body;
-  const end = cutIndex(body, max - cutMarker(body.length).length);
+  const end = boundaryAtOrBefore(body, max - cutMarker(body.length).length);
   return body.slice(0, end) + cutMarker(body.length - end);
 }
 
 function cutMarker(cut: number): string {
   return `\n\n… (cut by flue-action: ${cut} more characters)`;
-}
-
-/** `keep`, or one less when that would split a surrogate pair. */
-function cutIndex(text: string, keep: number): number {
-  const code = text.charCodeAt(keep - 1);
-  return code >= 0xd800 && code <= 0xdbff ? keep - 1 : keep;
 }

@@ -2,6 +2,7 @@
  * Reads the Anthropic message shapes the log keeps as `unknown` (model_request messages,
  * model_response content). Anything unexpected is skipped: a report must render any log.
  */
+import { isRecord } from '../records.js';
 
 export type ShownBlock = { kind: 'text'; text: string } | { kind: 'thinking'; chars: number };
 
@@ -36,6 +37,3 @@ export function userTexts(messages: unknown[]): string[] {
   }
   return texts.map((text) => text.trim()).filter((text) => text !== '');
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

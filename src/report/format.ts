@@ -1,4 +1,6 @@
+import { isRecord } from '../records.js';
 import type { SessionEventOf } from '../session-log/events.js';
+import { keepStart, oneLine } from '../text/index.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunTotals } from './status.js';
@@ -38,10 +40,8 @@ export function formatBytes(bytes: number): string {
 
 /** Cuts `text` to `max` characters, saying how much was left out. */
 export function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max)}… (+${text.length - max} chars)`;
+  return keepStart(text, max, (omitted) => `… (+${omitted} chars)`);
 }
-
-export const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** The first lines of a block of text, each cut to a readable width, and how many were left out. */
 export function firstLines(text: string, count: number = DISPLAY.blockLines): { lines: string[]; more: number } {
@@ -55,7 +55,7 @@ export function compactJson(value: unknown): string {
   const cut = (item: unknown): unknown => {
     if (typeof item === 'string') return shorten(item, DISPLAY.valueChars);
     if (Array.isArray(item)) return item.map(cut);
-    if (item !== null && typeof item === 'object') {
+    if (isRecord(item)) {
       return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, cut(inner)]));
     }
     return item;
@@ -82,20 +82,19 @@ const MAIN_ARGUMENT: Record<string, readonly string[]> = {
 
 /** `src/config.ts`, `npm test`, `bug, area/config`: the one argument a progress line shows. */
 export function mainArgument(tool: string, input: unknown): string {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) return '';
-  const record = input as Record<string, unknown>;
+  if (!isRecord(input)) return '';
   const preferred = Object.hasOwn(MAIN_ARGUMENT, tool) ? (MAIN_ARGUMENT[tool] ?? []) : [];
   const key =
-    preferred.find((name) => record[name] !== undefined) ??
-    Object.keys(record).find((name) => typeof record[name] === 'string');
+    preferred.find((name) => input[name] !== undefined) ??
+    Object.keys(input).find((name) => typeof input[name] === 'string');
   if (key === undefined) return '';
-  const value = record[key];
+  const value = input[key];
   const text = Array.isArray(value)
     ? value.map(String).join(', ')
     : typeof value === 'string'
       ? value
       : JSON.stringify(value);
-  const where = (tool === 'grep' || tool === 'glob') && typeof record.path === 'string' ? ` in ${record.path}` : '';
+  const where = (tool === 'grep' || tool === 'glob') && typeof input.path === 'string' ? ` in ${input.path}` : '';
   return shorten(oneLine(text ?? '') + where, DISPLAY.valueChars);
 }
 

@@ -1,4 +1,5 @@
 import type { SessionEvent } from '../session-log/events.js';
+import { oneLine } from '../text/index.js';
 import type { Usage } from './status.js';
 import {
   DISPLAY,
@@ -9,7 +10,6 @@ import {
   formatCount,
   formatDuration,
   mainArgument,
-  oneLine,
   shorten,
 } from './format.js';
 import { paint } from './terminal.js';

@@ -1,8 +1,9 @@
 import { LIMITS } from '../limits.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
+import { keepStart, oneLine } from '../text/index.js';
 import { analyzeSession, UNFINISHED_NOTE } from './analyze.js';
 import type { OutputOutcome, SessionAnalysis } from './analyze.js';
-import { TOTALS_COLUMNS, UNTRUSTED_PROFILE_NOTE, describeOutput, describeTrigger, oneLine, shorten, totalsCells } from './format.js';
+import { TOTALS_COLUMNS, UNTRUSTED_PROFILE_NOTE, describeOutput, describeTrigger, shorten, totalsCells } from './format.js';
 
 /** Rows and characters a summary shows of each part at full scale; see renderSummaryMarkdown. */
 const SHOWN = { outputs: 20, tools: 20, problems: 10, cellChars: 200, nameChars: 60, resultChars: 5_000 } as const;
@@ -35,7 +36,7 @@ export function renderSummaryMarkdown(log: ParsedSessionLog): string {
     if (markdown.length <= LIMITS.summaryChars) return markdown;
   }
   // Unreachable with the caps above; kept so no input can exceed the limit.
-  return `${markdown.slice(0, LIMITS.summaryChars - 60)}\n\n*(summary cut; the session log has everything)*\n`;
+  return keepStart(markdown, LIMITS.summaryChars - 60, () => '\n\n*(summary cut; the session log has everything)*\n');
 }
 
 function summaryAt(log: ParsedSessionLog, analysis: SessionAnalysis, shown: Shown): string {
@@ -113,8 +114,7 @@ function outputsTable(outputs: OutputOutcome[], shown: Shown): string | undefine
 function resultBlock({ end }: SessionAnalysis, shown: Shown): string | undefined {
   if (end?.result === undefined && !end?.text) return undefined;
   const body = end.result !== undefined ? (JSON.stringify(end.result, null, 2) ?? '') : end.text ?? '';
-  const cut =
-    body.length > shown.resultChars ? `${body.slice(0, shown.resultChars)}\n… (cut; see the session log)` : body;
+  const cut = keepStart(body, shown.resultChars, () => '\n… (cut; see the session log)');
   const fenced = codeFence(cut, end.result !== undefined ? 'json' : '');
   return ['<details><summary>Result</summary>', '', fenced, '', '</details>'].join('\n');
 }

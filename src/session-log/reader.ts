@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { FlueError } from '../errors.js';
+import { isRecord } from '../records.js';
 import { SESSION_LOG_VERSION } from './events.js';
 import type { SessionEvent, SessionEventType, SessionHeader } from './events.js';
 
@@ -169,6 +170,3 @@ function kindOf(value: unknown): FieldKind | 'other' {
   const type = typeof value;
   return type === 'string' || type === 'number' || type === 'boolean' ? type : 'other';
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,3 +1,4 @@
+import { nullPrototypeRecord } from '../records.js';
 import { secretForms } from './secret-forms.js';
 import { revealHidden } from './hidden-split.js';
 
@@ -98,7 +99,7 @@ function redactTree(value: unknown, text: (s: string) => string, ancestors: Set<
   try {
     if (Array.isArray(value)) return value.map((item) => redactTree(item, text, ancestors));
     // Null prototype: a `__proto__` key from a tool's JSON must stay data, not become a prototype.
-    const copy = Object.create(null) as Record<string, unknown>;
+    const copy = nullPrototypeRecord();
     for (const [key, item] of Object.entries(value)) copy[text(key)] = redactTree(item, text, ancestors);
     return copy;
   } finally {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { FlueError } from '../errors.js';
+import { errorMessage, FlueError, toError } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { keepStart } from '../text/index.js';
 import { SESSION_LOG_VERSION } from './events.js';
 import type { SessionEvent, SessionEventInput, SessionHeader, SessionRecorder } from './events.js';
 import { createRedactor } from './redact.js';
@@ -154,15 +155,5 @@ function appendLine(fd: number, json: string): void {
 }
 
 function capToolResult(content: string): string {
-  const max = LIMITS.logToolResultChars;
-  if (content.length <= max) return content;
-  // Never split a surrogate pair: half an emoji is an invalid string for some JSON readers.
-  const end = isHighSurrogate(content.charCodeAt(max - 1)) ? max - 1 : max;
-  return `${content.slice(0, end)}\n[flue: ${content.length - end} more characters not kept in the log]`;
+  return keepStart(content, LIMITS.logToolResultChars, (omitted) => `\n[flue: ${omitted} more characters not kept in the log]`);
 }
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-
-const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
-
-const errorMessage = (error: unknown): string => toError(error).message;

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
 import type { Sandbox } from '../sandbox/index.js';
+import { keepEnd } from '../text/index.js';
 import { defineRunnerTool } from './define.js';
-import { keepTail } from './truncate.js';
 import type { ToolDefinition } from './types.js';
 
 const DEFAULT_SECONDS = LIMITS.bashTimeoutMs / 1000;
@@ -34,7 +34,9 @@ export function bashTool(sandbox: Sandbox, commands: readonly string[] = []): To
       const status = result.timedOut
         ? `[timed out after ${seconds}s; pass a larger timeout (max ${MAX_SECONDS}) or run less at once]`
         : `[exit code ${result.exitCode}]`;
-      const content = keepTail(`${output}${status}`, LIMITS.toolOutputChars);
+      // The conclusion (errors, exit status) comes last: the start is what is cut.
+      const content = keepEnd(`${output}${status}`, LIMITS.toolOutputChars, (omitted, kept) =>
+        `[truncated: the first ${omitted} of ${omitted + kept} characters were cut; showing the last ${kept}]\n`);
       return result.timedOut ? { content, isError: true } : { content };
     },
   });

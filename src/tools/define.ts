@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { rethrowIfFatal } from '../errors.js';
+import { errorMessage, rethrowIfFatal } from '../errors.js';
 import { formatValibotIssues, valibotToJsonSchema } from '../definitions/valibot-schema.js';
 import type { ToolContext, ToolDefinition, ToolResult } from './types.js';
 
@@ -31,7 +31,7 @@ export function defineRunnerTool<S extends v.GenericSchema>(spec: RunnerToolSpec
         return typeof result === 'string' ? { content: result } : result;
       } catch (error) {
         rethrowIfFatal(error, context.signal);
-        return { content: error instanceof Error ? error.message : String(error), isError: true };
+        return { content: errorMessage(error), isError: true };
       }
     },
   };

@@ -1,3 +1,4 @@
+import { errorMessage } from '../errors.js';
 import { LIMITS } from '../limits.js';
 // errors.js, not the sandbox's index: that one also loads just-bash, which stays off the start-up path.
 import { isSandboxError } from '../sandbox/errors.js';
@@ -8,7 +9,7 @@ import { isSandboxError } from '../sandbox/errors.js';
  */
 export function describeFileError(error: unknown, shownPath: string): string {
   if (isSandboxError(error)) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const code = /^(E[A-Z]+)\b/.exec(message)?.[1];
   switch (code) {
     case 'ENOENT':

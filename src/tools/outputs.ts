@@ -2,6 +2,7 @@ import type { OutputPolicy } from '../definitions/types.js';
 import { LIMITS } from '../limits.js';
 import { compileGlobList } from '../patterns/glob.js';
 import type { SessionRecorder } from '../session-log/events.js';
+import { plural } from '../text/index.js';
 import type { ProposedOutput } from './types.js';
 
 export interface ProposalContext {
@@ -67,7 +68,7 @@ const undeclared = (kind: string): ProposalCheck =>
 
 function countWithin(kind: string, noun: string, max: number, already: number): ProposalCheck {
   if (already < max) return OK;
-  return fail(`${kind}: at most ${max} ${noun}${max === 1 ? '' : 's'} per run, and ${already} already proposed`);
+  return fail(`${kind}: at most ${max} ${plural(max, noun)} per run, and ${already} already proposed`);
 }
 
 function bodyWithin(what: string, body: string): ProposalCheck {

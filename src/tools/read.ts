@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
 import type { Sandbox } from '../sandbox/index.js';
+import { keepStart } from '../text/index.js';
 import { defineRunnerTool, pathInput, toolError } from './define.js';
 import { describeFileError, isDirectoryError } from './file-errors.js';
 import { looksBinary } from './truncate.js';
@@ -49,10 +50,7 @@ function numberedLines(lines: string[], first: number, last: number): string {
   let shownLast = first - 1;
   for (let number = first; number <= last; number++) {
     const line = lines[number - 1]!;
-    const shown =
-      line.length > LIMITS.readLineChars
-        ? `${line.slice(0, LIMITS.readLineChars)} [line truncated: ${line.length} characters]`
-        : line;
+    const shown = keepStart(line, LIMITS.readLineChars, () => ` [line truncated: ${line.length} characters]`);
     const entry = `${String(number).padStart(6)}\t${shown}`;
     if (size + entry.length + 1 > LIMITS.toolOutputChars && out.length > 0) break;
     out.push(entry);

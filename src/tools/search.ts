@@ -4,9 +4,10 @@ import { LIMITS } from '../limits.js';
 import { compileGlob } from '../patterns/glob.js';
 import { compileLinePattern } from '../patterns/regex.js';
 import type { Sandbox } from '../sandbox/index.js';
+import { keepStart } from '../text/index.js';
 import { defineRunnerTool, pathInput, toolError } from './define.js';
 import { onFile } from './file-errors.js';
-import { keepHead, looksBinary } from './truncate.js';
+import { looksBinary } from './truncate.js';
 import type { ToolDefinition } from './types.js';
 import { walkFiles, workspaceRelative } from './walk.js';
 
@@ -72,7 +73,8 @@ export function grepTool(sandbox: Sandbox): ToolDefinition {
         matches.push(`[skipped ${tooLong.length} lines too long to search with a pattern this complex: ${where}; simplify the pattern or use literal: true]`);
       }
       if (matches.length === 0) return 'No matches.';
-      return keepHead(matches.join('\n'), LIMITS.toolOutputChars, 'narrow the pattern, path or include');
+      return keepStart(matches.join('\n'), LIMITS.toolOutputChars, (omitted, kept) =>
+        `\n[truncated: showing the first ${kept} of ${kept + omitted} characters; narrow the pattern, path or include]`);
     },
   });
 }
@@ -120,5 +122,4 @@ async function readSearchable(sandbox: Sandbox, file: string): Promise<Uint8Arra
 
 const firstFew = (items: string[]): string => items.slice(0, 5).join(', ') + (items.length > 5 ? ', ...' : '');
 
-const cutLine = (line: string): string =>
-  line.length > LIMITS.grepLineChars ? `${line.slice(0, LIMITS.grepLineChars)} [line truncated]` : line;
+const cutLine = (line: string): string => keepStart(line, LIMITS.grepLineChars, () => ' [line truncated]');

@@ -1,6 +1,6 @@
 import { TriggerError } from '../errors.js';
 import { field, object, type JsonObject } from './payload.js';
-import { oneLine } from './text.js';
+import { plainLine } from './text.js';
 
 /**
  * Shapes checked in order, most specific first: a comment payload also carries its issue, a review
@@ -46,6 +46,6 @@ function describeFields(event: JsonObject | undefined): string {
   if (event === undefined) return 'none, not an object';
   const keys = Object.keys(event);
   if (keys.length === 0) return 'none';
-  const shown = keys.slice(0, 12).map((key) => oneLine(key, 40));
+  const shown = keys.slice(0, 12).map((key) => plainLine(key, 40));
   return keys.length > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
 }

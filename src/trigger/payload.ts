@@ -3,12 +3,13 @@
  * read as `unknown` and a field of the wrong type reads as absent rather than crashing a stage later.
  */
 import { LIMITS } from '../limits.js';
+import { isRecord, nullPrototypeRecord } from '../records.js';
 import { capText } from './text.js';
 
 export type JsonObject = Record<string, unknown>;
 
 export function object(value: unknown): JsonObject | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as JsonObject) : undefined;
+  return isRecord(value) ? value : undefined;
 }
 
 export function string(value: unknown): string | undefined {
@@ -76,7 +77,7 @@ export function dataCopy(value: unknown, depth = 0): unknown {
 
 /** A null-prototype copy of a user-keyed record (workflow inputs, `--input` JSON). */
 export function dataRecord(value: JsonObject | undefined, depth = 0): Record<string, unknown> {
-  const copy = Object.create(null) as Record<string, unknown>;
+  const copy = nullPrototypeRecord();
   if (value === undefined) return copy;
   for (const key of Object.keys(value)) {
     const item = dataCopy(value[key], depth + 1);

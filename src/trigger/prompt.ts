@@ -9,8 +9,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../limits.js';
+import { plural } from '../text/index.js';
 import { proseCleaner, showInvisibleCharacters, type ProseCleaner } from './hidden.js';
-import { capText, oneLine, stripControlCharacters, stripInvisibleCharacters } from './text.js';
+import { capText, plainLine, stripControlCharacters, stripInvisibleCharacters } from './text.js';
 import type { Trigger } from './types.js';
 
 export interface ThreadComment {
@@ -105,7 +106,7 @@ function headerLines(trigger: Trigger): { plain: string[]; fenced: string[] } {
   const fenced: string[] = [];
   const vouched = (name: string, value: string, allowed: RegExp): boolean => {
     if (allowed.test(value)) return true;
-    fenced.push(`${name}: ${oneLine(value, 300)}`);
+    fenced.push(`${name}: ${plainLine(value, 300)}`);
     return false;
   };
   const event = trigger.action ? `${trigger.eventName} (${trigger.action})` : trigger.eventName;
@@ -125,7 +126,7 @@ function headerLines(trigger: Trigger): { plain: string[]; fenced: string[] } {
   // The base branch is one of the repository's own, pushed by a writer; the head branch is named by
   // whoever opened the pull request, a fork's author included.
   if (base) refs.push(`base ${headerText(base)}`);
-  if (head) fenced.push(`head branch: ${oneLine(head, 300)}`);
+  if (head) fenced.push(`head branch: ${plainLine(head, 300)}`);
   if (sha && vouched('sha', sha, SHA)) refs.push(`sha ${sha}`);
   if (baseSha && vouched('base sha', baseSha, SHA)) refs.push(`base sha ${baseSha}`);
   if (fromFork) refs.push('from a fork');
@@ -144,7 +145,7 @@ const SHA = /^[0-9a-f]{7,64}$/;
 const URL = /^https?:\/\/[\w.~:/?#@!$&'()*+,;=%-]{1,300}$/;
 
 /** A writer's value on one header line, without the characters that could hide part of it. */
-const headerText = (text: string, max?: number): string => stripInvisibleCharacters(oneLine(text, max));
+const headerText = (text: string, max?: number): string => stripInvisibleCharacters(plainLine(text, max));
 
 /** Newest comments first within the budget: the end of a thread is what the run answers. */
 function threadBlocks(fence: Fence, comments: ThreadComment[], prose: ProseCleaner): string[] {
@@ -159,7 +160,7 @@ function threadBlocks(fence: Fence, comments: ThreadComment[], prose: ProseClean
     kept.unshift(fence.wrap({ field: 'comment', author: comment.author, at: comment.createdAt }, body));
   }
   const omitted = index + 1;
-  if (omitted > 0) kept.unshift(`(${omitted} earlier comment${omitted === 1 ? '' : 's'} not shown)`);
+  if (omitted > 0) kept.unshift(`(${omitted} earlier ${plural(omitted, 'comment')} not shown)`);
   return kept;
 }
 
@@ -188,7 +189,7 @@ class Fence {
     for (const [key, value] of Object.entries(attributes)) {
       // JSON quoting escapes quotes and backslashes, so a hostile path stays one attribute value.
       if (value === undefined || value === '') continue;
-      open += ` ${key}=${JSON.stringify(this.clean(showInvisibleCharacters(oneLine(String(value)))))}`;
+      open += ` ${key}=${JSON.stringify(this.clean(showInvisibleCharacters(plainLine(String(value)))))}`;
     }
     return `${open}>\n${this.clean(stripControlCharacters(content))}\n</untrusted id="${this.id}">`;
   }

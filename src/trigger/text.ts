@@ -2,6 +2,7 @@
  * Text hygiene shared by the trigger stage and the stages after it: event text is written by
  * strangers, so it is capped and stripped of control characters before anything shows it.
  */
+import { keepStart, oneLine } from '../text/index.js';
 
 // C0 controls except tab and newline, DEL, and C1 controls: invisible in a terminal or a comment,
 // they can hide text from the human reading a log, or carry terminal escape sequences.
@@ -27,23 +28,12 @@ export function stripInvisibleCharacters(text: string): string {
   return text.replace(INVISIBLE_CHARACTERS, '');
 }
 
-/** The first `max` characters of `text`, never splitting a surrogate pair, plus a marker saying how much was cut. */
+/** The first `max` characters of `text`, never splitting a character, plus a marker saying how much was cut. */
 export function capText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let end = max;
-  if (end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
-  return `${text.slice(0, end)}\n[… ${text.length - end} more characters cut]`;
+  return keepStart(text, max, (omitted) => `\n[… ${omitted} more characters cut]`);
 }
 
-/** For a header line: control characters and line breaks become spaces, runs collapse, long values end in `…`. */
-export function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/[\s\u0000-\u001F\u007F-\u009F]+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  let end = max - 1;
-  if (isHighSurrogate(flat.charCodeAt(end - 1))) end -= 1;
-  return `${flat.slice(0, end)}…`;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+/** For a header line: control characters become spaces too, then `oneLine` (200 characters unless `max` says otherwise). */
+export function plainLine(text: string, max = 200): string {
+  return oneLine(text.replace(CONTROL_CHARACTERS, ' '), max);
 }

@@ -57,6 +57,12 @@ describe('role, skills, commands, subagents', () => {
     );
   });
 
+  it('quotes a long value cut to 60 characters, never inside an emoji (JSON would spell half of one as \\ud83d)', () => {
+    expect(errorOf(`role: ${'x'.repeat(56)}\u{1F600}tail`)).toBe(
+      `.flue/agents/triage.md: role: must be a name (letters, digits, ".", "_", "-"), got "${'x'.repeat(56)}...". Name a file in .flue/roles/ without its .md extension`,
+    );
+  });
+
   it('refuses skills written as a single string', () => {
     expect(errorOf('skills: triage')).toBe(
       '.flue/agents/triage.md: skills: must be a list, got "triage". List skill names, such as [triage]',

@@ -54,6 +54,11 @@ describe('buildSystemPrompt', () => {
     expect(prompt.endsWith(`- big: ${'x'.repeat(1023)}…`)).toBe(true);
   });
 
+  it('never cuts a skill description inside an emoji: half of one is an invalid string in the request', () => {
+    const emoji: SystemPromptSpec = { instructions: 'Answer.', skills: [skill('big', `${'x'.repeat(1022)}\u{1F600}tail`)], outputs: {} };
+    expect(buildSystemPrompt(emoji, '/w').endsWith(`- big: ${'x'.repeat(1022)}…`)).toBe(true);
+  });
+
   it('keeps the first request with a default tool set under 6 KB', async () => {
     fake = await startFakeAnthropic({ turns: [text('ok')] });
     const { options } = loopOptions(fake, {

@@ -42,6 +42,19 @@ describe('bash', () => {
     );
   });
 
+  test('the kept tail never starts with the second half of an emoji', async () => {
+    // The cut would fall between the two halves of 😀: it moves past the whole emoji instead.
+    const body = `\u{1F600}${'x'.repeat(LIMITS.toolOutputChars - 15)}`;
+    await fs.writeFile(path.join(dir, 'emoji.txt'), body);
+    const full = `${body}\n[exit code 0]`;
+    expect(full.length - LIMITS.toolOutputChars).toBe(1);
+    expect(await call(bash, { command: 'cat emoji.txt' })).toEqual(
+      ok(
+        `[truncated: the first 2 of ${full.length} characters were cut; showing the last ${LIMITS.toolOutputChars - 1}]\n${full.slice(2)}`,
+      ),
+    );
+  });
+
   test('a timeout (in seconds) stops the command and is an error result', async () => {
     const started = Date.now();
     expect(await call(bash, { command: 'echo started; sleep 30', timeout: 1 })).toEqual(

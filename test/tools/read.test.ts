@@ -40,6 +40,13 @@ describe('read', () => {
     );
   });
 
+  test('a long line is never cut inside an emoji', async () => {
+    await write('emoji.txt', `${'x'.repeat(LIMITS.readLineChars - 1)}\u{1F600}z\n`);
+    expect(await call(read, { path: 'emoji.txt' })).toEqual(
+      ok(`     1\t${'x'.repeat(LIMITS.readLineChars - 1)} [line truncated: ${LIMITS.readLineChars + 2} characters]`),
+    );
+  });
+
   test('long lines are cut at LIMITS.readLineChars, and the whole result at LIMITS.toolOutputChars', async () => {
     const wide = 'x'.repeat(LIMITS.readLineChars + 10);
     await write('wide.txt', `${wide}\nshort\n`);

@@ -1,4 +1,5 @@
-import { FlueError } from '../../errors.js';
+import { errorMessage, FlueError } from '../../errors.js';
+import { truncate } from '../../text/index.js';
 
 /**
  * A GitHub API call that failed after its retries. The message names the call and, for 403 and 404,
@@ -48,8 +49,8 @@ function responseMessage(error: unknown): string {
     const details = Array.isArray(errors) ? errors.map((entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry))) : [];
     return details.length > 0 ? `${message} (${details.join('; ')})` : message;
   }
-  if (typeof data === 'string' && data.trim() !== '') return data.trim().slice(0, 300);
-  return error instanceof Error ? error.message : String(error);
+  if (typeof data === 'string' && data.trim() !== '') return truncate(data.trim(), 300, '');
+  return errorMessage(error);
 }
 
 function responseOf(error: unknown): { data?: unknown } | undefined {

@@ -5,6 +5,7 @@
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
 import { capBody } from '../../publish/sanitize.js';
+import { plural } from '../../text/index.js';
 import type { ProposedOutput, ReviewComment } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
 import type { AppliedOutput } from '../host.js';
@@ -98,6 +99,5 @@ async function applyOnDiscussion(
 /** Said in the job log and recorded in the session log: the review as posted differs from the one proposed. */
 function movedCommentsNote(outside: readonly ReviewComment[]): string {
   const where = outside.map((comment) => `${comment.path}:${comment.line}`).join(', ');
-  const count = outside.length === 1 ? '1 inline comment' : `${outside.length} inline comments`;
-  return `${count} on lines outside the diff (${where}) moved into the review body.`;
+  return `${outside.length} ${plural(outside.length, 'inline comment')} on lines outside the diff (${where}) moved into the review body.`;
 }

@@ -4,10 +4,11 @@
  * the action's post step finds it by its handle when the main step was killed before finishing it.
  * It is a courtesy: no failure here may fail the run, so every error becomes a warning.
  */
+import { errorMessage } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
 import { capBody, sanitizeBody } from '../../publish/sanitize.js';
 import type { Redactor } from '../../session-log/redact.js';
-import { oneLine } from '../../trigger/text.js';
+import { plainLine } from '../../trigger/text.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
 import type { RepoApi } from './api.js';
 import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from './markers.js';
@@ -42,7 +43,7 @@ export async function startProgressComment(options: ProgressCommentOptions): Pro
       : await api.createComment(number, isPullRequest, body);
     return new ProgressComment(options, marker, comment.id);
   } catch (error) {
-    options.warn(`The progress comment on #${number} was not posted: ${messageOf(error)}`);
+    options.warn(`The progress comment on #${number} was not posted: ${errorMessage(error)}`);
     return undefined;
   }
 }
@@ -119,7 +120,7 @@ class ProgressComment implements ProgressReporter {
     try {
       await api.updateComment(this.commentId, isPullRequest, renderProgress(this.options, this.marker, state));
     } catch (error) {
-      warn(`The progress comment was not updated: ${messageOf(error)}`);
+      warn(`The progress comment was not updated: ${errorMessage(error)}`);
     }
   }
 }
@@ -139,7 +140,7 @@ export function renderProgress(
   const run = `[view run](${options.runUrl})`;
   const agent = `\`${options.agent.replace(/`/g, "'")}\``;
   // Sanitized before it is cut to one line too: a cut through a secret leaves a part no redactor knows.
-  const line = oneLine(sanitizeBody(state.line, redactor), 300);
+  const line = plainLine(sanitizeBody(state.line, redactor), 300);
   const parts: string[] = [];
   if (state.phase === 'working') {
     parts.push(`⏳ flue-action (${agent}) is working on this… ${run}`);
@@ -151,8 +152,4 @@ export function renderProgress(
   // Markers after: sanitizing may join `<!-- flue-action` from pieces (an invisible character removed).
   const content = withoutMarkers(sanitizeBody(parts.join('\n\n'), redactor));
   return capBody(`${FLUE_COMMENT_MARKER}\n${marker}\n\n${content}`, LIMITS.commentChars);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
