@@ -10,7 +10,7 @@ import type { RunReport } from '../pipeline.js';
 import { sanitizeBody } from '../publish/sanitize.js';
 import { formatCost, formatCount, formatDuration, mainArgument, shorten } from '../report/format.js';
 import { renderSummaryMarkdown, type SessionAnalysis } from '../report/index.js';
-import type { RunStatus, RunTotals } from '../report/status.js';
+import type { RunStatus, RunTotals } from '../session-log/status.js';
 import { readSessionLog } from '../session-log/index.js';
 import type { SessionEvent } from '../session-log/events.js';
 import type { Redactor } from '../session-log/redact.js';

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DefinitionError } from '../errors.js';
@@ -22,7 +23,7 @@ const extensionOf = (file: string): string | undefined =>
 
 /** Every agent file directly in `.flue/agents/`, sorted by name. Type declarations (`.d.ts`) are not agents. */
 export async function listAgentFiles(root: string): Promise<AgentFile[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(path.join(root, AGENTS_DIR), { withFileTypes: true });
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS } from '../limits.js';
@@ -77,7 +78,7 @@ export function findSkill(catalog: SkillCatalog, name: string): SkillSpec | unde
 }
 
 async function skillFolders(dir: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {

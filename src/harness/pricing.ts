@@ -1,4 +1,4 @@
-import type { Usage } from '../report/status.js';
+import type { Usage } from '../session-log/status.js';
 
 /** USD per million tokens. `cacheWrite` is the 5-minute cache write (the only kind we request). */
 export interface ModelPrice {

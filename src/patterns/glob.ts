@@ -227,12 +227,12 @@ function classEnd(glob: string, open: number): number | undefined {
 
 /** The character at `index` inside a class (`\\x` is x), and how many pattern characters it took. */
 function classCharacter(glob: string, index: number): [string, number] {
-  const escape = glob[index] === '\\' ? 1 : 0;
-  const char = String.fromCodePoint(glob.codePointAt(index + escape) ?? 0);
-  return [char, escape + char.length];
+  const escaped = glob[index] === '\\' ? 1 : 0;
+  const char = String.fromCodePoint(glob.codePointAt(index + escaped) ?? 0);
+  return [char, escaped + char.length];
 }
 
-const classQuote = (char: string): string => (/[\\\]\[^-]/.test(char) ? `\\${char}` : char);
+const classQuote = (char: string): string => (/[\\\][^-]/.test(char) ? `\\${char}` : char);
 
 /**
  * Any of `patterns` (label globs an agent file lists). A pattern that does not compile matches

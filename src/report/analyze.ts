@@ -1,7 +1,7 @@
 import type { SessionEvent, SessionEventOf } from '../session-log/events.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
 import type { ProposedOutput } from '../tools/types.js';
-import type { RunStatus, RunTotals } from './status.js';
+import type { RunStatus, RunTotals } from '../session-log/status.js';
 
 /** What became of one proposed output. `proposed`: the log ends before publish decided. */
 export interface OutputOutcome {

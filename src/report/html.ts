@@ -177,20 +177,22 @@ function eventHtml(event: SessionEvent, results: Map<string, SessionEventOf<'too
       const summary = `${who}Proposed ${event.output.kind} (${event.id}): ${describeOutput(event.output)}`;
       return html`<details class="event proposed"><summary>${summary}</summary><pre>${full}</pre></details>`;
     }
-    case 'output_applied':
+    case 'output_applied': {
       const dryRun = event.dryRun ? ', dry run: not posted' : '';
       const where = event.url ? html`: ${link(event.url)}` : undefined;
       const note = event.note ? `. Note: ${event.note}` : '';
       return html`<p class="event applied">Applied ${event.kind} (${event.id})${dryRun}${where}${note}</p>`;
+    }
     case 'output_rejected':
       return html`<p class="event rejected">Rejected ${event.kind} (${event.id}): ${event.reason}</p>`;
     case 'limit':
       return html`<p class="event limit">${who}${describeLimit(event)}</p>`;
     case 'warning':
       return html`<p class="event warning">${who}Warning: ${event.message}</p>`;
-    case 'error':
+    case 'error': {
       const cause = event.cause ? html`<pre class="error">${event.cause}</pre>` : undefined;
       return html`<p class="event error">${who}Error: ${event.message}</p>${cause}`;
+    }
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 import type { SessionEvent } from '../session-log/events.js';
-import type { Usage } from './status.js';
+import type { Usage } from '../session-log/status.js';
 import {
   DISPLAY,
   describeLimit,

@@ -173,7 +173,7 @@ test('the post step finishes an agent-without-outputs comment by the same rules:
   // The post step's host: it knows only the token.
   const post = hostOn(github, { redactor: createRedactor([TOKEN]) }).resumeProgress(handle);
   await post?.update(stoppedState(analysis, LINK, savedProgressView(saved)));
-  const final = String((github.requests.at(-1)?.body as { body: string }).body);
+  const final = String((github.requests.at(-1)?.body as { body: string } | undefined)?.body);
   expect(leaks([final])).toEqual([]);
   expect(final).toBe(
     `${HEADER}\n\n❌ **failed**: the run failed (the session log says why)\n\nThe job was stopped while the action was reporting this result.\n\n2 turns · 3.0 s\n\n${LOG}`,
@@ -184,7 +184,7 @@ test('the post step without a saved view (main killed early, state lost) shows t
   const { github, handle } = await progressRun({ outputs: COMMENTS, caught: { phase: 'working', line: '' } });
   const post = hostOn(github, { redactor: createRedactor([TOKEN]) }).resumeProgress(handle);
   await post?.update(stoppedState({ status: 'unfinished', totals: TOTALS, toolCounts: [], outputs: [] }, LINK, savedProgressView('')));
-  expect(String((github.requests.at(-1)?.body as { body: string }).body)).toBe(
+  expect(String((github.requests.at(-1)?.body as { body: string } | undefined)?.body)).toBe(
     `${HEADER}\n\n🚫 **cancelled**: the job was stopped before the agent finished (cancelled, timed out or killed).\n\nSpent before it stopped: 2 turns\n\n${LOG}`,
   );
 });

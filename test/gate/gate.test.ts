@@ -121,7 +121,10 @@ describe('the runner’s own comments and bots', () => {
   test('a comment by the login the token writes as (learned from the host) is never answered, even from a writer', async () => {
     const { lookup, asked } = permissions({ 'release-user': 'admin' });
     const asks: string[] = [];
-    const selfLogin = async () => (asks.push('viewer'), 'Release-User');
+    const selfLogin = async () => {
+      asks.push('viewer');
+      return 'Release-User';
+    };
     const decision = await decideGate(commentEvent('@flue ship it', 'release-user'), options({ selfLogin }), lookup);
     expect(decision).toEqual({
       run: false,
