@@ -84,7 +84,10 @@ export const FALLBACK_PRICE: ModelPrice = (() => {
 export function canonicalModelId(model: string): string {
   let id = model.trim().toLowerCase();
   id = id.replace(/^anthropic[/.]/, '').replace(/^(us|eu|apac|global)\.anthropic\./, '');
-  id = id.replace(/\[1m\]$/, '').replace(/@.*$/, '').replace(/-v\d+(:\d+)?$/, '');
+  id = id
+    .replace(/\[1m\]$/, '')
+    .replace(/@.*$/, '')
+    .replace(/-v\d+(:\d+)?$/, '');
   id = id.replace(/-latest$/, '').replace(/-\d{8}$/, '');
   return ALIASES[id] ?? id;
 }

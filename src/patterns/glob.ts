@@ -54,9 +54,22 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): Compile
 class GlobProblem extends Error {}
 
 /** RE2's ASCII classes, usable as `[[:name:]]` in a glob as in RE2. */
-const POSIX_CLASSES = new Set(
-  ['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit'],
-);
+const POSIX_CLASSES = new Set([
+  'alnum',
+  'alpha',
+  'ascii',
+  'blank',
+  'cntrl',
+  'digit',
+  'graph',
+  'lower',
+  'print',
+  'punct',
+  'space',
+  'upper',
+  'word',
+  'xdigit',
+]);
 
 /**
  * One pass over the glob, building RE2 source. Brace pairs are found first (a stack, one pass), so

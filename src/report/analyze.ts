@@ -30,8 +30,7 @@ export interface SessionAnalysis {
 }
 
 /** What every report says about a log without an `end` event. */
-export const UNFINISHED_NOTE =
-  'The log has no end event: the run was killed, or is still running. Figures are what it had spent so far.';
+export const UNFINISHED_NOTE = 'The log has no end event: the run was killed, or is still running. Figures are what it had spent so far.';
 
 export function analyzeSession(log: ParsedSessionLog): SessionAnalysis {
   const end = log.events.findLast((event): event is SessionEventOf<'end'> => event.type === 'end');

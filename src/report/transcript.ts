@@ -157,12 +157,7 @@ function renderResponse(event: SessionEventOf<'model_response'>, add: Add, block
   }
 }
 
-function renderToolCall(
-  call: SessionEventOf<'tool_call'>,
-  result: SessionEventOf<'tool_result'> | undefined,
-  add: Add,
-  block: Block,
-): void {
+function renderToolCall(call: SessionEventOf<'tool_call'>, result: SessionEventOf<'tool_result'> | undefined, add: Add, block: Block): void {
   const who = call.agent ? `${call.agent} · ` : '';
   const head: Part[] = [['cyan', `${who}tool ${call.name}`], ` ${compactJson(call.input)}`];
   if (!result) {

@@ -128,13 +128,7 @@ describe('a run ended from outside', () => {
     const parsed = readSessionLog(log);
     expect(parsed.problems).toEqual([]);
     expect(parsed.truncated).toBe(false);
-    expect(parsed.events.map((event) => event.type)).toEqual([
-      'model_request',
-      'model_response',
-      'tool_call',
-      'tool_result',
-      'model_request',
-    ]);
+    expect(parsed.events.map((event) => event.type)).toEqual(['model_request', 'model_response', 'tool_call', 'tool_result', 'model_request']);
     expect(parsed.events[3]).toMatchObject({ name: 'read', isError: false, content: '     1\tabc' });
     expect(existsSync(log.replace(/\.jsonl$/, '.html'))).toBe(false);
 
