@@ -9,7 +9,7 @@ import type { StopCause } from './harness/outcome.js';
 import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
 import type { PublishReport } from './publish/index.js';
-import type { RunStatus, RunTotals } from './report/status.js';
+import type { RunStatus, RunTotals } from './session-log/status.js';
 // Not from './sandbox/index.js': it also exports the eager createSandbox, which would put just-bash back
 // on the start-up path (see createDeferredSandbox).
 import { createDeferredSandbox } from './sandbox/deferred.js';

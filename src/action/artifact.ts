@@ -53,8 +53,7 @@ export async function uploadSessionArtifact(logFile: string, name: string, servi
     return id === undefined ? { name } : { name, id };
   } catch (error) {
     core.warning(
-      `Could not upload the session log as artifact '${name}': ${(error as Error).message}. ` +
-        `The log stays at ${logFile} until the job ends.`,
+      `Could not upload the session log as artifact '${name}': ${(error as Error).message}. ` + `The log stays at ${logFile} until the job ends.`,
     );
     return undefined;
   }

@@ -31,11 +31,7 @@ export const MINIMAL_VIEW: ProgressView = { modelText: false, usage: false, tool
  */
 const RUNNER_TOOLS: readonly string[] = [...SANDBOX_TOOLS, ...OUTPUT_KINDS, 'finish', 'give_up', 'activate_skill', 'task'];
 
-export function progressView(
-  spec: Pick<AgentSpec, 'outputs' | 'customTools'>,
-  details: ProgressDetails,
-  payload: unknown,
-): ProgressView {
+export function progressView(spec: Pick<AgentSpec, 'outputs' | 'customTools'>, details: ProgressDetails, payload: unknown): ProgressView {
   const usage = details === 'full' || (details === 'auto' && repositoryVisibility(payload) === 'private');
   return {
     modelText: spec.outputs.add_comment !== undefined && spec.outputs.add_comment.max > 0,

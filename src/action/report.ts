@@ -11,7 +11,7 @@ import { sanitizeBody } from '../publish/sanitize.js';
 import { isRecord, nullPrototypeRecord } from '../records.js';
 import { formatCost, formatCount, formatDuration, mainArgument, shorten } from '../report/format.js';
 import { renderSummaryMarkdown, type SessionAnalysis } from '../report/index.js';
-import type { RunStatus, RunTotals } from '../report/status.js';
+import type { RunStatus, RunTotals } from '../session-log/status.js';
 import { readSessionLog } from '../session-log/index.js';
 import type { SessionEvent } from '../session-log/events.js';
 import type { Redactor } from '../session-log/redact.js';

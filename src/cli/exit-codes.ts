@@ -1,4 +1,4 @@
-import type { RunStatus } from '../report/status.js';
+import type { RunStatus } from '../session-log/status.js';
 
 /** Documented in the README and `flue-action --help`; scripts depend on them. */
 export const EXIT = {

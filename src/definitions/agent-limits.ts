@@ -36,12 +36,7 @@ export function readLimits(value: unknown, file: string, naming: FieldNaming): A
   for (const key of LIMIT_KEYS) {
     const entry = given[names[key]];
     if (isAbsent(entry)) continue;
-    limits[key] = check(
-      LIMIT_SCHEMAS[key],
-      entry,
-      { file, field: `limits.${names[key]}` },
-      `Remove it for the default (${DEFAULT_AGENT_LIMITS[key]})`,
-    );
+    limits[key] = check(LIMIT_SCHEMAS[key], entry, { file, field: `limits.${names[key]}` }, `Remove it for the default (${DEFAULT_AGENT_LIMITS[key]})`);
   }
   return limits;
 }

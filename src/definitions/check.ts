@@ -55,13 +55,10 @@ export interface CheckResult {
 export async function checkDefinitions(workspace: string, options: LoadOptions = {}): Promise<CheckResult> {
   const context = await createContext(workspace, options);
   const problems: DefinitionProblem[] = [];
-  const warn = (warning: DefinitionWarning): void =>
-    void problems.push({ file: warning.file, severity: 'warning', message: warning.message });
-  const fail = (file: string, message: string): void =>
-    void problems.push({ file, severity: 'error', message: withoutFile(file, message) });
+  const warn = (warning: DefinitionWarning): void => void problems.push({ file: warning.file, severity: 'warning', message: warning.message });
+  const fail = (file: string, message: string): void => void problems.push({ file, severity: 'error', message: withoutFile(file, message) });
 
-  if (context.agents.length === 0)
-    warn({ file: AGENTS_DIR, message: `no agents found; create ${AGENTS_DIR}/<name>.md` });
+  if (context.agents.length === 0) warn({ file: AGENTS_DIR, message: `no agents found; create ${AGENTS_DIR}/<name>.md` });
   for (const agent of context.agents) {
     const duplicate = duplicateError(context.agents, agent.name);
     if (duplicate) {
@@ -86,11 +83,7 @@ export async function checkDefinitions(workspace: string, options: LoadOptions =
   return { ok: unique.every((problem) => problem.severity !== 'error'), problems: unique };
 }
 
-async function checkRoles(
-  root: string,
-  warn: (warning: DefinitionWarning) => void,
-  fail: (file: string, message: string) => void,
-): Promise<void> {
+async function checkRoles(root: string, warn: (warning: DefinitionWarning) => void, fail: (file: string, message: string) => void): Promise<void> {
   const tracked = new TrackedFiles(root);
   for (const name of await listRoles(root)) {
     const file = `${ROLES_DIR}/${name}.md`;
@@ -108,8 +101,7 @@ export const realCommandsNotice = (commands: string[]): string =>
   `commands: ${commands.map((entry) => `'${entry}'`).join(', ')} run as real processes: they can read and write anything ` +
   "the runner's user can, outside the workspace too; they never run in the untrusted profile";
 
-const withoutFile = (file: string, message: string): string =>
-  message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message;
+const withoutFile = (file: string, message: string): string => (message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message);
 
 function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
   const seen = new Set<string>();

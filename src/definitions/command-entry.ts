@@ -33,7 +33,10 @@ export const ARGS = '{args}';
 const PLACEHOLDER_FIX = `Placeholders are ${ARG} (exactly one operand) and ${ARGS} (zero or more operands, as the last word); write an option out literally, such as "pytest -q ${ARGS}"`;
 
 export function parseCommandEntry(entry: string): EntryParse {
-  const split = entry.trim().split(/\s+/).filter((word) => word !== '');
+  const split = entry
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const [program, ...rest] = split;
   const text = split.join(' ');
   if (program === undefined) return refused('an entry is empty', 'Write a program and its arguments, such as "npm test"');

@@ -43,10 +43,7 @@ export async function loadRole(tracked: TrackedFiles, name: string, agentFile: s
 }
 
 /** A role is a markdown overlay; frontmatter is optional and holds only `description`. */
-export function parseRole(
-  file: string,
-  text: string,
-): { description?: string; body: string; warnings: DefinitionWarning[] } {
+export function parseRole(file: string, text: string): { description?: string; body: string; warnings: DefinitionWarning[] } {
   const split = splitFrontmatter(normalizeText(text));
   if (split.kind === 'unclosed') {
     throw unclosedFrontmatter(file);
@@ -66,8 +63,7 @@ export function parseRole(
     else if (fields.description !== undefined && fields.description !== null)
       warnings.push({ file, message: `description should be a string, got ${describeValue(fields.description)}` });
   }
-  if (split.body === '')
-    warnings.push({ file, message: 'the role has no text after its frontmatter, so it changes nothing' });
+  if (split.body === '') warnings.push({ file, message: 'the role has no text after its frontmatter, so it changes nothing' });
   return { ...(description === undefined ? {} : { description }), body: split.body, warnings };
 }
 

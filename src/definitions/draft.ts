@@ -20,10 +20,7 @@ import type { DefinitionWarning } from './problems.js';
  * An agent file read and validated on its own; the role, skills, subagents and project
  * instructions it names are resolved afterwards, against the rest of `.flue/`.
  */
-export type AgentDraft = Omit<
-  AgentSpec,
-  'name' | 'file' | 'role' | 'projectInstructions' | 'skills' | 'files' | 'warnings'
-> & {
+export type AgentDraft = Omit<AgentSpec, 'name' | 'file' | 'role' | 'projectInstructions' | 'skills' | 'files' | 'warnings'> & {
   roleName?: string;
   /** Absent: every skill found. */
   skillNames?: string[];

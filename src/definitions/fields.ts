@@ -1,16 +1,7 @@
 import * as v from 'valibot';
 import { DefinitionError } from '../errors.js';
 import { OUTPUT_KINDS, SANDBOX_TOOLS, type SandboxToolName } from './types.js';
-import {
-  check,
-  isAbsent,
-  nameList,
-  nonEmptyText,
-  rejectUnknownKeys,
-  requireMapping,
-  text,
-  type FieldAt,
-} from './field-check.js';
+import { check, isAbsent, nameList, nonEmptyText, rejectUnknownKeys, requireMapping, text, type FieldAt } from './field-check.js';
 import { parseCommandEntry } from './command-entry.js';
 import { DEFAULT_MODEL, parseModelId } from './model-id.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
@@ -47,10 +38,7 @@ export function readModel(value: unknown, file: string): string {
 /** A simple file name: a role or agent name must never walk out of `.flue/` (`../secrets`). */
 const simpleName = v.pipe(
   nonEmptyText,
-  v.regex(
-    /^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-    (issue) => `must be a name (letters, digits, ".", "_", "-"), got ${describeValue(issue.input)}`,
-  ),
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, (issue) => `must be a name (letters, digits, ".", "_", "-"), got ${describeValue(issue.input)}`),
 );
 
 export function readRoleName(value: unknown, file: string): string | undefined {
@@ -65,11 +53,8 @@ export function readNames(value: unknown, at: FieldAt, fix: string): string[] | 
 }
 
 export function readSubagents(value: unknown, file: string): string[] {
-  const names =
-    readNames(value, { file, field: 'subagents' }, 'List agent names from .flue/agents/, such as [researcher]') ?? [];
-  return names.map((name, index) =>
-    check(simpleName, name, { file, field: `subagents[${index}]` }, 'Use the agent file name without its extension'),
-  );
+  const names = readNames(value, { file, field: 'subagents' }, 'List agent names from .flue/agents/, such as [researcher]') ?? [];
+  return names.map((name, index) => check(simpleName, name, { file, field: `subagents[${index}]` }, 'Use the agent file name without its extension'));
 }
 
 /** `commands:` entries, each checked against the grammar of command-entry.ts, spaces normalized, repeats removed. */
@@ -94,11 +79,7 @@ export interface ToolEntry {
  * Sandbox tools from `tools:`, in canonical order. `write` implies `edit`: both change files under the
  * same permission, and an agent that may overwrite a file gains nothing from being unable to patch it.
  */
-export function readSandboxTools(
-  entries: ToolEntry[] | undefined,
-  file: string,
-  naming: FieldNaming,
-): SandboxToolName[] {
+export function readSandboxTools(entries: ToolEntry[] | undefined, file: string, naming: FieldNaming): SandboxToolName[] {
   if (entries === undefined) return [...DEFAULT_TOOLS];
   const chosen = new Set<SandboxToolName>();
   for (const { index, value } of entries) chosen.add(readToolName(value, { file, field: `tools[${index}]` }, naming));
@@ -113,12 +94,7 @@ function readToolName(value: unknown, at: FieldAt, naming: FieldNaming): Sandbox
   if (known) return known;
   const runnerReason = RUNNER_TOOLS[name];
   if (runnerReason !== undefined && Object.hasOwn(RUNNER_TOOLS, name)) {
-    throw new DefinitionError(
-      at.file,
-      at.field,
-      `${JSON.stringify(name)} is not a sandbox tool: ${runnerReason}`,
-      'Remove it from tools',
-    );
+    throw new DefinitionError(at.file, at.field, `${JSON.stringify(name)} is not a sandbox tool: ${runnerReason}`, 'Remove it from tools');
   }
   const kind = OUTPUT_KINDS.find((output) => output === name);
   if (kind) {
@@ -129,12 +105,7 @@ function readToolName(value: unknown, at: FieldAt, naming: FieldNaming): Sandbox
       `Declare it under outputs instead, such as outputs: { ${naming.outputs[kind]}: { max: 1 } }`,
     );
   }
-  throw new DefinitionError(
-    at.file,
-    at.field,
-    `unknown tool ${JSON.stringify(name)}${didYouMean(name, SANDBOX_TOOLS)}`,
-    fix,
-  );
+  throw new DefinitionError(at.file, at.field, `unknown tool ${JSON.stringify(name)}${didYouMean(name, SANDBOX_TOOLS)}`, fix);
 }
 
 /** Splits `tools:` into entries; `undefined` when absent (the defaults apply). */

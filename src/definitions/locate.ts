@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DefinitionError } from '../errors.js';
@@ -17,12 +18,11 @@ export interface AgentFile {
   path: string;
 }
 
-const extensionOf = (file: string): string | undefined =>
-  AGENT_EXTENSIONS.find((extension) => file.endsWith(extension));
+const extensionOf = (file: string): string | undefined => AGENT_EXTENSIONS.find((extension) => file.endsWith(extension));
 
 /** Every agent file directly in `.flue/agents/`, sorted by name. Type declarations (`.d.ts`) are not agents. */
 export async function listAgentFiles(root: string): Promise<AgentFile[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(path.join(root, AGENTS_DIR), { withFileTypes: true });
   } catch (error) {
@@ -67,9 +67,7 @@ export async function locateAgent(root: string, nameOrPath: string): Promise<Age
     AGENTS_DIR,
     undefined,
     `no agent named ${JSON.stringify(nameOrPath)}${didYouMean(nameOrPath, names)}`,
-    names.length === 0
-      ? `No agents exist yet: create ${AGENTS_DIR}/${nameOrPath}.md`
-      : `Agents that exist: ${quoteList(names)}`,
+    names.length === 0 ? `No agents exist yet: create ${AGENTS_DIR}/${nameOrPath}.md` : `Agents that exist: ${quoteList(names)}`,
   );
 }
 
@@ -77,19 +75,12 @@ async function locateByPath(root: string, given: string): Promise<AgentFile> {
   const absolute = path.resolve(root, given);
   const file = repoPath(root, absolute);
   const extension = extensionOf(absolute);
-  if (extension === undefined)
-    throw new DefinitionError(file, undefined, 'is not an agent file', 'Agents are .md, .ts, .mts, .js or .mjs files');
+  if (extension === undefined) throw new DefinitionError(file, undefined, 'is not an agent file', 'Agents are .md, .ts, .mts, .js or .mjs files');
   try {
-    if (!(await stat(absolute)).isFile())
-      throw new DefinitionError(file, undefined, 'is not a file', 'Give the path of an agent file');
+    if (!(await stat(absolute)).isFile()) throw new DefinitionError(file, undefined, 'is not a file', 'Give the path of an agent file');
   } catch (error) {
     if (isMissingFile(error))
-      throw new DefinitionError(
-        file,
-        undefined,
-        'does not exist',
-        `Give the path of an agent file, or an agent name from ${AGENTS_DIR}/`,
-      );
+      throw new DefinitionError(file, undefined, 'does not exist', `Give the path of an agent file, or an agent name from ${AGENTS_DIR}/`);
     throw error;
   }
   return { name: path.basename(absolute, extension), file, path: absolute };

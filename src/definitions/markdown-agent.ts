@@ -17,8 +17,7 @@ export function parseMarkdownAgent(file: string, text: string): AgentDraft {
   const fields = frontmatterFields(file, split.yaml, START_FIX);
   const common = readCommonFields(fields, file, MARKDOWN_NAMING, toolEntries(fields.tools, file));
   const warnings = unknownFieldWarnings(fields, COMMON_FIELDS, file, MARKDOWN_NAMING);
-  if (split.body === '')
-    warnings.push({ file, message: 'has no instructions after the frontmatter; the model sees only the event' });
+  if (split.body === '') warnings.push({ file, message: 'has no instructions after the frontmatter; the model sees only the event' });
   return {
     format: 'markdown',
     ...common,

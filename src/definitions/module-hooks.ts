@@ -140,11 +140,7 @@ export function localImportHashes(agentPath: string): Map<string, string> {
  * Imports a user's agent module through Node's own loader. This is the one dynamic import in the
  * code base: the file is user code found at run time. Call codeAgentSupport first.
  */
-export async function importAgentModule(
-  absolutePath: string,
-  urls: ModuleUrls,
-  workspace?: string,
-): Promise<Record<string, unknown>> {
+export async function importAgentModule(absolutePath: string, urls: ModuleUrls, workspace?: string): Promise<Record<string, unknown>> {
   registerAgentImports(urls, workspace);
   const imported: unknown = await import(/* webpackIgnore: true */ pathToFileURL(absolutePath).href);
   return imported as Record<string, unknown>;

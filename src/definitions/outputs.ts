@@ -3,15 +3,7 @@ import { DefinitionError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { compileGlob } from '../patterns/glob.js';
 import { OUTPUT_KINDS, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
-import {
-  check,
-  isAbsent,
-  nonEmptyText,
-  positiveInteger,
-  rejectUnknownKeys,
-  requireMapping,
-  type FieldAt,
-} from './field-check.js';
+import { check, isAbsent, nonEmptyText, positiveInteger, rejectUnknownKeys, requireMapping, type FieldAt } from './field-check.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { FieldNaming } from './naming.js';
 
@@ -61,20 +53,11 @@ export function readOutputs(value: unknown, file: string, naming: FieldNaming): 
 }
 
 function readPolicy(kind: OutputKind, value: unknown, at: FieldAt, policy: OutputPolicy): void {
-  const settings = requireMapping(
-    value,
-    at,
-    `Write ${at.field.slice('outputs.'.length)}: { max: ${DEFAULT_MAX[kind]} }, or {} for the defaults`,
-  );
+  const settings = requireMapping(value, at, `Write ${at.field.slice('outputs.'.length)}: { max: ${DEFAULT_MAX[kind]} }, or {} for the defaults`);
   rejectUnknownKeys(settings, POLICY_KEYS[kind], at);
   const max = isAbsent(settings.max)
     ? DEFAULT_MAX[kind]
-    : check(
-        positiveInteger,
-        settings.max,
-        { file: at.file, field: `${at.field}.max` },
-        `Remove it for the default (${DEFAULT_MAX[kind]})`,
-      );
+    : check(positiveInteger, settings.max, { file: at.file, field: `${at.field}.max` }, `Remove it for the default (${DEFAULT_MAX[kind]})`);
   if (kind === 'add_comment') policy.add_comment = { max };
   else if (kind === 'submit_review') policy.submit_review = { max, events: readEvents(settings.events, at) };
   else policy[kind] = { max, allowed: readAllowed(settings.allowed, at) };

@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { LIMITS } from '../limits.js';
@@ -70,14 +71,11 @@ function addSkill(catalog: SkillCatalog, text: string, where: { file: string; di
 
 /** Skill by name, or else by folder name (a skill whose `name` differs from its folder). */
 export function findSkill(catalog: SkillCatalog, name: string): SkillSpec | undefined {
-  return (
-    catalog.skills.find((skill) => skill.name === name) ??
-    catalog.skills.find((skill) => path.basename(skill.dir) === name)
-  );
+  return catalog.skills.find((skill) => skill.name === name) ?? catalog.skills.find((skill) => path.basename(skill.dir) === name);
 }
 
 async function skillFolders(dir: string): Promise<string[]> {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
@@ -86,8 +84,7 @@ async function skillFolders(dir: string): Promise<string[]> {
   }
   const folders: string[] = [];
   for (const entry of entries) {
-    if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path.join(dir, entry.name)))))
-      folders.push(entry.name);
+    if (entry.isDirectory() || (entry.isSymbolicLink() && (await isDirectory(path.join(dir, entry.name))))) folders.push(entry.name);
   }
   return folders.sort();
 }

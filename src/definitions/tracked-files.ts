@@ -10,9 +10,7 @@ export function repoPath(root: string, absolute: string): string {
 }
 
 export const isMissingFile = (error: unknown): boolean =>
-  typeof error === 'object' &&
-  error !== null &&
-  ['ENOENT', 'ENOTDIR'].includes((error as { code?: string }).code ?? '');
+  typeof error === 'object' && error !== null && ['ENOENT', 'ENOTDIR'].includes((error as { code?: string }).code ?? '');
 
 /**
  * Reads the files a spec is built from and records the sha256 of the exact bytes read, so the

@@ -52,7 +52,7 @@ export interface GateOptions {
 
 export type GateDecision =
   | { run: true; profile: 'trusted'; notes: string[] }
-  | { run: true; profile: 'untrusted'; notes: string[]; /** Who made the run untrusted, for admitAgent's reason. */ because: string }
+  | { run: true; profile: 'untrusted'; notes: string[] /** Who made the run untrusted, for admitAgent's reason. */; because: string }
   | { run: false; reason: string };
 
 export type RunDecision = Extract<GateDecision, { run: true }>;
@@ -60,7 +60,8 @@ export type RunDecision = Extract<GateDecision, { run: true }>;
 const UNTRUSTED_PROFILE = 'the untrusted profile (read-only tools, no commands, no network)';
 
 export async function decideGate(trigger: Trigger, options: GateOptions, permissionOf: PermissionLookup): Promise<GateDecision> {
-  const refusal = ownMarker(trigger, options) ?? (await missingPhrase(trigger, options)) ?? refusedBot(trigger, options) ?? (await ownLogin(trigger, options));
+  const refusal =
+    ownMarker(trigger, options) ?? (await missingPhrase(trigger, options)) ?? refusedBot(trigger, options) ?? (await ownLogin(trigger, options));
   if (refusal !== undefined) return { run: false, reason: refusal };
 
   const people = new PeopleCheck(trigger, options, permissionOf);
@@ -124,7 +125,11 @@ function profileFor(outsiders: Outsider[], options: GateOptions, notes: string[]
   if (outsiders.length === 0) return { run: true, profile: 'trusted', notes };
   const because = clauses(outsiders);
   if (options.trustAuthorText === true && outsiders.every((outsider) => outsider.textOnly)) {
-    return { run: true, profile: 'trusted', notes: [...notes, `Running trusted although ${because}: trust-author-text is on and a writer caused the event.`] };
+    return {
+      run: true,
+      profile: 'trusted',
+      notes: [...notes, `Running trusted although ${because}: trust-author-text is on and a writer caused the event.`],
+    };
   }
   return { run: true, profile: 'untrusted', notes: [...notes, `Running with ${UNTRUSTED_PROFILE}: ${because}.`], because };
 }

@@ -92,7 +92,10 @@ export function isAllowedBot(login: string, allowed: readonly string[]): boolean
 
 /** `Dependabot[bot]` and `dependabot` name the same bot. */
 function botName(login: string): string {
-  return login.trim().toLowerCase().replace(/\[bot\]$/, '');
+  return login
+    .trim()
+    .toLowerCase()
+    .replace(/\[bot\]$/, '');
 }
 
 export function sameLogin(a: string | undefined, b: string | undefined): boolean {

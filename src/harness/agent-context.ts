@@ -57,7 +57,7 @@ export function createAgentContext(scope: ContextScope): AgentContext {
       logPrefix: loops === 1,
       onEvent: scope.task.onEvent,
     });
-    return valueOf(outcome, result !== undefined);
+    return outcomeValue(outcome, result !== undefined);
   };
 
   const context = {
@@ -75,7 +75,7 @@ export function createAgentContext(scope: ContextScope): AgentContext {
     task: async (text: string, options?: { agent?: string; result?: unknown }) => {
       const result = schemaOf(options);
       const outcome = await runSubtask(scope.task, { prompt: text, agent: options?.agent, result });
-      return valueOf(outcome, result !== undefined);
+      return outcomeValue(outcome, result !== undefined);
     },
     shell: (command: string) => runShell(scope, command, `shell_${++shells}`),
     outputs: {
@@ -91,7 +91,7 @@ export function createAgentContext(scope: ContextScope): AgentContext {
   return context as unknown as AgentContext;
 }
 
-function valueOf(outcome: AgentOutcome, wantsResult: boolean): unknown {
+function outcomeValue(outcome: AgentOutcome, wantsResult: boolean): unknown {
   if (outcome.status !== 'succeeded') throw new LoopStoppedError(outcome);
   return wantsResult ? outcome.result : (outcome.text ?? '');
 }

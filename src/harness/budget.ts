@@ -1,5 +1,5 @@
 import type { AgentLimits } from '../definitions/types.js';
-import type { RunTotals, Usage } from '../report/status.js';
+import type { RunTotals, Usage } from '../session-log/status.js';
 import { plural } from '../text/index.js';
 
 export type LimitName = 'turns' | 'tokens' | 'cost' | 'time';

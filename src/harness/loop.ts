@@ -2,7 +2,7 @@ import type Anthropic from '@anthropic-ai/sdk';
 import type { ResultSchema } from '../definitions/types.js';
 import { errorMessage } from '../errors.js';
 import { LIMITS } from '../limits.js';
-import type { Usage } from '../report/status.js';
+import type { Usage } from '../session-log/status.js';
 import type { SessionEventInput, SessionRecorder } from '../session-log/events.js';
 import type { ToolDefinition } from '../tools/types.js';
 import { untilAborted } from './abort.js';

@@ -1,4 +1,4 @@
-import type { RunStatus, RunTotals } from '../report/status.js';
+import type { RunStatus, RunTotals } from '../session-log/status.js';
 
 /** Why a run stopped, in one machine-readable word; `reason` says it in a sentence. */
 export type StopCause =

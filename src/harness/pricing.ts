@@ -1,4 +1,4 @@
-import type { Usage } from '../report/status.js';
+import type { Usage } from '../session-log/status.js';
 
 /** USD per million tokens. `cacheWrite` is the 5-minute cache write (the only kind we request). */
 export interface ModelPrice {
@@ -84,7 +84,10 @@ export const FALLBACK_PRICE: ModelPrice = (() => {
 export function canonicalModelId(model: string): string {
   let id = model.trim().toLowerCase();
   id = id.replace(/^anthropic[/.]/, '').replace(/^(us|eu|apac|global)\.anthropic\./, '');
-  id = id.replace(/\[1m\]$/, '').replace(/@.*$/, '').replace(/-v\d+(:\d+)?$/, '');
+  id = id
+    .replace(/\[1m\]$/, '')
+    .replace(/@.*$/, '')
+    .replace(/-v\d+(:\d+)?$/, '');
   id = id.replace(/-latest$/, '').replace(/-\d{8}$/, '');
   return ALIASES[id] ?? id;
 }

@@ -73,8 +73,7 @@ function markLast<T extends object>(items: T[]): T[] {
 function markLastMessage(messages: Anthropic.MessageParam[]): Anthropic.MessageParam[] {
   const last = messages.at(-1);
   if (!last) return messages;
-  const blocks: Anthropic.ContentBlockParam[] =
-    typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : last.content;
+  const blocks: Anthropic.ContentBlockParam[] = typeof last.content === 'string' ? [{ type: 'text', text: last.content }] : last.content;
   const marked = markLast(blocks as object[]) as Anthropic.ContentBlockParam[];
   return [...messages.slice(0, -1), { ...last, content: marked } as Anthropic.MessageParam];
 }

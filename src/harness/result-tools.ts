@@ -3,10 +3,7 @@ import { LIMITS } from '../limits.js';
 import type { ToolDefinition } from '../tools/types.js';
 
 /** How `finish` or `give_up` ended a loop; set by the tools, read by the loop after the turn. */
-export type Settlement =
-  | { kind: 'finished'; value: unknown }
-  | { kind: 'gave_up'; reason: string }
-  | { kind: 'invalid_result'; message: string };
+export type Settlement = { kind: 'finished'; value: unknown } | { kind: 'gave_up'; reason: string } | { kind: 'invalid_result'; message: string };
 
 export class ResultState {
   settled: Settlement | undefined;

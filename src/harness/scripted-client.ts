@@ -101,9 +101,7 @@ function checkTurn(turn: ScriptedTurn, where: string): ScriptedTurn {
   if (typeof turn.content === 'string') return turn;
   if (!Array.isArray(turn.content)) throw new InputError(`${where}: content must be a string or an array of blocks. ${fix}`);
   turn.content.forEach((block, index) => {
-    const ok =
-      (block?.type === 'text' && typeof block.text === 'string') ||
-      (block?.type === 'tool_use' && typeof block.name === 'string');
+    const ok = (block?.type === 'text' && typeof block.text === 'string') || (block?.type === 'tool_use' && typeof block.name === 'string');
     if (!ok) throw new InputError(`${where}: content[${index}] must be a text block with text or a tool_use block with a name. ${fix}`);
   });
   return turn;

@@ -24,10 +24,7 @@ export interface AgentContext {
   prompt<S extends AnySchema>(text: string, options: { result: S }): Promise<v.InferOutput<S>>;
   /** Runs a skill by name: the model is told to activate it and follow it with `args`. */
   skill(name: string, options?: { args?: Record<string, unknown> }): Promise<string>;
-  skill<S extends AnySchema>(
-    name: string,
-    options: { args?: Record<string, unknown>; result: S },
-  ): Promise<v.InferOutput<S>>;
+  skill<S extends AnySchema>(name: string, options: { args?: Record<string, unknown>; result: S }): Promise<v.InferOutput<S>>;
   /** Delegates to a declared subagent (or a fresh conversation of this agent when `agent` is absent). */
   task(prompt: string, options?: { agent?: string }): Promise<string>;
   task<S extends AnySchema>(prompt: string, options: { agent?: string; result: S }): Promise<v.InferOutput<S>>;

@@ -39,10 +39,7 @@ const clock: Construct = {
 };
 
 // GitHub's flavour: autolink literals, footnotes, strikethrough, tables, task lists (tagfilter only changes HTML output).
-const EXTENSIONS: Extension[] = [
-  gfm(),
-  { document: { null: [clock] }, flow: { null: [clock] }, string: { null: [clock] }, text: { null: [clock] } },
-];
+const EXTENSIONS: Extension[] = [gfm(), { document: { null: [clock] }, flow: { null: [clock] }, string: { null: [clock] }, text: { null: [clock] } }];
 
 /** When a parse starting now must be done by (`performance.now()` time): several parses of one body can share one. */
 export function parseDeadline(): number {

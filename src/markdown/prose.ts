@@ -35,8 +35,7 @@ export function ownWords(doc: Markdown): string[] {
     if (node !== '') nodes.push(node);
     node = '';
   };
-  const skip = (token: Token) =>
-    NOT_OWN_WORDS.has(token.type) || (token.type === 'gfmFootnoteDefinition' && !shownFootnotes.has(token.start.offset));
+  const skip = (token: Token) => NOT_OWN_WORDS.has(token.type) || (token.type === 'gfmFootnoteDefinition' && !shownFootnotes.has(token.start.offset));
   walkText(doc, skip, { text: (piece) => (node += piece.text), boundary: endNode });
   endNode();
   return nodes;
@@ -59,5 +58,9 @@ function calledFootnotes(doc: Markdown): Set<number> {
 
 /** CommonMark's label matching: case-insensitive, whitespace runs collapsed. */
 function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+  return label
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .toUpperCase();
 }

@@ -54,9 +54,22 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): Compile
 class GlobProblem extends Error {}
 
 /** RE2's ASCII classes, usable as `[[:name:]]` in a glob as in RE2. */
-const POSIX_CLASSES = new Set(
-  ['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit'],
-);
+const POSIX_CLASSES = new Set([
+  'alnum',
+  'alpha',
+  'ascii',
+  'blank',
+  'cntrl',
+  'digit',
+  'graph',
+  'lower',
+  'print',
+  'punct',
+  'space',
+  'upper',
+  'word',
+  'xdigit',
+]);
 
 /**
  * One pass over the glob, building RE2 source. Brace pairs are found first (a stack, one pass), so
@@ -227,12 +240,12 @@ function classEnd(glob: string, open: number): number | undefined {
 
 /** The character at `index` inside a class (`\\x` is x), and how many pattern characters it took. */
 function classCharacter(glob: string, index: number): [string, number] {
-  const escape = glob[index] === '\\' ? 1 : 0;
-  const char = String.fromCodePoint(glob.codePointAt(index + escape) ?? 0);
-  return [char, escape + char.length];
+  const escaped = glob[index] === '\\' ? 1 : 0;
+  const char = String.fromCodePoint(glob.codePointAt(index + escaped) ?? 0);
+  return [char, escaped + char.length];
 }
 
-const classQuote = (char: string): string => (/[\\\]\[^-]/.test(char) ? `\\${char}` : char);
+const classQuote = (char: string): string => (/[\\\][^-]/.test(char) ? `\\${char}` : char);
 
 /**
  * Any of `patterns` (label globs an agent file lists). A pattern that does not compile matches

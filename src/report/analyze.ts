@@ -1,7 +1,7 @@
 import type { SessionEvent, SessionEventOf } from '../session-log/events.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
 import type { ProposedOutput } from '../tools/types.js';
-import type { RunStatus, RunTotals } from './status.js';
+import type { RunStatus, RunTotals } from '../session-log/status.js';
 
 /** What became of one proposed output. `proposed`: the log ends before publish decided. */
 export interface OutputOutcome {
@@ -30,8 +30,7 @@ export interface SessionAnalysis {
 }
 
 /** What every report says about a log without an `end` event. */
-export const UNFINISHED_NOTE =
-  'The log has no end event: the run was killed, or is still running. Figures are what it had spent so far.';
+export const UNFINISHED_NOTE = 'The log has no end event: the run was killed, or is still running. Figures are what it had spent so far.';
 
 export function analyzeSession(log: ParsedSessionLog): SessionAnalysis {
   const end = log.events.findLast((event): event is SessionEventOf<'end'> => event.type === 'end');

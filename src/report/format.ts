@@ -3,7 +3,7 @@ import type { SessionEventOf } from '../session-log/events.js';
 import { keepStart, oneLine } from '../text/index.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
-import type { RunTotals } from './status.js';
+import type { RunTotals } from '../session-log/status.js';
 
 /**
  * Display sizes of the text transcript and the progress lines. These shorten what a person reads;

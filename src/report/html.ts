@@ -78,9 +78,7 @@ function groupTurns(events: SessionEvent[]): TurnGroup[] {
 
 function summaryHtml(header: SessionHeader, analysis: SessionAnalysis): SafeHtml {
   const { totals, end } = analysis;
-  const files = Object.entries(header.files).map(
-    ([path, sha]) => html`<li><code>${path}</code> <span class="dim">${sha.slice(0, 12)}</span></li>`,
-  );
+  const files = Object.entries(header.files).map(([path, sha]) => html`<li><code>${path}</code> <span class="dim">${sha.slice(0, 12)}</span></li>`);
   const reason = end ? end.reason : UNFINISHED_NOTE;
   return html`<header>
 <h1>flue · ${header.agent} <span class="status ${analysis.status}">${analysis.status}</span></h1>
@@ -140,9 +138,7 @@ function turnHtml(group: TurnGroup, renderEvent: (event: SessionEvent) => SafeHt
     html`<summary>${who}Turn ${request.turn} · request ${formatBytes(request.bytes)} · ${spent}</summary>`,
     system !== undefined ? systemHtml(system) : undefined,
     request.tools ? html`<p class="tools">Tools: ${request.tools.join(', ') || '(none)'}</p>` : undefined,
-    ...userTexts(request.messages).map(
-      (text) => html`<div class="user"><div class="label">User</div><pre>${text}</pre></div>`,
-    ),
+    ...userTexts(request.messages).map((text) => html`<div class="user"><div class="label">User</div><pre>${text}</pre></div>`),
     response ? responseHtml(response) : undefined,
     body,
     html`</details>`,
@@ -158,9 +154,7 @@ function responseHtml(response: SessionEventOf<'model_response'>): SafeHtml | un
   const shown = responseBlocks(response.content);
   if (!shown.length) return undefined;
   const blocks = shown.map((block) =>
-    block.kind === 'text'
-      ? html`<pre>${block.text}</pre>`
-      : html`<p class="dim">(thinking, ${formatCount(block.chars)} chars)</p>`,
+    block.kind === 'text' ? html`<pre>${block.text}</pre>` : html`<p class="dim">(thinking, ${formatCount(block.chars)} chars)</p>`,
   );
   return html`<div class="model"><div class="label">Model</div>${blocks}</div>`;
 }
@@ -177,29 +171,28 @@ function eventHtml(event: SessionEvent, results: Map<string, SessionEventOf<'too
       const summary = `${who}Proposed ${event.output.kind} (${event.id}): ${describeOutput(event.output)}`;
       return html`<details class="event proposed"><summary>${summary}</summary><pre>${full}</pre></details>`;
     }
-    case 'output_applied':
+    case 'output_applied': {
       const dryRun = event.dryRun ? ', dry run: not posted' : '';
       const where = event.url ? html`: ${link(event.url)}` : undefined;
       const note = event.note ? `. Note: ${event.note}` : '';
       return html`<p class="event applied">Applied ${event.kind} (${event.id})${dryRun}${where}${note}</p>`;
+    }
     case 'output_rejected':
       return html`<p class="event rejected">Rejected ${event.kind} (${event.id}): ${event.reason}</p>`;
     case 'limit':
       return html`<p class="event limit">${who}${describeLimit(event)}</p>`;
     case 'warning':
       return html`<p class="event warning">${who}Warning: ${event.message}</p>`;
-    case 'error':
+    case 'error': {
       const cause = event.cause ? html`<pre class="error">${event.cause}</pre>` : undefined;
       return html`<p class="event error">${who}Error: ${event.message}</p>${cause}`;
+    }
     default:
       return undefined;
   }
 }
 
-function toolHtml(
-  call: SessionEventOf<'tool_call'> | undefined,
-  result: SessionEventOf<'tool_result'> | undefined,
-): SafeHtml {
+function toolHtml(call: SessionEventOf<'tool_call'> | undefined, result: SessionEventOf<'tool_result'> | undefined): SafeHtml {
   const name = call?.name ?? result?.name ?? '';
   const agent = (call ?? result)?.agent;
   const who = agent ? `${agent} · ` : '';
@@ -228,4 +221,9 @@ function problemsHtml(log: ParsedSessionLog): SafeHtml | undefined {
 const link = (url: string): SafeHtml => html`<a href="${/^https?:\/\//i.test(url) ? url : '#'}">${url}</a>`;
 
 const joinLines = (parts: Array<SafeHtml | undefined>): SafeHtml =>
-  new SafeHtml(parts.filter((part): part is SafeHtml => part !== undefined).map((part) => part.value).join('\n'));
+  new SafeHtml(
+    parts
+      .filter((part): part is SafeHtml => part !== undefined)
+      .map((part) => part.value)
+      .join('\n'),
+  );

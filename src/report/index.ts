@@ -1,4 +1,3 @@
-export type { RunStatus, RunTotals, Usage } from './status.js';
 export { analyzeSession } from './analyze.js';
 export type { OutputOutcome, SessionAnalysis } from './analyze.js';
 export { renderTranscript } from './transcript.js';

@@ -1,6 +1,6 @@
 import type { SessionEvent } from '../session-log/events.js';
+import type { Usage } from '../session-log/status.js';
 import { oneLine } from '../text/index.js';
-import type { Usage } from './status.js';
 import {
   DISPLAY,
   describeLimit,

@@ -38,10 +38,7 @@ export function terminalSafe(text: string): string {
  * a CSI to many terminals), so those are written as `\u009b` too. The value read back is the same.
  */
 export function terminalSafeJson(value: unknown): string {
-  return (JSON.stringify(value, null, 2) ?? 'null').replace(
-    /[\x7f-\x9f]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return (JSON.stringify(value, null, 2) ?? 'null').replace(/[\x7f-\x9f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Joins parts into one line, each made terminal-safe, colouring only when asked. */

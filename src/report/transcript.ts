@@ -88,9 +88,9 @@ function renderHeader(header: SessionHeader, add: Add): void {
   const files = Object.entries(header.files);
   const width = Math.max(0, ...files.map(([path]) => path.length));
   if (!files.length) add(label('files'), '(none)');
-  files.forEach(([path, sha], index) =>
-    add(label(index ? '' : 'files'), path.padEnd(width), '  ', ['dim', sha.slice(0, 12)]),
-  );
+  files.forEach(([path, sha], index) => {
+    add(label(index ? '' : 'files'), path.padEnd(width), '  ', ['dim', sha.slice(0, 12)]);
+  });
 }
 
 function renderEvent(event: SessionEvent, seen: Seen, add: Add, block: Block) {
@@ -157,15 +157,13 @@ function renderResponse(event: SessionEventOf<'model_response'>, add: Add, block
   }
 }
 
-function renderToolCall(
-  call: SessionEventOf<'tool_call'>,
-  result: SessionEventOf<'tool_result'> | undefined,
-  add: Add,
-  block: Block,
-): void {
+function renderToolCall(call: SessionEventOf<'tool_call'>, result: SessionEventOf<'tool_result'> | undefined, add: Add, block: Block): void {
   const who = call.agent ? `${call.agent} · ` : '';
   const head: Part[] = [['cyan', `${who}tool ${call.name}`], ` ${compactJson(call.input)}`];
-  if (!result) return add(...head, ' · ', ['yellow', 'no result recorded']);
+  if (!result) {
+    add(...head, ' · ', ['yellow', 'no result recorded']);
+    return;
+  }
   add(...head, ...resultStatus(result));
   block(result.content || '(empty)');
 }

@@ -58,7 +58,7 @@ export function refuseCommandsWhereSecretsAreReadable(agent: string, secrets: re
 }
 
 export function exposureMessage(agent: string, exposure: SecretExposure): string {
-  const holder = exposure.variable === undefined ? 'the run\'s secrets' : exposure.variable;
+  const holder = exposure.variable === undefined ? "the run's secrets" : exposure.variable;
   const start = `Agent '${agent}' lists commands:, but`;
   const remove = 'or remove commands: from the agent';
   if (!exposure.self) {
@@ -69,7 +69,8 @@ export function exposureMessage(agent: string, exposure: SecretExposure): string
     );
   }
   const where = `this process's environment holds ${holder}, which any command it starts could read`;
-  if (process.platform === 'win32') return `${start} ${where}: Windows has no process.execve to restart without it. Run this agent on a Linux or macOS runner, ${remove}.`;
+  if (process.platform === 'win32')
+    return `${start} ${where}: Windows has no process.execve to restart without it. Run this agent on a Linux or macOS runner, ${remove}.`;
   if (typeof process.execve !== 'function') {
     return `${start} ${where}: Node ${process.version} cannot restart without it (process.execve). Run on Node >= 22.15 (the action runs on node24), ${remove}.`;
   }

@@ -40,9 +40,27 @@ const KEPT_NAMES = new Set([
  * Windows needs these to start programs and to find its folders (names are case-insensitive there).
  * Windows has no process.execve: they matter to the in-place clean-up, which must not break `spawn`.
  */
-const KEPT_WINDOWS_NAMES = new Set(
-  ['SYSTEMROOT', 'WINDIR', 'COMSPEC', 'PATHEXT', 'TEMP', 'TMP', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'PROGRAMDATA', 'PROGRAMFILES', 'PROGRAMFILES(X86)', 'SYSTEMDRIVE', 'HOMEDRIVE', 'HOMEPATH', 'USERNAME', 'NUMBER_OF_PROCESSORS', 'PROCESSOR_ARCHITECTURE', 'OS'],
-);
+const KEPT_WINDOWS_NAMES = new Set([
+  'SYSTEMROOT',
+  'WINDIR',
+  'COMSPEC',
+  'PATHEXT',
+  'TEMP',
+  'TMP',
+  'USERPROFILE',
+  'APPDATA',
+  'LOCALAPPDATA',
+  'PROGRAMDATA',
+  'PROGRAMFILES',
+  'PROGRAMFILES(X86)',
+  'SYSTEMDRIVE',
+  'HOMEDRIVE',
+  'HOMEPATH',
+  'USERNAME',
+  'NUMBER_OF_PROCESSORS',
+  'PROCESSOR_ARCHITECTURE',
+  'OS',
+]);
 
 /**
  * Kept by prefix, unless the name says it holds a credential (SECRET_NAME: GITHUB_TOKEN, NODE_AUTH_TOKEN).
@@ -72,7 +90,8 @@ const PROXY_NAMES = new Set(['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY
  * (INPUT_GITHUB-TOKEN, ACTIONS_RUNTIME_TOKEN, ANTHROPIC_API_KEY, AWS_SECRET_ACCESS_KEY, CI_JOB_JWT_V2,
  * NPM_CONFIG__AUTH, DB_PASSWORD). Never kept, even under a kept prefix, and always redacted.
  */
-const SECRET_NAME = /(?:^|[_-])(?:TOKEN|SECRET|SECRETS|PASSWORD|PASSWD|PASS|PASSPHRASE|CREDENTIAL|CREDENTIALS|JWT|AUTH|KEY|APIKEY|PAT|COOKIE|PRIVATE)(?:$|[_-])/i;
+const SECRET_NAME =
+  /(?:^|[_-])(?:TOKEN|SECRET|SECRETS|PASSWORD|PASSWD|PASS|PASSPHRASE|CREDENTIAL|CREDENTIALS|JWT|AUTH|KEY|APIKEY|PAT|COOKIE|PRIVATE)(?:$|[_-])/i;
 
 /**
  * A value shaped like a token, whatever its name (`env: { DEPLOY: ${{ secrets.X }} }`): the same

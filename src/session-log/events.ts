@@ -1,6 +1,6 @@
 import type { ProposedOutput } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
-import type { RunStatus, RunTotals, Usage } from '../report/status.js';
+import type { RunStatus, RunTotals, Usage } from './status.js';
 
 /** Bump when an event changes shape; `flue-action view` reads every version it knows. */
 export const SESSION_LOG_VERSION = 1;

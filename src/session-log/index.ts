@@ -1,4 +1,5 @@
 export { SESSION_LOG_VERSION } from './events.js';
+export type { RunStatus, RunTotals, Usage } from './status.js';
 export type {
   SessionEvent,
   SessionEventInput,

@@ -52,11 +52,7 @@ const KINDS: Readonly<Record<string, TriggerKind>> = {
  * context the payload has. Throws TriggerError when the payload is not an object or lacks a field
  * its event needs.
  */
-export function triggerFromGitHubEvent(
-  eventName: string | undefined,
-  payload: unknown,
-  options: GitHubTriggerOptions = {},
-): Trigger {
+export function triggerFromGitHubEvent(eventName: string | undefined, payload: unknown, options: GitHubTriggerOptions = {}): Trigger {
   const source = options.source ?? 'event payload';
   const event = object(payload);
   if (event === undefined) {
@@ -212,10 +208,7 @@ class PayloadReader {
     const pullRequest = Array.isArray(pullRequests) ? object(pullRequests[0]) : undefined;
     const number = positiveInteger(field(pullRequest, 'number'));
     const workflow = string(field(run, 'name')) || 'workflow';
-    const facts = [
-      `event ${string(field(run, 'event')) ?? 'unknown'}`,
-      `branch ${string(field(run, 'head_branch')) ?? 'unknown'}`,
-    ];
+    const facts = [`event ${string(field(run, 'event')) ?? 'unknown'}`, `branch ${string(field(run, 'head_branch')) ?? 'unknown'}`];
     const conclusion = string(field(run, 'conclusion'));
     const runNumber = positiveInteger(field(run, 'run_number'));
     return {

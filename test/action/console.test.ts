@@ -30,12 +30,7 @@ describe('createActionsProgress', () => {
       { type: 'end', time, status: 'succeeded', totals },
     ];
     for (const event of events) listen(event);
-    expect(out.split('\n').filter((line) => line.startsWith('::'))).toEqual([
-      '::group::turn 1',
-      '::endgroup::',
-      '::group::turn 2',
-      '::endgroup::',
-    ]);
+    expect(out.split('\n').filter((line) => line.startsWith('::'))).toEqual(['::group::turn 1', '::endgroup::', '::group::turn 2', '::endgroup::']);
     expect(out).not.toMatch(/^::warning::/m);
     expect(out).toMatch(/^turn 2 model 5 ms · 100 in \/ 10 out · \$0\.0010 \(run \$0\.0020\)$/m);
     expect(out.trimEnd().split('\n').at(-1)).toBe('succeeded · 2 turns · 100 in / 10 out tokens · $0.0020 · 1.5 s');

@@ -33,7 +33,12 @@ afterEach(() => {
 describe('action.yml, the settings module and docs/action.md agree', () => {
   test('the settings read exactly the inputs action.yml declares', () => {
     const read = new Set<string>();
-    const given: Record<string, string> = { INPUT_AGENT: 'triage', 'INPUT_ANTHROPIC-API-KEY': 'sk-ant-docs-test-key', 'INPUT_GITHUB-TOKEN': 'ghs_docs_test', GITHUB_WORKSPACE: ROOT };
+    const given: Record<string, string> = {
+      INPUT_AGENT: 'triage',
+      'INPUT_ANTHROPIC-API-KEY': 'sk-ant-docs-test-key',
+      'INPUT_GITHUB-TOKEN': 'ghs_docs_test',
+      GITHUB_WORKSPACE: ROOT,
+    };
     // Inputs are read from the step's environment as the runner passes them: INPUT_<NAME>, dashes kept.
     const env = new Proxy(given, {
       get: (target, name) => {
@@ -52,7 +57,11 @@ describe('action.yml, the settings module and docs/action.md agree', () => {
       if (input.default) expect(documented.get(name), name).toBe(`\`${input.default}\``);
     }
     // `required: true` is only a label (the runner does not enforce it): the one required input says so.
-    expect(Object.entries(action.inputs).filter(([, input]) => input.required).map(([name]) => name)).toEqual(['agent']);
+    expect(
+      Object.entries(action.inputs)
+        .filter(([, input]) => input.required)
+        .map(([name]) => name),
+    ).toEqual(['agent']);
     expect(documented.get('agent')).toBe('(required)');
   });
 
@@ -75,7 +84,17 @@ describe('action.yml, the settings module and docs/action.md agree', () => {
     try {
       const totals = { turns: 1, inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0.1, durationMs: 1 };
       const publish = { applied: [], rejected: [], failed: [] };
-      setRunOutputs({ status: 'succeeded', totals, sessionId: 's', agent: 'a', model: 'm', modelClient: 'c', logFile: 'l', reportFile: 'r', publish } as RunReport);
+      setRunOutputs({
+        status: 'succeeded',
+        totals,
+        sessionId: 's',
+        agent: 'a',
+        model: 'm',
+        modelClient: 'c',
+        logFile: 'l',
+        reportFile: 'r',
+        publish,
+      } as RunReport);
     } finally {
       if (saved === undefined) delete process.env.GITHUB_OUTPUT;
       else process.env.GITHUB_OUTPUT = saved;
@@ -100,7 +119,9 @@ interface Step {
 
 describe('the example workflows in docs/workflows', () => {
   const dir = path.join(ROOT, 'docs/workflows');
-  const files = readdirSync(dir).filter((name) => name.endsWith('.yml')).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.yml'))
+    .sort();
 
   test('are the ones docs/action.md links, each with its least permissions', () => {
     expect(files).toEqual(Object.keys(LEAST_PERMISSIONS));

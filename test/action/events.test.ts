@@ -118,7 +118,14 @@ describe('pull_request_target from a fork, opened by a non-writer', () => {
     const repo = github.seedFromPayload(payload).permission('stranger', 'read');
     repo.files(2, [{ filename: 'README.md', patch: '@@ -1 +1 @@\n-# Hello-World\n+# Hello World' }]);
     repo.tree(baseSha, { '.flue/agents/greeter.md': GREETER_AGENT, '.flue/agents/fixer.md': FIXER_AGENT });
-    const result = runAction({ eventName: 'pull_request_target', payload, inputs: { agent }, workspace, githubUrl: github.url, anthropicUrl: model.url });
+    const result = runAction({
+      eventName: 'pull_request_target',
+      payload,
+      inputs: { agent },
+      workspace,
+      githubUrl: github.url,
+      anthropicUrl: model.url,
+    });
     return { repo, result };
   }
 
@@ -130,14 +137,15 @@ describe('pull_request_target from a fork, opened by a non-writer', () => {
     expect(result.outputs.status).toBe('succeeded');
     expect(model.requests[0]?.body.tools.map((tool: { name: string }) => tool.name)).toEqual(['read', 'grep', 'add_comment', 'give_up']);
     expect(result.main.stdout).toMatch(/^flue-action [\w.-]+: agent 'greeter' on pull_request_target\.opened #2, untrusted profile\.$/m);
-    const events = readFileSync(result.outputs['log-file'] as string, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const events = readFileSync(result.outputs['log-file'] as string, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events.filter((event) => event.type === 'warning').map((event) => event.message)).toEqual([
       `Running with the untrusted profile (read-only tools, no commands, no network): ${WHY}.`,
     ]);
     expect(events[0].profile).toBe('untrusted');
-    expect(result.summary).toContain(
-      '\n\nProfile: untrusted (read-only tools, no commands, no network: the event was caused by a non-writer)\n\n',
-    );
+    expect(result.summary).toContain('\n\nProfile: untrusted (read-only tools, no commands, no network: the event was caused by a non-writer)\n\n');
     expect(github.calls().filter((call) => !call.startsWith(`GET ${API}/git/`))).toEqual([
       `GET ${API}/collaborators/stranger/permission`,
       `GET ${API}/issues/2/comments`,

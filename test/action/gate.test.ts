@@ -74,10 +74,7 @@ function expectSkipped(result: Awaited<ReturnType<typeof runAction>>, reason: st
 describe('the gate, run through the built action', () => {
   test('a comment without the trigger phrase: skipped before any API call', async () => {
     const result = await run('issue_comment', commentPayload('You are totally right! I will get this fixed right away.'));
-    expectSkipped(
-      result,
-      "The comment does not mention '@flue' (trigger-phrase), outside quotes and code; comments start a run only when they do.",
-    );
+    expectSkipped(result, "The comment does not mention '@flue' (trigger-phrase), outside quotes and code; comments start a run only when they do.");
     expect(github.calls()).toEqual([]);
     expect(result.summary).toContain('The comment does not mention');
   });
@@ -120,10 +117,7 @@ describe('the gate, run through the built action', () => {
 
   test('the runner’s own comment (hidden marker) is never answered', async () => {
     const result = await run('issue_comment', commentPayload('@flue is working…\n\n<!-- flue-action -->'));
-    expectSkipped(
-      result,
-      'The comment was posted by flue-action itself (it carries the hidden marker); the runner never answers its own comments.',
-    );
+    expectSkipped(result, 'The comment was posted by flue-action itself (it carries the hidden marker); the runner never answers its own comments.');
     expect(github.calls()).toEqual([]);
   });
 

@@ -49,10 +49,12 @@ function run(inputs: Record<string, string>, extra: Partial<ActionRunOptions> = 
 }
 
 /** Sends `signal` once the first model request is in flight (its turn group has started). */
-const signalDuringModelCall = (signal: NodeJS.Signals): ActionRunOptions['during'] => async (child, output) => {
-  while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
-  child.kill(signal);
-};
+const signalDuringModelCall =
+  (signal: NodeJS.Signals): ActionRunOptions['during'] =>
+  async (child, output) => {
+    while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill(signal);
+  };
 
 describe('inputs, budget, cancellation', () => {
   test('an invalid input fails the step before any API or model call, naming the input', async () => {

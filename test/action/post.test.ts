@@ -67,7 +67,9 @@ describe('the session log artifact and the post step', () => {
     const result = await run();
     expect(result.main.code).toBe(0);
     expect(commands(result.main.stdout, 'warning')).toEqual([]);
-    expect(artifacts.uploads).toEqual([{ name: `flue-session-triage-1-${result.outputs['session-id']?.slice(0, 8)}`, id: 9001, zip: expect.any(Buffer) }]);
+    expect(artifacts.uploads).toEqual([
+      { name: `flue-session-triage-1-${result.outputs['session-id']?.slice(0, 8)}`, id: 9001, zip: expect.any(Buffer) },
+    ]);
     const body = String(repo.comments(1)[0]?.body);
     expect(body.split('\n\n').at(-1)).toBe(`[Session log and report](${RUN}/artifacts/9001)`);
     expect(result.state['progress-comment']).toBe('');

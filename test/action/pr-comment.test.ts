@@ -88,9 +88,7 @@ describe('issue_comment with @flue on a pull request, by a writer', () => {
     expect(result.main.stderr).toBe('');
     expect(result.main.code).toBe(0);
     expect(result.outputs.status).toBe('succeeded');
-    expect(commands(result.main.stdout, 'warning')).toEqual([
-      expect.stringMatching(/^Could not upload the session log as artifact/),
-    ]);
+    expect(commands(result.main.stdout, 'warning')).toEqual([expect.stringMatching(/^Could not upload the session log as artifact/)]);
 
     expect(github.calls().filter((call) => !call.startsWith(`GET ${API}/git/`))).toEqual([
       // The gate first, on the payload alone (the token's own login, then the commenter's permission);
@@ -114,9 +112,7 @@ describe('issue_comment with @flue on a pull request, by a writer', () => {
     expect(prompt).toContain(`Refs: base master, sha ${headSha}, base sha ${baseSha}\n`);
     // The head branch is named by whoever opened the pull request: fenced, never in the header.
     expect(prompt).toContain(`<untrusted id="${fence}" field="event details">\nhead branch: changes\n</untrusted id="${fence}">`);
-    expect(prompt).toContain(
-      `<untrusted id="${fence}" field="changed files" count="1">\nmodified README.md +1 -1\n</untrusted id="${fence}">`,
-    );
+    expect(prompt).toContain(`<untrusted id="${fence}" field="changed files" count="1">\nmodified README.md +1 -1\n</untrusted id="${fence}">`);
     expect(prompt).toContain(`<untrusted id="${fence}" field="patch" path="README.md">\n${PATCH}\n</untrusted id="${fence}">`);
     expect(prompt).toContain(
       `<untrusted id="${fence}" field="triggering comment" author="Codertocat">\n@flue please review the title change\n</untrusted id="${fence}">`,
@@ -136,7 +132,14 @@ describe('issue_comment with @flue on a pull request, by a writer', () => {
     github.fail(`GET ${API}/pulls/2`, { status: 403 });
     model = await startFakeAnthropic();
     const payload = commentOnPullRequest('Looks good to me.');
-    const result = await runAction({ eventName: 'issue_comment', payload, inputs: { agent: 'review' }, workspace, githubUrl: github.url, anthropicUrl: model.url });
+    const result = await runAction({
+      eventName: 'issue_comment',
+      payload,
+      inputs: { agent: 'review' },
+      workspace,
+      githubUrl: github.url,
+      anthropicUrl: model.url,
+    });
     expect(result.main.code).toBe(0);
     expect(result.outputs.status).toBe('skipped');
     expect(commands(result.main.stdout, 'notice')).toEqual([

@@ -71,7 +71,11 @@ describe('finishedState', () => {
   test('progress-details: full shows the JSON result, redacted before it is cut', () => {
     const state = finishedState(report({ result: { key: 'gateway-key-0f1e2d3c4b5a' } }), undefined, view(COMMENTS, 'full'), redactor);
     expect(state.details).toBe(
-      ['````json\n{\n  "key": "[REDACTED]"\n}\n````', '3 turns · 1,500 in / 200 out tokens · $0.0123 · 4.2 s', 'Session log: not uploaded (see the job log).'].join('\n\n'),
+      [
+        '````json\n{\n  "key": "[REDACTED]"\n}\n````',
+        '3 turns · 1,500 in / 200 out tokens · $0.0123 · 4.2 s',
+        'Session log: not uploaded (see the job log).',
+      ].join('\n\n'),
     );
   });
 

@@ -1,6 +1,6 @@
 /** A RunReport for tests of what is reported: a plain success, with `fields` over it. */
 import type { RunReport } from '../../src/pipeline.js';
-import type { RunTotals } from '../../src/report/status.js';
+import type { RunTotals } from '../../src/session-log/status.js';
 
 export function runReport(totals: RunTotals, fields: Partial<RunReport> = {}): RunReport {
   return {

@@ -31,7 +31,10 @@ function read(inputs: Record<string, string>, env: Record<string, string> = {}) 
 
 function quietly<T>(run: () => T): { value: T; printed: string } {
   const printed: string[] = [];
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (printed.push(String(chunk)), true));
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    printed.push(String(chunk));
+    return true;
+  });
   try {
     return { value: run(), printed: printed.join('') };
   } finally {

@@ -165,9 +165,7 @@ describe('issues.opened, triage agent', () => {
     });
     const result = await run();
     expect(result.main.code).toBe(1);
-    expect(commands(result.main.stdout, 'error')).toEqual([
-      "Agent 'triage' failed: the agent gave up: The README has no spelling error to fix.",
-    ]);
+    expect(commands(result.main.stdout, 'error')).toEqual(["Agent 'triage' failed: the agent gave up: The README has no spelling error to fix."]);
     expect(github.calls()).toEqual([
       `GET ${API}/collaborators/Codertocat/permission`,
       ...DEFINITION_READS,
@@ -180,4 +178,3 @@ describe('issues.opened, triage agent', () => {
     expect(result.summary).toContain('## ❌ flue · triage: failed');
   });
 });
-

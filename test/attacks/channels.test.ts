@@ -204,9 +204,7 @@ describe("a stranger's hidden text does not reach the model", () => {
 
   test('bidi and zero-width characters in a patch and a changed path are spelled out for the reviewer', async () => {
     const trigger = triggerFromGitHubEvent('pull_request', example('pull_request', 'opened'));
-    const files = [
-      { path: 'src/a\u202Eb.ts', status: 'modified', additions: 1, deletions: 0, patch: '+if (role\u202E !== "admin"\u2066) {}\u200B' },
-    ];
+    const files = [{ path: 'src/a\u202Eb.ts', status: 'modified', additions: 1, deletions: 0, patch: '+if (role\u202E !== "admin"\u2066) {}\u200B' }];
     const prompt = await renderRunPrompt({ trigger, context: { files }, boundary: FENCE });
     expect(fromFence(prompt, 'field="changed files"')).toBe(
       [

@@ -98,7 +98,13 @@ export default { description: 'Look', tools: ['read'] };
 
   test("a code agent's top-level code finds no secret in process.env", async () => {
     const payload = example('issues', 'opened');
-    const run = await runAttack({ eventName: 'issues', payload, agents: { 'look.mjs': PROBE }, permissions: { Codertocat: 'read' }, turns: [text('Looked.')] });
+    const run = await runAttack({
+      eventName: 'issues',
+      payload,
+      agents: { 'look.mjs': PROBE },
+      permissions: { Codertocat: 'read' },
+      turns: [text('Looked.')],
+    });
     const probes = Object.keys(run.after).filter((file) => file.startsWith('probe-'));
     expect(probes.length).toBe(1);
     const seen = readFileSync(path.join(run.workspace, probes[0] as string), 'utf8');

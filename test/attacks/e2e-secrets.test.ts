@@ -177,7 +177,15 @@ describe('secrets the model says, posts or returns', () => {
 
   test('a token the model read from the issue body is not echoed to GitHub', async () => {
     const stranger = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
-    const run = await strangerIssue([turn([toolBlock('add_comment', { body: `Your token ${stranger} is exposed` })]), finish('ok')], `my token is ${stranger}`);
-    expect(run.repo.comments(1).map((comment) => String(comment.body)).join('\n')).not.toContain(stranger);
+    const run = await strangerIssue(
+      [turn([toolBlock('add_comment', { body: `Your token ${stranger} is exposed` })]), finish('ok')],
+      `my token is ${stranger}`,
+    );
+    expect(
+      run.repo
+        .comments(1)
+        .map((comment) => String(comment.body))
+        .join('\n'),
+    ).not.toContain(stranger);
   });
 });

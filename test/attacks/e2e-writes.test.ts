@@ -52,7 +52,8 @@ describe('protected paths stay as they were, even for an agent that may write', 
   });
 
   test('the shell cannot get around it: mv, ln -s, cp -r onto .github', async () => {
-    const command = 'mkdir -p x/workflows && echo evil > x/workflows/a.yml; cp -r x .github; mv x/workflows .github/; ln -s ../x .github/workflows/y; echo evil >> .gitattributes';
+    const command =
+      'mkdir -p x/workflows && echo evil > x/workflows/a.yml; cp -r x .github; mv x/workflows .github/; ln -s ../x .github/workflows/y; echo evil >> .gitattributes';
     const run = await fixer([toolUse('bash', { command }), text('Done.')], { files: { '.gitattributes': '* text=auto\n' } });
     expect(changedFiles(run).filter((file) => !file.startsWith('x/'))).toEqual([]);
   });

@@ -77,7 +77,9 @@ describe('credentials anywhere under .git are refused to every tool and the shel
   });
 
   test('cp -r of .git, of a path: checkout or of the whole workspace copies nothing, then cat finds nothing', async () => {
-    const result = await shell('cp -r .git /tmp/g; cp -r tools /tmp/t; cp -r . /tmp/all; cat /tmp/g/modules/lib/config /tmp/t/.git/config; ls /tmp/all');
+    const result = await shell(
+      'cp -r .git /tmp/g; cp -r tools /tmp/t; cp -r . /tmp/all; cat /tmp/g/modules/lib/config /tmp/t/.git/config; ls /tmp/all',
+    );
     expect(leaked(result.content)).toEqual([]);
     expect(result.content).toBe(
       "cp: cannot copy '.git': EACCES: permission denied, copy '.git/HEAD' (**/.git: a repository's internals may hold the job's credentials)\n" +
@@ -90,9 +92,12 @@ describe('credentials anywhere under .git are refused to every tool and the shel
 
   test('mv of a config, or of a folder holding one, out to the scratch area is refused', async () => {
     const before = await snapshot(dir);
-    const result = await shell('mv .git/modules/lib/config /tmp/c; mv tools /tmp/t; mv gha-creds-5f0c2a9e.json /tmp/j; cat /tmp/c /tmp/t/.git/config /tmp/j', {
-      allowWrite: true,
-    });
+    const result = await shell(
+      'mv .git/modules/lib/config /tmp/c; mv tools /tmp/t; mv gha-creds-5f0c2a9e.json /tmp/j; cat /tmp/c /tmp/t/.git/config /tmp/j',
+      {
+        allowWrite: true,
+      },
+    );
     expect(leaked(result.content)).toEqual([]);
     expect(result.content).toBe(
       "mv: cannot move '.git/modules/lib/config': EACCES: permission denied, move '.git/modules/lib/config' (protected path **/.git)\n" +
@@ -122,7 +127,9 @@ describe('credentials anywhere under .git are refused to every tool and the shel
   });
 
   test('tar of the workspace and find -exec cat carry no credential', async () => {
-    const result = await shell('tar -cf /tmp/all.tar . 2>/dev/null; tar -xOf /tmp/all.tar | grep -c AUTHORIZATION; find . -name "config*" -exec cat {} \\; 2>&1 | sort');
+    const result = await shell(
+      'tar -cf /tmp/all.tar . 2>/dev/null; tar -xOf /tmp/all.tar | grep -c AUTHORIZATION; find . -name "config*" -exec cat {} \\; 2>&1 | sort',
+    );
     expect(leaked(result.content)).toEqual([]);
     expect(result.content).toBe(
       '0\ncat: ./.git/config: No such file or directory\ncat: ./.git/modules/lib/config: No such file or directory\n' +
@@ -191,11 +198,17 @@ describe('what a later step commits or runs stays as it was, on every run, even 
     await writeTree(dir, { 'vendor/lib/.git/config': '[core]\n', 'x/config': '[core]\n\tfsmonitor = evil\n' });
     const before = await snapshot(dir);
     for (const [command, message] of [
-      ['mkdir -p new/.git/hooks', "mkdir: cannot create directory 'new/.git/hooks': EACCES: permission denied, mkdir 'new/.git/hooks' (protected path **/.git)"],
+      [
+        'mkdir -p new/.git/hooks',
+        "mkdir: cannot create directory 'new/.git/hooks': EACCES: permission denied, mkdir 'new/.git/hooks' (protected path **/.git)",
+      ],
       ['mv x sub/.git', "mv: cannot move 'x': EACCES: permission denied, move to 'sub/.git' (protected path **/.git)"],
       ['echo "gitdir: ../x" > pkg/.git', "bash: EACCES: permission denied, write 'pkg/.git' (protected path **/.git)"],
       ['rm -r vendor', "rm: cannot remove 'vendor': EACCES: permission denied, remove 'vendor' (protected path **/.git: vendor/lib/.git is inside it)"],
-      ['mv vendor elsewhere', "mv: cannot move 'vendor': EACCES: permission denied, move 'vendor' (protected path **/.git: vendor/lib/.git is inside it)"],
+      [
+        'mv vendor elsewhere',
+        "mv: cannot move 'vendor': EACCES: permission denied, move 'vendor' (protected path **/.git: vendor/lib/.git is inside it)",
+      ],
       ['cp -r x vendor/lib/.git/', "cp: cannot copy 'x': EACCES: permission denied, copy to 'vendor/lib/.git/x' (protected path **/.git)"],
       ['ln -s vendor/lib/.git g && echo evil > g/config', "bash: EACCES: permission denied, write 'g/config' (protected path **/.git)"],
     ]) {
@@ -309,14 +322,17 @@ describe('a pull request cannot supply the skill files, AGENTS.md or CLAUDE.md i
       // The PR's own CLAUDE.md is not there to remove: the base has none.
       ['rm CLAUDE.md', "rm: cannot remove 'CLAUDE.md': No such file or directory"],
     ]) {
-      expect({ command, content: (await call(bashTool(sandbox), { command: command! })).content }).toEqual({ command, content: `${message}\n[exit code 1]` });
+      expect({ command, content: (await call(bashTool(sandbox), { command: command! })).content }).toEqual({
+        command,
+        content: `${message}\n[exit code 1]`,
+      });
     }
     expect(await snapshot(dir)).toEqual(before);
   });
 });
 
 describe('a run writes at most LIMITS.workspaceWriteBytes into the workspace', () => {
-  const QUOTA = "(this run may write 50000000 bytes into the workspace, LIMITS.workspaceWriteBytes; it has written";
+  const QUOTA = '(this run may write 50000000 bytes into the workspace, LIMITS.workspaceWriteBytes; it has written';
   const sizes = async (files: string[]) =>
     Object.fromEntries(await Promise.all(files.map(async (file) => [file, (await fs.stat(path.join(dir, file))).size] as const)));
 

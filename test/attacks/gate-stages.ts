@@ -76,7 +76,11 @@ export async function runStages(attack: StagesAttack): Promise<StagesRun> {
   const github = await startFakeGitHub(attack.github);
   const model = await startFakeAnthropic({ turns: attack.turns ?? [] });
   const root = await mkdtemp(path.join(tmpdir(), 'flue-gate-attack-'));
-  cleanups.push(() => github.close(), () => model.close(), () => rm(root, { recursive: true, force: true }));
+  cleanups.push(
+    () => github.close(),
+    () => model.close(),
+    () => rm(root, { recursive: true, force: true }),
+  );
   const witness = path.join(root, 'witness');
   const workspace = path.join(root, 'checkout');
   const files = { '.flue/agents/probe.mjs': probeAgent(witness), 'README.md': '# Hello-World\n', ...attack.files?.(witness) };
@@ -122,7 +126,12 @@ export async function runStages(attack: StagesAttack): Promise<StagesRun> {
   } finally {
     quiet.mockRestore();
   }
-  const events = run.report ? (await readFile(run.report.logFile, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : [];
+  const events = run.report
+    ? (await readFile(run.report.logFile, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
   return { ...run, imported: existsSync(witness), events };
 }
 

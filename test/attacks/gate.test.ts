@@ -73,9 +73,14 @@ describe('the runner never answers itself', () => {
       const pr = example('pull_request', 'opened');
       const repo = poster.seedFromPayload(pr);
       repo.files(2, [{ filename: 'README.md', patch: README_PATCH }]);
-      const review = { kind: 'submit_review' as const, body: 'One note.', event: 'COMMENT' as const, comments: [{ path: 'README.md', line: 11, body: '/flue rerun' }] };
+      const review = {
+        kind: 'submit_review' as const,
+        body: 'One note.',
+        event: 'COMMENT' as const,
+        comments: [{ path: 'README.md', line: 11, body: '/flue rerun' }],
+      };
       await hostOn(poster, { warn: () => {} }).applyOutput(review, triggerFromGitHubEvent('pull_request', pr));
-      const inline = (repo.reviews(2)[0]?.comments as Array<{ body: string }>)[0]?.body ?? '';
+      const inline = (repo.reviews(2)[0]?.comments as Array<{ body: string }> | undefined)?.[0]?.body ?? '';
       expect(inline).toBe(`/flue rerun\n\n${FLUE_COMMENT_MARKER}`);
 
       // With an app token its comments start workflows: the inline comment comes back as an event, by the app's bot,

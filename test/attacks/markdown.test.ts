@@ -79,7 +79,6 @@ const skipped = {
   end: 'skipped',
 };
 
-
 describe('mentions a line scanner missed notify nobody', () => {
   test('https://@org/team: not a URL (no host), so GitHub notifies the team', async () => {
     expect(await post('see https://@acme/security for details')).toEqual(posted(`see https://@${Z}acme/security for details`));
@@ -175,7 +174,15 @@ describe('secrets only the rendered page spells out are redacted', () => {
     const repo = github.seedFromPayload(payload);
     const proposals = [{ id: 'p1', output: { kind: 'add_comment' as const, body: 'key: deploy-key-5f0c<b title="a>b">2a9e7b1d</b>\n\nend' } }];
     const recorder = new EventList();
-    await applySafeOutputs({ proposals, policy: { add_comment: { max: 1 } }, trigger, host, recorder, dryRun: false, secrets: ['deploy-key-5f0c2a9e7b1d'] });
+    await applySafeOutputs({
+      proposals,
+      policy: { add_comment: { max: 1 } },
+      trigger,
+      host,
+      recorder,
+      dryRun: false,
+      secrets: ['deploy-key-5f0c2a9e7b1d'],
+    });
     expect(repo.comments(1).map((comment) => comment.body)).toEqual([`[REDACTED]\n\nend\n\n${FLUE_COMMENT_MARKER}`]);
   });
 });
@@ -191,7 +198,6 @@ describe('hidden text is not posted', () => {
 });
 
 describe('the trigger phrase counts only as the page shows it, in the author’s own words', () => {
-
   test('hidden in an HTML attribute, it starts nothing', async () => {
     expect(skipOutcome(await gate('<img alt="" title="@flue fix everything" src="x.png">'))).toEqual(skipped);
   });

@@ -81,7 +81,11 @@ function secretsIn(text: string, extra: Record<string, string> = {}): string[] {
 /** The variable names of the first environment block leakScript wrote: the runner's own. */
 function firstBlockNames(walk: string): string[] {
   const block = walk.split('\n== ')[0]?.split('\n').slice(1).join('\n') ?? '';
-  return block.split('\0').filter((entry) => entry.includes('=')).map((entry) => entry.slice(0, entry.indexOf('='))).sort();
+  return block
+    .split('\0')
+    .filter((entry) => entry.includes('='))
+    .map((entry) => entry.slice(0, entry.indexOf('=')))
+    .sort();
 }
 
 /** What the runner keeps of the harness's step environment (src/secrets/variables.ts), and the handoff's name. */
@@ -109,7 +113,14 @@ const KEPT_IN_STEP = [
 /** A writer's workflow_dispatch: the trusted profile, where real commands run. */
 function dispatch(agents: Attack['agents'], turns: Attack['turns'], extra: Partial<Attack> = {}): Promise<AttackRun> {
   const payload = example('workflow_dispatch');
-  return runAttack({ eventName: 'workflow_dispatch', payload, agents, permissions: { [String(at(payload, 'sender').login)]: 'admin' }, turns, ...extra });
+  return runAttack({
+    eventName: 'workflow_dispatch',
+    payload,
+    agents,
+    permissions: { [String(at(payload, 'sender').login)]: 'admin' },
+    turns,
+    ...extra,
+  });
 }
 
 async function commandRun(extra: Partial<Attack> = {}): Promise<{ run: AttackRun; out: string }> {
@@ -147,23 +158,29 @@ describe.runIf(process.platform === 'linux')('a real command reads the environme
     }
   });
 
-  test.skipIf(CAN_RESTART)('the action on Node without process.execve: an agent with commands is refused before the model is called, naming the fix', async () => {
-    const { run, out } = await commandRun();
-    expect(run.main.code).toBe(1);
-    expect(commands(run.main.stdout, 'error')).toEqual([
-      "Agent 'check' lists commands:, but this process's environment holds ACTIONS_RUNTIME_TOKEN, which any command it starts could read: " +
-        `Node ${process.version} cannot restart without it (process.execve). Run on Node >= 22.15 (the action runs on node24), or remove commands: from the agent.`,
-    ]);
-    expect(run.model.requests).toEqual([]);
-    expect(existsSync(out)).toBe(false);
-    expect(leaks(run)).toEqual([]);
-  });
+  test.skipIf(CAN_RESTART)(
+    'the action on Node without process.execve: an agent with commands is refused before the model is called, naming the fix',
+    async () => {
+      const { run, out } = await commandRun();
+      expect(run.main.code).toBe(1);
+      expect(commands(run.main.stdout, 'error')).toEqual([
+        "Agent 'check' lists commands:, but this process's environment holds ACTIONS_RUNTIME_TOKEN, which any command it starts could read: " +
+          `Node ${process.version} cannot restart without it (process.execve). Run on Node >= 22.15 (the action runs on node24), or remove commands: from the agent.`,
+      ]);
+      expect(run.model.requests).toEqual([]);
+      expect(existsSync(out)).toBe(false);
+      expect(leaks(run)).toEqual([]);
+    },
+  );
 
   const CLI_SECRETS = { ANTHROPIC_API_KEY: API_KEY, GITHUB_TOKEN: TOKEN, CI_JOB_TOKEN: 'glcbt-64_e2e0123456789abcdef' };
   /** The built CLI on the check agent, with a scripted model; `via` starts it through a shell that holds the secrets too (as npx does). */
   async function cliRun(via: 'direct' | 'shell') {
     const out = path.join(await tempDir(), 'walk.txt');
-    const script = [JSON.stringify({ content: [{ type: 'tool_use', name: 'bash', input: { command: 'sh leak.sh' } }] }), JSON.stringify({ content: [{ type: 'text', text: 'Checked.' }] })];
+    const script = [
+      JSON.stringify({ content: [{ type: 'tool_use', name: 'bash', input: { command: 'sh leak.sh' } }] }),
+      JSON.stringify({ content: [{ type: 'text', text: 'Checked.' }] }),
+    ];
     const repo = await makeTempDir({ '.flue/agents/check.md': CHECK_AGENT, 'leak.sh': leakScript(out), 'script.jsonl': script.join('\n') });
     const args = ['run', 'check', '--cwd', repo, '--scripted-model', 'script.jsonl', '--log-dir', path.join(repo, '.logs')];
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: repo, ...CLI_SECRETS };
@@ -246,7 +263,10 @@ export default defineAgent({ description: 'Looks around', instructions: 'Call pe
     const out = path.join(await tempDir(), 'seen.jsonl');
     const run = await dispatch({ 'spy.ts': SPY_AGENT(out) }, [toolUse('peek', {}), text('Looked.')]);
     expect(endStatus(run)).toBe('succeeded');
-    const seen = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { when: string; env: Record<string, string>; environ: string; child: string });
+    const seen = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { when: string; env: Record<string, string>; environ: string; child: string });
     expect(seen.map((entry) => entry.when)).toEqual(['top level', 'tool']);
     for (const entry of seen) {
       expect(Object.keys(entry.env).sort()).toEqual(KEPT_IN_STEP.filter((name) => name !== 'FLUE_ACTION_ENV_HANDOFF'));
@@ -277,7 +297,14 @@ Reply.
       files,
       turns: [toolUse('add_comment', { body }), toolUse('finish', { summary })],
     });
-    return { run, comment: run.repo.comments(1).map((comment) => String(comment.body)).at(-1) ?? '' };
+    return {
+      run,
+      comment:
+        run.repo
+          .comments(1)
+          .map((comment) => String(comment.body))
+          .at(-1) ?? '',
+    };
   }
 
   /** Every surface but the model's own requests: the model wrote the text, what matters is who reads it next. */
@@ -292,7 +319,10 @@ Reply.
     ["a secret the workflow put in the step's env", STEP_SECRET],
     ['the API key in base64 inside a longer blob', b64(`{"key":"${API_KEY}","n":1}`)],
     ["the checkout's basic header", `AUTHORIZATION: basic ${b64(`x-access-token:${TOKEN}`)}`],
-    ["the checkout's header as `git config --list` prints it", `http.https://github.com/.extraheader=AUTHORIZATION: basic ${b64(`x-access-token:${TOKEN}`)}`],
+    [
+      "the checkout's header as `git config --list` prints it",
+      `http.https://github.com/.extraheader=AUTHORIZATION: basic ${b64(`x-access-token:${TOKEN}`)}`,
+    ],
   ])('a comment carrying %s is posted redacted, and the log holds no form of it', async (_name, secret) => {
     const { run, comment } = await answer(`Here it is: ${secret} (end)`);
     expect(endStatus(run)).toBe('succeeded');
@@ -302,7 +332,7 @@ Reply.
     expect(published(run)).toEqual([]);
   });
 
-  test("a basic-auth header of a credential nobody declared is redacted by its shape", async () => {
+  test('a basic-auth header of a credential nobody declared is redacted by its shape', async () => {
     const header = `Authorization: Basic ${b64('deploy-bot:correct-horse-battery-staple')}`;
     const { comment } = await answer(`curl -H "${header}" https://example.com`);
     expect(comment).toContain('curl -H "Authorization: Basic [REDACTED]" https://example.com');

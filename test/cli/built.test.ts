@@ -47,7 +47,9 @@ function scriptedCalls(): Map<string, Record<string, unknown>> {
 
 describe('the README demo, offline', () => {
   const created: string[] = [];
-  afterAll(() => created.forEach((file) => rmSync(file, { force: true })));
+  afterAll(() => {
+    for (const file of created) rmSync(file, { force: true });
+  });
 
   it('runs triage on the scripted model: the result on stdout, what it would post on stderr, a log that view renders', async () => {
     const env = cleanEnv(); // no ANTHROPIC_API_KEY
@@ -62,7 +64,7 @@ describe('the README demo, offline', () => {
     const lines = demo.stderr.split('\n');
     expect(lines[0]).toBe('flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/triage.jsonl');
     const labels = calls.get('add_labels')?.labels as string[];
-    const comment = (calls.get('add_comment')?.body as string).replace(/@(\w)/g, '@\u200B$1');
+    const comment = String(calls.get('add_comment')?.body).replace(/@(\w)/g, '@\u200B$1');
     expect(stable(demo.stderr.slice(demo.stderr.indexOf('\nOutputs')), { log })).toBe(
       [
         '',
@@ -126,13 +128,7 @@ describe('a run ended from outside', () => {
     const parsed = readSessionLog(log);
     expect(parsed.problems).toEqual([]);
     expect(parsed.truncated).toBe(false);
-    expect(parsed.events.map((event) => event.type)).toEqual([
-      'model_request',
-      'model_response',
-      'tool_call',
-      'tool_result',
-      'model_request',
-    ]);
+    expect(parsed.events.map((event) => event.type)).toEqual(['model_request', 'model_response', 'tool_call', 'tool_result', 'model_request']);
     expect(parsed.events[3]).toMatchObject({ name: 'read', isError: false, content: '     1\tabc' });
     expect(existsSync(log.replace(/\.jsonl$/, '.html'))).toBe(false);
 

@@ -59,10 +59,7 @@ describe('flue-action run', () => {
       ].join('\n'),
     );
     // The key and endpoint came from io.env, not from this process's environment.
-    expect(fake.requests.map((request) => request.headers.authorization)).toEqual([
-      'Bearer sk-ant-test-key',
-      'Bearer sk-ant-test-key',
-    ]);
+    expect(fake.requests.map((request) => request.headers.authorization)).toEqual(['Bearer sk-ant-test-key', 'Bearer sk-ant-test-key']);
     const log = onlyLog(logs);
     expect(existsSync(log.replace(/\.jsonl$/, '.html'))).toBe(true);
     expect(readSessionLog(log).events.at(-1)).toMatchObject({ type: 'end', status: 'succeeded', text: 'Hello there.' });
@@ -181,9 +178,7 @@ describe('flue-action run', () => {
   });
 
   it('exits 1 when the agent gives up, and publishes none of its proposals', async () => {
-    fake.push(
-      turn([toolBlock('add_labels', { labels: ['question'] }), toolBlock('give_up', { reason: 'Cannot reproduce on main' })]),
-    );
+    fake.push(turn([toolBlock('add_labels', { labels: ['question'] }), toolBlock('give_up', { reason: 'Cannot reproduce on main' })]));
     const result = await run('triage', '--json');
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toMatchObject({

@@ -25,8 +25,7 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 /** A run that must stop before any model call: the key points at a port nothing listens on. */
-const usage = (...argv: string[]) =>
-  cli(argv, { env: { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' }, cwd: repo });
+const usage = (...argv: string[]) => cli(argv, { env: { ANTHROPIC_API_KEY: 'sk-test', ANTHROPIC_BASE_URL: 'http://127.0.0.1:9' }, cwd: repo });
 
 describe('one line on stderr and exit 2', () => {
   it.each([
@@ -35,10 +34,7 @@ describe('one line on stderr and exit 2', () => {
     [['run', 'hello', '--bogus'], "Unknown option '--bogus' for flue-action run. See flue-action --help."],
     [['run', 'hello', '--html'], "Option '--html' does not apply to flue-action run. See flue-action --help."],
     [['view', 'x.jsonl', '--dry-run'], "Option '--dry-run' does not apply to flue-action view. See flue-action --help."],
-    [
-      ['run', 'hello', '--model'],
-      "Option '--model <value>' argument missing (flue-action run; see flue-action --help)",
-    ],
+    [['run', 'hello', '--model'], "Option '--model <value>' argument missing (flue-action run; see flue-action --help)"],
     [['run', 'hello', '--input', '[1]'], `Invalid --input '[1]'. Expected a JSON object, e.g. '{"issue": 12}'.`],
     [
       ['run', 'hello', '--model', 'openai/gpt-4o'],
@@ -96,8 +92,7 @@ describe('one line on stderr and exit 2', () => {
       code: 2,
       stdout: '',
       stderr:
-        'flue-action: .flue/agents/broken.md: tools[1]: unknown tool "fly". ' +
-        'Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"\n',
+        'flue-action: .flue/agents/broken.md: tools[1]: unknown tool "fly". ' + 'Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"\n',
     });
   });
 });
@@ -235,8 +230,7 @@ describe('--json when the command does not get to run', () => {
 
   it('a malformed agent: the one line on stderr, and the run envelope on stdout with the same reason', async () => {
     const result = await usage('run', 'broken', '--json', '--dry-run');
-    const reason =
-      '.flue/agents/broken.md: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"';
+    const reason = '.flue/agents/broken.md: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"';
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`flue-action: ${reason}\n`);
     expect(JSON.parse(result.stdout)).toEqual(notStarted(reason, 'broken', true));
@@ -267,7 +261,14 @@ describe('--json when the command does not get to run', () => {
 
   it('a bug in the runner: exit 1, the stack on stderr, error "internal" in the envelope', async () => {
     // An environment that throws where the run command first reads it stands in for any unexpected error.
-    const env = new Proxy({}, { get: () => { throw new TypeError('env exploded'); } }) as NodeJS.ProcessEnv;
+    const env = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new TypeError('env exploded');
+        },
+      },
+    ) as NodeJS.ProcessEnv;
     const result = await cli(['run', 'hello', '--json'], { env, cwd: repo });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^flue-action: internal error: TypeError: env exploded\n\s+at /);

@@ -26,18 +26,13 @@ describe('outputs', () => {
   });
 
   it('leaves out a kind set to false, and reads review events case-insensitively', () => {
-    expect(
-      agent('outputs: { add_comment: false, submit_review: { events: [comment, approve, APPROVE] } }').outputs,
-    ).toEqual({
+    expect(agent('outputs: { add_comment: false, submit_review: { events: [comment, approve, APPROVE] } }').outputs).toEqual({
       submit_review: { max: 1, events: ['COMMENT', 'APPROVE'] },
     });
   });
 
   it.each([
-    [
-      'outputs: [add_comment]',
-      '.flue/agents/triage.md: outputs: must be a mapping, got a list. Write outputs: { add_comment: { max: 1 } }',
-    ],
+    ['outputs: [add_comment]', '.flue/agents/triage.md: outputs: must be a mapping, got a list. Write outputs: { add_comment: { max: 1 } }'],
     [
       'outputs: { add_comments: {} }',
       '.flue/agents/triage.md: outputs: unknown output "add_comments" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review"',
@@ -50,10 +45,7 @@ describe('outputs', () => {
       'outputs: { add_comment: 2 }',
       '.flue/agents/triage.md: outputs.add_comment: must be a mapping, got 2. Write add_comment: { max: 1 }, or {} for the defaults',
     ],
-    [
-      'outputs: { add_comment: { maximum: 2 } }',
-      '.flue/agents/triage.md: outputs.add_comment: unknown field "maximum". Known: "max"',
-    ],
+    ['outputs: { add_comment: { maximum: 2 } }', '.flue/agents/triage.md: outputs.add_comment: unknown field "maximum". Known: "max"'],
     [
       'outputs: { add_comment: { max: 0 } }',
       '.flue/agents/triage.md: outputs.add_comment.max: must be a whole number of at least 1, got 0. Remove it for the default (1)',
@@ -89,9 +81,7 @@ describe('outputs', () => {
 
 describe('limits', () => {
   it('overrides only what is given', () => {
-    expect(
-      agent('limits: { max-turns: 5, max-cost-usd: 0.25, timeout-minutes: 1.5, max-tokens: 100000 }').limits,
-    ).toEqual({
+    expect(agent('limits: { max-turns: 5, max-cost-usd: 0.25, timeout-minutes: 1.5, max-tokens: 100000 }').limits).toEqual({
       maxTurns: 5,
       maxCostUsd: 0.25,
       timeoutMinutes: 1.5,
@@ -106,10 +96,7 @@ describe('limits', () => {
   });
 
   it.each([
-    [
-      'limits: 5',
-      '.flue/agents/triage.md: limits: must be a mapping, got 5. Write limits: { max-turns: 30, max-cost-usd: 2 }',
-    ],
+    ['limits: 5', '.flue/agents/triage.md: limits: must be a mapping, got 5. Write limits: { max-turns: 30, max-cost-usd: 2 }'],
     [
       'limits: { max_turns: 5 }',
       '.flue/agents/triage.md: limits: unknown limit "max_turns" (did you mean "max-turns"?). Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens"',
@@ -175,9 +162,7 @@ describe('result', () => {
   });
 
   it('reports one line for an anyOf, not one per branch', () => {
-    const result = agent(
-      'result: { type: object, properties: { n: { anyOf: [{ type: string }, { type: number }] } } }',
-    ).result;
+    const result = agent('result: { type: object, properties: { n: { anyOf: [{ type: string }, { type: number }] } } }').result;
     expect(result?.validate({ n: true })).toEqual({
       ok: false,
       message: 'The result does not match the schema:\n- n: Instance does not match any subschemas.',
@@ -192,8 +177,7 @@ describe('result', () => {
     });
   });
 
-  const fix =
-    'Describe the result as an object, such as { type: object, properties: { summary: { type: string } }, required: [summary] }';
+  const fix = 'Describe the result as an object, such as { type: object, properties: { summary: { type: string } }, required: [summary] }';
   it.each([
     ['result: [severity]', `.flue/agents/triage.md: result: must be a JSON Schema mapping, got a list. ${fix}`],
     [

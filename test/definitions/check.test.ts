@@ -31,14 +31,12 @@ describe('checkDefinitions', () => {
         {
           file: '.flue/agents/dup.md',
           severity: 'error',
-          message:
-            'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
+          message: 'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
         },
         {
           file: '.flue/agents/dup.mjs',
           severity: 'error',
-          message:
-            'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
+          message: 'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
         },
         {
           file: '.flue/agents/lead.md',
@@ -85,9 +83,7 @@ describe('checkDefinitions', () => {
   it('warns when there are no agents at all', async () => {
     expect(await checkDefinitions(await makeWorkspace())).toEqual({
       ok: true,
-      problems: [
-        { file: '.flue/agents', severity: 'warning', message: 'no agents found; create .flue/agents/<name>.md' },
-      ],
+      problems: [{ file: '.flue/agents', severity: 'warning', message: 'no agents found; create .flue/agents/<name>.md' }],
     });
   });
 });

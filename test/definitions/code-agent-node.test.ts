@@ -70,13 +70,9 @@ const unsupported = codeAgentSupport('agent.ts', currentRuntime());
 describe.skipIf(unsupported === undefined)(`code agents on this Node (${process.versions.node})`, () => {
   it('are refused with one line naming the file', async () => {
     const workspace = await makeWorkspace({ '.flue/agents/review.ts': REVIEW_TS, '.flue/agents/plain.mjs': PLAIN_MJS });
-    expect(await rejection(loadAgent(workspace, 'review'))).toBe(
-      `.flue/agents/review.ts: ${unsupported?.problem}. ${unsupported?.fix}`,
-    );
+    expect(await rejection(loadAgent(workspace, 'review'))).toBe(`.flue/agents/review.ts: ${unsupported?.problem}. ${unsupported?.fix}`);
     const plain = codeAgentSupport('plain.mjs', currentRuntime());
-    expect(await rejection(loadAgent(workspace, 'plain'))).toBe(
-      `.flue/agents/plain.mjs: ${plain?.problem}. ${plain?.fix}`,
-    );
+    expect(await rejection(loadAgent(workspace, 'plain'))).toBe(`.flue/agents/plain.mjs: ${plain?.problem}. ${plain?.fix}`);
   });
 });
 
@@ -99,13 +95,7 @@ describe.runIf(unsupported === undefined)('code agents through Node’s own load
       '.flue/lib/words.ts': WORDS_TS,
       'shared/count.mjs': COUNT_MJS,
     });
-    results = await runHarness(workspace, [
-      ['load', 'review', { text: 'one two three' }],
-      ['load', 'plain'],
-      ['load', 'enum'],
-      ['list'],
-      ['check'],
-    ]);
+    results = await runHarness(workspace, [['load', 'review', { text: 'one two three' }], ['load', 'plain'], ['load', 'enum'], ['list'], ['check']]);
   });
 
   it('loads a .ts agent with zero install: flue-action and valibot resolve to the runner’s copies', () => {
@@ -130,8 +120,7 @@ describe.runIf(unsupported === undefined)('code agents through Node’s own load
       runResult: { severity: 'high' },
       validation: {
         ok: false,
-        message:
-          'The result does not match the schema:\n- severity: Invalid type: Expected ("low" | "high") but received "mid"',
+        message: 'The result does not match the schema:\n- severity: Invalid type: Expected ("low" | "high") but received "mid"',
       },
     });
   });
@@ -169,7 +158,10 @@ describe.runIf(unsupported === undefined)('the files a code agent is built from 
       'shared/count.mjs': COUNT_MJS,
     });
     // Twice: the second load meets cached modules, and must still name them.
-    const [first, second] = (await runHarness(workspace, [['load', 'local'], ['load', 'local']])) as Array<{ spec: { files: unknown } }>;
+    const [first, second] = (await runHarness(workspace, [
+      ['load', 'local'],
+      ['load', 'local'],
+    ])) as Array<{ spec: { files: unknown } }>;
     const files = {
       '.flue/agents/local.ts': sha256(LOCAL_TS),
       '.flue/lib/words.ts': sha256(WORDS_TS),

@@ -108,14 +108,8 @@ describe('TS agent errors', () => {
   const fix = 'Make it with defineTool({ name, description, input: v.object({...}), run })';
   it.each([
     [{}, '.flue/agents/review.ts: description: is required. Add a one-line description of what the agent does'],
-    [
-      { description: 'd', instructions: 3 },
-      '.flue/agents/review.ts: instructions: must be a string, got 3. Write the instructions as one string',
-    ],
-    [
-      { description: 'd', run: 'go' },
-      '.flue/agents/review.ts: run: must be a function, got "go". Write run: async (ctx) => { ... }',
-    ],
+    [{ description: 'd', instructions: 3 }, '.flue/agents/review.ts: instructions: must be a string, got 3. Write the instructions as one string'],
+    [{ description: 'd', run: 'go' }, '.flue/agents/review.ts: run: must be a function, got "go". Write run: async (ctx) => { ... }'],
     [
       { description: 'd', limits: { max_turns: 3 } },
       '.flue/agents/review.ts: limits: unknown limit "max_turns" (did you mean "maxTurns"?). Known: "maxTurns", "maxCostUsd", "timeoutMinutes", "maxTokens"',
@@ -136,10 +130,7 @@ describe('TS agent errors', () => {
       { description: 'd', result: 'severity' },
       '.flue/agents/review.ts: result: must be a valibot schema, got "severity". Describe the result as an object, such as v.object({ summary: v.string() })',
     ],
-    [
-      { description: 'd', tools: [3] },
-      `.flue/agents/review.ts: tools[0]: must be a tool name or a custom tool, got 3. ${fix}`,
-    ],
+    [{ description: 'd', tools: [3] }, `.flue/agents/review.ts: tools[0]: must be a tool name or a custom tool, got 3. ${fix}`],
     [
       { description: 'd', tools: [{ ...search, name: 'search docs' }] },
       `.flue/agents/review.ts: tools[0].name: must be 1-64 letters, digits, "_" or "-", got "search docs". ${fix}`,
@@ -160,10 +151,7 @@ describe('TS agent errors', () => {
       { description: 'd', tools: [{ ...search, input: v.string() }] },
       '.flue/agents/review.ts: tools[0].input: must be an object schema (tool input is an object), got type "string". Use v.object({...})',
     ],
-    [
-      { description: 'd', tools: [{ ...search, run: undefined }] },
-      `.flue/agents/review.ts: tools[0].run: must be a function, got nothing. ${fix}`,
-    ],
+    [{ description: 'd', tools: [{ ...search, run: undefined }] }, `.flue/agents/review.ts: tools[0].run: must be a function, got nothing. ${fix}`],
     [
       { description: 'd', tools: ['read', search, search] },
       '.flue/agents/review.ts: tools[2].name: "search_docs" is defined twice. Give each custom tool its own name',
@@ -174,19 +162,14 @@ describe('TS agent errors', () => {
 
   it('explains a missing or wrong default export', () => {
     const fix = 'End the file with export default defineAgent({ description: "...", instructions: "..." })';
-    expect(thrown(() => parseCodeAgent(FILE, { agent: {} }))).toBe(
-      `.flue/agents/review.ts: has no default export. ${fix}`,
-    );
-    expect(thrown(() => parse([]))).toBe(
-      `.flue/agents/review.ts: default export: must be an agent definition, got a list. ${fix}`,
-    );
+    expect(thrown(() => parseCodeAgent(FILE, { agent: {} }))).toBe(`.flue/agents/review.ts: has no default export. ${fix}`);
+    expect(thrown(() => parse([]))).toBe(`.flue/agents/review.ts: default export: must be an agent definition, got a list. ${fix}`);
   });
 
   it('turns a failed import into one line with the likely fix', () => {
-    const notFound = Object.assign(
-      new Error("Cannot find package 'zod' imported from /w/.flue/agents/review.ts\nstack"),
-      { code: 'ERR_MODULE_NOT_FOUND' },
-    );
+    const notFound = Object.assign(new Error("Cannot find package 'zod' imported from /w/.flue/agents/review.ts\nstack"), {
+      code: 'ERR_MODULE_NOT_FOUND',
+    });
     expect(importError(FILE, notFound).message).toBe(
       `.flue/agents/review.ts: cannot be loaded: Cannot find package 'zod' imported from /w/.flue/agents/review.ts. An agent can import only "flue-action", "valibot", node: built-ins and its own relative files`,
     );

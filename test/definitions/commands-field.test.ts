@@ -7,8 +7,7 @@ import { makeWorkspace, removeWorkspaces, thrown } from './workspace.js';
 afterEach(removeWorkspaces);
 
 const FILE = '.flue/agents/triage.md';
-const commandsOf = (list: string): string[] =>
-  parseMarkdownAgent(FILE, `---\ndescription: d\ncommands: ${list}\n---\nBody\n`).commands;
+const commandsOf = (list: string): string[] => parseMarkdownAgent(FILE, `---\ndescription: d\ncommands: ${list}\n---\nBody\n`).commands;
 const errorOf = (list: string): string => thrown(() => commandsOf(list));
 
 const PLACEHOLDERS =
@@ -30,10 +29,19 @@ describe('commands', () => {
   it.each([
     ['["git log {foo}"]', `commands[0]: "git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}`],
     ['["npm test", "git diff {args} HEAD"]', `commands[1]: "git diff {args} HEAD": {args} must be the last word. ${PLACEHOLDERS}`],
-    ['["git log --output={arg}"]', `commands[0]: "git log --output={arg}": a placeholder is a whole word, not part of "--output={arg}". ${PLACEHOLDERS}`],
+    [
+      '["git log --output={arg}"]',
+      `commands[0]: "git log --output={arg}": a placeholder is a whole word, not part of "--output={arg}". ${PLACEHOLDERS}`,
+    ],
     ['["{arg} test"]', 'commands[0]: "{arg} test" starts with a placeholder. Start with the program\'s name, such as "git diff {args}"'],
-    ['["./run.sh {args}"]', 'commands[0]: "./run.sh {args}": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("run.sh {args}"); to run a script of the repository, write "sh ./run.sh {args}"'],
-    ['["/usr/bin/git log"]', 'commands[0]: "/usr/bin/git log": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("git log"); to run a script of the repository, write "sh /usr/bin/git log"'],
+    [
+      '["./run.sh {args}"]',
+      'commands[0]: "./run.sh {args}": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("run.sh {args}"); to run a script of the repository, write "sh ./run.sh {args}"',
+    ],
+    [
+      '["/usr/bin/git log"]',
+      'commands[0]: "/usr/bin/git log": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("git log"); to run a script of the repository, write "sh /usr/bin/git log"',
+    ],
     ['["npm test", "  "]', 'commands[1]: must not be empty. List commands, such as ["npm test", "git diff {args}"]'],
     ['"npm test"', 'commands: must be a list, got "npm test". List commands, such as ["npm test", "git diff {args}"]'],
   ])('refuses %s when the agent is loaded', (list, message) => {
@@ -65,7 +73,9 @@ describe('flue-action check', () => {
     const workspace = await makeWorkspace({ '.flue/agents/test.md': '---\ndescription: d\ncommands: ["git log {foo}"]\n---\nTest.' });
     expect(await checkDefinitions(workspace)).toEqual({
       ok: false,
-      problems: [{ file: '.flue/agents/test.md', severity: 'error', message: `commands[0]: "git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}` }],
+      problems: [
+        { file: '.flue/agents/test.md', severity: 'error', message: `commands[0]: "git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}` },
+      ],
     });
   });
 });

@@ -76,11 +76,7 @@ describe('loadAgent', () => {
       'AGENTS.md': 'Base text',
     });
     const spec = await loadAgent(head, 'a', { definitionsRoot: base });
-    expect([spec.description, spec.instructions, spec.projectInstructions?.body]).toEqual([
-      'From base',
-      'Review.',
-      'Base text',
-    ]);
+    expect([spec.description, spec.instructions, spec.projectInstructions?.body]).toEqual(['From base', 'Review.', 'Base text']);
   });
 
   it('accepts a path to the agent file instead of a name', async () => {
@@ -103,9 +99,7 @@ describe('loadAgent', () => {
     });
     const error = await loadAgent(workspace, 'triag').catch((caught: unknown) => caught);
     expect(isDefinitionError(error)).toBe(true);
-    expect((error as Error).message).toBe(
-      '.flue/agents: no agent named "triag" (did you mean "triage"?). Agents that exist: "review", "triage"',
-    );
+    expect((error as Error).message).toBe('.flue/agents: no agent named "triag" (did you mean "triage"?). Agents that exist: "review", "triage"');
     expect(await rejection(loadAgent(await makeWorkspace(), 'triage'))).toBe(
       '.flue/agents: no agent named "triage". No agents exist yet: create .flue/agents/triage.md',
     );
@@ -156,14 +150,8 @@ describe('loadAgent: references to other files', () => {
     await copySkills(workspace, '.claude/skills', ['skills/blucli', 'skills/d3k', 'skills/tlon-skill']);
     const spec = await loadAgent(workspace, 'a');
     expect(spec.skills.map((skill) => skill.name)).toEqual(['tlon', 'd3k']);
-    expect(spec.warnings).toEqual([
-      '.claude/skills/tlon-skill/SKILL.md: name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"',
-    ]);
-    expect(Object.keys(spec.files)).toEqual([
-      '.flue/agents/a.md',
-      '.claude/skills/tlon-skill/SKILL.md',
-      '.claude/skills/d3k/SKILL.md',
-    ]);
+    expect(spec.warnings).toEqual(['.claude/skills/tlon-skill/SKILL.md: name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"']);
+    expect(Object.keys(spec.files)).toEqual(['.flue/agents/a.md', '.claude/skills/tlon-skill/SKILL.md', '.claude/skills/d3k/SKILL.md']);
   });
 
   it('offers every usable skill by default, and warns about the ones skipped', async () => {

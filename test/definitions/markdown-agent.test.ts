@@ -75,15 +75,8 @@ describe('markdown agent: structure', () => {
   });
 
   it('reads files with a BOM and CRLF line endings like any other', () => {
-    const draft = parseMarkdownAgent(
-      FILE,
-      '\uFEFF---\r\ndescription: Windows agent\r\ntools: [read]\r\n---\r\nLine one.\r\nLine two.\r\n',
-    );
-    expect([draft.description, draft.tools, draft.instructions]).toEqual([
-      'Windows agent',
-      ['read'],
-      'Line one.\nLine two.',
-    ]);
+    const draft = parseMarkdownAgent(FILE, '\uFEFF---\r\ndescription: Windows agent\r\ntools: [read]\r\n---\r\nLine one.\r\nLine two.\r\n');
+    expect([draft.description, draft.tools, draft.instructions]).toEqual(['Windows agent', ['read'], 'Line one.\nLine two.']);
   });
 
   it('warns about unknown fields, naming the nearest known field', () => {
@@ -121,11 +114,7 @@ describe('markdown agent: frontmatter errors', () => {
   });
 
   it('names the file line of a YAML syntax error', () => {
-    expect(
-      thrown(() =>
-        parseMarkdownAgent(FILE, '---\ndescription: x\ntools: [read, grep\nmodel: claude-opus-4-6\n---\nBody\n'),
-      ),
-    ).toBe(
+    expect(thrown(() => parseMarkdownAgent(FILE, '---\ndescription: x\ntools: [read, grep\nmodel: claude-opus-4-6\n---\nBody\n'))).toBe(
       '.flue/agents/triage.md: frontmatter: invalid YAML at line 4: Flow sequence in block collection must be sufficiently indented and end with a ]. ' +
         'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
     );
@@ -152,8 +141,6 @@ describe('markdown agent: frontmatter errors', () => {
   });
 
   it('treats empty frontmatter as a missing description', () => {
-    expect(thrown(() => agent(''))).toBe(
-      '.flue/agents/triage.md: description: is required. Add a one-line description of what the agent does',
-    );
+    expect(thrown(() => agent(''))).toBe('.flue/agents/triage.md: description: is required. Add a one-line description of what the agent does');
   });
 });

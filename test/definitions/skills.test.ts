@@ -167,8 +167,7 @@ describe('discovery', () => {
 
   it('caps the resource list', async () => {
     const files: Record<string, string> = { '.flue/skills/big/SKILL.md': '---\ndescription: Big\n---\nBody' };
-    for (let index = 0; index < 105; index++)
-      files[`.flue/skills/big/data/${String(index).padStart(3, '0')}.txt`] = 'x';
+    for (let index = 0; index < 105; index++) files[`.flue/skills/big/data/${String(index).padStart(3, '0')}.txt`] = 'x';
     files['.flue/skills/big/.hidden'] = 'skipped';
     const workspace = await makeWorkspace(files);
     await writeFiles(workspace, { '.flue/skills/big/node_modules/x.js': 'skipped' });
@@ -181,8 +180,7 @@ describe('discovery', () => {
 
 describe('SKILL.md fields', () => {
   const where = { file: '.flue/skills/x/SKILL.md', dir: '/w/.flue/skills/x', folder: 'x' };
-  const parse = (frontmatter: string): ReturnType<typeof parseSkill> =>
-    parseSkill(`---\n${frontmatter}\n---\nBody`, where);
+  const parse = (frontmatter: string): ReturnType<typeof parseSkill> => parseSkill(`---\n${frontmatter}\n---\nBody`, where);
 
   it('reads every spec field', () => {
     const parsed = parse(
@@ -212,20 +210,14 @@ describe('SKILL.md fields', () => {
       'name "X_Skill" breaks the Agent Skills spec (lowercase letters, digits and single hyphens, at most 64 characters)',
       'name "X_Skill" differs from its folder "x"; agents list it as "X_Skill"',
     ],
-    [
-      `name: x\ndescription: d\ncompatibility: ${'c'.repeat(501)}`,
-      'compatibility is 501 characters; the Agent Skills spec allows 500',
-    ],
+    [`name: x\ndescription: d\ncompatibility: ${'c'.repeat(501)}`, 'compatibility is 501 characters; the Agent Skills spec allows 500'],
     ['name: x\ndescription: d\nlicense: 3', 'license should be a string, got 3'],
     ['name: x\ndescription: d\nmetadata: [a]', 'metadata must be a mapping, got a list; it is ignored'],
     [
       'name: x\ndescription: d\nallowed-tools: { a: 1 }',
       'allowed-tools must be a space-separated string or a list of strings, got a mapping; it is ignored',
     ],
-    [
-      'name: x\ndescription: d\ntags: [a]\nauthor: b',
-      `unknown fields "tags", "author" are ignored (the Agent Skills spec defines ${SPEC_FIELDS})`,
-    ],
+    ['name: x\ndescription: d\ntags: [a]\nauthor: b', `unknown fields "tags", "author" are ignored (the Agent Skills spec defines ${SPEC_FIELDS})`],
   ])('%s', (frontmatter, ...warnings) => {
     const parsed = parse(frontmatter);
     expect(parsed.ok && parsed.warnings).toEqual(warnings.map((message) => ({ file: where.file, message })));

@@ -113,15 +113,17 @@ describe('the runner’s own comments and bots', () => {
     const decision = await decideGate(trigger, options({ allowedBots: ['github-actions'] }), permissions({}).lookup);
     expect(decision).toEqual({
       run: false,
-      reason:
-        'The comment was posted by github-actions[bot], the account this workflow writes as; the runner never answers its own comments.',
+      reason: 'The comment was posted by github-actions[bot], the account this workflow writes as; the runner never answers its own comments.',
     });
   });
 
   test('a comment by the login the token writes as (learned from the host) is never answered, even from a writer', async () => {
     const { lookup, asked } = permissions({ 'release-user': 'admin' });
     const asks: string[] = [];
-    const selfLogin = async () => (asks.push('viewer'), 'Release-User');
+    const selfLogin = async () => {
+      asks.push('viewer');
+      return 'Release-User';
+    };
     const decision = await decideGate(commentEvent('@flue ship it', 'release-user'), options({ selfLogin }), lookup);
     expect(decision).toEqual({
       run: false,
@@ -146,7 +148,11 @@ describe('the runner’s own comments and bots', () => {
     expect((await decideGate(commentEvent('no phrase here'), options({ selfLogin: failing }), lookup)).run).toBe(false);
     expect(asks).toEqual([]);
     expect(await decideGate(commentEvent('@flue'), options({ selfLogin: failing }), lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
-    const own = await decideGate(commentEvent('@flue', 'github-actions[bot]'), options({ selfLogin: failing, allowedBots: ['github-actions'] }), lookup);
+    const own = await decideGate(
+      commentEvent('@flue', 'github-actions[bot]'),
+      options({ selfLogin: failing, allowedBots: ['github-actions'] }),
+      lookup,
+    );
     expect(own).toEqual({ run: false, reason: expect.stringContaining('posted by github-actions[bot], the account this workflow writes as') });
     expect(asks).toEqual(['viewer', 'viewer']);
   });
@@ -175,33 +181,46 @@ describe('the runner’s own comments and bots', () => {
 });
 
 describe('every event that carries a comment needs the phrase and a writer', () => {
-  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)('%s without the phrase is skipped without a lookup', async (eventName) => {
-    const { lookup, asked } = permissions({ Codertocat: 'admin' });
-    const noun = eventName === 'pull_request_review' ? 'review' : 'comment';
-    expect(await decideGate(commentKind(eventName, 'Thanks, looks great!'), options(), lookup)).toEqual({
-      run: false,
-      reason: `The ${noun} does not mention '@flue' (trigger-phrase), outside quotes and code; ${noun}s start a run only when they do.`,
-    });
-    expect(asked).toEqual([]);
-  });
+  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)(
+    '%s without the phrase is skipped without a lookup',
+    async (eventName) => {
+      const { lookup, asked } = permissions({ Codertocat: 'admin' });
+      const noun = eventName === 'pull_request_review' ? 'review' : 'comment';
+      expect(await decideGate(commentKind(eventName, 'Thanks, looks great!'), options(), lookup)).toEqual({
+        run: false,
+        reason: `The ${noun} does not mention '@flue' (trigger-phrase), outside quotes and code; ${noun}s start a run only when they do.`,
+      });
+      expect(asked).toEqual([]);
+    },
+  );
 
-  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)('%s with the phrase by a non-writer is refused', async (eventName) => {
-    const { lookup } = permissions({ mallory: 'read' });
-    const noun = eventName === 'pull_request_review' ? 'review' : 'comment';
-    const action = eventName === 'pull_request_review' ? 'submitted' : 'created';
-    expect(await decideGate(commentKind(eventName, '@flue run the deploy', 'mallory'), options(), lookup)).toEqual({
-      run: false,
-      reason:
-        `@mallory (${noun} author, actor of this ${eventName}.${action} event) has read permission. A comment starts a run only for users ` +
-        `with write, maintain or admin permission on ${eventName === 'discussion_comment' ? 'octo-org/octo-repo' : 'Codertocat/Hello-World'}, ` +
-        'or users listed in allowed-users.',
-    });
-  });
+  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)(
+    '%s with the phrase by a non-writer is refused',
+    async (eventName) => {
+      const { lookup } = permissions({ mallory: 'read' });
+      const noun = eventName === 'pull_request_review' ? 'review' : 'comment';
+      const action = eventName === 'pull_request_review' ? 'submitted' : 'created';
+      expect(await decideGate(commentKind(eventName, '@flue run the deploy', 'mallory'), options(), lookup)).toEqual({
+        run: false,
+        reason:
+          `@mallory (${noun} author, actor of this ${eventName}.${action} event) has read permission. A comment starts a run only for users ` +
+          `with write, maintain or admin permission on ${eventName === 'discussion_comment' ? 'octo-org/octo-repo' : 'Codertocat/Hello-World'}, ` +
+          'or users listed in allowed-users.',
+      });
+    },
+  );
 
-  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)('%s with the phrase by a writer runs trusted', async (eventName) => {
-    const { lookup } = permissions({ Codertocat: 'write' });
-    expect(await decideGate(commentKind(eventName, '@flue what do you think?'), options(), lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
-  });
+  test.each(['discussion_comment', 'commit_comment', 'pull_request_review'] as const)(
+    '%s with the phrase by a writer runs trusted',
+    async (eventName) => {
+      const { lookup } = permissions({ Codertocat: 'write' });
+      expect(await decideGate(commentKind(eventName, '@flue what do you think?'), options(), lookup)).toEqual({
+        run: true,
+        profile: 'trusted',
+        notes: [],
+      });
+    },
+  );
 
   test('an approval without text is no request; an unknown event with a comment is gated as one', async () => {
     const { lookup } = permissions({ Codertocat: 'admin' });

@@ -34,7 +34,11 @@ describe('issues and discussions', () => {
   });
 
   test('trust-author-text lets the writer’s action vouch for the stranger’s text, and says so', async () => {
-    const decision = await decideGate(issueBy('mallory'), options({ trustAuthorText: true }), permissions({ Codertocat: 'admin', mallory: 'read' }).lookup);
+    const decision = await decideGate(
+      issueBy('mallory'),
+      options({ trustAuthorText: true }),
+      permissions({ Codertocat: 'admin', mallory: 'read' }).lookup,
+    );
     expect(decision).toEqual({
       run: true,
       profile: 'trusted',
@@ -50,7 +54,11 @@ describe('issues and discussions', () => {
   test('a discussion a stranger wrote, labeled by a writer, runs untrusted like an issue', async () => {
     const payload = example('discussion', 'labeled');
     at(payload, 'discussion', 'user').login = 'mallory';
-    const decision = await decideGate(triggerFromGitHubEvent('discussion', payload), options(), permissions({ Codertocat: 'admin', mallory: 'read' }).lookup);
+    const decision = await decideGate(
+      triggerFromGitHubEvent('discussion', payload),
+      options(),
+      permissions({ Codertocat: 'admin', mallory: 'read' }).lookup,
+    );
     const because = '@mallory (author of the discussion) has read permission';
     expect(decision).toEqual({ run: true, profile: 'untrusted', notes: [`${UNTRUSTED}${because}.`], because });
   });

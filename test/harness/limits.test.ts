@@ -71,8 +71,7 @@ describe('limits', () => {
     expect(recorder.of('warning')).toEqual([
       {
         type: 'warning',
-        message:
-          "No price known for model 'claude-nova-9': cost is estimated at the highest known rate ($15/$75 per million input/output tokens).",
+        message: "No price known for model 'claude-nova-9': cost is estimated at the highest known rate ($15/$75 per million input/output tokens).",
       },
     ]);
   });
@@ -98,8 +97,7 @@ describe('limits', () => {
         name: 'wait',
         description: 'waits for the abort',
         inputSchema: { type: 'object' },
-        execute: (_input, { signal }) =>
-          new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+        execute: (_input, { signal }) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
       },
     ];
     const outcome = await runLoop(loopOptions(fake, { budget, tools: wait }).options);

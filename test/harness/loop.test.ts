@@ -43,10 +43,7 @@ describe('runLoop', () => {
 
   it('runs parallel tool calls at once, answers in call order, and sends the full history next', async () => {
     fake = await startFakeAnthropic({
-      turns: [
-        turn([textBlock('Looking.'), toolBlock('slow', { n: 1 }), toolBlock('fast', { n: 2 })]),
-        text('Both done.'),
-      ],
+      turns: [turn([textBlock('Looking.'), toolBlock('slow', { n: 1 }), toolBlock('fast', { n: 2 })]), text('Both done.')],
     });
     // `slow` finishes only once `fast` has started: run one after the other, it would answer 'ran alone'.
     let fastStarted!: () => void;
@@ -157,7 +154,10 @@ describe('runLoop', () => {
     expect(await runLoop(loopOptions(fake).options)).toMatchObject({ status: 'succeeded', text: 'Short answer.' });
     expect(fake.requests[1]!.body.messages.slice(1)).toEqual([
       { role: 'assistant', content: [{ type: 'text', text: 'Long answer that' }] },
-      { role: 'user', content: [{ type: 'text', text: 'Your reply was cut off at the output token limit. Reply again, shorter.', cache_control: EPHEMERAL }] },
+      {
+        role: 'user',
+        content: [{ type: 'text', text: 'Your reply was cut off at the output token limit. Reply again, shorter.', cache_control: EPHEMERAL }],
+      },
     ]);
 
     fake.push(text('cut', { stopReason: 'max_tokens' }), text('cut again', { stopReason: 'max_tokens' }));

@@ -39,8 +39,7 @@ describe('pricing', () => {
     expect(FALLBACK_PRICE).toEqual({ input: 15, output: 75, cacheWrite: 18.75, cacheRead: 1.5 });
     expect(costOf('gpt-something', usage(1_000_000, 1_000_000))).toEqual({
       usd: 90,
-      warning:
-        "No price known for model 'gpt-something': cost is estimated at the highest known rate ($15/$75 per million input/output tokens).",
+      warning: "No price known for model 'gpt-something': cost is estimated at the highest known rate ($15/$75 per million input/output tokens).",
     });
   });
 

@@ -70,7 +70,13 @@ describe('runAgent', () => {
     );
     expect(fake.requests[2]!.body.tools.map((t: { name: string }) => t.name)).toEqual(['read', 'finish', 'give_up']);
     expect(recorder.of('model_request').map((e) => e.system !== undefined)).toEqual([true, false, false, false]);
-    expect(recorder.of('tool_result').at(-1)).toMatchObject({ turn: 0, id: 'shell_1', name: 'shell', isError: false, content: 'exit 0\nran git log -1' });
+    expect(recorder.of('tool_result').at(-1)).toMatchObject({
+      turn: 0,
+      id: 'shell_1',
+      name: 'shell',
+      isError: false,
+      content: 'exit 0\nran git log -1',
+    });
   });
 
   it('fails with the message when run throws, and logs it', async () => {

@@ -84,7 +84,9 @@ describe('ScriptedModelClient', () => {
 
   it('names the file and line of a malformed turn, and a missing file', async () => {
     const bad = await script('bad.jsonl', '{"content": "ok"}\n{"content": [oops]}\n');
-    await expect(ScriptedModelClient.load(bad, 'bad.jsonl')).rejects.toThrow(/^bad\.jsonl:2: not a JSON turn \(.+\)\. Each line holds one turn, such as \{"content": "Done\."\}$/);
+    await expect(ScriptedModelClient.load(bad, 'bad.jsonl')).rejects.toThrow(
+      /^bad\.jsonl:2: not a JSON turn \(.+\)\. Each line holds one turn, such as \{"content": "Done\."\}$/,
+    );
     const wrong = await script('wrong.jsonl', '{"content": [{"type": "tool_use", "input": {}}]}');
     await expect(ScriptedModelClient.load(wrong, 'wrong.jsonl')).rejects.toThrow(
       'wrong.jsonl: turn 1: content[0] must be a text block with text or a tool_use block with a name.',

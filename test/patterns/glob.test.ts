@@ -72,14 +72,15 @@ describe('compileGlob', () => {
     // literal or a class of `!`, bash and this matcher as negation), `**` right before a brace, and a
     // final `/**` after a wildcard (picomatch lets `a/**` match `a` but not `a*/**` match `ab`).
     const token = fc.constantFrom('a', 'b', '.', '*', '?', '[ab]', '[^a]', '{a,b}', '{a,*b}');
-    const segment = fc.oneof(fc.constant('**'), fc.array(token, { minLength: 1, maxLength: 3 }).map((t) => t.join('')));
+    const segment = fc.oneof(
+      fc.constant('**'),
+      fc.array(token, { minLength: 1, maxLength: 3 }).map((t) => t.join('')),
+    );
     const pattern = fc
       .array(segment, { minLength: 1, maxLength: 4 })
       .map((s) => s.join('/'))
       .filter((p) => !p.endsWith('**') && !p.includes('**{'));
-    const path = fc
-      .array(fc.constantFrom('a', 'b', 'ab', '.a', 'ba', 'b.a'), { minLength: 1, maxLength: 4 })
-      .map((s) => s.join('/'));
+    const path = fc.array(fc.constantFrom('a', 'b', 'ab', '.a', 'ba', 'b.a'), { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
     fc.assert(
       fc.property(pattern, path, (p, s) => {
         expect(matches(p, s), `${p} against ${s}`).toBe(picomatch(p, { dot: true })(s));

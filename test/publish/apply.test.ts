@@ -167,10 +167,9 @@ describe('the policy is checked again', () => {
 });
 
 test('the host receives the sanitized text (mentions neutralized, secrets redacted), and the log records it as sent', async () => {
-  const input = publish(
-    [{ id: 'c1', output: { kind: 'add_comment', body: 'cc @alice, token s3cr3t-value-42 and `@types/node`' } }],
-    { secrets: ['s3cr3t-value-42'] },
-  );
+  const input = publish([{ id: 'c1', output: { kind: 'add_comment', body: 'cc @alice, token s3cr3t-value-42 and `@types/node`' } }], {
+    secrets: ['s3cr3t-value-42'],
+  });
   await applySafeOutputs(input);
   const sent = { kind: 'add_comment', body: `cc @${Z}alice, token [REDACTED] and \`@types/node\`` };
   expect((input.host as RecordingHost).calls[0]?.output).toEqual(sent);
@@ -223,9 +222,7 @@ test('one output failing to apply does not stop the others, and is recorded', as
   );
   const report = await applySafeOutputs(input);
   expect(host.calls.map((call) => call.output.kind)).toEqual(['add_labels', 'add_comment']);
-  expect(report.failed).toEqual([
-    { id: 'l1', kind: 'add_labels', message: 'GitHub add_labels on acme/widgets#7 failed: 422 Validation Failed' },
-  ]);
+  expect(report.failed).toEqual([{ id: 'l1', kind: 'add_labels', message: 'GitHub add_labels on acme/widgets#7 failed: 422 Validation Failed' }]);
   expect(report.applied.map((item) => item.id)).toEqual(['c1']);
   expect((input.recorder as EventList).events).toEqual([
     { type: 'error', message: 'add_labels l1 was not applied: GitHub add_labels on acme/widgets#7 failed: 422 Validation Failed' },

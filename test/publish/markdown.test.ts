@@ -55,9 +55,7 @@ describe('raw HTML as a browser reads it', () => {
 describe('hidden HTML', () => {
   test('comments go, in text and in HTML blocks, with the container prefixes of their lines', () => {
     const source = 'a <!-- x --> b `<!-- code -->`\n\n> <!--\n> y\n> -->\n> <b>z</b>\n\n    <!-- indented code -->';
-    expect(applyEdits(source, hiddenHtmlEdits(parsed(source), 'remove'))).toBe(
-      'a  b `<!-- code -->`\n\n> \n> <b>z</b>\n\n    <!-- indented code -->',
-    );
+    expect(applyEdits(source, hiddenHtmlEdits(parsed(source), 'remove'))).toBe('a  b `<!-- code -->`\n\n> \n> <b>z</b>\n\n    <!-- indented code -->');
   });
 
   test('shown instead: every < of a hidden stretch escaped, so it cannot hide again', () => {

@@ -18,25 +18,122 @@ const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 400), seed: Number(process
 
 /** Pieces that change how markdown around them parses. */
 const STRUCTURE = [
-  '`', '``', '```', '~~~', '````', '\n```\n', '\n~~~ @info\n', '    ', '\t', '\n', '\n\n', ' ', '> ', '\n> ', '- ', '\n- ', '\n1. ', '# ',
-  '\n===\n', '\n---\n', '*', '**', '_', '__', '~~', '[', ']', '(', ')', '![', '\\', '\\\n', '  \n', '|', '\n| a | b |\n|---|---|\n', ' | ',
-  '"', "'", '<', '>', '&', '&amp;', '&#', ';', '=', '[^1]', '\n\n[^1]: ', '\n\n[r]: https://x.com/@ref "t @title"\n', '[r]', '[x][r]', '[r][]',
-  '](https://x.com/@dest)', '](<https://x.com/a b>)', '- [x] ', 'a', 'x', 'foo', 'Z9', '.', ',', '/',
+  '`',
+  '``',
+  '```',
+  '~~~',
+  '````',
+  '\n```\n',
+  '\n~~~ @info\n',
+  '    ',
+  '\t',
+  '\n',
+  '\n\n',
+  ' ',
+  '> ',
+  '\n> ',
+  '- ',
+  '\n- ',
+  '\n1. ',
+  '# ',
+  '\n===\n',
+  '\n---\n',
+  '*',
+  '**',
+  '_',
+  '__',
+  '~~',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '\\',
+  '\\\n',
+  '  \n',
+  '|',
+  '\n| a | b |\n|---|---|\n',
+  ' | ',
+  '"',
+  "'",
+  '<',
+  '>',
+  '&',
+  '&amp;',
+  '&#',
+  ';',
+  '=',
+  '[^1]',
+  '\n\n[^1]: ',
+  '\n\n[r]: https://x.com/@ref "t @title"\n',
+  '[r]',
+  '[x][r]',
+  '[r][]',
+  '](https://x.com/@dest)',
+  '](<https://x.com/a b>)',
+  '- [x] ',
+  'a',
+  'x',
+  'foo',
+  'Z9',
+  '.',
+  ',',
+  '/',
 ];
 /** Raw HTML a comment could hold; no `<a>`, `<code>`, `<pre>` or `<blockquote>`, whose meaning the reading would need to guess. */
 const HTML = [
-  '<span title="`">', "<span title='@nia'>", '<b>', '</b>', '<div>', '</div>', '\n<div>\n', '\n</div>\n', '<!-- @oz -->', '<!--', '-->', '<!---->',
-  '<? @pam >', '<![CDATA[ x > @quin ]]>', '<!DOCTYPE x>', '<br>', '<img alt="@rae">', '<details><summary>', '</summary>', '<span\ntitle="x">',
-  '<!-- a --!> ', '</ x>', '<span title="a>@sal">',
+  '<span title="`">',
+  "<span title='@nia'>",
+  '<b>',
+  '</b>',
+  '<div>',
+  '</div>',
+  '\n<div>\n',
+  '\n</div>\n',
+  '<!-- @oz -->',
+  '<!--',
+  '-->',
+  '<!---->',
+  '<? @pam >',
+  '<![CDATA[ x > @quin ]]>',
+  '<!DOCTYPE x>',
+  '<br>',
+  '<img alt="@rae">',
+  '<details><summary>',
+  '</summary>',
+  '<span\ntitle="x">',
+  '<!-- a --!> ',
+  '</ x>',
+  '<span title="a>@sal">',
 ];
 const MENTIONS = [
-  '@alice', '@Bob-2', '@org/team', '@a', '&#64;carl', '&#x40;dan', '&commat;eve', '&#64eve', '\\@fay', '@&#103;ina', '@', '@@hal',
-  'jo@example.com', 'x_@y.io', 'https://medium.com/@ivy', 'http://@jay', 'https://@org/team', 'www.x.com/@kim', '<https://a.b/@lee>',
-  '<http://a`b>', '<mail@x.com>', '[@mo](https://x.com/@mo)', '`@Override`', '(@ned)',
+  '@alice',
+  '@Bob-2',
+  '@org/team',
+  '@a',
+  '&#64;carl',
+  '&#x40;dan',
+  '&commat;eve',
+  '&#64eve',
+  '\\@fay',
+  '@&#103;ina',
+  '@',
+  '@@hal',
+  'jo@example.com',
+  'x_@y.io',
+  'https://medium.com/@ivy',
+  'http://@jay',
+  'https://@org/team',
+  'www.x.com/@kim',
+  '<https://a.b/@lee>',
+  '<http://a`b>',
+  '<mail@x.com>',
+  '[@mo](https://x.com/@mo)',
+  '`@Override`',
+  '(@ned)',
 ];
 
-const markdownFrom = (pieces: readonly string[]) =>
-  fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((chosen) => chosen.join(''));
+const markdownFrom = (pieces: readonly string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((chosen) => chosen.join(''));
 
 const hostileMarkdown = markdownFrom([...STRUCTURE, ...HTML, ...MENTIONS]);
 
@@ -98,13 +195,14 @@ describe('sanitizeBody against a GFM reading', () => {
         const run = plain[at % Math.max(plain.length, 1)];
         if (run === undefined) continue;
         const cut = run.index + 1 + (at % (run[0].length - 1));
-        text = text.slice(0, run.index) + split(text.slice(run.index, cut), text.slice(cut, run.index + run[0].length)) + text.slice(run.index + run[0].length);
+        text =
+          text.slice(0, run.index) +
+          split(text.slice(run.index, cut), text.slice(cut, run.index + run[0].length)) +
+          text.slice(run.index + run[0].length);
       }
       return text;
     });
-  const bodyWithSecret = fc
-    .tuple(hostileMarkdown, splitSecret, hostileMarkdown)
-    .map(([before, hidden, after]) => `${before} ${hidden} ${after}`);
+  const bodyWithSecret = fc.tuple(hostileMarkdown, splitSecret, hostileMarkdown).map(([before, hidden, after]) => `${before} ${hidden} ${after}`);
 
   test('a secret split by markup never shows whole on the rendered page', () => {
     fc.assert(
@@ -132,17 +230,45 @@ describe('sanitizeBody against a GFM reading', () => {
 
 describe('mentionsTriggerPhrase against a GFM reading', () => {
   const PHRASE = [
-    '@flue', '@FLUE', '@flue-bot', '@fluent', 'x@flue', '&#64;flue', '\\@flue', '@fl<!-- -->ue', '@fl&#117;e', '`@flue`', '<span title="@flue">',
-    '[@flue](https://x.com)', '![@flue](x)', '<https://x.com/@flue>', 'https://x.com/@flue', '[x](https://y.com "@flue")', '<!-- @flue -->',
-    '[^@flue]', '\n\n[^@flue]: ', '[x][@flue]', '\n[@flue]: https://x\n',
+    '@flue',
+    '@FLUE',
+    '@flue-bot',
+    '@fluent',
+    'x@flue',
+    '&#64;flue',
+    '\\@flue',
+    '@fl<!-- -->ue',
+    '@fl&#117;e',
+    '`@flue`',
+    '<span title="@flue">',
+    '[@flue](https://x.com)',
+    '![@flue](x)',
+    '<https://x.com/@flue>',
+    'https://x.com/@flue',
+    '[x](https://y.com "@flue")',
+    '<!-- @flue -->',
+    '[^@flue]',
+    '\n\n[^@flue]: ',
+    '[x][@flue]',
+    '\n[@flue]: https://x\n',
   ];
   /**
    * Raw HTML in whole elements: a browser ignores a stray end tag and joins the text around it
    * (`@fl</b>ue`), which the check does not model (it reads every tag as the end of a text node).
    */
   const PHRASE_HTML = [
-    '<b>@flue</b>', '<span title="@flue">x</span>', '<span title="`">`@flue`</span>', '<br>', '<img alt="@flue">', '\n<div>\n@flue\n</div>\n',
-    '\n<div title="@flue">\n', '<!-- x -->', '<? @flue >', '<![CDATA[ x > @flue ]]>', '<!-- a --!> @flue -->', '<!DOCTYPE x>',
+    '<b>@flue</b>',
+    '<span title="@flue">x</span>',
+    '<span title="`">`@flue`</span>',
+    '<br>',
+    '<img alt="@flue">',
+    '\n<div>\n@flue\n</div>\n',
+    '\n<div title="@flue">\n',
+    '<!-- x -->',
+    '<? @flue >',
+    '<![CDATA[ x > @flue ]]>',
+    '<!-- a --!> @flue -->',
+    '<!DOCTYPE x>',
   ];
   const withPhrase = markdownFrom([...STRUCTURE, ...PHRASE_HTML, ...PHRASE]);
   const ignored = new Set(['code', 'pre', 'blockquote']);

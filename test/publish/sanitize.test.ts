@@ -1,12 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
-import {
-  capBody,
-  neutralizeMentions,
-  sanitizeBody,
-  sanitizeLabels,
-  sanitizeOutput,
-} from '../../src/publish/sanitize.js';
+import { capBody, neutralizeMentions, sanitizeBody, sanitizeLabels, sanitizeOutput } from '../../src/publish/sanitize.js';
 import { createRedactor } from '../../src/session-log/redact.js';
 
 const Z = '\u200b';
@@ -139,14 +133,9 @@ describe('sanitizeBody', () => {
       `split gh\u0000p_${'c'.repeat(36)}`,
     ].join('\n');
     expect(sanitizeBody(body, redactor)).toBe(
-      [
-        'key [REDACTED] and short stay?',
-        'token [REDACTED]',
-        'pat [REDACTED]',
-        'anthropic [REDACTED]',
-        'gitlab [REDACTED]',
-        'split [REDACTED]',
-      ].join('\n'),
+      ['key [REDACTED] and short stay?', 'token [REDACTED]', 'pat [REDACTED]', 'anthropic [REDACTED]', 'gitlab [REDACTED]', 'split [REDACTED]'].join(
+        '\n',
+      ),
     );
   });
 
@@ -174,11 +163,7 @@ describe('sanitizeBody', () => {
 });
 
 test('labels: trimmed, control characters out, empties dropped, deduplicated case-insensitively', () => {
-  expect(sanitizeLabels([' bug ', 'Bug', 'area/\u0000cli', '', '   ', 'needs\ntriage', 'area/cli'])).toEqual([
-    'bug',
-    'area/cli',
-    'needs triage',
-  ]);
+  expect(sanitizeLabels([' bug ', 'Bug', 'area/\u0000cli', '', '   ', 'needs\ntriage', 'area/cli'])).toEqual(['bug', 'area/cli', 'needs triage']);
 });
 
 test('a review: body and every inline comment sanitized, path and line kept', () => {

@@ -119,7 +119,15 @@ Running \`widgets build\` crashes.</pre></div>
   test('escapes everything taken from the log', () => {
     const attack = '<script>alert(1)</script>';
     const hostile: SessionEvent[] = [
-      { type: 'model_request', time: header.time, turn: 1, bytes: 10, system: `</pre>${attack}`, tools: [attack], messages: [{ role: 'user', content: attack }] },
+      {
+        type: 'model_request',
+        time: header.time,
+        turn: 1,
+        bytes: 10,
+        system: `</pre>${attack}`,
+        tools: [attack],
+        messages: [{ role: 'user', content: attack }],
+      },
       { type: 'tool_call', time: header.time, turn: 1, id: 'x', name: `<img src=x onerror=alert(1)>`, input: { path: `"><script>` } },
       { type: 'tool_result', time: header.time, turn: 1, id: 'x', name: 'read', isError: false, content: `</pre></details>${attack}`, durationMs: 1 },
       { type: 'output_proposed', time: header.time, id: `" onmouseover="x`, output: { kind: 'add_comment', body: attack } },
@@ -137,12 +145,10 @@ Running \`widgets build\` crashes.</pre></div>
     // Escaped text has no '<': every tag left is one the renderer wrote, with no handler attribute.
     const tags = page.match(/<[^>]*>/g) ?? [];
     const names = new Set(tags.map((tag) => /^<\/?([a-z0-9!]+)/i.exec(tag)?.[1]?.toLowerCase()));
-    expect([...names].sort()).toEqual(
-      [
-        ...['!doctype', 'a', 'b', 'body', 'code', 'dd', 'details', 'div', 'dl', 'dt', 'h1', 'h2', 'head', 'header'],
-        ...['html', 'li', 'meta', 'p', 'pre', 'span', 'style', 'summary', 'table', 'td', 'th', 'title', 'tr', 'ul'],
-      ],
-    );
+    expect([...names].sort()).toEqual([
+      ...['!doctype', 'a', 'b', 'body', 'code', 'dd', 'details', 'div', 'dl', 'dt', 'h1', 'h2', 'head', 'header'],
+      ...['html', 'li', 'meta', 'p', 'pre', 'span', 'style', 'summary', 'table', 'td', 'th', 'title', 'tr', 'ul'],
+    ]);
     expect(tags.filter((tag) => /\son\w+=|<script|\ssrc=/i.test(tag))).toEqual([]);
     expect(page.match(/href="[^"]*"/g)).toEqual([
       'href="#"', // outputs table

@@ -61,9 +61,7 @@ error model request failed (HTTP 529 overloaded)
       { type: 'tool_call', time: 't', turn: 1, id: 'a', name: 'bash', input: { command: 'printf "\u001b[2J"' } },
       { type: 'tool_result', time: 't', turn: 1, id: 'a', name: 'bash', isError: true, content: 'exit 1\u001b]0;title\u0007', durationMs: 1500 },
     ];
-    expect(print(hostile, true)).toBe(
-      '→ \u001b[36mbash\u001b[0m printf ""\n' + '← \u001b[36mbash\u001b[0m 1.5 s \u001b[31merror\u001b[0m: exit 1\n',
-    );
+    expect(print(hostile, true)).toBe('→ \u001b[36mbash\u001b[0m printf ""\n' + '← \u001b[36mbash\u001b[0m 1.5 s \u001b[31merror\u001b[0m: exit 1\n');
   });
 
   test('sees events live through SessionLog.subscribe, secrets already redacted', () => {

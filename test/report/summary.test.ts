@@ -81,9 +81,7 @@ issue \\#42 "Crash when config is empty" (issues.opened) in acme/widgets by alic
       'issue \\#42 "pwn \\| &lt;/details&gt;&lt;script&gt;x&lt;/script&gt; \\| fake \\| row \\|" (issues.opened) ' +
         'in acme/widgets by alice · model anthropic/claude-sonnet-4-6 (anthropic)',
     );
-    expect(lines.filter((line) => line.startsWith('| add'))).toEqual([
-      '| add\\_labels | rejected: label "a\\|b" &lt;b&gt;not&lt;/b&gt; allowed |  |',
-    ]);
+    expect(lines.filter((line) => line.startsWith('| add'))).toEqual(['| add\\_labels | rejected: label "a\\|b" &lt;b&gt;not&lt;/b&gt; allowed |  |']);
   });
 
   test('a result holding a code fence cannot close the block around it', () => {
@@ -129,9 +127,7 @@ issue \\#42 "Crash when config is empty" (issues.opened) in acme/widgets by alic
 
   test('every status has its own mark', () => {
     const heading = (status: 'succeeded' | 'skipped' | 'cancelled' | 'failed') =>
-      renderSummaryMarkdown(
-        fixtureLog({ events: [...events.slice(0, 3), { type: 'end', time: header.time, status, totals: TOTALS }] }),
-      ).split('\n')[0];
+      renderSummaryMarkdown(fixtureLog({ events: [...events.slice(0, 3), { type: 'end', time: header.time, status, totals: TOTALS }] })).split('\n')[0];
     expect(['succeeded', 'skipped', 'cancelled', 'failed'].map((s) => heading(s as 'failed'))).toEqual([
       '## ✅ flue · triage: succeeded',
       '## ⏭️ flue · triage: skipped',

@@ -14,7 +14,9 @@ function processEntry(pid: number, parent: number, command: string, environment:
   writeFileSync(path.join(proc, String(pid), 'comm'), `${command}\n`);
   // The command name in parentheses may hold spaces and a ')' of its own.
   writeFileSync(path.join(proc, String(pid), 'stat'), `${pid} (${command}) S ${parent} ${pid} 1 0 -1`);
-  const block = Object.entries(environment).map(([name, value]) => `${name}=${value}\0`).join('');
+  const block = Object.entries(environment)
+    .map(([name, value]) => `${name}=${value}\0`)
+    .join('');
   writeFileSync(path.join(proc, String(pid), 'environ'), block);
 }
 
@@ -69,13 +71,17 @@ describe('the refusal names the fix for each runtime', () => {
     const message = exposureMessage('build', exposure);
     const start = "Agent 'build' lists commands:, but this process's environment holds ANTHROPIC_API_KEY, which any command it starts could read: ";
     if (process.platform === 'win32') {
-      expect(message).toBe(`${start}Windows has no process.execve to restart without it. Run this agent on a Linux or macOS runner, or remove commands: from the agent.`);
+      expect(message).toBe(
+        `${start}Windows has no process.execve to restart without it. Run this agent on a Linux or macOS runner, or remove commands: from the agent.`,
+      );
     } else if (typeof process.execve !== 'function') {
       expect(message).toBe(
         `${start}Node ${process.version} cannot restart without it (process.execve). Run on Node >= 22.15 (the action runs on node24), or remove commands: from the agent.`,
       );
     } else {
-      expect(message).toBe(`${start}flue-action did not restart without it. Start it through its entry files (dist/cli.js, dist/index.js), or remove commands: from the agent.`);
+      expect(message).toBe(
+        `${start}flue-action did not restart without it. Start it through its entry files (dist/cli.js, dist/index.js), or remove commands: from the agent.`,
+      );
     }
   });
 });

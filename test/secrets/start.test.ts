@@ -26,7 +26,10 @@ beforeAll(() => {
   writeFileSync(path.join(withCommands, '.flue/agents/test.md'), '---\ndescription: Test\ncommands: [npm test]\n---\nTest.\n');
   withoutCommands = mkdtempSync(path.join(os.tmpdir(), 'flue-start-repo-'));
   mkdirSync(path.join(withoutCommands, '.flue/agents'), { recursive: true });
-  writeFileSync(path.join(withoutCommands, '.flue/agents/triage.md'), '---\ndescription: Triage\ntools: [read]\n---\nRun the commands the README gives.\n');
+  writeFileSync(
+    path.join(withoutCommands, '.flue/agents/triage.md'),
+    '---\ndescription: Triage\ntools: [read]\n---\nRun the commands the README gives.\n',
+  );
   // A runner: takes its environment, then starts a child that reads its parent's environment block.
   writeFileSync(
     path.join(compiled, 'runner.js'),
@@ -82,14 +85,22 @@ describe.runIf(process.platform === 'linux')('startWithoutSecrets in a real proc
     expect(run.pid).toBe(run.spawnedPid);
     expect(run.args).toEqual(['restart', 'extra arg']);
     // What a child of the runner reads from its parent: the kept variables and the (deleted) handoff file's name.
-    const parent = run.parent.split('\0').filter(Boolean).map((entry) => entry.slice(0, entry.indexOf('=')));
+    const parent = run.parent
+      .split('\0')
+      .filter(Boolean)
+      .map((entry) => entry.slice(0, entry.indexOf('=')));
     expect(parent.sort()).toEqual(['FLUE_ACTION_ENV_HANDOFF', 'GITHUB_WORKSPACE', 'HOME', 'PATH', 'RUNNER_TEMP']);
     for (const secret of [KEY, TOKEN, RUNTIME]) {
       expect(run.parent).not.toContain(secret);
       expect(run.printenv).not.toContain(secret);
     }
     expect(run.processEnv).toEqual(['GITHUB_WORKSPACE', 'HOME', 'PATH', 'RUNNER_TEMP']);
-    expect(run.started).toMatchObject({ 'INPUT_ANTHROPIC-API-KEY': KEY, 'INPUT_GITHUB-TOKEN': TOKEN, ACTIONS_RUNTIME_TOKEN: RUNTIME, JAVA_HOME: '/usr/lib/jvm/17' });
+    expect(run.started).toMatchObject({
+      'INPUT_ANTHROPIC-API-KEY': KEY,
+      'INPUT_GITHUB-TOKEN': TOKEN,
+      ACTIONS_RUNTIME_TOKEN: RUNTIME,
+      JAVA_HOME: '/usr/lib/jvm/17',
+    });
     expect(run.started).not.toHaveProperty('FLUE_ACTION_ENV_HANDOFF');
     expect(run.secrets).toEqual([KEY, TOKEN, RUNTIME]);
     // The handoff file and its folder are gone.

@@ -93,9 +93,7 @@ describe('a killed run', () => {
     expect(log.header.id).toBe(headerInput.id);
     expect(log.events.length).toBeGreaterThanOrEqual(200);
     // Every complete line is an event, in order, none lost; at most the line being written is torn.
-    expect(log.events.map((event) => (event.type === 'tool_result' ? event.id : event.type))).toEqual(
-      log.events.map((_event, index) => `t${index}`),
-    );
+    expect(log.events.map((event) => (event.type === 'tool_result' ? event.id : event.type))).toEqual(log.events.map((_event, index) => `t${index}`));
     const tornLine = `line ${log.events.length + 2} is incomplete: the run stopped while writing it; ignored`;
     expect(log.problems).toEqual(log.truncated ? [tornLine] : []);
     for (const event of log.events) {

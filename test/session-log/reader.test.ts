@@ -102,8 +102,7 @@ describe('readSessionLog', () => {
   });
 
   // test.each tables are built before beforeEach runs: `<file>` stands for the path.
-  const notALog = (why: string) =>
-    `<file> is not a flue session log: ${why}. Pass the .jsonl file a flue-action run wrote.`;
+  const notALog = (why: string) => `<file> is not a flue session log: ${why}. Pass the .jsonl file a flue-action run wrote.`;
 
   test.each([
     ['an empty file', '', notALog('it is empty')],

@@ -21,9 +21,7 @@ describe('createRedactor', () => {
   const redactor = createRedactor(['super-secret-value', 'short']);
 
   test('replaces exact secrets and ignores ones too short to be a credential', () => {
-    expect(redactor.text('key=super-secret-value; also short and super-secret-value!')).toBe(
-      'key=[REDACTED]; also short and [REDACTED]!',
-    );
+    expect(redactor.text('key=super-secret-value; also short and super-secret-value!')).toBe('key=[REDACTED]; also short and [REDACTED]!');
   });
 
   test('replaces common token shapes nobody declared', () => {
@@ -55,9 +53,7 @@ describe('createRedactor', () => {
   });
 
   test('replaces the longer of two overlapping secrets whole', () => {
-    expect(createRedactor(['abcdefgh', 'abcdefgh-ijkl']).text('x abcdefgh-ijkl y abcdefgh')).toBe(
-      'x [REDACTED] y [REDACTED]',
-    );
+    expect(createRedactor(['abcdefgh', 'abcdefgh-ijkl']).text('x abcdefgh-ijkl y abcdefgh')).toBe('x [REDACTED] y [REDACTED]');
   });
 
   test('redacts keys and nested values, keeps __proto__ as data', () => {
@@ -177,8 +173,6 @@ describe('SessionLog redaction', () => {
     log.subscribe((event) => seen.push(event));
     log.record({ type: 'error', message: 'auth failed for super-secret-value', cause: `token ${GL}` });
     log.close();
-    expect(seen).toEqual([
-      { type: 'error', time: '2026-01-02T03:04:06.000Z', message: 'auth failed for [REDACTED]', cause: 'token [REDACTED]' },
-    ]);
+    expect(seen).toEqual([{ type: 'error', time: '2026-01-02T03:04:06.000Z', message: 'auth failed for [REDACTED]', cause: 'token [REDACTED]' }]);
   });
 });

@@ -16,8 +16,7 @@ afterEach(async () => {
   await removeTempDir(dir);
 });
 
-const open = (file = path.join(dir, 'nested', 'deeper', 'run.jsonl')) =>
-  SessionLog.open(file, headerInput, { secrets: [], now: tickingClock() });
+const open = (file = path.join(dir, 'nested', 'deeper', 'run.jsonl')) => SessionLog.open(file, headerInput, { secrets: [], now: tickingClock() });
 
 describe('SessionLog', () => {
   test('creates parent folders, writes the header, then one stamped line per event', () => {
@@ -73,9 +72,7 @@ describe('SessionLog', () => {
     log.record({ type: 'tool_result', turn: 1, id: 't1', name: 'bash', isError: false, content, durationMs: 5 });
     log.close();
     const event = JSON.parse(fileLines(log.path)[1] ?? '') as { content: string };
-    expect(event.content).toBe(
-      `${'x'.repeat(LIMITS.logToolResultChars)}\n[flue: 1234 more characters not kept in the log]`,
-    );
+    expect(event.content).toBe(`${'x'.repeat(LIMITS.logToolResultChars)}\n[flue: 1234 more characters not kept in the log]`);
   });
 
   test('does not split a surrogate pair at the cap', () => {
@@ -102,8 +99,7 @@ describe('SessionLog', () => {
     expect(fileLines(log.path).slice(1)).toEqual([
       '{"type":"tool_call","time":"2026-01-02T03:04:06.000Z","turn":1,"id":"t1","name":"x",' +
         '"input":{"big":"10","cyclic":{"name":"loop","self":"[Circular]"},"date":"1970-01-01T00:00:00.000Z"}}',
-      '{"type":"error","time":"2026-01-02T03:04:07.000Z",' +
-        '"message":"session log: could not record a tool_call event: no JSON for you"}',
+      '{"type":"error","time":"2026-01-02T03:04:07.000Z",' + '"message":"session log: could not record a tool_call event: no JSON for you"}',
       '',
     ]);
   });
@@ -114,8 +110,7 @@ describe('SessionLog', () => {
     const file = path.join(blocker, 'run.jsonl');
     expect(() => open(file)).toThrow(FlueError);
     expect(() => open(file)).toThrow(
-      `Cannot create session log ${file}: EEXIST: file already exists, mkdir '${blocker}'. ` +
-        'Choose a log path in a writable directory.',
+      `Cannot create session log ${file}: EEXIST: file already exists, mkdir '${blocker}'. ` + 'Choose a log path in a writable directory.',
     );
   });
 
@@ -131,9 +126,7 @@ describe('SessionLog', () => {
     expect(log.writeError).toBeUndefined();
     const buffer = Buffer.alloc(4096);
     const received = buffer.subarray(0, fs.readSync(reader, buffer)).toString('utf8');
-    expect(received.split('\n')[1]).toBe(
-      '{"type":"warning","time":"2026-01-02T03:04:06.000Z","message":"reaches the pipe"}',
-    );
+    expect(received.split('\n')[1]).toBe('{"type":"warning","time":"2026-01-02T03:04:06.000Z","message":"reaches the pipe"}');
     fs.closeSync(reader);
     log.record({ type: 'warning', message: 'lost' });
     log.record({ type: 'error', message: 'also lost, not retried' });
@@ -148,7 +141,11 @@ describe('SessionLog', () => {
     log.subscribe((event) => seen.push(event.type));
     log.close();
     log.close();
-    log.record({ type: 'end', status: 'succeeded', totals: { turns: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 } });
+    log.record({
+      type: 'end',
+      status: 'succeeded',
+      totals: { turns: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 },
+    });
     expect(seen).toEqual(['end']);
     expect(log.writeError?.message).toBe(`session log ${log.path} was closed before a end event was recorded`);
     expect(fileLines(log.path)).toHaveLength(2);

@@ -51,14 +51,23 @@ describe('createAgentTools', () => {
       { isPullRequest: true, allowWrite: true },
     );
     expect(tools.map((tool) => tool.name)).toEqual([
-      'read', 'write', 'edit', 'bash', 'grep', 'glob', 'activate_skill', 'add_comment', 'add_labels', 'submit_review', 'lookup',
+      'read',
+      'write',
+      'edit',
+      'bash',
+      'grep',
+      'glob',
+      'activate_skill',
+      'add_comment',
+      'add_labels',
+      'submit_review',
+      'lookup',
     ]);
     expect(toolsFor({ tools: ['read'] }).tools.map((tool) => tool.name)).toEqual(['read']);
   });
 
   test('no write/edit on a read-only sandbox, no submit_review outside a pull request', () => {
-    const names = (options: Parameters<typeof toolsFor>[1]) =>
-      toolsFor({ tools: ['read', 'write'], outputs }, options).tools.map((tool) => tool.name);
+    const names = (options: Parameters<typeof toolsFor>[1]) => toolsFor({ tools: ['read', 'write'], outputs }, options).tools.map((tool) => tool.name);
     expect(names({ profile: 'untrusted', allowWrite: true })).toEqual(['read', 'add_comment', 'add_labels']);
     expect(names({ allowWrite: true, isPullRequest: true })).toEqual(['read', 'write', 'edit', 'add_comment', 'add_labels', 'submit_review']);
   });
@@ -87,7 +96,8 @@ describe('activate_skill', () => {
 });
 
 describe('bash', () => {
-  const base = 'Run a bash script in the workspace (a sandboxed shell: common Unix tools, no network unless allowed). timeout in seconds, default 120, max 600.';
+  const base =
+    'Run a bash script in the workspace (a sandboxed shell: common Unix tools, no network unless allowed). timeout in seconds, default 120, max 600.';
 
   test("names the agent's real programs, so the model calls them as the entries allow", () => {
     const { tools } = toolsFor({ tools: ['bash'], commands: ['npm test', 'git diff {args}'] });
@@ -110,12 +120,8 @@ describe('safe-output tools', () => {
     expect(await call(byName(tools, 'add_labels'), { labels: ['wontfix'] })).toEqual(
       error("add_labels: label 'wontfix' is not allowed; allowed: bug, area/*"),
     );
-    expect(await call(byName(tools, 'add_labels'), { labels: ['bug', 'area/cli'] })).toEqual(
-      ok('Proposed as output-1; it is applied after the run.'),
-    );
-    expect(await call(byName(tools, 'add_comment'), { body: 'Labelled.' })).toEqual(
-      ok('Proposed as output-2; it is applied after the run.'),
-    );
+    expect(await call(byName(tools, 'add_labels'), { labels: ['bug', 'area/cli'] })).toEqual(ok('Proposed as output-1; it is applied after the run.'));
+    expect(await call(byName(tools, 'add_comment'), { body: 'Labelled.' })).toEqual(ok('Proposed as output-2; it is applied after the run.'));
     expect(await call(byName(tools, 'submit_review'), { body: 'LGTM', comments: [{ path: 'src/a.txt', line: 1, body: 'ok' }] })).toEqual(
       ok('Proposed as output-3; it is applied after the run.'),
     );

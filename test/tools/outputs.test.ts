@@ -62,9 +62,7 @@ describe('checkProposal', () => {
     expect(checkProposal(policy, { kind: 'add_labels', labels: ['enhancement', 'area/ui'] }, [earlier], onIssue)).toEqual(
       refused('add_labels: at most 3 labels per run; 2 already proposed, and this would make 4'),
     );
-    expect(checkProposal(policy, { kind: 'remove_labels', labels: [] }, [], onIssue)).toEqual(
-      refused('remove_labels: give at least one label'),
-    );
+    expect(checkProposal(policy, { kind: 'remove_labels', labels: [] }, [], onIssue)).toEqual(refused('remove_labels: give at least one label'));
     expect(checkProposal(policy, { kind: 'remove_labels', labels: ['bug'] }, [], onIssue)).toEqual(
       refused("remove_labels: label 'bug' is not allowed; allowed: needs-triage"),
     );
@@ -88,9 +86,7 @@ describe('checkProposal', () => {
     expect(checkProposal(policy, inline('src/a.ts', 0), [], onPullRequest)).toEqual(
       refused('submit_review: comments[0].line must be a line number (1 or more), got 0'),
     );
-    expect(checkProposal(policy, inline('src/a.ts', 2, ' '), [], onPullRequest)).toEqual(
-      refused('submit_review: comments[0].body is empty'),
-    );
+    expect(checkProposal(policy, inline('src/a.ts', 2, ' '), [], onPullRequest)).toEqual(refused('submit_review: comments[0].body is empty'));
     const many = review({ comments: Array.from({ length: LIMITS.reviewComments + 1 }, () => ({ path: 'a', line: 1, body: 'b' })) });
     expect(checkProposal(policy, many, [], onPullRequest)).toEqual(
       refused(`submit_review: ${LIMITS.reviewComments + 1} inline comments; the limit is ${LIMITS.reviewComments}`),

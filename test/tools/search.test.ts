@@ -35,7 +35,9 @@ afterEach(() => cleanup());
 describe('grep', () => {
   test('matches a regex, skipping .git, node_modules, binary files and links out of the workspace', async () => {
     expect(await call(grep, { pattern: 'token|TOKEN' })).toEqual(
-      ok('README-link.md:1: Run it with token a.b\nREADME.md:1: Run it with token a.b\nsrc/app.ts:1: const token = getToken();\nsrc/util/strings.ts:1: export const TOKEN = "a.b";'),
+      ok(
+        'README-link.md:1: Run it with token a.b\nREADME.md:1: Run it with token a.b\nsrc/app.ts:1: const token = getToken();\nsrc/util/strings.ts:1: export const TOKEN = "a.b";',
+      ),
     );
     expect(await call(grep, { pattern: 'extraheader|refs/heads' })).toEqual(ok('No matches.'));
   });
@@ -108,9 +110,7 @@ describe('grep patterns (RE2)', () => {
     expect(await call(grep, { pattern: complex, path: 'data.txt' })).toEqual(
       ok('[skipped 1 lines too long to search with a pattern this complex: data.txt:2; simplify the pattern or use literal: true]'),
     );
-    expect(await call(grep, { pattern: 'babab', literal: true, path: 'data.txt' })).toEqual(
-      ok(`data.txt:2: ${'ab'.repeat(250)} [line truncated]`),
-    );
+    expect(await call(grep, { pattern: 'babab', literal: true, path: 'data.txt' })).toEqual(ok(`data.txt:2: ${'ab'.repeat(250)} [line truncated]`));
   });
 
   test('patterns are capped at LIMITS.patternChars; a bad include glob is an error', async () => {
@@ -143,9 +143,7 @@ describe('glob', () => {
   });
 
   test('a file, a missing path, or a path outside the workspace as the root is an error', async () => {
-    expect(await call(glob, { pattern: '*', path: 'README.md' })).toEqual(
-      error('README.md is not a directory; glob searches inside a directory'),
-    );
+    expect(await call(glob, { pattern: '*', path: 'README.md' })).toEqual(error('README.md is not a directory; glob searches inside a directory'));
     expect(await call(glob, { pattern: '*', path: 'nope' })).toEqual(error('nope: no such file or directory'));
     expect(await call(glob, { pattern: '*', path: '..' })).toEqual(
       error(`Path '..' is outside the workspace; use a path relative to the workspace root (${dir}).`),

@@ -18,8 +18,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const onDisk = (file: string) => fs.readFile(path.join(dir, file), 'utf8');
-const outside = (given: string) =>
-  error(`Path '${given}' is outside the workspace; use a path relative to the workspace root (${dir}).`);
+const outside = (given: string) => error(`Path '${given}' is outside the workspace; use a path relative to the workspace root (${dir}).`);
 
 describe('write', () => {
   test('creates (with parent directories) and overwrites', async () => {
@@ -66,9 +65,7 @@ describe('edit', () => {
   beforeEach(() => fs.writeFile(path.join(dir, 'src/code.ts'), 'let a = 1;\nlet b = 1;\nlet c = 2;\n'));
 
   test('replaces one exact match and says where', async () => {
-    expect(await call(editTool(sandbox), { path: 'src/code.ts', oldText: 'c = 2', newText: 'c = 3' })).toEqual(
-      ok('Edited src/code.ts at line 3'),
-    );
+    expect(await call(editTool(sandbox), { path: 'src/code.ts', oldText: 'c = 2', newText: 'c = 3' })).toEqual(ok('Edited src/code.ts at line 3'));
     expect(await onDisk('src/code.ts')).toBe('let a = 1;\nlet b = 1;\nlet c = 3;\n');
   });
 

@@ -17,9 +17,7 @@ const definitions = createRequire(import.meta.url)('@octokit/webhooks-examples')
 export function example(event: string, action?: string, skip = 0): Payload {
   const definition = definitions.find((entry) => entry.name === event);
   if (definition === undefined) throw new Error(`no webhook examples for '${event}'`);
-  const matching = (definition.examples as unknown as Payload[]).filter(
-    (payload) => action === undefined || payload.action === action,
-  );
+  const matching = (definition.examples as unknown as Payload[]).filter((payload) => action === undefined || payload.action === action);
   const found = matching[skip];
   if (found === undefined) throw new Error(`no example ${skip} of '${event}' with action '${action}'`);
   return structuredClone(found);

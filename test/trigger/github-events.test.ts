@@ -117,11 +117,7 @@ describe('bots and unknown events', () => {
     const payload = example('issue_comment', 'created');
     at(payload, 'comment', 'user').login = 'flue-action[bot]';
     const trigger = triggerFromGitHubEvent('issue_comment', payload);
-    expect([trigger.comment?.author, trigger.comment?.authorIsBot, trigger.actorIsBot]).toEqual([
-      'flue-action[bot]',
-      true,
-      false,
-    ]);
+    expect([trigger.comment?.author, trigger.comment?.authorIsBot, trigger.actorIsBot]).toEqual(['flue-action[bot]', true, false]);
   });
 
   test('an unknown event keeps what context it has', () => {

@@ -41,13 +41,7 @@ describe('issues', () => {
 
   test.each(['edited', 'labeled'])('%s', (action) => {
     const trigger = triggerFromGitHubEvent('issues', example('issues', action));
-    expect([trigger.kind, trigger.action, trigger.number, trigger.labels, trigger.isPullRequest]).toEqual([
-      'issue',
-      action,
-      1,
-      ['bug'],
-      false,
-    ]);
+    expect([trigger.kind, trigger.action, trigger.number, trigger.labels, trigger.isPullRequest]).toEqual(['issue', action, 1, ['bug'], false]);
   });
 
   test('an issues event about a pull request says so', () => {

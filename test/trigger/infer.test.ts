@@ -78,9 +78,7 @@ describe('hostile payloads', () => {
     const trigger = triggerFromGitHubEvent('workflow_dispatch', payload);
     expect(Object.getPrototypeOf(trigger.inputs)).toBeNull();
     expect(Object.hasOwn(trigger.inputs, '__proto__')).toBe(true);
-    expect(JSON.stringify(trigger.inputs)).toBe(
-      '{"__proto__":{"polluted":"yes"},"constructor":"x","nested":{"__proto__":{"deep":1}}}',
-    );
+    expect(JSON.stringify(trigger.inputs)).toBe('{"__proto__":{"polluted":"yes"},"constructor":"x","nested":{"__proto__":{"deep":1}}}');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(trigger.inputs.nested)).toBeNull();
   });
@@ -143,8 +141,6 @@ describe('triggerFromInput', () => {
     expect(() => triggerFromInput([1] as unknown as Record<string, unknown>)).toThrow(
       new TriggerError('--input: expected a JSON object, got an array.'),
     );
-    expect(() => triggerFromInput(null as unknown as Record<string, unknown>)).toThrow(
-      new TriggerError('--input: expected a JSON object, got null.'),
-    );
+    expect(() => triggerFromInput(null as unknown as Record<string, unknown>)).toThrow(new TriggerError('--input: expected a JSON object, got null.'));
   });
 });

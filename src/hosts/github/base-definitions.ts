@@ -27,12 +27,7 @@ interface WantedFile {
 type TreeEntry = GitTree['tree'][number];
 
 /** Writes the definition files of commit `baseSha` under a new folder in `tmpDir` and returns that folder. */
-export async function fetchBaseDefinitions(
-  api: RepoApi,
-  baseSha: string,
-  tmpDir: string,
-  warn: (message: string) => void,
-): Promise<string> {
+export async function fetchBaseDefinitions(api: RepoApi, baseSha: string, tmpDir: string, warn: (message: string) => void): Promise<string> {
   const root = await api.getTree(baseSha, false);
   const commit = `commit ${baseSha.slice(0, 7)}`;
   const wanted: WantedFile[] = [];
@@ -147,7 +142,10 @@ function withinCaps(wanted: WantedFile[], commit: string, warn: (message: string
     warn(
       `${sentence(commit)} holds ${wanted.length} definition files; only the first ${kept.length} were fetched ` +
         `(limits: ${LIMITS.baseDefinitionFiles} files, ${LIMITS.baseDefinitionBytes} bytes). ` +
-        `Missing from the run: ${wanted.slice(kept.length, kept.length + 3).map((file) => file.path).join(', ')}` +
+        `Missing from the run: ${wanted
+          .slice(kept.length, kept.length + 3)
+          .map((file) => file.path)
+          .join(', ')}` +
         `${wanted.length - kept.length > 3 ? ', ...' : ''}.`,
     );
   }

@@ -152,7 +152,10 @@ test('the byte limit holds for the sizes the tree states and for the blobs thems
 
   // A tree that understates its blobs' sizes: the bytes written are counted too (four paths share one blob).
   const quarter = repo.blob(Buffer.alloc(LIMITS.baseDefinitionBytes / 4 + 1));
-  repo.rawTree('lying-tree', ['a', 'b', 'c', 'd'].map((name) => ({ path: `agents/${name}.md`, type: 'blob' as const, sha: quarter, size: 1 })));
+  repo.rawTree(
+    'lying-tree',
+    ['a', 'b', 'c', 'd'].map((name) => ({ path: `agents/${name}.md`, type: 'blob' as const, sha: quarter, size: 1 })),
+  );
   repo.rawTree('root2', [{ path: '.flue', type: 'tree', sha: 'lying-tree' }], { commitSha: 'f'.repeat(40) });
   await expect(host.definitionsAt('f'.repeat(40))).rejects.toThrow(
     `GET ${API}/git/blobs: the definition files of commit fffffff exceed ${LIMITS.baseDefinitionBytes} bytes.`,

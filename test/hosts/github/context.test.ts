@@ -6,7 +6,7 @@ import { triggerFromInput } from '../../../src/trigger/input.js';
 import { example } from '../../trigger/examples.js';
 import { API, README_PATCH, hostOn, pullRequestEvent, setup } from './helpers.js';
 
-test('the thread comments, oldest first, without the triggering comment or the action\'s own', async () => {
+test("the thread comments, oldest first, without the triggering comment or the action's own", async () => {
   const { github, host } = await setup();
   const payload = example('issue_comment', 'created');
   const trigger = triggerFromGitHubEvent('issue_comment', payload);
@@ -35,10 +35,7 @@ test(`only the newest ${LIMITS.contextComments} comments are kept, across pages`
   expect(comments?.map((comment) => comment.body)).toEqual(
     Array.from({ length: LIMITS.contextComments }, (_, index) => `comment ${131 - LIMITS.contextComments + index}`),
   );
-  expect(github.calls({ query: true })).toEqual([
-    `GET ${API}/issues/1/comments?per_page=100`,
-    `GET ${API}/issues/1/comments?per_page=100&page=2`,
-  ]);
+  expect(github.calls({ query: true })).toEqual([`GET ${API}/issues/1/comments?per_page=100`, `GET ${API}/issues/1/comments?per_page=100&page=2`]);
 });
 
 test('comments stop at the character budget; the newest is kept even alone and cut', async () => {
@@ -79,10 +76,7 @@ test('a PR adds its changed files with patches; a binary file has none', async (
       { path: 'logo.png', status: 'added', additions: 0, deletions: 0 },
     ],
   });
-  expect(github.calls({ query: true })).toEqual([
-    `GET ${API}/issues/2/comments?per_page=100`,
-    `GET ${API}/pulls/2/files?per_page=100`,
-  ]);
+  expect(github.calls({ query: true })).toEqual([`GET ${API}/issues/2/comments?per_page=100`, `GET ${API}/pulls/2/files?per_page=100`]);
 });
 
 test(`past ${LIMITS.contextFiles} files the list is cut and the cap says how many there are`, async () => {
@@ -90,10 +84,19 @@ test(`past ${LIMITS.contextFiles} files the list is cut and the cap says how man
   const { payload, trigger } = pullRequestEvent();
   const repo = github.seedFromPayload(payload);
   const total = LIMITS.contextFiles + 5;
-  repo.files(2, Array.from({ length: total }, (_, index) => ({ filename: `f${index}.ts`, patch: '@@ -1 +1 @@\n-a\n+b' })));
+  repo.files(
+    2,
+    Array.from({ length: total }, (_, index) => ({ filename: `f${index}.ts`, patch: '@@ -1 +1 @@\n-a\n+b' })),
+  );
   const context = await host.fetchContext(trigger);
   expect(context.files).toHaveLength(LIMITS.contextFiles);
-  expect(context.files?.at(-1)).toEqual({ path: `f${LIMITS.contextFiles - 1}.ts`, status: 'modified', additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-a\n+b' });
+  expect(context.files?.at(-1)).toEqual({
+    path: `f${LIMITS.contextFiles - 1}.ts`,
+    status: 'modified',
+    additions: 1,
+    deletions: 1,
+    patch: '@@ -1 +1 @@\n-a\n+b',
+  });
   expect(context.filesCap).toEqual({ shown: LIMITS.contextFiles, total });
 });
 

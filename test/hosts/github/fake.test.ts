@@ -32,8 +32,18 @@ test('a review with an inline comment off the diff is refused with 422, as GitHu
   const { github, octokit } = await start();
   github.repo(`${owner}/${repo}`).pullRequest({ number: 2, files: [{ filename: 'a.ts', patch: '@@ -1 +1 @@\n-a\n+b' }] });
   const review = (line: number) =>
-    octokit.rest.pulls.createReview({ owner, repo, pull_number: 2, event: 'COMMENT', body: 'x', comments: [{ path: 'a.ts', line, side: 'RIGHT', body: 'y' }] });
-  await expect(review(2)).rejects.toMatchObject({ status: 422, response: { data: { errors: ['Pull request review thread line must be part of the diff'] } } });
+    octokit.rest.pulls.createReview({
+      owner,
+      repo,
+      pull_number: 2,
+      event: 'COMMENT',
+      body: 'x',
+      comments: [{ path: 'a.ts', line, side: 'RIGHT', body: 'y' }],
+    });
+  await expect(review(2)).rejects.toMatchObject({
+    status: 422,
+    response: { data: { errors: ['Pull request review thread line must be part of the diff'] } },
+  });
   await expect(review(1)).resolves.toMatchObject({ data: { state: 'COMMENTED', commit_id: 'a'.repeat(40) } });
 });
 
@@ -56,7 +66,11 @@ test('failures are consumed in order, by exact route or pattern, and recorded li
   const { github, octokit } = await start();
   github.repo(`${owner}/${repo}`).issue({ number: 1 });
   github.fail(/^GET .*\/issues\/1$/, { status: 503 }, 2);
-  const get = () => octokit.rest.issues.get({ owner, repo, issue_number: 1 }).then(({ status }) => status, (error: { status: number }) => error.status);
+  const get = () =>
+    octokit.rest.issues.get({ owner, repo, issue_number: 1 }).then(
+      ({ status }) => status,
+      (error: { status: number }) => error.status,
+    );
   expect([await get(), await get(), await get()]).toEqual([503, 503, 200]);
   expect(github.requests.map((request) => request.authorization)).toEqual(['token t', 'token t', 'token t']);
 });

@@ -51,7 +51,7 @@ test('remove_labels deletes one label a call; a label already absent (404) is fi
   expect(repo.labels(1)).toEqual([]);
 });
 
-test('a 403 names the call, GitHub\'s message and the permission the workflow needs', async () => {
+test("a 403 names the call, GitHub's message and the permission the workflow needs", async () => {
   const { github, host } = await setup();
   const { payload, trigger } = issueEvent();
   github.seedFromPayload(payload);
@@ -129,7 +129,10 @@ test('review comments off the diff move into the body under their own section, w
   const { github, host, warnings } = await setup();
   const { payload, trigger } = pullRequestEvent();
   const repo = github.seedFromPayload(payload);
-  repo.files(2, [{ filename: 'README.md', patch: README_PATCH }, { filename: 'logo.png', status: 'added' }]);
+  repo.files(2, [
+    { filename: 'README.md', patch: README_PATCH },
+    { filename: 'logo.png', status: 'added' },
+  ]);
   const applied = await host.applyOutput(
     {
       kind: 'submit_review',
@@ -164,7 +167,7 @@ test('review comments off the diff move into the body under their own section, w
   expect(applied).toEqual({ url: repo.reviews(2)[0]?.html_url, note });
 });
 
-test('a review without inline comments does not list the files; a 422 passes GitHub\'s reasons on', async () => {
+test("a review without inline comments does not list the files; a 422 passes GitHub's reasons on", async () => {
   const { github, host } = await setup();
   const { payload, trigger } = pullRequestEvent();
   github.seedFromPayload(payload);

@@ -100,9 +100,7 @@ test('a failed edit is a warning, never an exception, and the next edit still go
   github.fail(`PATCH ${API}/issues/comments/${id}`, { status: 500 });
   await expect(reporter?.update({ phase: 'working', line: 'x' })).resolves.toBeUndefined();
   await reporter?.update({ phase: 'finished', line: 'done' });
-  expect(warnings).toEqual([
-    `The progress comment was not updated: PATCH ${API}/issues/comments/${id} failed: 500 Server Error`,
-  ]);
+  expect(warnings).toEqual([`The progress comment was not updated: PATCH ${API}/issues/comments/${id} failed: 500 Server Error`]);
   expect(repo.comments(1)[0]?.body).toMatch(/\n\ndone$/);
 });
 
