@@ -82,7 +82,7 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   const trigger = await host.completeTrigger(payloadTrigger);
   const deps = { host, trigger, onEvent: printer };
 
-  pipeline.definitionsRoot = await readDefinitions(host, trigger, gate.profile, environment);
+  pipeline.definitionsRoot = await readDefinitions(host, trigger, gate.profile, environment, settings.repositoryFolder);
   const spec = await loadRunAgent(pipeline);
   const decision = admitAgent(gate, trustedCapabilities(spec));
   if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);
@@ -134,7 +134,13 @@ function describeEvent(trigger: Trigger): string {
  * The folder to read definitions from, when not the checkout (see definitionsSource): a commit writers
  * chose, through the API. Never a fallback to the checkout, which whoever shaped the run may have chosen.
  */
-async function readDefinitions(host: CiHost, trigger: Trigger, profile: Profile, environment: RunnerEnvironment): Promise<string | undefined> {
+async function readDefinitions(
+  host: CiHost,
+  trigger: Trigger,
+  profile: Profile,
+  environment: RunnerEnvironment,
+  folder: string,
+): Promise<string | undefined> {
   const source = definitionsSource(trigger, profile, environment.sha);
   if (source.from === 'checkout') return undefined;
   if (source.from === 'pull-request-base') {
@@ -144,7 +150,7 @@ async function readDefinitions(host: CiHost, trigger: Trigger, profile: Profile,
           'cannot be read from it. Run on a pull_request, issue_comment or pull_request_review_comment event.',
       );
     }
-    const root = await host.definitionsAt(source.commit);
+    const root = await host.definitionsAt(source.commit, folder);
     core.info(`Agent definitions read from the base commit ${source.commit}: a pull request cannot change the agent that reviews it.`);
     return root;
   }
@@ -154,7 +160,7 @@ async function readDefinitions(host: CiHost, trigger: Trigger, profile: Profile,
         "the workflow runs from, and the checkout may hold someone else's. Run in GitHub Actions, which sets it.",
     );
   }
-  const root = await host.definitionsAt(source.commit);
+  const root = await host.definitionsAt(source.commit, folder);
   const why = profile === 'untrusted' ? 'the run is untrusted' : `a ${trigger.eventName} run may check out what a fork pushed`;
   core.info(`Agent definitions read from ${source.commit}, the commit the workflow runs from (GITHUB_SHA): ${why}, so the checkout's are not used.`);
   return root;

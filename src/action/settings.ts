@@ -5,7 +5,7 @@
  * error names the input, the value given and the form expected.
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import * as core from '@actions/core';
 import { parseModelId } from '../definitions/model-id.js';
 import { errorMessage, InputError } from '../errors.js';
@@ -34,6 +34,11 @@ export interface ActionSettings {
   githubToken: string;
   /** Absolute path of the checkout the agent works on: `working-directory` under GITHUB_WORKSPACE. */
   workspace: string;
+  /**
+   * Where `workspace` sits in the repository, '/'-separated, '' at its root (`packages/app`): the folder
+   * whose definitions are read when they come from a commit through the API instead of the checkout.
+   */
+  repositoryFolder: string;
   /** Text a comment must mention to start a run. */
   triggerPhrase: string;
   /** Logins treated as writers by the gate. */
@@ -88,6 +93,7 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
     anthropicApiKey: anthropicApiKey(input('anthropic-api-key'), env),
     githubToken: githubToken(input('github-token')),
     workspace: workspace(input('working-directory'), env),
+    repositoryFolder: repositoryFolder(workspace(input('working-directory'), env), env),
     triggerPhrase: input('trigger-phrase') || DEFAULT_TRIGGER_PHRASE,
     allowedUsers: list(getInput('allowed-users')),
     allowedBots: list(getInput('allowed-bots')),
@@ -152,6 +158,24 @@ function workspace(given: string, env: Environment): string {
     throw new InputError(`Invalid working-directory '${given}'. Expected a directory, relative to the workspace ${root}; is the repository checked out (actions/checkout)?`);
   }
   return dir;
+}
+
+/**
+ * `workspace` relative to the repository's root: the nearest folder above it holding `.git` (a checkout
+ * with `path:` puts the repository below GITHUB_WORKSPACE), else GITHUB_WORKSPACE (a checkout without git).
+ */
+function repositoryFolder(workspace: string, env: Environment): string {
+  let root = workspace;
+  while (!existsSync(join(root, '.git'))) {
+    const parent = dirname(root);
+    if (parent === root) {
+      root = resolve(env.GITHUB_WORKSPACE || process.cwd());
+      break;
+    }
+    root = parent;
+  }
+  const folder = relative(root, workspace);
+  return folder.startsWith('..') || isAbsolute(folder) ? '' : folder.split(sep).join('/');
 }
 
 function jsonObject(given: string): Record<string, unknown> {

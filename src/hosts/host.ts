@@ -57,7 +57,7 @@ export interface CiHost extends Host {
    * read through the API: for runs whose checkout may hold someone else's definitions (a PR's head, a
    * fork's run), from a commit writers chose (see `definitionsSource`).
    */
-  definitionsAt(commit: string): Promise<string>;
+  definitionsAt(commit: string, folder: string): Promise<string>;
   /**
    * The login the runner's token writes as, so the gate never answers the runner's own comments;
    * undefined when the platform does not tell (the gate then assumes the default workflow token's).

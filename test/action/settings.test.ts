@@ -53,6 +53,7 @@ describe('readActionSettings', () => {
       anthropicApiKey: KEY,
       githubToken: TOKEN,
       workspace,
+      repositoryFolder: '',
       triggerPhrase: '@flue',
       allowedUsers: [],
       allowedBots: [],
@@ -100,6 +101,7 @@ describe('readActionSettings', () => {
       anthropicApiKey: KEY,
       githubToken: TOKEN,
       workspace: path.join(workspace, 'packages', 'app'),
+      repositoryFolder: 'packages/app',
       triggerPhrase: '/flue',
       allowedUsers: ['alice', 'bob', 'carol'],
       allowedBots: ['dependabot[bot]', 'renovate'],
@@ -169,6 +171,13 @@ describe('readActionSettings', () => {
     const { value, printed } = quietly(() => readPostSettings(stepEnvironment({ 'github-token': ` ${TOKEN}\n` })));
     expect(value).toEqual({ githubToken: TOKEN });
     expect(printed).toBe(`::add-mask::${TOKEN}\n`);
+  });
+
+  test('the repository folder is the working-directory below the nearest .git (a checkout with `path:`)', async () => {
+    await mkdir(path.join(workspace, 'checkout', '.git'), { recursive: true });
+    await mkdir(path.join(workspace, 'checkout', 'packages', 'app'), { recursive: true });
+    expect(quietly(() => read({ 'working-directory': 'checkout/packages/app' })).value.repositoryFolder).toBe('packages/app');
+    expect(quietly(() => read({ 'working-directory': 'checkout' })).value.repositoryFolder).toBe('');
   });
 
   test('a working-directory that does not exist is refused, naming the workspace', () => {

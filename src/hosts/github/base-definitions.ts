@@ -26,19 +26,29 @@ interface WantedFile {
 
 type TreeEntry = GitTree['tree'][number];
 
-/** Writes the definition files of commit `baseSha` under a new folder in `tmpDir` and returns that folder. */
-export async function fetchBaseDefinitions(api: RepoApi, baseSha: string, tmpDir: string, warn: (message: string) => void): Promise<string> {
-  const root = await api.getTree(baseSha, false);
+/**
+ * Writes the definition files of commit `baseSha` under a new folder in `tmpDir` and returns that folder.
+ * `folder` is where the run works in the repository (`working-directory`: `packages/app`), '' for its
+ * root: the definitions are read there, as they are from the checkout.
+ */
+export async function fetchBaseDefinitions(
+  api: RepoApi,
+  baseSha: string,
+  folder: string,
+  tmpDir: string,
+  warn: (message: string) => void,
+): Promise<string> {
   const commit = `commit ${baseSha.slice(0, 7)}`;
+  const root = await folderTree(api, baseSha, folder, commit);
   const wanted: WantedFile[] = [];
   for (const name of ROOT_FILES) {
     const entry = root.tree.find((item) => item.path === name);
     if (entry) addFile(wanted, name, entry, commit, warn);
   }
-  for (const folder of FOLDERS) {
-    const tree = await subtree(api, root, folder);
+  for (const names of FOLDERS) {
+    const tree = await subtree(api, root, names, true);
     if (!tree) continue;
-    const prefix = folder.join('/');
+    const prefix = names.join('/');
     if (tree.truncated) warn(`The listing of ${prefix}/ on ${commit} was cut short by GitHub; some of its files are missing.`);
     for (const entry of tree.tree) addFile(wanted, `${prefix}/${entry.path}`, entry, commit, warn);
   }
@@ -109,13 +119,25 @@ async function writeBlob(file: WantedFile & { destination: string }, bytes: Buff
   return bytes.length;
 }
 
-/** The tree at `folder` (`['.agents', 'skills']`) under `root`, listed recursively; undefined when absent. */
-async function subtree(api: RepoApi, root: GitTree, folder: string[]): Promise<GitTree | undefined> {
+/** The tree of `folder` ('' or `packages/app`) on the commit; a FlueError when the commit has no such folder. */
+async function folderTree(api: RepoApi, sha: string, folder: string, commit: string): Promise<GitTree> {
+  const root = await api.getTree(sha, false);
+  const names = folder.split('/').filter((name) => name !== '');
+  const tree = await subtree(api, root, names, false);
+  if (tree) return tree;
+  throw new FlueError(
+    `The working directory '${folder}' does not exist on ${commit}, so its agent definitions cannot be read from that commit. ` +
+      'Definitions come from the commit writers chose (a pull request\'s base); merge the folder with its .flue/ first.',
+  );
+}
+
+/** The tree at `folder` (`['.agents', 'skills']`) under `root`, the last level listed recursively when asked; undefined when absent. */
+async function subtree(api: RepoApi, root: GitTree, folder: string[], recursive: boolean): Promise<GitTree | undefined> {
   let current = root;
   for (const [index, name] of folder.entries()) {
     const entry = current.tree.find((item) => item.path === name && item.type === 'tree');
     if (!entry?.sha) return undefined;
-    current = await api.getTree(entry.sha, index === folder.length - 1);
+    current = await api.getTree(entry.sha, recursive && index === folder.length - 1);
   }
   return current;
 }

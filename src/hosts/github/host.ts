@@ -104,8 +104,8 @@ export class GitHubHost implements CiHost {
     return fetchGitHubContext(this.api, trigger);
   }
 
-  definitionsAt(commit: string): Promise<string> {
-    return fetchBaseDefinitions(this.api, commit, this.options.tmpDir, this.options.warn);
+  definitionsAt(commit: string, folder: string): Promise<string> {
+    return fetchBaseDefinitions(this.api, commit, folder, this.options.tmpDir, this.options.warn);
   }
 
   async startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined> {

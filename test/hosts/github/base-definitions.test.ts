@@ -32,7 +32,7 @@ test('the definitions of a commit: .flue/, .agents/, .claude/ and AGENTS.md/CLAU
     '.claude/settings.json': '{}',
     'src/index.ts': 'export {};',
   });
-  const folder = await host.definitionsAt(BASE_SHA);
+  const folder = await host.definitionsAt(BASE_SHA, '');
   expect(path.dirname(folder)).toBe(tmpDir);
   // Whole folders: the sandbox serves these paths from the copy, so nothing else in them may go missing.
   expect(await listFiles(folder)).toEqual([
@@ -67,7 +67,7 @@ test('a comment on a PR: completeTrigger reads the PR for its base commit, whose
   Object.assign(payload.issue as object, { number: 2, pull_request: { url: `${github.url}${API}/pulls/2` } });
   const trigger = await host.completeTrigger(triggerFromGitHubEvent('issue_comment', payload));
   expect(trigger.refs.baseSha).toBe(BASE_SHA);
-  const folder = await host.definitionsAt(BASE_SHA);
+  const folder = await host.definitionsAt(BASE_SHA, '');
   expect(await listFiles(folder)).toEqual(['AGENTS.md']);
   expect(github.calls().map((call) => call.replace(SHA, 'SHA'))).toEqual([
     `GET ${API}/pulls/2`,
@@ -88,7 +88,7 @@ test.each(['../../etc/x', 'agents/../../../x', '/etc/x', 'agents//x', 'agents\\.
       { path: hostile, type: 'blob', sha: blob },
     ]);
     repo.rawTree('root', [{ path: '.flue', type: 'tree', sha: 'flue-tree' }], { commitSha: BASE_SHA });
-    await expect(host.definitionsAt(BASE_SHA)).rejects.toThrow(
+    await expect(host.definitionsAt(BASE_SHA, '')).rejects.toThrow(
       `GET ${API}/git/trees/${BASE_SHA}: refusing tree entry ${JSON.stringify(`.flue/${hostile}`)}: a definition path must stay inside the repository.`,
     );
     expect(await readdir(tmpDir)).toEqual([]);
@@ -110,7 +110,7 @@ test('symbolic links and submodules are skipped with a warning; a cut listing is
     { truncated: true },
   );
   repo.rawTree('root', [{ path: '.flue', type: 'tree', sha: 'flue-tree' }], { commitSha: BASE_SHA });
-  const folder = await host.definitionsAt(BASE_SHA);
+  const folder = await host.definitionsAt(BASE_SHA, '');
   expect(await listFiles(folder)).toEqual(['.flue/agents/a.md']);
   expect(warnings).toEqual([
     'The listing of .flue/ on commit f95f852 was cut short by GitHub; some of its files are missing.',
@@ -125,7 +125,7 @@ test(`past ${LIMITS.baseDefinitionFiles} files the rest is left out, with a warn
   // One content for every file: a blob that several paths share is fetched once.
   for (let index = 0; index < LIMITS.baseDefinitionFiles + 2; index += 1) files[`.flue/skills/s/r${String(index).padStart(3, '0')}.md`] = 'same';
   github.seedFromPayload(pullRequestEvent().payload).tree(BASE_SHA, files);
-  const folder = await host.definitionsAt(BASE_SHA);
+  const folder = await host.definitionsAt(BASE_SHA, '');
   const written = await listFiles(folder);
   expect(written).toHaveLength(LIMITS.baseDefinitionFiles);
   expect(written.at(-1)).toBe(`.flue/skills/s/r${LIMITS.baseDefinitionFiles - 1}.md`);
@@ -146,7 +146,7 @@ test('the byte limit holds for the sizes the tree states and for the blobs thems
     { path: 'data.bin', type: 'blob', sha: small, size: LIMITS.baseDefinitionBytes },
   ]);
   repo.rawTree('root', [{ path: '.flue', type: 'tree', sha: 'flue-tree' }], { commitSha: BASE_SHA });
-  const folder = await host.definitionsAt(BASE_SHA);
+  const folder = await host.definitionsAt(BASE_SHA, '');
   expect(await listFiles(folder)).toEqual(['.flue/agents/a.md']);
   expect(warnings[0]).toContain('only the first 1 were fetched');
 
@@ -157,8 +157,42 @@ test('the byte limit holds for the sizes the tree states and for the blobs thems
     ['a', 'b', 'c', 'd'].map((name) => ({ path: `agents/${name}.md`, type: 'blob' as const, sha: quarter, size: 1 })),
   );
   repo.rawTree('root2', [{ path: '.flue', type: 'tree', sha: 'lying-tree' }], { commitSha: 'f'.repeat(40) });
-  await expect(host.definitionsAt('f'.repeat(40))).rejects.toThrow(
+  await expect(host.definitionsAt('f'.repeat(40), '')).rejects.toThrow(
     `GET ${API}/git/blobs: the definition files of commit fffffff exceed ${LIMITS.baseDefinitionBytes} bytes.`,
   );
   expect((await readdir(tmpDir)).length).toBe(1);
+});
+
+test('a working-directory below the root: the definitions of that folder, laid out as its checkout has them', async () => {
+  const { github, host, warnings } = await setup();
+  github.seedFromPayload(pullRequestEvent().payload).tree(BASE_SHA, {
+    'AGENTS.md': 'the root agent notes',
+    '.flue/agents/root.md': 'the root agent',
+    'packages/app/AGENTS.md': 'the app notes',
+    'packages/app/.flue/agents/review.md': 'the app agent',
+    'packages/app/.claude/skills/c/SKILL.md': 'claude skill',
+    'packages/app/src/index.ts': 'export {};',
+  });
+  const folder = await host.definitionsAt(BASE_SHA, 'packages/app');
+  expect(await listFiles(folder)).toEqual(['.claude/skills/c/SKILL.md', '.flue/agents/review.md', 'AGENTS.md']);
+  expect(await readFile(path.join(folder, 'AGENTS.md'), 'utf8')).toBe('the app notes');
+  expect(github.calls({ query: true }).map((call) => call.replace(SHA, 'SHA'))).toEqual([
+    `GET ${API}/git/trees/SHA`,
+    `GET ${API}/git/trees/SHA`,
+    `GET ${API}/git/trees/SHA`,
+    `GET ${API}/git/trees/SHA?recursive=1`,
+    `GET ${API}/git/trees/SHA?recursive=1`,
+    ...Array.from({ length: 3 }, () => `GET ${API}/git/blobs/SHA`),
+  ]);
+  expect(warnings).toEqual([]);
+});
+
+test('a working-directory the commit does not have: one error naming the folder and the commit, nothing written', async () => {
+  const { github, host, tmpDir } = await setup();
+  github.seedFromPayload(pullRequestEvent().payload).tree(BASE_SHA, { 'packages/other/.flue/agents/a.md': 'x' });
+  await expect(host.definitionsAt(BASE_SHA, 'packages/app')).rejects.toThrow(
+    `The working directory 'packages/app' does not exist on commit ${BASE_SHA.slice(0, 7)}, so its agent definitions cannot be read from that commit. ` +
+      "Definitions come from the commit writers chose (a pull request's base); merge the folder with its .flue/ first.",
+  );
+  expect(await readdir(tmpDir)).toEqual([]);
 });
