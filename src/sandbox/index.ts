@@ -1,5 +1,4 @@
 export { createSandbox } from './create.js';
-export { createDeferredSandbox, type DeferredSandbox } from './deferred.js';
 export { DEFINITION_PATHS, PROTECTED_PATHS, UNREADABLE_PATHS } from './policy.js';
 export { resolveInWorkspace } from './workspace.js';
 export { SandboxError, isSandboxError } from './errors.js';

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createDeferredSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
+import { createSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
 import { makeWorkspace, readOutcome, sandboxOptions } from './workspace.js';
 
 // A pull-request run: definitions were read from a copy of the base commit, which the sandbox serves
@@ -33,8 +33,8 @@ const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => san
 test('before and after the shell is built, every read answers from the copy for definition paths', async () => {
   const paths = ['', '/.flue', '/.flue/agents/triage.md', '/.agents/skills/s/ref.md', '/.agents/skills/s/head.md', '/AGENTS.md', '/agents.md',
     '/CLAUDE.md', '/skills-link', '/skills-link/s/ref.md', '/src-link/a.txt', '/.flue/missing/x'].map((relative) => `${dir}${relative}`);
-  const early = createDeferredSandbox(options());
-  const built = await createDeferredSandbox(options()).load();
+  const early = createSandbox(options());
+  const built = await createSandbox(options()).load();
   const reads = ['readFile', 'readFileBuffer', 'exists', 'stat', 'lstat', 'readdir', 'readdirWithFileTypes', 'realpath'] as const;
   const answers: Record<string, unknown> = {};
   for (const read of reads) {
@@ -59,7 +59,7 @@ test('before and after the shell is built, every read answers from the copy for 
 });
 
 test("`ls` with a pattern lists the copy's definition paths, not the checkout's", async () => {
-  const sandbox = createDeferredSandbox(options());
+  const sandbox = createSandbox(options());
   expect(await sandbox.exec('ls .agents/skills/s/*.md; ls *.md')).toEqual({
     stdout: '.agents/skills/s/ref.md\nAGENTS.md\n',
     stderr: '',
@@ -69,8 +69,8 @@ test("`ls` with a pattern lists the copy's definition paths, not the checkout's"
 });
 
 test('a copy at the workspace itself serves nothing; a missing one stops the sandbox with the folder named', async () => {
-  const same = createDeferredSandbox(options({ definitionsRoot: dir }));
+  const same = createSandbox(options({ definitionsRoot: dir }));
   expect(Buffer.from(await same.fs.readFileBuffer(`${dir}/CLAUDE.md`)).toString()).toBe('head\n');
   const error = new SandboxError('ENOENT', `Definitions folder '${base}-gone' does not exist; pass the folder the agent was loaded from.`);
-  expect(() => createDeferredSandbox(options({ definitionsRoot: `${base}-gone` }))).toThrow(error);
+  expect(() => createSandbox(options({ definitionsRoot: `${base}-gone` }))).toThrow(error);
 });
