@@ -68,6 +68,14 @@ test("`ls` with a pattern lists the copy's definition paths, not the checkout's"
   });
 });
 
+test("`ls` given a pattern that names a file scans every path, and meets the copy's there too", async () => {
+  // A file named `*.md` gets past the ls guard; just-bash's ls then matches the pattern against every
+  // path of the filesystem (getAllPaths), where the checkout's own CLAUDE.md must not show.
+  await fs.writeFile(path.join(dir, '*.md'), 'literal\n');
+  const sandbox = createSandbox(options());
+  expect(await sandbox.exec("ls '*.md'")).toEqual({ stdout: '*.md\nAGENTS.md\n', stderr: '', exitCode: 0, timedOut: false });
+});
+
 test('a copy at the workspace itself serves nothing; a missing one stops the sandbox with the folder named', async () => {
   const same = createSandbox(options({ definitionsRoot: dir }));
   expect(Buffer.from(await same.fs.readFileBuffer(`${dir}/CLAUDE.md`)).toString()).toBe('head\n');
