@@ -39,40 +39,72 @@ export class BackingFs implements SandboxFs {
   }
 
   readFile(file: string, options?: ReadOptions): Promise<string> {
-    return this.#read(file, (inside) => this.reader.readFile(inside, options), (mount) => mount.readFile(file, options));
+    return this.#read(
+      file,
+      (inside) => this.reader.readFile(inside, options),
+      (mount) => mount.readFile(file, options),
+    );
   }
   readFileBytes(file: string): Promise<ByteString> {
-    return this.#read(file, (inside) => this.reader.readFileBytes(inside), (mount) => mount.readFileBytes(file));
+    return this.#read(
+      file,
+      (inside) => this.reader.readFileBytes(inside),
+      (mount) => mount.readFileBytes(file),
+    );
   }
   readFileBuffer(file: string): Promise<Uint8Array> {
-    return this.#read(file, (inside) => this.reader.readFileBuffer(inside), (mount) => mount.readFileBuffer(file));
+    return this.#read(
+      file,
+      (inside) => this.reader.readFileBuffer(inside),
+      (mount) => mount.readFileBuffer(file),
+    );
   }
   exists(file: string): Promise<boolean> {
-    return this.#read(file, (inside) => this.reader.exists(inside), (mount) => mount.exists(file));
+    return this.#read(
+      file,
+      (inside) => this.reader.exists(inside),
+      (mount) => mount.exists(file),
+    );
   }
   stat(file: string): Promise<FsStat> {
     const stat = (inside: string) => this.reader.stat(inside);
-    return this.#read(file, (inside) => (inside === '/' ? stat('/').catch(mountPointStat) : stat(inside)), (mount) => mount.stat(file));
+    return this.#read(
+      file,
+      (inside) => (inside === '/' ? stat('/').catch(mountPointStat) : stat(inside)),
+      (mount) => mount.stat(file),
+    );
   }
   lstat(file: string): Promise<FsStat> {
     // The root's lstat is refused (its parent is outside): MountableFs answers for the mount point.
     const lstat = (inside: string) => this.reader.lstat(inside);
-    return this.#read(file, (inside) => (inside === '/' ? lstat('/').catch(mountPointStat) : lstat(inside)), (mount) => mount.lstat(file));
+    return this.#read(
+      file,
+      (inside) => (inside === '/' ? lstat('/').catch(mountPointStat) : lstat(inside)),
+      (mount) => mount.lstat(file),
+    );
   }
   readdir(dir: string): Promise<string[]> {
-    return this.#read(dir, (inside) => this.reader.readdir(inside), (mount) => mount.readdir(dir));
+    return this.#read(
+      dir,
+      (inside) => this.reader.readdir(inside),
+      (mount) => mount.readdir(dir),
+    );
   }
   /** With file types everywhere (grep and glob walk with it); MountableFs lists names only. */
   readdirWithFileTypes(dir: string): Promise<DirentEntry[]> {
-    return this.#read(dir, (inside) => this.reader.readdirWithFileTypes(inside), async (mount) => {
-      const names = await mount.readdir(dir);
-      return Promise.all(
-        names.map(async (name) => {
-          const stat = await mount.lstat(path.posix.join(dir, name));
-          return { name, isFile: stat.isFile, isDirectory: stat.isDirectory, isSymbolicLink: stat.isSymbolicLink };
-        }),
-      );
-    });
+    return this.#read(
+      dir,
+      (inside) => this.reader.readdirWithFileTypes(inside),
+      async (mount) => {
+        const names = await mount.readdir(dir);
+        return Promise.all(
+          names.map(async (name) => {
+            const stat = await mount.lstat(path.posix.join(dir, name));
+            return { name, isFile: stat.isFile, isDirectory: stat.isDirectory, isSymbolicLink: stat.isSymbolicLink };
+          }),
+        );
+      },
+    );
   }
   realpath(file: string): Promise<string> {
     return this.#read(

@@ -26,8 +26,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
   const backing = new BackingFs(workspace, reader, async () => (await justBash()).shellFilesystem(workspace));
   const gate = new GatedFs(backing, policy, LIMITS.workspaceWriteBytes);
   let shell: Promise<ShellRun> | undefined;
-  const loadShell = (): Promise<ShellRun> =>
-    (shell ??= backing.load().then(async () => (await justBash()).shellRunner(options, workspace, gate)));
+  const loadShell = (): Promise<ShellRun> => (shell ??= backing.load().then(async () => (await justBash()).shellRunner(options, workspace, gate)));
   const sandbox: Sandbox = {
     workspace,
     profile: options.profile,

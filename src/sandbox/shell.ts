@@ -44,9 +44,7 @@ export function shellRunner(options: SandboxOptions, workspace: string, fs: IFil
     cwd: workspace,
     env: shellEnvironment(workspace),
     commands: getCommandNames().filter((name) => !EXCLUDED_BUILTINS.has(name)) as CommandName[],
-    customCommands: withGuardedLs(
-      trusted ? realCommands(options.commands, workspace, options.commandTimeoutMs ?? LIMITS.commandTimeoutMs) : [],
-    ),
+    customCommands: withGuardedLs(trusted ? realCommands(options.commands, workspace, options.commandTimeoutMs ?? LIMITS.commandTimeoutMs) : []),
     ...(networkAllow.length > 0 ? { network: { allowedUrlPrefixes: networkAllow, allowedMethods: ['GET', 'HEAD'] } } : {}),
     executionLimits: {
       maxOutputSize: LIMITS.shellOutputBytes,
@@ -69,12 +67,7 @@ function createShell(options: BashOptions): Bash {
   }
 }
 
-async function execWithTimeout(
-  bash: Bash,
-  workspace: string,
-  command: string,
-  options: SandboxExecOptions,
-): Promise<SandboxExecResult> {
+async function execWithTimeout(bash: Bash, workspace: string, command: string, options: SandboxExecOptions): Promise<SandboxExecResult> {
   const timeoutMs = Math.min(options.timeoutMs ?? LIMITS.bashTimeoutMs, LIMITS.bashMaxTimeoutMs);
   const controller = new AbortController();
   let timedOut = false;

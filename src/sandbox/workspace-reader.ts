@@ -165,7 +165,10 @@ export class WorkspaceReader {
   /** The definition paths present at the top of the copy. */
   #servedEntries(root: string): DirentEntry[] {
     try {
-      return fs.readdirSync(root, { withFileTypes: true }).filter((entry) => this.#isDefinition(entry.name)).map(toDirent);
+      return fs
+        .readdirSync(root, { withFileTypes: true })
+        .filter((entry) => this.#isDefinition(entry.name))
+        .map(toDirent);
     } catch {
       return [];
     }
@@ -288,6 +291,7 @@ function readWhole(fd: number, size: number, max: number, file: string): Uint8Ar
   for (;;) {
     if (length === buffer.length) {
       if (length > max) throw new Error(`EFBIG: file too large, read '${file}' (more than ${max} bytes)`);
+      // biome-ignore lint/complexity/useMathMinMax: just-bash blocks Math inside the scripts this runs in (see YIELD_EVERY_CALLS).
       const grown = Buffer.allocUnsafe(buffer.length * 2 < max + 1 ? buffer.length * 2 : max + 1);
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
@@ -332,8 +336,7 @@ function toFsStat(stat: fs.Stats): FsStat {
   };
 }
 
-const isWithin = (real: string, root: string): boolean =>
-  real === root || real.startsWith(root.endsWith('/') ? root : `${root}/`);
+const isWithin = (real: string, root: string): boolean => real === root || real.startsWith(root.endsWith('/') ? root : `${root}/`);
 
 function assertNoNullByte(file: string, operation: string): void {
   if (file.includes('\0')) throw new Error(`ENOENT: path contains null byte, ${operation} '${file}'`);

@@ -90,9 +90,7 @@ test('an agent that only reads the workspace never builds the shell, and meets t
   await fs.symlink('.git/config', path.join(dir, 'innocent.txt'));
   const sandbox = createSandbox(options());
   expect(Buffer.from(await sandbox.fs.readFileBuffer(`${dir}/src/a.txt`)).toString()).toBe('alpha\n');
-  expect((await sandbox.fs.readdirWithFileTypes(dir)).map((entry) => entry.name)).toEqual([
-    '.flue', '.git', '.github', 'innocent.txt', 'src',
-  ]);
+  expect((await sandbox.fs.readdirWithFileTypes(dir)).map((entry) => entry.name)).toEqual(['.flue', '.git', '.github', 'innocent.txt', 'src']);
   expect((await sandbox.fs.stat(`${dir}/src`)).isDirectory).toBe(true);
   await expect(sandbox.fs.readFile(`${dir}/.git/config`)).rejects.toThrow(
     "EACCES: permission denied, read '.git/config' (**/.git: a repository's internals may hold the job's credentials)",
@@ -117,9 +115,21 @@ test('before the shell is built, every read of the workspace answers as the buil
   await fs.symlink('../outside.txt', path.join(dir, 'link-out'));
   await fs.symlink('.github/workflows', path.join(dir, 'link-dir'));
   await fs.symlink('missing', path.join(dir, 'dangling'));
-  const paths = ['', '/src', '/src/a.txt', '/missing', '/src/a.txt/x', '/link-in', '/link-out', '/link-dir', '/link-dir/ci.yml', '/dangling', '/.git', '/.git/config', '/.git/HEAD'].map(
-    (relative) => `${dir}${relative}`,
-  );
+  const paths = [
+    '',
+    '/src',
+    '/src/a.txt',
+    '/missing',
+    '/src/a.txt/x',
+    '/link-in',
+    '/link-out',
+    '/link-dir',
+    '/link-dir/ci.yml',
+    '/dangling',
+    '/.git',
+    '/.git/config',
+    '/.git/HEAD',
+  ].map((relative) => `${dir}${relative}`);
   const early = createSandbox(options());
   const built = await createSandbox(options()).load();
   const reads = ['readFile', 'readFileBuffer', 'exists', 'stat', 'lstat', 'readdir', 'readdirWithFileTypes', 'realpath'] as const;
@@ -131,6 +141,8 @@ test('before the shell is built, every read of the workspace answers as the buil
   }
   expect(early.loaded).toBe(false);
   // Outside the workspace is the shell's scratch area: that read builds the shell.
-  expect(await readOutcome(() => early.fs.readFile(`${dir}/../outside.txt`))).toEqual(await readOutcome(() => built.fs.readFile(`${dir}/../outside.txt`)));
+  expect(await readOutcome(() => early.fs.readFile(`${dir}/../outside.txt`))).toEqual(
+    await readOutcome(() => built.fs.readFile(`${dir}/../outside.txt`)),
+  );
   expect(early.loaded).toBe(true);
 });

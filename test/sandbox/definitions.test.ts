@@ -31,8 +31,20 @@ afterEach(() => cleanup());
 const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => sandboxOptions(dir, { definitionsRoot: base, ...overrides });
 
 test('before and after the shell is built, every read answers from the copy for definition paths', async () => {
-  const paths = ['', '/.flue', '/.flue/agents/triage.md', '/.agents/skills/s/ref.md', '/.agents/skills/s/head.md', '/AGENTS.md', '/agents.md',
-    '/CLAUDE.md', '/skills-link', '/skills-link/s/ref.md', '/src-link/a.txt', '/.flue/missing/x'].map((relative) => `${dir}${relative}`);
+  const paths = [
+    '',
+    '/.flue',
+    '/.flue/agents/triage.md',
+    '/.agents/skills/s/ref.md',
+    '/.agents/skills/s/head.md',
+    '/AGENTS.md',
+    '/agents.md',
+    '/CLAUDE.md',
+    '/skills-link',
+    '/skills-link/s/ref.md',
+    '/src-link/a.txt',
+    '/.flue/missing/x',
+  ].map((relative) => `${dir}${relative}`);
   const early = createSandbox(options());
   const built = await createSandbox(options()).load();
   const reads = ['readFile', 'readFileBuffer', 'exists', 'stat', 'lstat', 'readdir', 'readdirWithFileTypes', 'realpath'] as const;
@@ -50,7 +62,8 @@ test('before and after the shell is built, every read answers from the copy for 
   expect(answers['readFile /.agents/skills/s/head.md']).toEqual({ error: "ENOENT: no such file or directory, open '/.agents/skills/s/head.md'" });
   expect(answers['readFile /CLAUDE.md']).toEqual({ error: "ENOENT: no such file or directory, open '/CLAUDE.md'" });
   expect(answers['readFile /skills-link/s/ref.md']).toEqual({
-    error: "EACCES: permission denied, '/skills-link/s/ref.md' resolves into the pull request's own definitions; this run serves them from the base commit",
+    error:
+      "EACCES: permission denied, '/skills-link/s/ref.md' resolves into the pull request's own definitions; this run serves them from the base commit",
   });
   // realpath still names where a link leads, so that the gate sees a write through it for what it is.
   expect(answers['realpath /skills-link']).toBe(`${dir}/.agents/skills`);

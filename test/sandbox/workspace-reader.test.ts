@@ -47,9 +47,31 @@ beforeAll(async () => {
 afterAll(() => fs.rm(base, { recursive: true, force: true }));
 
 const PATHS = [
-  '/', '/src', '/src/a.txt', '/src/deep/z.md', '/empty', '/bom.txt', '/big.bin', '/missing.txt', '/missing/deeper.txt', '/src/a.txt/below',
-  '/link-in', '/link-dir', '/link-dir/a.txt', '/link-out', '/link-out-dir', '/link-out-dir/x', '/dangling-in', '/dangling-out',
-  '/chain', '/loop-a', '/../outside.txt', '/src/../../outside.txt', 'src/a.txt', '/src/./deep/../a.txt', '/with\0null',
+  '/',
+  '/src',
+  '/src/a.txt',
+  '/src/deep/z.md',
+  '/empty',
+  '/bom.txt',
+  '/big.bin',
+  '/missing.txt',
+  '/missing/deeper.txt',
+  '/src/a.txt/below',
+  '/link-in',
+  '/link-dir',
+  '/link-dir/a.txt',
+  '/link-out',
+  '/link-out-dir',
+  '/link-out-dir/x',
+  '/dangling-in',
+  '/dangling-out',
+  '/chain',
+  '/loop-a',
+  '/../outside.txt',
+  '/src/../../outside.txt',
+  'src/a.txt',
+  '/src/./deep/../a.txt',
+  '/with\0null',
 ];
 
 /** The value, or the error message, of one call: what the shell and the tools see. */
@@ -68,7 +90,10 @@ async function outcome(call: () => Promise<unknown>): Promise<unknown> {
 }
 
 /** The reads every one of them has. */
-type Reads = Pick<ReadWriteFs, 'readFileBuffer' | 'readFile' | 'readFileBytes' | 'exists' | 'stat' | 'lstat' | 'readdir' | 'readdirWithFileTypes' | 'realpath'>;
+type Reads = Pick<
+  ReadWriteFs,
+  'readFileBuffer' | 'readFile' | 'readFileBytes' | 'exists' | 'stat' | 'lstat' | 'readdir' | 'readdirWithFileTypes' | 'realpath'
+>;
 
 const operations = {
   readFileBuffer: (fsys: Reads, file: string) => fsys.readFileBuffer(file),
@@ -94,7 +119,9 @@ describe('WorkspaceReader gives what ReadWriteFs gives', () => {
 
   it('refuses what leaves the root, in the words the tools translate', async () => {
     expect(await outcome(() => fast.readFile('/link-out'))).toEqual({ error: "EACCES: permission denied, '/link-out' resolves outside sandbox" });
-    expect(await outcome(() => fast.readdir('/link-out-dir'))).toEqual({ error: "EACCES: permission denied, '/link-out-dir' resolves outside sandbox" });
+    expect(await outcome(() => fast.readdir('/link-out-dir'))).toEqual({
+      error: "EACCES: permission denied, '/link-out-dir' resolves outside sandbox",
+    });
     expect(await fast.exists('/link-out')).toBe(false);
     expect(await outcome(() => fast.realpath('/link-out'))).toEqual({ error: "ENOENT: no such file or directory, realpath '/link-out'" });
     expect(await outcome(() => fast.readFile('/big.bin'))).toEqual({ error: `EFBIG: file too large, read '/big.bin' (${MAX + 1} bytes, max ${MAX})` });
@@ -153,7 +180,7 @@ describe('WorkspaceReader where it differs', () => {
 });
 
 describe('the shell over WorkspaceReader', () => {
-  it('reads many files in one script, inside just-bash\'s defense-in-depth box', async () => {
+  it("reads many files in one script, inside just-bash's defense-in-depth box", async () => {
     const many = path.join(base, 'many');
     await fs.mkdir(many);
     for (let i = 0; i < 150; i++) await fs.writeFile(path.join(many, `f${String(i).padStart(3, '0')}.txt`), `line ${i}\n`);
