@@ -38,9 +38,7 @@ export async function startFakeModel() {
       if (body) model = body.model;
       const record = { at, bytes: raw.length, body, serveMs: 0 };
       requests.push(record);
-      const blocks = respond(index).map((block) =>
-        block.type === 'tool_use' ? { id: `toolu_bench_${++toolIds}`, ...block } : block,
-      );
+      const blocks = respond(index).map((block) => (block.type === 'tool_use' ? { id: `toolu_bench_${++toolIds}`, ...block } : block));
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': `req_bench_${index}` });
       res.end(streamEvents(`msg_bench_${index}`, model, blocks));
       record.serveMs = performance.now() - at;
@@ -74,15 +72,20 @@ function streamEvents(id, model, blocks) {
   const usage = { input_tokens: 100, output_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
   const hasTool = blocks.some((block) => block.type === 'tool_use');
   const start = {
-    id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null,
+    id,
+    type: 'message',
+    role: 'assistant',
+    model,
+    content: [],
+    stop_reason: null,
+    stop_sequence: null,
     usage: { ...usage, output_tokens: 1, service_tier: 'standard' },
   };
   let out = sse('message_start', { type: 'message_start', message: start }) + sse('ping', { type: 'ping' });
   blocks.forEach((block, index) => {
     const opening = block.type === 'text' ? { type: 'text', text: '' } : { ...block, input: {} };
-    const delta = block.type === 'text'
-      ? { type: 'text_delta', text: block.text }
-      : { type: 'input_json_delta', partial_json: JSON.stringify(block.input) };
+    const delta =
+      block.type === 'text' ? { type: 'text_delta', text: block.text } : { type: 'input_json_delta', partial_json: JSON.stringify(block.input) };
     out += sse('content_block_start', { type: 'content_block_start', index, content_block: opening });
     out += sse('content_block_delta', { type: 'content_block_delta', index, delta });
     out += sse('content_block_stop', { type: 'content_block_stop', index });

@@ -48,10 +48,11 @@ cpSync(join(root, 'examples', 'triage'), repo, { recursive: true });
 // The same session on the scripted model client (no SDK, no HTTP): the runner's own share of a turn.
 // Usage as the fake reports it: without it the scripted client estimates tokens, and the cost cap ends the run.
 const usage = { input_tokens: 100, output_tokens: 10 };
-const scripted = (turns) => [
-  ...Array.from({ length: turns - 1 }, () => JSON.stringify({ content: [CHEAP_TOOL_CALL], usage })),
-  JSON.stringify({ content: [finish()], usage }),
-].join('\n');
+const scripted = (turns) =>
+  [
+    ...Array.from({ length: turns - 1 }, () => JSON.stringify({ content: [CHEAP_TOOL_CALL], usage })),
+    JSON.stringify({ content: [finish()], usage }),
+  ].join('\n');
 writeFileSync(join(work, 'session.jsonl'), scripted(SESSION_TURNS));
 // An agent with the shell, for the one figure that needs it: what loading just-bash costs.
 writeFileSync(join(repo, '.flue', 'agents', 'bench-shell.md'), '---\ndescription: Runs one command\ntools: [bash]\n---\nRun it.\n');
@@ -117,7 +118,7 @@ async function measure() {
     modelMs.push(log.modelMs / SESSION_TURNS);
     toolMs.push(log.toolMs / (SESSION_TURNS - 1));
     firstToolMs.push(log.firstToolMs);
-    rssMB.push(run.maxRssKiB * 1024 / 1e6);
+    rssMB.push((run.maxRssKiB * 1024) / 1e6);
   }
 
   // The runner's own share: the same session on the scripted model, first to last model request by
@@ -127,7 +128,9 @@ async function measure() {
   for (let i = 0; i < sessions; i++) {
     const logDir = join(work, `scripted-${i}`);
     await runCli([...agentArgs(['--max-turns', '60'], logDir), '--scripted-model', join(work, 'session.jsonl')]);
-    const requests = sessionEvents(logDir).filter((event) => event.type === 'model_request').map((event) => Date.parse(event.time));
+    const requests = sessionEvents(logDir)
+      .filter((event) => event.type === 'model_request')
+      .map((event) => Date.parse(event.time));
     scriptedPerTurn.push((requests.at(-1) - requests[0]) / (SESSION_TURNS - 1));
   }
 
@@ -176,7 +179,10 @@ function agentArgs(extra = [], logDir = join(work, 'logs')) {
 /** The events of the one session log (DESIGN.md §4) a run wrote into `logDir`. */
 function sessionEvents(logDir) {
   const file = readdirSync(logDir).find((name) => name.endsWith('.jsonl'));
-  return readFileSync(join(logDir, file), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  return readFileSync(join(logDir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
 }
 
 /** Summed `durationMs` of the model calls and tool calls in the session log of one run. */
@@ -275,25 +281,34 @@ function stats(samples) {
 
 function table(r) {
   const t = r.targets;
-  const row = (metric, s, target, ok) =>
-    `| ${metric} | ${s.median} | ${s.min} | ${s.max} | ${target} | ${ok === undefined ? '' : ok ? '✓' : '✗'} |`;
+  const row = (metric, s, target, ok) => `| ${metric} | ${s.median} | ${s.min} | ${s.max} | ${target} | ${ok === undefined ? '' : ok ? '✓' : '✗'} |`;
   const one = (value) => ({ median: value, min: value, max: value });
   const lines = [
     `flue-action bench: node ${r.node}, ${r.runs} start-up runs, ${r.sessions} sessions of ${r.sessionTurns} turns, zero-latency fake model`,
     '',
     '| metric | median | min | max | target | ✓/✗ |',
     '|---|---:|---:|---:|---|:-:|',
-    row('first model request after process start (ms, cold)', r.firstRequestMs, `≤ ${t.firstRequestMs} ms`, r.firstRequestMs.median <= t.firstRequestMs),
+    row(
+      'first model request after process start (ms, cold)',
+      r.firstRequestMs,
+      `≤ ${t.firstRequestMs} ms`,
+      r.firstRequestMs.median <= t.firstRequestMs,
+    ),
     r.warmFirstRequestMs
       ? row('  the same, compile cache warm (ms)', r.warmFirstRequestMs, '', undefined)
       : '|   the same, compile cache warm (ms) | n/a | | | Node < 22.1 has no compile cache | |',
-    row(`harness overhead per turn (ms, ${r.sessionTurns}-turn session)`, r.overheadMsPerTurn, `< ${t.overheadMsPerTurn} ms`, r.overheadMsPerTurn.median < t.overheadMsPerTurn),
+    row(
+      `harness overhead per turn (ms, ${r.sessionTurns}-turn session)`,
+      r.overheadMsPerTurn,
+      `< ${t.overheadMsPerTurn} ms`,
+      r.overheadMsPerTurn.median < t.overheadMsPerTurn,
+    ),
     row('  first to last request, per turn (ms)', r.betweenRequestsMs, '', undefined),
     row('  model call in the SDK, per turn (ms, session log)', r.modelCallMsPerTurn, '', undefined),
     row('  `read` tool call (ms, session log)', r.toolCallMs, '', undefined),
     row('    the first one (ms)', r.firstToolCallMs, '', undefined),
     row('  first `bash` call of a run, which loads just-bash (ms)', r.firstShellCallMs, '', undefined),
-    row('  fake model\'s own time, per turn (ms)', r.fakeModelMsPerTurn, '', undefined),
+    row("  fake model's own time, per turn (ms)", r.fakeModelMsPerTurn, '', undefined),
     row('  the same session on the scripted model: the runner without SDK or HTTP (ms)', r.scriptedMsPerTurn, '', undefined),
     row('first request body (bytes)', one(r.firstRequestBytes), `< ${t.firstRequestBytes} B`, r.firstRequestBytes < t.firstRequestBytes),
     row(`  tool list JSON (bytes, ${r.tools.length} tools)`, one(r.toolsBytes), '', undefined),

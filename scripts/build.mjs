@@ -34,12 +34,12 @@ for (const name of readdirSync(staging)) {
   writeFileSync(file, code);
 }
 
-// just-bash loads when an agent first touches the sandbox (src/sandbox/deferred.ts), not at start-up:
-// one static import of the sandbox's index from the start-up path would silently undo that.
+// just-bash loads when an agent first touches the sandbox (src/sandbox/create.ts), not at start-up:
+// one static import of src/sandbox/shell.ts (or of just-bash) from the start-up path would silently undo that.
 // The marker is just-bash's own /proc/version text; no file of ours has it.
 if (readFileSync(join(staging, 'index.js'), 'utf8').includes('(just-bash) #1 SMP')) {
   rmSync(staging, { recursive: true, force: true });
-  throw new Error('build: just-bash is in dist/core.js; import the sandbox through src/sandbox/deferred.ts');
+  throw new Error('build: just-bash is in dist/core.js; only src/sandbox/create.ts imports src/sandbox/shell.ts, and dynamically');
 }
 
 rmSync(dist, { recursive: true, force: true });

@@ -10,9 +10,7 @@ import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
 import type { PublishReport } from './publish/index.js';
 import type { RunStatus, RunTotals } from './session-log/status.js';
-// Not from './sandbox/index.js': it also exports the eager createSandbox, which would put just-bash back
-// on the start-up path (see createDeferredSandbox).
-import { createDeferredSandbox } from './sandbox/deferred.js';
+import { createSandbox } from './sandbox/index.js';
 import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
 import { createRedactor } from './session-log/redact.js';
 import { SessionLog } from './session-log/writer.js';
@@ -99,7 +97,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   const { log, sessionId, logFile } = openLog(spec, model.label, settings, deps);
   for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
 
-  const sandbox = createDeferredSandbox({
+  const sandbox = createSandbox({
     workspace: settings.workspace,
     profile: settings.profile,
     allowWrite: spec.tools.includes('write'),
@@ -108,7 +106,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     // A pull-request run's definitions are the base commit's: the sandbox serves that copy in place of the PR's.
     definitionsRoot: settings.definitionsRoot,
   });
-  // just-bash checks a network allow-list as it builds the shell: build that sandbox now, so a bad entry
+  // just-bash checks a network allow-list as it builds the shell: build that shell now, so a bad entry
   // stops the run before the model is called.
   if (settings.profile === 'trusted' && spec.network.allow.length > 0) await sandbox.load();
   const collector = new OutputCollector(spec.outputs, { isPullRequest: deps.trigger.isPullRequest }, log);

@@ -57,16 +57,12 @@ function judge(words: EntryWord[], args: string[]): Misfit | undefined {
       const misfit = operandMisfit(arg, index);
       if (misfit) return misfit;
     } else if (arg !== word.text) {
-      return isOption(arg)
-        ? optionMisfit(arg, index)
-        : { fitted: index, problem: `${show(arg)} fits no entry`, option: false };
+      return isOption(arg) ? optionMisfit(arg, index) : { fitted: index, problem: `${show(arg)} fits no entry`, option: false };
     }
   }
   const extra = args[words.length];
   if (extra === undefined) return undefined;
-  return isOption(extra)
-    ? optionMisfit(extra, words.length)
-    : { fitted: words.length, problem: `${show(extra)} is an extra argument`, option: false };
+  return isOption(extra) ? optionMisfit(extra, words.length) : { fitted: words.length, problem: `${show(extra)} is an extra argument`, option: false };
 }
 
 function operandMisfit(arg: string, index: number): Misfit | undefined {

@@ -38,9 +38,7 @@ export function realCommands(allowList: string[], workspace: string, timeoutMs: 
         maxOutputBytes: LIMITS.commandOutputBytes,
         ...(context.signal ? { signal: context.signal } : {}),
       });
-      const note = result.timedOut
-        ? `${program}: killed after ${timeoutMs / 1000}s (the time limit of a real command)\n`
-        : '';
+      const note = result.timedOut ? `${program}: killed after ${timeoutMs / 1000}s (the time limit of a real command)\n` : '';
       return { stdout: result.stdout, stderr: result.stderr + note, exitCode: result.exitCode };
     }),
   );

@@ -39,7 +39,10 @@ export class ProcessTree {
   private readonly rootStart: number;
 
   /** `marker` is `NAME=value` exactly as in the command's environment. */
-  constructor(rootPid: number, private readonly marker: string) {
+  constructor(
+    rootPid: number,
+    private readonly marker: string,
+  ) {
     const root = readStat(rootPid);
     this.rootStart = root?.start ?? 0;
     if (root) this.adopted.set(rootPid, root.start);
@@ -56,9 +59,7 @@ export class ProcessTree {
     for (let round = 0; round < KILL_ROUNDS; round++) {
       const table = this.scan();
       this.adoptChildren(table);
-      const victims = [...table].filter(
-        ([pid, stat]) => stat.state !== 'Z' && (this.adopted.get(pid) === stat.start || this.carriesMarker(pid)),
-      );
+      const victims = [...table].filter(([pid, stat]) => stat.state !== 'Z' && (this.adopted.get(pid) === stat.start || this.carriesMarker(pid)));
       if (victims.length === 0) break;
       for (const [pid] of victims) {
         try {
@@ -134,7 +135,10 @@ function readStat(pid: number): ProcStat | undefined {
 
 function listPids(): number[] {
   try {
-    return fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+    return fs
+      .readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
   } catch {
     return [];
   }

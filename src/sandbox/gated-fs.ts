@@ -1,47 +1,39 @@
 import * as path from 'node:path';
-// Types only: the read gate runs before just-bash is loaded (see deferred.ts).
-import type {
-  ByteString,
-  CpOptions,
-  FileContent,
-  FsStat,
-  IFileSystem,
-  MkdirOptions,
-  RmOptions,
-} from 'just-bash';
+// Types only: the gate is built, and answers reads, before just-bash is loaded (see create.ts).
+import type { ByteString, CpOptions, FileContent, FsStat, IFileSystem, MkdirOptions, RmOptions } from 'just-bash';
 import { SandboxError } from './errors.js';
 import { displayPath, mutationRefusal, placement, readRefusal, UNREADABLE_NAMES, type MutationScope, type PathPolicy } from './policy.js';
 import { copyTree, type CopyFs } from './tree-copy.js';
+import type { SandboxFs } from './types.js';
 import { contentBytes, WriteQuota } from './write-quota.js';
 
 type ReadOptions = Parameters<IFileSystem['readFile']>[1];
 type WriteOptions = Parameters<IFileSystem['writeFile']>[2];
-type DirentEntry = Awaited<ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>>[number];
-
-/** What the read gate needs below it: the reads of a filesystem. */
-export type ReadableFs = Pick<
-  IFileSystem,
-  'readFile' | 'readFileBuffer' | 'exists' | 'stat' | 'lstat' | 'readdir' | 'readdirWithFileTypes' | 'realpath'
->;
-
-/** A whole filesystem with readFileBytes, as just-bash's MountableFs is. */
-export type GateableFs = IFileSystem & Required<Pick<IFileSystem, 'readFileBytes'>>;
+type DirentEntry = Awaited<ReturnType<SandboxFs['readdirWithFileTypes']>>[number];
 
 // Redirections to /dev/null reach the filesystem as plain writes; they must work on a read-only
 // workspace and must not pile up bytes in the scratch area.
 const DEV_NULL = '/dev/null';
 
 /**
- * The gate on reads: paths are normalized here and passed on normalized, so the policy checks exactly
- * the path the filesystem below acts on, and a path is also checked in its symlink-resolved form, so a
- * link to `.git/config` reads no more than `.git/config` does. GatedFs adds the writes; DeferredFs puts
- * this gate alone over WorkspaceReader until just-bash is loaded.
+ * The one gate every filesystem access of the sandbox goes through: the shell's builtins, its
+ * redirections and the model's file tools. Paths are normalized here and passed on normalized, so the
+ * policy checks exactly the path the filesystem below acts on. A path is also checked in its
+ * symlink-resolved form, so a link to `.git/config` reads no more than `.git/config` does, and a link
+ * to `.git` opens no way around the protection of writes. Every byte written into the workspace counts
+ * against the run's write quota. Copies, and moves between the workspace and the scratch area, go
+ * through the gate file by file (tree-copy.ts).
  */
-export class GatedReads<Inner extends ReadableFs = ReadableFs> {
+export class GatedFs implements SandboxFs {
+  readonly #quota: WriteQuota;
+
   constructor(
-    protected readonly inner: Inner,
-    protected readonly policy: PathPolicy,
-  ) {}
+    private readonly inner: SandboxFs,
+    private readonly policy: PathPolicy,
+    writeQuotaBytes: number,
+  ) {
+    this.#quota = new WriteQuota(writeQuotaBytes);
+  }
 
   async readFile(file: string, options?: ReadOptions): Promise<string> {
     if (normalize(file) === DEV_NULL) return '';
@@ -50,6 +42,10 @@ export class GatedReads<Inner extends ReadableFs = ReadableFs> {
 
   async readFileBuffer(file: string): Promise<Uint8Array> {
     return this.inner.readFileBuffer(await this.readable(file, 'read'));
+  }
+
+  async readFileBytes(file: string): Promise<ByteString> {
+    return this.inner.readFileBytes(await this.readable(file, 'read'));
   }
 
   exists(file: string): Promise<boolean> {
@@ -68,78 +64,13 @@ export class GatedReads<Inner extends ReadableFs = ReadableFs> {
     return this.inner.lstat(normalize(file));
   }
 
-  /** Always with file types (grep and glob walk with it); just-bash's MountableFs lists names only. */
-  async readdirWithFileTypes(dir: string): Promise<DirentEntry[]> {
-    const target = normalize(dir);
-    if (this.inner.readdirWithFileTypes) return this.inner.readdirWithFileTypes(target);
-    const names = await this.inner.readdir(target);
-    return Promise.all(
-      names.map(async (name) => {
-        const stat = await this.inner.lstat(path.posix.join(target, name));
-        return { name, isFile: stat.isFile, isDirectory: stat.isDirectory, isSymbolicLink: stat.isSymbolicLink };
-      }),
-    );
+  /** Always with file types: grep and glob walk with it. */
+  readdirWithFileTypes(dir: string): Promise<DirentEntry[]> {
+    return this.inner.readdirWithFileTypes(normalize(dir));
   }
 
   realpath(file: string): Promise<string> {
     return this.inner.realpath(normalize(file));
-  }
-
-  /** Normalizes `file` and refuses it when it (or what it resolves to) may not be read. */
-  protected async readable(file: string, operation: string): Promise<string> {
-    const target = normalize(file);
-    for (const candidate of await this.candidates(target)) {
-      const reason = readRefusal(this.policy.workspace, candidate);
-      if (reason) throw this.refused(operation, target, reason);
-    }
-    return target;
-  }
-
-  /** The lexical path, plus its symlink-resolved form when that differs (inside the workspace only). */
-  protected async candidates(target: string): Promise<string[]> {
-    if (placement(this.policy.workspace, target).kind !== 'inside') return [target];
-    const resolved = await this.resolveExisting(target);
-    return resolved === target ? [target] : [target, resolved];
-  }
-
-  /** realpath of the deepest existing ancestor, with the rest of the path appended. */
-  private async resolveExisting(target: string): Promise<string> {
-    const rest: string[] = [];
-    let head = target;
-    for (;;) {
-      try {
-        return path.posix.join(await this.inner.realpath(head), ...rest.reverse());
-      } catch {
-        if (head === '/') return target;
-        rest.push(path.posix.basename(head));
-        head = path.posix.dirname(head);
-      }
-    }
-  }
-
-  protected refused(operation: string, target: string, reason: string): SandboxError {
-    const shown = displayPath(this.policy.workspace, target);
-    return new SandboxError('EACCES', `EACCES: permission denied, ${operation} '${shown}' (${reason})`);
-  }
-}
-
-/**
- * The one gate every filesystem access of the sandbox goes through: the shell's builtins, its
- * redirections and the model's file tools. Reads are GatedReads's; writes are checked on the lexical
- * and the symlink-resolved path too, so a link to `.git` does not open a way around the protection,
- * and every byte written into the workspace counts against the run's write quota. Copies, and moves
- * between the workspace and the scratch area, go through the gate file by file (tree-copy.ts).
- */
-export class GatedFs extends GatedReads<GateableFs> implements IFileSystem {
-  readonly #quota: WriteQuota;
-
-  constructor(inner: GateableFs, policy: PathPolicy, writeQuotaBytes: number) {
-    super(inner, policy);
-    this.#quota = new WriteQuota(writeQuotaBytes);
-  }
-
-  async readFileBytes(file: string): Promise<ByteString> {
-    return this.inner.readFileBytes(await this.readable(file, 'read'));
   }
 
   async writeFile(file: string, content: FileContent, options?: WriteOptions): Promise<void> {
@@ -213,6 +144,42 @@ export class GatedFs extends GatedReads<GateableFs> implements IFileSystem {
     return this.inner.utimes(await this.writable(file, 'touch', 'entry'), atime, mtime);
   }
 
+  /** Normalizes `file` and refuses it when it (or what it resolves to) may not be read. */
+  private async readable(file: string, operation: string): Promise<string> {
+    const target = normalize(file);
+    for (const candidate of await this.candidates(target)) {
+      const reason = readRefusal(this.policy.workspace, candidate);
+      if (reason) throw this.refused(operation, target, reason);
+    }
+    return target;
+  }
+
+  /** The lexical path, plus its symlink-resolved form when that differs (inside the workspace only). */
+  private async candidates(target: string): Promise<string[]> {
+    if (placement(this.policy.workspace, target).kind !== 'inside') return [target];
+    const resolved = await this.resolveExisting(target);
+    return resolved === target ? [target] : [target, resolved];
+  }
+
+  /** realpath of the deepest existing ancestor, with the rest of the path appended. */
+  private async resolveExisting(target: string): Promise<string> {
+    const rest: string[] = [];
+    let head = target;
+    for (;;) {
+      try {
+        return path.posix.join(await this.inner.realpath(head), ...rest.reverse());
+      } catch {
+        if (head === '/') return target;
+        rest.push(path.posix.basename(head));
+        head = path.posix.dirname(head);
+      }
+    }
+  }
+
+  private refused(operation: string, target: string, reason: string): SandboxError {
+    const shown = displayPath(this.policy.workspace, target);
+    return new SandboxError('EACCES', `EACCES: permission denied, ${operation} '${shown}' (${reason})`);
+  }
   /** Normalizes `file` and refuses it when the policy does not allow changing it (for a tree: anything in it). */
   private async writable(file: string, operation: string, scope: MutationScope): Promise<string> {
     const target = normalize(file);

@@ -88,9 +88,7 @@ export function sandboxPolicy(options: Pick<SandboxOptions, 'profile' | 'allowWr
   return {
     workspace,
     writable: trusted && options.allowWrite,
-    readOnlyReason: trusted
-      ? 'read-only: the agent does not list `write`'
-      : 'read-only: this run uses the untrusted profile',
+    readOnlyReason: trusted ? 'read-only: the agent does not list `write`' : 'read-only: this run uses the untrusted profile',
     protectedRules,
     protectedNames: anyDepthNames(protectedRules),
   };

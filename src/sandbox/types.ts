@@ -65,4 +65,8 @@ export interface Sandbox {
   resolve(path: string): string;
   /** Runs a script in the just-bash shell, cwd = workspace, environment built from scratch. Never rejects for a failing command. */
   exec(command: string, options?: SandboxExecOptions): Promise<SandboxExecResult>;
+  /** Loads just-bash and builds the shell now (a network allow-list is checked then); later calls return the same. */
+  load(): Promise<Sandbox>;
+  /** Whether just-bash has been loaded: an agent that only reads the workspace never loads it. */
+  readonly loaded: boolean;
 }

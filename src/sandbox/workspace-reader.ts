@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 // Types only: this file is on the start-up side of the sandbox, where just-bash is not loaded.
-import type { FsStat, IFileSystem } from 'just-bash';
+import type { ByteString, FsStat, IFileSystem } from 'just-bash';
 
 type DirentEntry = Awaited<ReturnType<NonNullable<IFileSystem['readdirWithFileTypes']>>>[number];
+type ReadOptions = Parameters<IFileSystem['readFile']>[1];
 
 /**
  * Back-to-back calls after which the next one first gives the event loop a turn (timers, aborts,
@@ -14,16 +15,17 @@ const YIELD_EVERY_CALLS = 64;
 
 /**
  * The read side of the checkout as just-bash's ReadWriteFs (allowSymlinks) does it, in synchronous
- * system calls, without just-bash. Paths are inside the mount: `/` is the root.
+ * system calls, without just-bash. Paths are inside the mount: `/` is the root. Every read of the
+ * workspace, by a tool or the shell, before just-bash is loaded or after, is this class's (BackingFs).
  *
  * Why: reads are most of what an agent does, and each of ReadWriteFs's promise-based calls is a trip
  * through libuv's thread pool; a `read` of a small file took six of them, about 1.4 ms of a turn while
  * the loop was busy, against microseconds for the same system calls made directly. And without
- * just-bash, a run whose agent only reads, greps and globs never loads its 700 KB (see deferred.ts).
+ * just-bash, a run whose agent only reads, greps and globs never loads its 700 KB (see create.ts).
  *
  * The rules are ReadWriteFs's: a path is resolved with realpath and must stay inside the root, else it
  * is refused (EACCES "resolves outside sandbox"; realpath says ENOENT); the error messages are its
- * messages, naming the path as given, never the real one (workspace-fs.test.ts holds both to the same
+ * messages, naming the path as given, never the real one (workspace-reader.test.ts holds both to the same
  * answers). One thing is stricter: only regular files are read, so a FIFO planted in a repository cannot
  * hang the run. Every YIELD_EVERY_CALLS calls (a grep over a large tree makes thousands) one waits for a
  * real asynchronous call first, so a time limit still fires on time.
@@ -47,6 +49,19 @@ export class WorkspaceReader {
     this.#maxReadBytes = maxReadBytes;
     this.#definitions = definitions;
     this.#definitionNames = new Set(definitions?.names.map((name) => name.toLowerCase()));
+  }
+
+  /** ReadWriteFs's readFile: the bytes decoded as just-bash decodes them (see `decode`). */
+  async readFile(file: string, options?: ReadOptions): Promise<string> {
+    const encoding = typeof options === 'string' ? options : (options?.encoding ?? undefined);
+    return decode(await this.readFileBuffer(file), encoding);
+  }
+
+  /** ReadWriteFs's readFileBytes: one character per byte. */
+  async readFileBytes(file: string): Promise<ByteString> {
+    const bytes = await this.readFileBuffer(file);
+    // ByteString only brands a latin1 string; just-bash's unsafeBytesFromLatin1 is this cast, but it lives in just-bash.
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1') as unknown as ByteString;
   }
 
   async readFileBuffer(file: string): Promise<Uint8Array> {
@@ -104,6 +119,10 @@ export class WorkspaceReader {
     }
   }
 
+  async readdir(dir: string): Promise<string[]> {
+    return (await this.readdirWithFileTypes(dir)).map((entry) => entry.name);
+  }
+
   async readdirWithFileTypes(dir: string): Promise<DirentEntry[]> {
     await this.#pace();
     const real = this.#resolve(dir, 'scandir');
@@ -146,7 +165,10 @@ export class WorkspaceReader {
   /** The definition paths present at the top of the copy. */
   #servedEntries(root: string): DirentEntry[] {
     try {
-      return fs.readdirSync(root, { withFileTypes: true }).filter((entry) => this.#isDefinition(entry.name)).map(toDirent);
+      return fs
+        .readdirSync(root, { withFileTypes: true })
+        .filter((entry) => this.#isDefinition(entry.name))
+        .map(toDirent);
     } catch {
       return [];
     }
@@ -269,6 +291,7 @@ function readWhole(fd: number, size: number, max: number, file: string): Uint8Ar
   for (;;) {
     if (length === buffer.length) {
       if (length > max) throw new Error(`EFBIG: file too large, read '${file}' (more than ${max} bytes)`);
+      // biome-ignore lint/complexity/useMathMinMax: just-bash blocks Math inside the scripts this runs in (see YIELD_EVERY_CALLS).
       const grown = Buffer.allocUnsafe(buffer.length * 2 < max + 1 ? buffer.length * 2 : max + 1);
       buffer.copy(grown, 0, 0, length);
       buffer = grown;
@@ -279,6 +302,20 @@ function readWhole(fd: number, size: number, max: number, file: string): Uint8Ar
   }
   if (length > max) throw new Error(`EFBIG: file too large, read '${file}' (more than ${max} bytes)`);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, length);
+}
+
+// Made when this module loads: see YIELD_EVERY_CALLS.
+const utf8 = new TextDecoder();
+
+/**
+ * Text as just-bash's ReadWriteFs decodes it: base64, hex, latin1 (`binary`) as Buffer does; anything
+ * else as UTF-8 by TextDecoder, which drops a byte-order mark and turns a bad sequence into U+FFFD.
+ */
+function decode(bytes: Uint8Array, encoding: string | undefined): string {
+  if (encoding === 'base64' || encoding === 'hex' || encoding === 'binary' || encoding === 'latin1') {
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
+  }
+  return utf8.decode(bytes);
 }
 
 function toDirent(entry: fs.Dirent): DirentEntry {
@@ -299,8 +336,7 @@ function toFsStat(stat: fs.Stats): FsStat {
   };
 }
 
-const isWithin = (real: string, root: string): boolean =>
-  real === root || real.startsWith(root.endsWith('/') ? root : `${root}/`);
+const isWithin = (real: string, root: string): boolean => real === root || real.startsWith(root.endsWith('/') ? root : `${root}/`);
 
 function assertNoNullByte(file: string, operation: string): void {
   if (file.includes('\0')) throw new Error(`ENOENT: path contains null byte, ${operation} '${file}'`);

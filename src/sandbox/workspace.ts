@@ -28,10 +28,7 @@ export function realWorkspace(workspace: string): string {
 export function resolveInWorkspace(workspace: string, file: string): string {
   const target = path.posix.resolve(workspace, file);
   if (placement(workspace, target).kind !== 'inside') {
-    throw new SandboxError(
-      'EACCES',
-      `Path '${file}' is outside the workspace; use a path relative to the workspace root (${workspace}).`,
-    );
+    throw new SandboxError('EACCES', `Path '${file}' is outside the workspace; use a path relative to the workspace root (${workspace}).`);
   }
   return target;
 }

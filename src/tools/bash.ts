@@ -14,9 +14,10 @@ const MAX_SECONDS = LIMITS.bashMaxTimeoutMs / 1000;
  * the grammar from refusals, and an agent without them pays no byte for it.
  */
 export function bashTool(sandbox: Sandbox, commands: readonly string[] = []): ToolDefinition {
-  const real = sandbox.profile === 'trusted' && commands.length > 0
-    ? ` Real programs, exact argument lists only ({arg}: one operand, {args}: any, never an option): ${commands.join('; ')}.`
-    : '';
+  const real =
+    sandbox.profile === 'trusted' && commands.length > 0
+      ? ` Real programs, exact argument lists only ({arg}: one operand, {args}: any, never an option): ${commands.join('; ')}.`
+      : '';
   return defineRunnerTool({
     name: 'bash',
     description: `Run a bash script in the workspace (a sandboxed shell: common Unix tools, no network unless allowed). timeout in seconds, default ${DEFAULT_SECONDS}, max ${MAX_SECONDS}.${real}`,
@@ -35,8 +36,11 @@ export function bashTool(sandbox: Sandbox, commands: readonly string[] = []): To
         ? `[timed out after ${seconds}s; pass a larger timeout (max ${MAX_SECONDS}) or run less at once]`
         : `[exit code ${result.exitCode}]`;
       // The conclusion (errors, exit status) comes last: the start is what is cut.
-      const content = keepEnd(`${output}${status}`, LIMITS.toolOutputChars, (omitted, kept) =>
-        `[truncated: the first ${omitted} of ${omitted + kept} characters were cut; showing the last ${kept}]\n`);
+      const content = keepEnd(
+        `${output}${status}`,
+        LIMITS.toolOutputChars,
+        (omitted, kept) => `[truncated: the first ${omitted} of ${omitted + kept} characters were cut; showing the last ${kept}]\n`,
+      );
       return result.timedOut ? { content, isError: true } : { content };
     },
   });

@@ -1,7 +1,6 @@
 import { errorMessage } from '../errors.js';
 import { LIMITS } from '../limits.js';
-// errors.js, not the sandbox's index: that one also loads just-bash, which stays off the start-up path.
-import { isSandboxError } from '../sandbox/errors.js';
+import { isSandboxError } from '../sandbox/index.js';
 
 /**
  * A filesystem error in the model's terms: the path it gave, and what went wrong. The errors of the

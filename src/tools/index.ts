@@ -20,12 +20,7 @@ export type { ProposedOutput, ReviewComment, ToolContext, ToolDefinition, ToolRe
  * when the sandbox is read-only (the untrusted profile), since every call would fail.
  * `finish`, `give_up` and `task` belong to the harness.
  */
-export function createAgentTools(
-  spec: AgentSpec,
-  sandbox: Sandbox,
-  collector: OutputCollector,
-  context: ProposalContext,
-): ToolDefinition[] {
+export function createAgentTools(spec: AgentSpec, sandbox: Sandbox, collector: OutputCollector, context: ProposalContext): ToolDefinition[] {
   const listed = new Set(spec.tools);
   const tools: ToolDefinition[] = [];
   if (listed.has('read')) tools.push(readTool(sandbox));

@@ -49,12 +49,9 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
         input: v.object({
           body: text,
           event: v.optional(v.picklist([firstEvent, ...otherEvents])),
-          comments: v.optional(
-            v.array(v.object({ path: text, line: v.pipe(v.number(), v.integer(), v.minValue(1)), body: text })),
-          ),
+          comments: v.optional(v.array(v.object({ path: text, line: v.pipe(v.number(), v.integer(), v.minValue(1)), body: text }))),
         }),
-        run: async ({ body, event, comments }) =>
-          propose({ kind: 'submit_review', body, event: event ?? firstEvent, comments: comments ?? [] }),
+        run: async ({ body, event, comments }) => propose({ kind: 'submit_review', body, event: event ?? firstEvent, comments: comments ?? [] }),
       }),
     );
   }

@@ -29,10 +29,7 @@ export function checkProposal(
     case 'add_comment': {
       const rule = policy.add_comment;
       if (!rule) return undeclared(proposal.kind);
-      return first(
-        countWithin('add_comment', 'comment', rule.max, earlier.length),
-        bodyWithin('comment body', proposal.body),
-      );
+      return first(countWithin('add_comment', 'comment', rule.max, earlier.length), bodyWithin('comment body', proposal.body));
     }
     case 'add_labels':
     case 'remove_labels': {
@@ -63,8 +60,7 @@ const fail = (message: string): ProposalCheck => ({ ok: false, message });
 const OK: ProposalCheck = { ok: true };
 const first = (...checks: ProposalCheck[]): ProposalCheck => checks.find((check) => !check.ok) ?? OK;
 
-const undeclared = (kind: string): ProposalCheck =>
-  fail(`${kind} is not allowed: the agent's outputs: policy does not declare it`);
+const undeclared = (kind: string): ProposalCheck => fail(`${kind} is not allowed: the agent's outputs: policy does not declare it`);
 
 function countWithin(kind: string, noun: string, max: number, already: number): ProposalCheck {
   if (already < max) return OK;
@@ -79,13 +75,7 @@ function bodyWithin(what: string, body: string): ProposalCheck {
   return OK;
 }
 
-function labelsAllowed(
-  kind: string,
-  labels: readonly string[],
-  allowed: readonly string[],
-  max: number,
-  previous: ReadonlySet<string>,
-): ProposalCheck {
+function labelsAllowed(kind: string, labels: readonly string[], allowed: readonly string[], max: number, previous: ReadonlySet<string>): ProposalCheck {
   if (labels.length === 0) return fail(`${kind}: give at least one label`);
   // GitHub and GitLab match label names case-insensitively.
   const isAllowed = compileGlobList(allowed, { nocase: true });

@@ -58,9 +58,7 @@ function numberedLines(lines: string[], first: number, last: number): string {
     shownLast = number;
   }
   if (shownLast < lines.length) {
-    out.push(
-      `[truncated: showing lines ${first}-${shownLast} of ${lines.length}; call read with offset=${shownLast + 1} to continue]`,
-    );
+    out.push(`[truncated: showing lines ${first}-${shownLast} of ${lines.length}; call read with offset=${shownLast + 1} to continue]`);
   }
   return out.join('\n');
 }

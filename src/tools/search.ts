@@ -70,11 +70,16 @@ export function grepTool(sandbox: Sandbox): ToolDefinition {
       }
       if (tooLong.length > 0) {
         const where = firstFew(tooLong);
-        matches.push(`[skipped ${tooLong.length} lines too long to search with a pattern this complex: ${where}; simplify the pattern or use literal: true]`);
+        matches.push(
+          `[skipped ${tooLong.length} lines too long to search with a pattern this complex: ${where}; simplify the pattern or use literal: true]`,
+        );
       }
       if (matches.length === 0) return 'No matches.';
-      return keepStart(matches.join('\n'), LIMITS.toolOutputChars, (omitted, kept) =>
-        `\n[truncated: showing the first ${kept} of ${kept + omitted} characters; narrow the pattern, path or include]`);
+      return keepStart(
+        matches.join('\n'),
+        LIMITS.toolOutputChars,
+        (omitted, kept) => `\n[truncated: showing the first ${kept} of ${kept + omitted} characters; narrow the pattern, path or include]`,
+      );
     },
   });
 }

@@ -13,7 +13,7 @@ const byName = (a: { name: string }, b: { name: string }): number => (a.name < b
  */
 export async function* walkFiles(sandbox: Sandbox, dir: string, signal: AbortSignal): AsyncGenerator<string> {
   signal.throwIfAborted();
-  let entries;
+  let entries: Awaited<ReturnType<Sandbox['fs']['readdirWithFileTypes']>>;
   try {
     entries = await sandbox.fs.readdirWithFileTypes(dir);
   } catch {

@@ -10,8 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { trustedCapabilities } from '../../src/gate/profile.js';
-import { createDeferredSandbox } from '../../src/sandbox/deferred.js';
-import type { SandboxExecResult, SandboxOptions } from '../../src/sandbox/index.js';
+import { createSandbox, type SandboxExecResult, type SandboxOptions } from '../../src/sandbox/index.js';
 import { DAEMON_SCRIPT, killLeftovers, stillAlive } from '../sandbox/daemon.js';
 import { realTree, sandboxFor } from '../sandbox/workspace.js';
 
@@ -168,7 +167,7 @@ describe("just-bash's wrappers reach the same check", () => {
 describe('the untrusted profile', () => {
   test('has no real commands at all, whatever the agent lists, and the gate counts commands as a trusted need', async () => {
     const commands = ['git log', 'npm test', 'node daemon.cjs {args}'];
-    for (const sandbox of [sandboxFor(dir, { profile: 'untrusted', commands }), createDeferredSandbox({
+    for (const sandbox of [sandboxFor(dir, { profile: 'untrusted', commands }), createSandbox({
       workspace: dir, profile: 'untrusted', allowWrite: false, commands, networkAllow: [], protectedPaths: ['.git/'],
     })]) {
       expect(await sandbox.exec('git log --output=.git/config; npm test; node daemon.cjs 1 0')).toEqual({

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createDeferredSandbox, type DeferredSandbox } from '../../src/sandbox/index.js';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
 
 /** A token in the form actions/checkout writes it: `AUTHORIZATION: basic base64(x-access-token:TOKEN)`. */
 export const header = (token: string): string => `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
@@ -66,8 +66,8 @@ export async function writeTree(dir: string, files: Record<string, string | Buff
 export function pipelineSandbox(
   dir: string,
   options: { allowWrite?: boolean; profile?: 'trusted' | 'untrusted'; definitionsRoot?: string } = {},
-): DeferredSandbox {
-  return createDeferredSandbox({
+): Sandbox {
+  return createSandbox({
     workspace: dir,
     profile: options.profile ?? 'trusted',
     allowWrite: options.allowWrite ?? false,

@@ -60,7 +60,14 @@ describe('allow-listed real commands', () => {
     expect(['pwned', 'pwned2', 'pwned3'].filter((name) => existsSync(path.join(dir, name)))).toEqual([]);
     // A variable set on the command line does not reach the process (NODE_OPTIONS=--require would run code).
     expect((await report('NODE_OPTIONS=--require=./pwn.cjs FLUE_TEST_SECRET=x node report.cjs')).env).toEqual([
-      'CI', 'FLUE_COMMAND_TREE', 'HOME', 'LANG', 'NO_COLOR', 'PATH', 'TERM', 'TMPDIR',
+      'CI',
+      'FLUE_COMMAND_TREE',
+      'HOME',
+      'LANG',
+      'NO_COLOR',
+      'PATH',
+      'TERM',
+      'TMPDIR',
     ]);
   });
 
@@ -68,7 +75,7 @@ describe('allow-listed real commands', () => {
     const allowed = "the agent's commands: allow only 'node report.cjs {args}', 'node ../report.cjs', 'node spin.cjs'";
     const refused = (why: string, hint = '') => ({ stdout: '', stderr: `node: refused: ${why}; ${allowed}${hint}\n`, exitCode: 126, timedOut: false });
     const option = refused("'-e' is an option", ' (an option is accepted only where an entry writes it out)');
-    expect(await sandbox.exec('node -e "require(\'fs\').writeFileSync(\'pwned\', \'\')"')).toEqual(option);
+    expect(await sandbox.exec("node -e \"require('fs').writeFileSync('pwned', '')\"")).toEqual(option);
     expect(await sandbox.exec('node spin.cjsx')).toEqual(refused("'spin.cjsx' fits no entry"));
     expect(await sandbox.exec('node spin.cjs now')).toEqual(refused("'now' is an extra argument"));
     expect(await sandbox.exec('node report.cjs ""')).toEqual(refused('an empty argument is not an operand'));

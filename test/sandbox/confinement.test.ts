@@ -41,7 +41,10 @@ describe('the shell sees the workspace and nothing else', () => {
   test('`cd / && ls` and `find /` show only the empty scratch area and the workspace mount', async () => {
     expect(await run('cd / && ls')).toEqual({ stdout: 'dev\nhome\ntmp\n', stderr: '', exitCode: 0 });
     const found = await run('find / -not -path "*/repo/*"');
-    const parents = dir.split('/').slice(1, -1).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`);
+    const parents = dir
+      .split('/')
+      .slice(1, -1)
+      .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}`);
     expect(found).toEqual({
       stdout: ['/', '/dev', '/dev/null', '/home', '/home/flue', ...parents, dir].sort().join('\n') + '\n',
       stderr: '',
@@ -77,7 +80,8 @@ describe('the shell sees the workspace and nothing else', () => {
     expect(await run('grep -r AUTHORIZATION .')).toEqual({ stdout: '', stderr: '', exitCode: 1 });
     expect(await run('cp -r .git /tmp/g; test -e /tmp/g || echo nothing copied')).toEqual({
       stdout: 'nothing copied\n',
-      stderr: "cp: cannot copy '.git': EACCES: permission denied, copy '.git/HEAD' (**/.git: a repository's internals may hold the job's credentials)\n",
+      stderr:
+        "cp: cannot copy '.git': EACCES: permission denied, copy '.git/HEAD' (**/.git: a repository's internals may hold the job's credentials)\n",
       exitCode: 0,
     });
     await expect(sandbox.fs.readFile(`${dir}/.GIT/config`)).rejects.toThrow(
@@ -122,10 +126,8 @@ describe('sandbox.resolve', () => {
     expect(sandbox.resolve('.')).toBe(dir);
   });
 
-  test.each(['../outside.txt', 'src/../../outside.txt', '/etc/passwd', '/'])('refuses %s', (escape) => {
-    expect(() => sandbox.resolve(escape)).toThrow(SandboxError);
-    expect(() => sandbox.resolve(escape)).toThrow(
-      `Path '${escape}' is outside the workspace; use a path relative to the workspace root (${dir}).`,
-    );
+  test.each(['../outside.txt', 'src/../../outside.txt', '/etc/passwd', '/'])('refuses %s', (outside) => {
+    expect(() => sandbox.resolve(outside)).toThrow(SandboxError);
+    expect(() => sandbox.resolve(outside)).toThrow(`Path '${outside}' is outside the workspace; use a path relative to the workspace root (${dir}).`);
   });
 });

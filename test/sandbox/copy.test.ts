@@ -47,7 +47,7 @@ test('cp and mv between the workspace and the scratch area, both ways', async ()
   expect(await realTree(dir)).toEqual(expect.not.arrayContaining(['moved']));
 });
 
-test('a copy into itself, and a directory without -r, are refused with cp\'s own words', async () => {
+test("a copy into itself, and a directory without -r, are refused with cp's own words", async () => {
   expect(await run('cp -r src src/inner')).toEqual({
     stdout: '',
     stderr: `cp: cannot copy 'src' into itself, '${dir}/src/inner'\n`,

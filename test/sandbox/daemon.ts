@@ -53,4 +53,9 @@ export function killLeftovers(text: string): void {
 }
 
 // `kill(0)` would signal our own process group: only real PIDs count.
-const pidsIn = (text: string): number[] => text.split(/\s+/).filter((word) => /^\d+$/.test(word)).map(Number).filter((pid) => pid > 1);
+const pidsIn = (text: string): number[] =>
+  text
+    .split(/\s+/)
+    .filter((word) => /^\d+$/.test(word))
+    .map(Number)
+    .filter((pid) => pid > 1);

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createDeferredSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
+import { createSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
 import { makeWorkspace, readOutcome, realTree, sandboxOptions } from './workspace.js';
 
-// The pipeline's sandbox: createSandbox's, built on first use. These tests prove it is the same gate;
-// the attack tests next to this file exercise that gate in depth.
+// The sandbox loads just-bash on first need. These tests prove that the gate is the same before and
+// after; the attack tests exercise that gate in depth.
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -27,21 +27,21 @@ const thrown = (run: () => unknown): unknown => {
 };
 
 test('the workspace and the command allow-list are checked at once, with createSandbox errors', () => {
-  expect(thrown(() => createDeferredSandbox(options({ workspace: 'repo' })))).toEqual(
+  expect(thrown(() => createSandbox(options({ workspace: 'repo' })))).toEqual(
     new SandboxError('ENOENT', "Workspace 'repo' is not an absolute path; pass the checkout's absolute path."),
   );
-  expect(thrown(() => createDeferredSandbox(options({ commands: ['./gradlew test'] })))).toEqual(
+  expect(thrown(() => createSandbox(options({ commands: ['./gradlew test'] })))).toEqual(
     new SandboxError(
       'EINVAL',
       'commands: "./gradlew test": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("gradlew test"); to run a script of the repository, write "sh ./gradlew test"',
     ),
   );
   // The untrusted profile runs no real commands, so it does not check them.
-  expect(createDeferredSandbox(options({ profile: 'untrusted', commands: ['./gradlew test'] })).writable).toBe(false);
+  expect(createSandbox(options({ profile: 'untrusted', commands: ['./gradlew test'] })).writable).toBe(false);
 });
 
 test('before loading, it answers what needs no filesystem; the shell-only sync methods refuse', () => {
-  const sandbox = createDeferredSandbox(options({ allowWrite: true }));
+  const sandbox = createSandbox(options({ allowWrite: true }));
   expect([sandbox.workspace, sandbox.profile, sandbox.writable]).toEqual([dir, 'trusted', true]);
   expect(sandbox.resolve('src/a.txt')).toBe(`${dir}/src/a.txt`);
   expect(() => sandbox.resolve('../outside.txt')).toThrow(
@@ -51,7 +51,7 @@ test('before loading, it answers what needs no filesystem; the shell-only sync m
 });
 
 test('files and the shell go through the same gate once loaded', async () => {
-  const sandbox = createDeferredSandbox(options());
+  const sandbox = createSandbox(options());
   expect(Buffer.from(await sandbox.fs.readFileBuffer(`${dir}/src/a.txt`)).toString()).toBe('alpha\n');
   await expect(sandbox.fs.readFile(`${dir}/.git/config`)).rejects.toThrow(
     "EACCES: permission denied, read '.git/config' (**/.git: a repository's internals may hold the job's credentials)",
@@ -78,7 +78,7 @@ test('files and the shell go through the same gate once loaded', async () => {
 });
 
 test('a malformed network allow-list fails the load, and every call after it', async () => {
-  const sandbox = createDeferredSandbox(options({ networkAllow: ['api.example.com'] }));
+  const sandbox = createSandbox(options({ networkAllow: ['api.example.com'] }));
   const message =
     'network.allow: Invalid network allow-list: Invalid URL in allow-list: "api.example.com" - must be a valid URL with scheme and host (e.g., "https://example.com")';
   await expect(sandbox.load()).rejects.toThrow(message);
@@ -88,11 +88,9 @@ test('a malformed network allow-list fails the load, and every call after it', a
 
 test('an agent that only reads the workspace never builds the shell, and meets the same gate', async () => {
   await fs.symlink('.git/config', path.join(dir, 'innocent.txt'));
-  const sandbox = createDeferredSandbox(options());
+  const sandbox = createSandbox(options());
   expect(Buffer.from(await sandbox.fs.readFileBuffer(`${dir}/src/a.txt`)).toString()).toBe('alpha\n');
-  expect((await sandbox.fs.readdirWithFileTypes(dir)).map((entry) => entry.name)).toEqual([
-    '.flue', '.git', '.github', 'innocent.txt', 'src',
-  ]);
+  expect((await sandbox.fs.readdirWithFileTypes(dir)).map((entry) => entry.name)).toEqual(['.flue', '.git', '.github', 'innocent.txt', 'src']);
   expect((await sandbox.fs.stat(`${dir}/src`)).isDirectory).toBe(true);
   await expect(sandbox.fs.readFile(`${dir}/.git/config`)).rejects.toThrow(
     "EACCES: permission denied, read '.git/config' (**/.git: a repository's internals may hold the job's credentials)",
@@ -102,10 +100,14 @@ test('an agent that only reads the workspace never builds the shell, and meets t
   );
   expect(sandbox.loaded).toBe(false);
 
+  // The gate refuses a write before anything below it is built.
   await expect(sandbox.fs.writeFile(`${dir}/src/a.txt`, 'changed')).rejects.toThrow(
     "EACCES: permission denied, write 'src/a.txt' (read-only: the agent does not list `write`)",
   );
+  expect(sandbox.loaded).toBe(false);
+  await sandbox.fs.writeFile('/tmp/scratch.txt', 'scratch');
   expect(sandbox.loaded).toBe(true);
+  expect(await sandbox.fs.readFile('/tmp/scratch.txt')).toBe('scratch');
 });
 
 test('before the shell is built, every read of the workspace answers as the built sandbox does', async () => {
@@ -113,11 +115,23 @@ test('before the shell is built, every read of the workspace answers as the buil
   await fs.symlink('../outside.txt', path.join(dir, 'link-out'));
   await fs.symlink('.github/workflows', path.join(dir, 'link-dir'));
   await fs.symlink('missing', path.join(dir, 'dangling'));
-  const paths = ['', '/src', '/src/a.txt', '/missing', '/src/a.txt/x', '/link-in', '/link-out', '/link-dir', '/link-dir/ci.yml', '/dangling', '/.git', '/.git/config', '/.git/HEAD'].map(
-    (relative) => `${dir}${relative}`,
-  );
-  const early = createDeferredSandbox(options());
-  const built = await createDeferredSandbox(options()).load();
+  const paths = [
+    '',
+    '/src',
+    '/src/a.txt',
+    '/missing',
+    '/src/a.txt/x',
+    '/link-in',
+    '/link-out',
+    '/link-dir',
+    '/link-dir/ci.yml',
+    '/dangling',
+    '/.git',
+    '/.git/config',
+    '/.git/HEAD',
+  ].map((relative) => `${dir}${relative}`);
+  const early = createSandbox(options());
+  const built = await createSandbox(options()).load();
   const reads = ['readFile', 'readFileBuffer', 'exists', 'stat', 'lstat', 'readdir', 'readdirWithFileTypes', 'realpath'] as const;
   for (const read of reads) {
     for (const file of paths) {
@@ -127,6 +141,8 @@ test('before the shell is built, every read of the workspace answers as the buil
   }
   expect(early.loaded).toBe(false);
   // Outside the workspace is the shell's scratch area: that read builds the shell.
-  expect(await readOutcome(() => early.fs.readFile(`${dir}/../outside.txt`))).toEqual(await readOutcome(() => built.fs.readFile(`${dir}/../outside.txt`)));
+  expect(await readOutcome(() => early.fs.readFile(`${dir}/../outside.txt`))).toEqual(
+    await readOutcome(() => built.fs.readFile(`${dir}/../outside.txt`)),
+  );
   expect(early.loaded).toBe(true);
 });

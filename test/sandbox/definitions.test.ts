@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { createDeferredSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
+import { createSandbox, SandboxError, type SandboxOptions } from '../../src/sandbox/index.js';
 import { makeWorkspace, readOutcome, sandboxOptions } from './workspace.js';
 
 // A pull-request run: definitions were read from a copy of the base commit, which the sandbox serves
@@ -31,10 +31,22 @@ afterEach(() => cleanup());
 const options = (overrides: Partial<SandboxOptions> = {}): SandboxOptions => sandboxOptions(dir, { definitionsRoot: base, ...overrides });
 
 test('before and after the shell is built, every read answers from the copy for definition paths', async () => {
-  const paths = ['', '/.flue', '/.flue/agents/triage.md', '/.agents/skills/s/ref.md', '/.agents/skills/s/head.md', '/AGENTS.md', '/agents.md',
-    '/CLAUDE.md', '/skills-link', '/skills-link/s/ref.md', '/src-link/a.txt', '/.flue/missing/x'].map((relative) => `${dir}${relative}`);
-  const early = createDeferredSandbox(options());
-  const built = await createDeferredSandbox(options()).load();
+  const paths = [
+    '',
+    '/.flue',
+    '/.flue/agents/triage.md',
+    '/.agents/skills/s/ref.md',
+    '/.agents/skills/s/head.md',
+    '/AGENTS.md',
+    '/agents.md',
+    '/CLAUDE.md',
+    '/skills-link',
+    '/skills-link/s/ref.md',
+    '/src-link/a.txt',
+    '/.flue/missing/x',
+  ].map((relative) => `${dir}${relative}`);
+  const early = createSandbox(options());
+  const built = await createSandbox(options()).load();
   const reads = ['readFile', 'readFileBuffer', 'exists', 'stat', 'lstat', 'readdir', 'readdirWithFileTypes', 'realpath'] as const;
   const answers: Record<string, unknown> = {};
   for (const read of reads) {
@@ -50,7 +62,8 @@ test('before and after the shell is built, every read answers from the copy for 
   expect(answers['readFile /.agents/skills/s/head.md']).toEqual({ error: "ENOENT: no such file or directory, open '/.agents/skills/s/head.md'" });
   expect(answers['readFile /CLAUDE.md']).toEqual({ error: "ENOENT: no such file or directory, open '/CLAUDE.md'" });
   expect(answers['readFile /skills-link/s/ref.md']).toEqual({
-    error: "EACCES: permission denied, '/skills-link/s/ref.md' resolves into the pull request's own definitions; this run serves them from the base commit",
+    error:
+      "EACCES: permission denied, '/skills-link/s/ref.md' resolves into the pull request's own definitions; this run serves them from the base commit",
   });
   // realpath still names where a link leads, so that the gate sees a write through it for what it is.
   expect(answers['realpath /skills-link']).toBe(`${dir}/.agents/skills`);
@@ -59,7 +72,7 @@ test('before and after the shell is built, every read answers from the copy for 
 });
 
 test("`ls` with a pattern lists the copy's definition paths, not the checkout's", async () => {
-  const sandbox = createDeferredSandbox(options());
+  const sandbox = createSandbox(options());
   expect(await sandbox.exec('ls .agents/skills/s/*.md; ls *.md')).toEqual({
     stdout: '.agents/skills/s/ref.md\nAGENTS.md\n',
     stderr: '',
@@ -68,9 +81,17 @@ test("`ls` with a pattern lists the copy's definition paths, not the checkout's"
   });
 });
 
+test("`ls` given a pattern that names a file scans every path, and meets the copy's there too", async () => {
+  // A file named `*.md` gets past the ls guard; just-bash's ls then matches the pattern against every
+  // path of the filesystem (getAllPaths), where the checkout's own CLAUDE.md must not show.
+  await fs.writeFile(path.join(dir, '*.md'), 'literal\n');
+  const sandbox = createSandbox(options());
+  expect(await sandbox.exec("ls '*.md'")).toEqual({ stdout: '*.md\nAGENTS.md\n', stderr: '', exitCode: 0, timedOut: false });
+});
+
 test('a copy at the workspace itself serves nothing; a missing one stops the sandbox with the folder named', async () => {
-  const same = createDeferredSandbox(options({ definitionsRoot: dir }));
+  const same = createSandbox(options({ definitionsRoot: dir }));
   expect(Buffer.from(await same.fs.readFileBuffer(`${dir}/CLAUDE.md`)).toString()).toBe('head\n');
   const error = new SandboxError('ENOENT', `Definitions folder '${base}-gone' does not exist; pass the folder the agent was loaded from.`);
-  expect(() => createDeferredSandbox(options({ definitionsRoot: `${base}-gone` }))).toThrow(error);
+  expect(() => createSandbox(options({ definitionsRoot: `${base}-gone` }))).toThrow(error);
 });

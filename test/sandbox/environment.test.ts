@@ -85,9 +85,7 @@ describe('network', () => {
     const sandbox = sandboxFor(dir, { networkAllow: [`${base}/api/`] });
     expect((await sandbox.exec(`curl -s ${base}/api/items?q=1`)).stdout).toBe('GET /api/items?q=1\n');
     const refused = (stderr: string, exitCode: number) => ({ stdout: '', stderr, exitCode, timedOut: false });
-    expect(await sandbox.exec(`curl -sS ${base}/admin`)).toEqual(
-      refused(`curl: (7) Network access denied: URL not in allow-list: ${base}/admin\n`, 7),
-    );
+    expect(await sandbox.exec(`curl -sS ${base}/admin`)).toEqual(refused(`curl: (7) Network access denied: URL not in allow-list: ${base}/admin\n`, 7));
     expect(await sandbox.exec(`curl -sS ${otherBase}/api/items`)).toEqual(
       refused(`curl: (7) Network access denied: URL not in allow-list: ${otherBase}/api/items\n`, 7),
     );

@@ -15,11 +15,9 @@ describe('pathRule', () => {
   });
 
   test('* stands for characters within one name', () => {
-    expect(covered('gha-creds-*.json', ['gha-creds-1.json', 'GHA-CREDS-abc.JSON', 'gha-creds-.json', 'x/gha-creds-1.json', 'gha-creds-1.json.bak'])).toEqual([
-      'gha-creds-1.json',
-      'GHA-CREDS-abc.JSON',
-      'gha-creds-.json',
-    ]);
+    expect(
+      covered('gha-creds-*.json', ['gha-creds-1.json', 'GHA-CREDS-abc.JSON', 'gha-creds-.json', 'x/gha-creds-1.json', 'gha-creds-1.json.bak']),
+    ).toEqual(['gha-creds-1.json', 'GHA-CREDS-abc.JSON', 'gha-creds-.json']);
   });
 
   test('**/name matches that name at any depth, never a name that only contains it', () => {
@@ -53,7 +51,11 @@ describe('the policy', () => {
   const policy = sandboxPolicy({ profile: 'trusted', allowWrite: true }, workspace);
 
   test('reads: .git anywhere and cloud credentials at the root are refused, with the reason', () => {
-    expect(['/w/.git/config', '/w/a/.Git/x', '/w/gha-creds-9.json', '/w/a/gha-creds-9.json', '/w/src/a.ts', '/tmp/.git/config'].map((file) => readRefusal(workspace, file))).toEqual([
+    expect(
+      ['/w/.git/config', '/w/a/.Git/x', '/w/gha-creds-9.json', '/w/a/gha-creds-9.json', '/w/src/a.ts', '/tmp/.git/config'].map((file) =>
+        readRefusal(workspace, file),
+      ),
+    ).toEqual([
       "**/.git: a repository's internals may hold the job's credentials",
       "**/.git: a repository's internals may hold the job's credentials",
       'gha-creds-*.json: a cloud credentials file',

@@ -13,8 +13,7 @@ const options = (overrides: Partial<ProcessOptions> = {}): ProcessOptions => ({
   maxOutputBytes: 1_000,
   ...overrides,
 });
-const node = (script: string, overrides?: Partial<ProcessOptions>) =>
-  runProcess(process.execPath, ['-e', script], options(overrides));
+const node = (script: string, overrides?: Partial<ProcessOptions>) => runProcess(process.execPath, ['-e', script], options(overrides));
 
 describe('runProcess', () => {
   test('returns the exit code and both streams', async () => {

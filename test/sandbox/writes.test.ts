@@ -23,9 +23,7 @@ describe('without `write` the workspace is read-only', () => {
     const before = await realTree(dir);
     expect(await run(sandbox, 'echo x > src/b.txt')).toEqual(denied(`bash: EACCES: permission denied, write 'src/b.txt' (${reason})\n`));
     expect(await run(sandbox, 'echo x >> src/a.txt')).toEqual(denied(`bash: EACCES: permission denied, write 'src/a.txt' (${reason})\n`));
-    expect(await run(sandbox, 'mkdir d')).toEqual(
-      denied(`mkdir: cannot create directory 'd': EACCES: permission denied, mkdir 'd' (${reason})\n`),
-    );
+    expect(await run(sandbox, 'mkdir d')).toEqual(denied(`mkdir: cannot create directory 'd': EACCES: permission denied, mkdir 'd' (${reason})\n`));
     expect(await run(sandbox, 'touch src/a.txt')).toEqual(
       denied(`touch: cannot touch 'src/a.txt': EACCES: permission denied, touch 'src/a.txt' (${reason})\n`),
     );
@@ -114,17 +112,42 @@ describe('protected paths stay read-only with `write`', () => {
   });
 
   test('the protected list is the same on every run, and each entry refuses a write', async () => {
-    expect(PROTECTED_PATHS).toEqual([
-      '**/.git', '.github/', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab-ci.yml', '.gitlab/', '.flue/', '.agents/', '.claude/',
-      'AGENTS.md', 'CLAUDE.md', '.husky/', '**/.gitattributes', '.gitmodules',
-    ]);
+    // Pinned here: a change to the list is a change to every run's policy.
+    const rules = [
+      '**/.git',
+      '.github/',
+      'CODEOWNERS',
+      'docs/CODEOWNERS',
+      '.gitlab-ci.yml',
+      '.gitlab/',
+      '.flue/',
+      '.agents/',
+      '.claude/',
+      'AGENTS.md',
+      'CLAUDE.md',
+      '.husky/',
+      '**/.gitattributes',
+      '.gitmodules',
+    ];
+    expect(PROTECTED_PATHS).toEqual(rules);
     const sandbox = sandboxFor(dir, { allowWrite: true });
     const before = await realTree(dir);
-    const targets = ['lib/.git', '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab-ci.yml', '.gitlab/ci/a.yml',
-      '.flue/agents/triage.md', '.agents/skills/s/SKILL.md', '.claude/settings.json', 'AGENTS.md', 'claude.md', '.husky/pre-commit',
-      'src/.gitattributes', '.gitmodules'];
-    const rules = ['**/.git', '.github/', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab-ci.yml', '.gitlab/', '.flue/', '.agents/',
-      '.claude/', 'AGENTS.md', 'CLAUDE.md', '.husky/', '**/.gitattributes', '.gitmodules'];
+    const targets = [
+      'lib/.git',
+      '.github/CODEOWNERS',
+      'CODEOWNERS',
+      'docs/CODEOWNERS',
+      '.gitlab-ci.yml',
+      '.gitlab/ci/a.yml',
+      '.flue/agents/triage.md',
+      '.agents/skills/s/SKILL.md',
+      '.claude/settings.json',
+      'AGENTS.md',
+      'claude.md',
+      '.husky/pre-commit',
+      'src/.gitattributes',
+      '.gitmodules',
+    ];
     for (const [index, target] of targets.entries()) {
       expect(await run(sandbox, `echo x > ${target}`)).toEqual(
         denied(`bash: EACCES: permission denied, write '${target}' (protected path ${rules[index]})\n`),
@@ -142,9 +165,7 @@ describe('protected paths stay read-only with `write`', () => {
   test('extra protectedPaths add to the list, never replace it', async () => {
     const sandbox = sandboxFor(dir, { allowWrite: true, protectedPaths: ['generated/'] });
     expect(await run(sandbox, 'echo x > generated/a; echo x > .flue/a')).toEqual(
-      denied(
-        "bash: EACCES: permission denied, write 'generated/a' (protected path generated/)\n",
-      ),
+      denied("bash: EACCES: permission denied, write 'generated/a' (protected path generated/)\n"),
     );
     expect(await run(sandbox, 'echo x > .flue/a')).toEqual(denied("bash: EACCES: permission denied, write '.flue/a' (protected path .flue/)\n"));
   });
