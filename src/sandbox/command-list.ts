@@ -1,5 +1,6 @@
 import { parseCommandEntry, type CommandEntry, type EntryWord } from '../definitions/command-entry.js';
 import { SandboxError } from './errors.js';
+import { truncate } from '../text/index.js';
 
 /**
  * The `commands:` allow-list grouped by program (`npm test`, `git diff {args}` → npm: [test], git: [diff {args}]).
@@ -81,5 +82,5 @@ const optionMisfit = (arg: string, index: number): Misfit => ({
 /** An argument as the refusal quotes it: short, on one line. */
 function show(arg: string): string {
   const flat = arg.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return `'${flat.length > 60 ? `${flat.slice(0, 57)}...` : flat}'`;
+  return `'${truncate(flat, 60, '...')}'`;
 }

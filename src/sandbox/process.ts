@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { LIMITS } from '../limits.js';
 import { HAS_PROC, ProcessTree, TREE_MARKER_NAME } from './descendants.js';
+import { utf8BoundaryAtOrAfter } from '../text/index.js';
 
 export interface ProcessOptions {
   cwd: string;
@@ -148,8 +149,11 @@ class TailBuffer {
     }
   }
 
+  /** The tail as text, from its first whole character: a cut inside one would decode to U+FFFD. */
   text(): string {
-    const body = Buffer.concat(this.chunks).toString('utf8');
-    return this.dropped > 0 ? `[${this.dropped} bytes cut from the start]\n${body}` : body;
+    const bytes = Buffer.concat(this.chunks);
+    if (this.dropped === 0) return bytes.toString('utf8');
+    const start = utf8BoundaryAtOrAfter(bytes, 0);
+    return `[${this.dropped + start} bytes cut from the start]\n${bytes.subarray(start).toString('utf8')}`;
   }
 }

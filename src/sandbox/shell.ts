@@ -1,4 +1,5 @@
 import { Bash, InMemoryFs, MountableFs, ReadWriteFs, getCommandNames, type BashOptions, type CommandName, type IFileSystem } from 'just-bash';
+import { errorMessage } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { MountFs } from './backing-fs.js';
 import { realCommands } from './commands.js';
@@ -61,7 +62,7 @@ function createShell(options: BashOptions): Bash {
   try {
     return new Bash(options);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (!options.network) throw error;
     throw new SandboxError('EINVAL', `network.allow: ${message.replace(/\s*\n\s*/g, ' ')}`);
   }

@@ -78,6 +78,8 @@ describe('allow-listed real commands', () => {
     expect(await sandbox.exec("node -e \"require('fs').writeFileSync('pwned', '')\"")).toEqual(option);
     expect(await sandbox.exec('node spin.cjsx')).toEqual(refused("'spin.cjsx' fits no entry"));
     expect(await sandbox.exec('node spin.cjs now')).toEqual(refused("'now' is an extra argument"));
+    // A long argument is shown cut, and never through the middle of an emoji (half of one is not text).
+    expect(await sandbox.exec(`node spin.cjs ${'a'.repeat(56)}😀tail`)).toEqual(refused(`'${'a'.repeat(56)}...' is an extra argument`));
     expect(await sandbox.exec('node report.cjs ""')).toEqual(refused('an empty argument is not an operand'));
     expect(await sandbox.exec('node')).toEqual(refused('too few arguments'));
     for (const wrapped of ['bash -c "node -e 1"', 'env node -e 1', 'timeout 5 node -e 1', 'echo "node -e 1" | sh']) {

@@ -30,6 +30,12 @@ describe('runProcess', () => {
     expect(result.stdout).toBe('[16 bytes cut from the start]\nqrstuvwxyz');
   });
 
+  test('a cut inside a character keeps the tail from the next whole one, and counts the bytes it left out', async () => {
+    // 14 bytes ('é' is 2, '😀' 4): the last 7 start with the first emoji's last byte, which would decode to U+FFFD.
+    const result = await node('process.stdout.write("éé😀😀xy")', { maxOutputBytes: 7 });
+    expect(result.stdout).toBe('[8 bytes cut from the start]\n😀xy');
+  });
+
   test('kills a process that passes its timeout', async () => {
     const started = Date.now();
     expect(await node('setInterval(() => {}, 1000)', { timeoutMs: 200 })).toEqual({
