@@ -1,7 +1,7 @@
 /**
  * One fake GitHub per test, a real Octokit (with the retry and throttling plugins) pointed at it,
- * and a GitHubHost over both. Retry waits are in milliseconds and writes are not paced, so a test
- * that retries or writes several times stays fast.
+ * and a GitHubHost over both. Retry waits are in milliseconds and writes to the fake (a loopback
+ * address) are not paced, so a test that retries or writes several times stays fast.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -56,7 +56,6 @@ export function hostOn(
     userAgent: 'flue-action/test',
     warn,
     retryUnitMs: 1,
-    paceWrites: false,
     ...clientOptions,
   });
   return new GitHubHost({
