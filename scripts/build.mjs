@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { minify } from 'terser';
 import * as valibot from 'valibot';
+import { BUILD_INPUTS_FILE, buildInputsHash } from './build-inputs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const staging = mkdtempSync(join(tmpdir(), 'flue-build-'));
+// Hashed before ncc reads them: an edit during the build leaves dist/ stale, not marked current.
+const builtFrom = buildInputsHash(root);
 
 execFileSync(
   process.execPath,
@@ -97,3 +100,5 @@ for (const [name, body] of Object.entries(entries)) {
   writeFileSync(join(dist, name), body, { mode: name === 'cli.js' ? 0o755 : 0o644 });
 }
 if (!existsSync(join(dist, 'core.js'))) throw new Error('build: ncc produced no bundle');
+// What dist/ was built from, for the tests that run it (test/action/built.ts).
+writeFileSync(join(dist, BUILD_INPUTS_FILE), `${builtFrom}\n`);

@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireCurrentDist } from './built.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST_INDEX = path.join(ROOT, 'dist', 'index.js');
@@ -24,6 +25,7 @@ export function requireBuiltAction(): void {
   for (const file of [DIST_INDEX, DIST_POST]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` before the action tests.`);
   }
+  requireCurrentDist();
 }
 
 const created: string[] = [];

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import { readRunnerEnvironment } from '../../src/action/environment.js';
 import { runActionStages } from '../../src/action/run.js';
 import { readActionSettings } from '../../src/action/settings.js';
@@ -22,11 +22,6 @@ import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions, type FakeRepo
 export const WORKFLOW_SHA = 'c0ffee'.padEnd(40, '0');
 const TOKEN = 'ghs_gate0123456789abcdefghij';
 const API_KEY = 'sk-ant-gate-0123456789abcdef';
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 /** A code agent whose top-level code writes `witness` before it defines a harmless agent. */
 export function probeAgent(witness: string, description = 'Probe'): string {
@@ -76,11 +71,12 @@ export async function runStages(attack: StagesAttack): Promise<StagesRun> {
   const github = await startFakeGitHub(attack.github);
   const model = await startFakeAnthropic({ turns: attack.turns ?? [] });
   const root = await mkdtemp(path.join(tmpdir(), 'flue-gate-attack-'));
-  cleanups.push(
-    () => github.close(),
-    () => model.close(),
-    () => rm(root, { recursive: true, force: true }),
-  );
+  // Per test, not a top-level afterEach: with isolate off, a module's top-level code runs once a worker.
+  onTestFinished(async () => {
+    await rm(root, { recursive: true, force: true });
+    await model.close();
+    await github.close();
+  });
   const witness = path.join(root, 'witness');
   const workspace = path.join(root, 'checkout');
   const files = { '.flue/agents/probe.mjs': probeAgent(witness), 'README.md': '# Hello-World\n', ...attack.files?.(witness) };
@@ -126,12 +122,7 @@ export async function runStages(attack: StagesAttack): Promise<StagesRun> {
   } finally {
     quiet.mockRestore();
   }
-  const events = run.report
-    ? (await readFile(run.report.logFile, 'utf8'))
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, unknown>)
-    : [];
+  const events = run.report ? (await readFile(run.report.logFile, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : [];
   return { ...run, imported: existsSync(witness), events };
 }
 

@@ -226,13 +226,28 @@ describe('the trigger phrase counts only as the page shows it, in the author’s
 });
 
 describe('markdown built to stall the parser is handled within the parse budget', () => {
-  /** The budget, and room for the dev build of micromark the tests load and for a busy machine. */
-  const WITHIN = LIMITS.markdownParseMs + 4_000;
-  const timed = async <T>(work: () => Promise<T>) => {
-    const start = performance.now();
-    const result = await work();
-    return { result, fast: performance.now() - start < WITHIN };
+  /**
+   * `work` under a parse budget of `budgetMs` (default: the real one), and whether it ended within the
+   * budget and some room for the dev build of micromark the tests load and for a busy machine.
+   */
+  const timed = async <T>(work: () => Promise<T>, budgetMs: number = LIMITS.markdownParseMs) => {
+    const limits = LIMITS as { markdownParseMs: number };
+    const real = limits.markdownParseMs;
+    limits.markdownParseMs = budgetMs;
+    try {
+      const start = performance.now();
+      const result = await work();
+      return { result, fast: performance.now() - start < budgetMs + 4_000 };
+    } finally {
+      limits.markdownParseMs = real;
+    }
   };
+  /**
+   * For tests of what is posted past the budget rather than of the budget: a tenth of it. The bodies
+   * take micromark far longer than either (11,000 quotes: minutes), and the budget's clock is the
+   * same; at the real budget each test spent 3 s of CPU in the parser.
+   */
+  const SHORT_BUDGET_MS = LIMITS.markdownParseMs / 10;
 
   /** Skipped like a comment without the phrase, with the reason its author needs. */
   const unreadable = {
@@ -259,14 +274,14 @@ describe('markdown built to stall the parser is handled within the parse budget'
 
   test('a body too costly to parse is posted plain: every @name neutralized, every < escaped', async () => {
     const quotes = '> a\n\n'.repeat(11_000);
-    const { result, fast } = await timed(() => post(`${quotes}@alice <b>hi</b> <!-- hidden -->`, false));
+    const { result, fast } = await timed(() => post(`${quotes}@alice <b>hi</b> <!-- hidden -->`, false), SHORT_BUDGET_MS);
     const expected = { ...posted(`${quotes}@${Z}alice &lt;b>hi&lt;/b> &lt;!-- hidden -->`), notified: 'not read' };
     expect({ result, fast }).toEqual({ result: expected, fast: true });
   });
 
   test('a body too costly to parse that shows a secret once its references are decoded is redacted whole', async () => {
     const quotes = '> a\n\n'.repeat(11_000);
-    const { result, fast } = await timed(() => post(`${quotes}${TOKEN_HEAD}&#66;${TOKEN_TAIL.slice(1)}`, false));
+    const { result, fast } = await timed(() => post(`${quotes}${TOKEN_HEAD}&#66;${TOKEN_TAIL.slice(1)}`, false), SHORT_BUDGET_MS);
     expect({ result, fast }).toEqual({ result: { ...posted('[REDACTED]'), notified: 'not read' }, fast: true });
   });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../src/cli/main.js';
+import { requireCurrentDist } from '../action/built.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DIST_CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -64,11 +65,12 @@ export async function cli(argv: string[], options: { env?: NodeJS.ProcessEnv; cw
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
-/** The built CLI must exist: CI builds before testing; locally, run `npm run build` once. */
+/** The built CLI must exist and be built from src/ as it is: CI builds before testing; locally, run `npm run build`. */
 export function requireBuiltCli(): string {
   if (!existsSync(DIST_CLI)) {
     throw new Error(`${DIST_CLI} is missing: run \`npm run build\` before the CLI process tests.`);
   }
+  requireCurrentDist();
   return DIST_CLI;
 }
 

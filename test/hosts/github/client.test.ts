@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
+import { createGitHubClient, pacesWrites } from '../../../src/hosts/github/client.js';
 import { FLUE_COMMENT_MARKER } from '../../../src/hosts/github/markers.js';
-import { primaryRateLimit, secondaryRateLimit } from '../../fakes/github.js';
+import { primaryRateLimit, secondaryRateLimit, startFakeGitHub } from '../../fakes/github.js';
 import { API, issueEvent, setup } from './helpers.js';
 
 const COMMENTS = `POST ${API}/issues/1/comments`;
@@ -74,7 +75,7 @@ test('a primary rate limit is waited out when it resets soon, and not when it is
   expect(github.calls()).toEqual([COMMENTS]);
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toMatch(
-    new RegExp(`^${escapeRegExp(COMMENTS)} hit GitHub's primary rate limit, which resets in 360\\d s: longer than the 120 s a run waits\\.$`),
+    new RegExp(`^${escape(COMMENTS)} hit GitHub's primary rate limit, which resets in 360\\d s: longer than the 120 s a run waits\\.$`),
   );
 });
 
@@ -105,9 +106,56 @@ test('a network failure names the call', async () => {
   const { payload, trigger } = issueEvent();
   github.seedFromPayload(payload);
   await github.close();
-  await expect(host.applyOutput(comment, trigger)).rejects.toThrow(new RegExp(`^${escapeRegExp(COMMENTS)} failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+$`));
+  await expect(host.applyOutput(comment, trigger)).rejects.toThrow(new RegExp(`^${escape(COMMENTS)} failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+$`));
 });
 
-function escapeRegExp(text: string): string {
+test('writes to an API on this machine (the fake, or a proxy) are not paced', async () => {
+  const { github, host } = await setup();
+  const { payload, trigger } = issueEvent();
+  const repo = github.seedFromPayload(payload);
+  const started = Date.now();
+  for (const body of ['one', 'two', 'three']) await host.applyOutput({ kind: 'add_comment', body }, trigger);
+  // Paced, the three comments (writes that notify) would be 3 s apart.
+  expect(Date.now() - started).toBeLessThan(1_000);
+  expect(repo.comments(1)).toHaveLength(3);
+});
+
+test('writes to any other API are paced as GitHub asks: a second apart', async () => {
+  const github = await startFakeGitHub();
+  github.seedFromPayload(issueEvent().payload);
+  try {
+    const octokit = createGitHubClient({ token: 't', baseUrl: 'https://ghe.example.com/api/v3', userAgent: 'flue-action/test', warn: () => {} });
+    // The client decides from the URL it was given; each request then goes to the fake.
+    octokit.hook.before('request', (options) => void (options.baseUrl = github.url));
+    const label = { owner: 'Codertocat', repo: 'Hello-World', issue_number: 1 };
+    const started = Date.now();
+    await octokit.rest.issues.addLabels({ ...label, labels: ['a'] });
+    await octokit.rest.issues.addLabels({ ...label, labels: ['b'] });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(github.calls()).toEqual([`POST ${API}/issues/1/labels`, `POST ${API}/issues/1/labels`]);
+  } finally {
+    await github.close();
+  }
+});
+
+test.each([
+  ['https://api.github.com', true],
+  ['https://ghe.example.com/api/v3', true],
+  ['http://10.0.0.5:8080', true],
+  ['http://127.0.0.1.example.com', true],
+  ['http://localhost.example.com', true],
+  ['http://[::2]:8080', true],
+  ['not a url', true],
+  ['http://127.0.0.1:4010', false],
+  ['http://127.8.9.10', false],
+  ['http://127.1:4010', false],
+  ['http://[::1]:4010/api/v3', false],
+  ['http://localhost:4010', false],
+  ['http://LOCALHOST:4010', false],
+] as const)('writes to %s are paced: %s', (baseUrl, paced) => {
+  expect(pacesWrites(baseUrl)).toBe(paced);
+});
+
+function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

@@ -1,12 +1,12 @@
 /**
  * One fake GitHub per test, a real Octokit (with the retry and throttling plugins) pointed at it,
- * and a GitHubHost over both. Retry waits are in milliseconds and writes are not paced, so a test
- * that retries or writes several times stays fast.
+ * and a GitHubHost over both. Retry waits are in milliseconds and writes to the fake (a loopback
+ * address) are not paced, so a test that retries or writes several times stays fast.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import { createGitHubClient, type GitHubClientOptions } from '../../../src/hosts/github/client.js';
 import { GitHubHost, type GitHubHostOptions } from '../../../src/hosts/github/host.js';
 import { createRedactor } from '../../../src/session-log/redact.js';
@@ -18,11 +18,6 @@ import { example } from '../../trigger/examples.js';
 export const REPO = 'Codertocat/Hello-World';
 export const API = `/repos/${REPO}`;
 export const RUN_URL = `https://github.com/${REPO}/actions/runs/77`;
-
-const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
 
 export interface Setup {
   github: FakeGitHub;
@@ -37,7 +32,11 @@ export async function setup(
 ): Promise<Setup> {
   const github = await startFakeGitHub({ token: 'ghs_test' });
   const tmpDir = await mkdtemp(path.join(tmpdir(), 'flue-gh-'));
-  cleanups.push(() => github.close(), () => rm(tmpDir, { recursive: true, force: true }));
+  // Registered per test, not by a top-level afterEach: with isolate off, a module's top-level code runs once a worker.
+  onTestFinished(async () => {
+    await rm(tmpDir, { recursive: true, force: true });
+    await github.close();
+  });
   const warnings: string[] = [];
   const host = hostOn(github, { tmpDir, warn: (message) => void warnings.push(message), ...hostOptions }, clientOptions);
   return { github, host, warnings, tmpDir };
@@ -56,7 +55,6 @@ export function hostOn(
     userAgent: 'flue-action/test',
     warn,
     retryUnitMs: 1,
-    paceWrites: false,
     ...clientOptions,
   });
   return new GitHubHost({
