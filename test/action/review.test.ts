@@ -97,3 +97,28 @@ describe('pull_request.opened, review agent', () => {
     expect(result.main.stdout).toContain('Agent definitions read from the base commit');
   });
 });
+
+describe('pull_request.opened with a working-directory (a monorepo package)', () => {
+  test("the agent comes from that folder on the base commit, as the checkout's would", async () => {
+    const monorepo = await tempDir({
+      '.git/HEAD': 'ref: refs/heads/main\n',
+      'packages/app/.flue/agents/review.md': PR_REVIEWER,
+      'packages/app/README.md': '# App\n',
+    });
+    repo.tree(baseSha, { 'packages/app/.flue/agents/review.md': BASE_REVIEWER, 'packages/app/README.md': '# App\n' });
+    model = await startFakeAnthropic({ turns: [text('Reviewed.')] });
+    const result = await runAction({
+      eventName: 'pull_request',
+      payload,
+      inputs: { agent: 'review', 'working-directory': 'packages/app' },
+      workspace: monorepo,
+      githubUrl: github.url,
+      anthropicUrl: model.url,
+    });
+    expect(result.main.stderr).toBe('');
+    expect(result.outputs.status).toBe('succeeded');
+    const system = JSON.stringify(model.requests[0]?.body);
+    expect(system).toContain('Review the change. Comment only.');
+    expect(system).not.toContain('Approve.');
+  });
+});
