@@ -22,7 +22,7 @@ const NO_MODEL = 'http://127.0.0.1:9';
 /** Actions the local runner stands in for: the workspace is the checkout, and PATH starts with this Node. */
 const STOOD_IN_FOR = /^actions\/(checkout|setup-node)@/;
 /** How long after a step's shell exits its output must reach EOF (the runner waits 5 s, then goes on). */
-const OUTPUT_EOF_MS = 1000;
+const OUTPUT_EOF_MS = 2000;
 const STEP_KEYS = new Set(['name', 'id', 'uses', 'run', 'with', 'env', 'timeout-minutes']);
 const JOB_KEYS = new Set(['name', 'runs-on', 'timeout-minutes', 'permissions', 'env', 'steps']);
 
