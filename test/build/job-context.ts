@@ -79,14 +79,18 @@ const PERMISSIONS: Array<[RegExp, string[]]> = [
   [/^GET \/repos\/[^/]+\/[^/]+\/issues\/\d+\/comments$/, ['issues', 'pull-requests']],
 ];
 
-/** The calls a token with `permissions` (a job's `permissions:`) could not make, each with what it needs. */
+/**
+ * The calls a token with `permissions` (a job's `permissions:`: a mapping, `read-all` or `write-all`)
+ * could not make, each with what it needs.
+ */
 export function callsBeyond(permissions: unknown, calls: string[]): string[] {
-  const granted = (permissions ?? {}) as Mapping;
+  const all = permissions === 'read-all' || permissions === 'write-all';
+  const granted = typeof permissions === 'object' && permissions !== null ? (permissions as Mapping) : {};
   const readable = new Set(['metadata', ...Object.keys(granted).filter((scope) => granted[scope] === 'read' || granted[scope] === 'write')]);
   return calls.flatMap((call) => {
     const needs = PERMISSIONS.find(([pattern]) => pattern.test(call))?.[1];
     if (needs === undefined) return [`${call}: which permission it needs is not in PERMISSIONS`];
-    return needs.some((scope) => readable.has(scope)) ? [] : [`${call}: needs ${needs.join(' or ')}`];
+    return all || needs.some((scope) => readable.has(scope)) ? [] : [`${call}: needs ${needs.join(' or ')}`];
   });
 }
 

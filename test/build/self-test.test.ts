@@ -119,6 +119,7 @@ describe('the local runner', () => {
     expect(callsBeyond({ contents: 'read', 'pull-requests': 'none', issues: 'read' }, calls.slice(0, 3))).toEqual([
       'GET /repos/o/r/pulls/2/files: needs pull-requests',
     ]);
+    expect(callsBeyond('read-all', calls.slice(0, 3))).toEqual([]);
   });
 });
 

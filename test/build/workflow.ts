@@ -15,7 +15,7 @@ export interface Step {
   id?: string;
   uses?: string;
   run?: string;
-  /** `with:` as the runner passes it: every value a string (`true` becomes 'true'). */
+  /** `with:` as the runner passes it: every value the text of its scalar (`true` is 'true'). */
   with: Record<string, string>;
   env: Record<string, string>;
   /** The step's keys, to refuse the ones the local runner does not honour (`if:`, `shell:`, ...). */
@@ -43,7 +43,8 @@ export function workflowFiles(root: string): string[] {
 
 export function readWorkflow(file: string): Workflow {
   const text = readFileSync(file, 'utf8');
-  const parsed = parse(text) as Mapping;
+  // Failsafe: every scalar is its text, as the runner reads `with:` and `env:` (`20.10` stays '20.10', not 20.1).
+  const parsed = parse(text, { schema: 'failsafe' }) as Mapping;
   const on = parsed.on;
   const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on.map(String) : Object.keys(mapping(on, `${file}: on`));
   return {
@@ -185,13 +186,13 @@ function mapping(value: unknown, where: string): Mapping {
   return value as Mapping;
 }
 
-/** A `with:` or `env:` mapping as the runner passes it: scalars as their YAML text, null as ''. */
+/** A `with:` or `env:` mapping as the runner passes it: each value a scalar's text. */
 function strings(value: unknown, where: string): Record<string, string> {
-  if (value === undefined || value === null) return {};
+  if (value === undefined || value === null || value === '') return {};
   return Object.fromEntries(
     Object.entries(mapping(value, where)).map(([name, entry]) => {
       if (typeof entry === 'object' && entry !== null) throw new Error(`${where}.${name} is not a scalar`);
-      return [name, entry === null ? '' : String(entry)];
+      return [name, String(entry ?? '')];
     }),
   );
 }
