@@ -147,7 +147,7 @@ function emit(file, target, options) {
 function importClosure(entry) {
   const files = new Set([entry]);
   for (const file of files) {
-    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/^import [^;]*?from '(\.[^']+)\.js';$/gm)) {
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?:[^;]*? from )?'(\.[^']+)\.js';$/gm)) {
       files.add(join(dirname(file), `${specifier}.ts`));
     }
   }
@@ -170,7 +170,10 @@ async function minifyAll(jobs) {
           worker.once('message', resolve);
           worker.postMessage({ file: job.file, options: job.options });
         });
-        if (error) throw new Error(`build: terser failed on ${relative(staging, job.file)}: ${error}`);
+        if (error) {
+          queue.length = 0; // the other threads stop after the file they have
+          throw new Error(`build: terser failed on ${relative(staging, job.file)}: ${error}`);
+        }
       }
     } finally {
       await worker.terminate();
