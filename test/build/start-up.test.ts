@@ -7,7 +7,7 @@ import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { commands, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA } from '../action/harness.js';
+import { commands, removeTempDirs as removeActionTempDirs, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA } from '../action/harness.js';
 import { cleanEnv, makeTempDir, removeTempDirs, requireBuiltCli, ROOT, runBuiltCli, TRIAGE } from '../cli/helpers.js';
 import { startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
@@ -78,7 +78,7 @@ function expectLean(startUp: StartUp, budget: number): void {
   expect(startUp.bytes, `${startUp.bytes} bytes: ${figures}`).toBeLessThanOrEqual(budget);
 }
 
-afterAll(removeTempDirs);
+afterAll(() => Promise.all([removeTempDirs(), removeActionTempDirs()]));
 
 describe('the CLI before its first model request', () => {
   let model: FakeAnthropic;
@@ -101,7 +101,7 @@ describe('the CLI before its first model request', () => {
       { env: cleanEnv({ ANTHROPIC_API_KEY: 'sk-ant-start-up', ANTHROPIC_BASE_URL: model.url, ...probed(log) }) },
     );
     expect(run.code, run.stderr).toBe(0);
-    expect(model.requests.map((request) => request.body?.tools?.map((tool: { name: string }) => tool.name))[0]).toContain('bash');
+    expect(model.requests[0]?.body?.tools?.map((tool: { name: string }) => tool.name)).toContain('bash');
 
     const startUp = startUpOf(log);
     expectLean(startUp, BUDGET.cli);
