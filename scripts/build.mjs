@@ -1,104 +1,215 @@
 // Builds dist/: one ncc bundle of the runner (dist/core.js and its chunks) and the tiny entry files
 // that GitHub (index.js, post.js), npx (cli.js) and users' TS agents (lib.js, valibot.js) load.
 // One bundle keeps one copy of every dependency: dist/ size is every job's start-up time.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { minify } from 'terser';
+//
+// It does not type-check: `npm run typecheck` does, and CI runs it before check-dist. The phases, and
+// what each took on a quiet 2-core machine (Node 20, cold, as in CI: ncc's cache is off, it saved nothing):
+//   1. TypeScript to JavaScript, file by file: 2 s. ncc's own ts-loader type-checked the whole program,
+//      tests included, on every build: some 10 s of CPU.
+//   2. ncc bundles that JavaScript: 12 s. The declarations for users' editors compile meanwhile (2 s).
+//   3. terser minifies every file on a thread per core: 18 s, most of it the artifact client's chunk.
+// 33 s in all on Node 20, 25 s on Node 24 (49.5 and 38.7 s before).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import ts from 'typescript';
 import * as valibot from 'valibot';
 import { BUILD_INPUTS_FILE, buildInputsHash } from './build-inputs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
+// Inside the repository, always at this path: ncc names modules by their path from here, and the
+// chunk ids come from those names, so another place would give another dist/.
+const transpiled = join(root, '.build');
 const staging = mkdtempSync(join(tmpdir(), 'flue-build-'));
+const timings = [];
 // Hashed before ncc reads them: an edit during the build leaves dist/ stale, not marked current.
 const builtFrom = buildInputsHash(root);
 
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/bundle.ts', '-o', staging,
-    '--minify', '--target', 'es2022', '--license', 'licenses.txt', '--quiet'],
-  { cwd: root, stdio: 'inherit' },
-);
+try {
+  const declarations = timed('declarations', () => run('node_modules/typescript/bin/tsc', [
+    'src/lib/index.ts', '--declaration', '--emitDeclarationOnly', '--strict', '--target', 'es2023', '--module', 'nodenext',
+    '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', '--outDir', join(staging, 'types'),
+  ]));
+  // Awaited at the end; a failure before then must not leave it unhandled.
+  declarations.catch(() => {});
 
-// Files ncc copies along that the runner never loads: js-exec's QuickJS worker (javascript is never
-// enabled in the sandbox) and stray package metadata.
-const unused = ['js-exec-worker.js', 'package.json'];
-for (const name of unused) rmSync(join(staging, name), { force: true });
+  await timed('transpile', async () => {
+    rmSync(transpiled, { recursive: true, force: true });
+    for (const file of sourceFiles(join(root, 'src'))) {
+      emit(file, join(transpiled, relative(root, file)), { target: ts.ScriptTarget.ES2023 });
+    }
+    // src/secrets/ on its own, unbundled (node: imports only): the entry files run it before they load
+    // core.js, so the restart without secrets in the environment (src/secrets/start.ts) costs a bare
+    // Node start, not a second load of the bundle.
+    for (const file of importClosure(join(root, 'src/secrets/start.ts'))) {
+      emit(file, join(staging, 'secrets', relative(join(root, 'src/secrets'), file)), { target: ts.ScriptTarget.ES2022, removeComments: true });
+    }
+  });
 
-// ncc minifies the entry bundle but not the chunks it splits off (the Actions toolkit's Azure stack
-// alone is 5 MB as written). Every job downloads dist/, so every chunk is minified too.
-for (const name of readdirSync(staging)) {
-  if (!name.endsWith('.js') || name === 'index.js') continue;
-  const file = join(staging, name);
-  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, ecma: 2022, compress: true, mangle: true });
-  if (code === undefined) throw new Error(`build: terser returned nothing for ${name}`);
-  writeFileSync(file, code);
-}
+  await timed('ncc', () => run('node_modules/@vercel/ncc/dist/ncc/cli.js', [
+    'build', relative(root, join(transpiled, 'src/bundle.js')), '-o', join(staging, 'bundle'),
+    '--target', 'es2022', '--license', 'licenses.txt', '--quiet', '--no-cache',
+  ]));
+  const bundle = join(staging, 'bundle');
 
-// just-bash loads when an agent first touches the sandbox (src/sandbox/create.ts), not at start-up:
-// one static import of src/sandbox/shell.ts (or of just-bash) from the start-up path would silently undo that.
-// The marker is just-bash's own /proc/version text; no file of ours has it.
-if (readFileSync(join(staging, 'index.js'), 'utf8').includes('(just-bash) #1 SMP')) {
+  // Files ncc copies along that the runner never loads: js-exec's QuickJS worker (javascript is never
+  // enabled in the sandbox) and stray package metadata.
+  for (const name of ['js-exec-worker.js', 'package.json']) rmSync(join(bundle, name), { force: true });
+
+  // just-bash loads when an agent first touches the sandbox (src/sandbox/create.ts imports
+  // src/sandbox/shell.ts dynamically), not at start-up.
+  // The marker is just-bash's own /proc/version text; no file of ours has it.
+  if (readFileSync(join(bundle, 'index.js'), 'utf8').includes('(just-bash) #1 SMP')) {
+    throw new Error('build: just-bash is in dist/core.js; only src/sandbox/create.ts imports src/sandbox/shell.ts, and dynamically');
+  }
+
+  // Every job downloads dist/, so every file is minified. The entry bundle as ncc's --minify would
+  // (names only: it keeps class and function names), the chunks it splits off fully (the Actions
+  // toolkit's Azure stack alone is 5 MB as written).
+  const minifying = readdirSync(bundle).filter((name) => name.endsWith('.js')).map((name) => ({
+    file: join(bundle, name),
+    options: name === 'index.js'
+      ? { module: true, compress: false, mangle: { keep_classnames: true, keep_fnames: true } }
+      : { module: true, ecma: 2022, compress: true, mangle: true },
+  }));
+  await timed('minify', () => minifyAll(minifying));
+
+  await declarations;
+
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(dist, { recursive: true });
+  for (const name of readdirSync(bundle)) renameSync(join(bundle, name), join(dist, name === 'index.js' ? 'core.js' : name));
+  renameSync(join(staging, 'types'), join(dist, 'types'));
+  renameSync(join(staging, 'secrets'), join(dist, 'secrets'));
+  writeEntries();
+} finally {
   rmSync(staging, { recursive: true, force: true });
-  throw new Error('build: just-bash is in dist/core.js; only src/sandbox/create.ts imports src/sandbox/shell.ts, and dynamically');
+  rmSync(transpiled, { recursive: true, force: true });
+}
+const size = directorySize(dist);
+process.stderr.write(`build: ${timings.join(', ')}; dist/ ${size.bytes.toLocaleString('en')} bytes in ${size.files} files\n`);
+
+/** The entry files: each loads core.js, whose one export is the runner's API (src/bundle.ts). */
+function writeEntries() {
+  const banner = '// Generated by scripts/build.mjs. Do not edit.\n';
+  const core = "import { core } from './core.js';\n";
+  // The action's steps and the CLI take the environment into memory first, and the main step and the CLI
+  // restart without secrets in it (src/secrets/start.ts); core.js is imported after, dynamically, so that
+  // it loads once, in the restarted process.
+  const started = (restart) =>
+    "import { startWithoutSecrets } from './secrets/start.js';\n\n" +
+    `const started = startWithoutSecrets({ restart: ${JSON.stringify(restart)} });\n`;
+  const loadCore = "const { core } = await import('./core.js');\n";
+  // Node >= 22.1 keeps the compiled bundle in a disk cache (os.tmpdir()/node-compile-cache unless
+  // NODE_COMPILE_CACHE says otherwise), so a second local run compiles nothing; a fresh CI job starts cold.
+  // core.js is imported dynamically so that the cache is on before it is compiled.
+  const cliCore = "import module from 'node:module';\n" + started('cli') + `module.enableCompileCache?.();\n${loadCore}`;
+  // Renamed locals, because valibot exports names that are reserved words (`enum`, `function`, `null`, `void`).
+  const valibotNames = Object.keys(valibot).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
+  const entries = {
+    'index.js': `${banner}${started('action')}${loadCore}\nawait core.runAction(started);\n`,
+    'post.js': `${banner}${started(false)}${loadCore}\nawait core.runActionPost(started);\n`,
+    'cli.js': `#!/usr/bin/env node\n${banner}${cliCore}\nawait core.runCliProcess(started);\n`,
+    'lib.js': `${banner}${core}\nexport const { defineAgent, defineTool } = core;\n`,
+    'lib.d.ts': `${banner}export * from './types/lib/index.js';\n`,
+    'valibot.js': `${banner}${core}\n${valibotNames.map((name) => `const $${name} = core.valibot.${name};`).join('\n')}\n\nexport {\n${valibotNames.map((name) => `  $${name} as ${name},`).join('\n')}\n};\n`,
+  };
+  for (const [name, body] of Object.entries(entries)) {
+    writeFileSync(join(dist, name), body, { mode: name === 'cli.js' ? 0o755 : 0o644 });
+  }
+  // What dist/ was built from, for the tests that run it (test/action/built.ts).
+  writeFileSync(join(dist, BUILD_INPUTS_FILE), `${builtFrom}\n`);
 }
 
-rmSync(dist, { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
-for (const name of readdirSync(staging)) {
-  renameSync(join(staging, name), join(dist, name === 'index.js' ? 'core.js' : name));
+/** The .ts files under `dir`, declarations aside. */
+function sourceFiles(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
+    .sort();
 }
-rmSync(staging, { recursive: true, force: true });
 
-// Type declarations for `import { defineAgent } from 'flue-action'` in users' editors.
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/typescript/bin/tsc'), 'src/lib/index.ts', '--declaration', '--emitDeclarationOnly',
-    '--strict', '--target', 'es2023', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--skipLibCheck',
-    '--types', 'node', '--outDir', join(dist, 'types')],
-  { cwd: root, stdio: 'inherit' },
-);
-
-// src/secrets/ on its own, unbundled (node: imports only): the entry files run it before they load
-// core.js, so the restart without secrets in the environment (src/secrets/start.ts) costs a bare Node
-// start, not a second load of the bundle.
-execFileSync(
-  process.execPath,
-  [join(root, 'node_modules/typescript/bin/tsc'), 'src/secrets/start.ts', '--strict', '--target', 'es2022', '--module', 'nodenext',
-    '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', '--removeComments', '--rootDir', 'src/secrets',
-    '--outDir', join(dist, 'secrets')],
-  { cwd: root, stdio: 'inherit' },
-);
-
-const banner = '// Generated by scripts/build.mjs. Do not edit.\n';
-// src/bundle.ts publishes the runner's API on this global (ncc's ESM output drops entry exports).
-const core = "import './core.js';\n\nconst core = globalThis[Symbol.for('flue-action.core')];\n";
-// The action's steps and the CLI take the environment into memory first, and the main step and the CLI
-// restart without secrets in it (src/secrets/start.ts); core.js is imported after, dynamically, so that
-// it loads once, in the restarted process.
-const started = (restart) =>
-  "import { startWithoutSecrets } from './secrets/start.js';\n\n" +
-  `const started = startWithoutSecrets({ restart: ${JSON.stringify(restart)} });\n`;
-const loadCore = "await import('./core.js');\nconst core = globalThis[Symbol.for('flue-action.core')];\n";
-// Node >= 22.1 keeps the compiled bundle in a disk cache (os.tmpdir()/node-compile-cache unless
-// NODE_COMPILE_CACHE says otherwise), so a second local run compiles nothing; a fresh CI job starts cold.
-// core.js is imported dynamically so that the cache is on before it is compiled.
-const cliCore = "import module from 'node:module';\n" + started('cli') + `module.enableCompileCache?.();\n${loadCore}`;
-// Renamed locals, because valibot exports names that are reserved words (`enum`, `function`, `null`, `void`).
-const valibotNames = Object.keys(valibot).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
-const entries = {
-  'index.js': `${banner}${started('action')}${loadCore}\nawait core.runAction(started);\n`,
-  'post.js': `${banner}${started(false)}${loadCore}\nawait core.runActionPost(started);\n`,
-  'cli.js': `#!/usr/bin/env node\n${banner}${cliCore}\nawait core.runCliProcess(started);\n`,
-  'lib.js': `${banner}${core}\nexport const { defineAgent, defineTool } = core;\n`,
-  'lib.d.ts': `${banner}export * from './types/lib/index.js';\n`,
-  'valibot.js': `${banner}${core}\n${valibotNames.map((name) => `const $${name} = core.valibot.${name};`).join('\n')}\n\nexport {\n${valibotNames.map((name) => `  $${name} as ${name},`).join('\n')}\n};\n`,
-};
-for (const [name, body] of Object.entries(entries)) {
-  writeFileSync(join(dist, name), body, { mode: name === 'cli.js' ? 0o755 : 0o644 });
+/**
+ * One file as tsc would emit it (tsconfig.json has isolatedModules and verbatimModuleSyntax, so a file
+ * compiles alone to the same JavaScript), as an ES module: the package is `"type": "module"`.
+ */
+function emit(file, target, options) {
+  const { outputText, diagnostics } = ts.transpileModule(readFileSync(file, 'utf8'), {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true, ...options },
+  });
+  if (diagnostics.length > 0) {
+    throw new Error(`build: ${relative(root, file)}: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, '\n')}`);
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target.replace(/\.ts$/, '.js'), outputText);
 }
-if (!existsSync(join(dist, 'core.js'))) throw new Error('build: ncc produced no bundle');
-// What dist/ was built from, for the tests that run it (test/action/built.ts).
-writeFileSync(join(dist, BUILD_INPUTS_FILE), `${builtFrom}\n`);
+
+/** `entry` and the files it imports, relatively, all the way down. */
+function importClosure(entry) {
+  const files = new Set([entry]);
+  for (const file of files) {
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/^(?:import|export) (?:[^;]*? from )?'(\.[^']+)\.js';$/gm)) {
+      files.add(join(dirname(file), `${specifier}.ts`));
+    }
+  }
+  return [...files];
+}
+
+/** Minifies `jobs` in place on worker threads, largest file first so that no thread is left with it at the end. */
+async function minifyAll(jobs) {
+  const queue = jobs.map((job) => ({ ...job, bytes: statSync(job.file).size })).sort((a, b) => b.bytes - a.bytes);
+  const threads = Math.max(1, Math.min(availableParallelism(), queue.length));
+  await Promise.all(Array.from({ length: threads }, async () => {
+    const worker = new Worker(new URL('./minify-worker.mjs', import.meta.url));
+    // A thread that dies (out of memory, say) fails the job it had.
+    let fail = () => {};
+    worker.on('error', (error) => fail(error));
+    try {
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const { error } = await new Promise((resolve, reject) => {
+          fail = reject;
+          worker.once('message', resolve);
+          worker.postMessage({ file: job.file, options: job.options });
+        });
+        if (error) {
+          queue.length = 0; // the other threads stop after the file they have
+          throw new Error(`build: terser failed on ${relative(staging, job.file)}: ${error}`);
+        }
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }));
+  return `${threads} threads`;
+}
+
+/** Runs a Node script of the repository to its end; rejects on a non-zero exit. */
+function run(script, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, script), ...args], { cwd: root, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`build: ${script} exited ${code}`))));
+  });
+}
+
+async function timed(phase, fn) {
+  const start = performance.now();
+  const note = await fn();
+  timings.push(`${phase} ${((performance.now() - start) / 1000).toFixed(1)} s${note ? ` (${note})` : ''}`);
+}
+
+function directorySize(dir) {
+  let bytes = 0;
+  let files = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+    files += 1;
+  }
+  return { bytes, files };
+}

@@ -9,7 +9,7 @@ import { FlueError } from '../errors.js';
 import { definitionsSource } from '../gate/definitions-source.js';
 import { admitAgent, decideGate } from '../gate/gate.js';
 import { trustedCapabilities, type Profile } from '../gate/profile.js';
-import { AnthropicModelClient } from '../harness/anthropic-client.js';
+import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { CiHost, ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/github/index.js';
 import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { AgentSpec } from '../definitions/types.js';
 import { errorMessage, InputError } from '../errors.js';
-import { AnthropicModelClient } from '../harness/anthropic-client.js';
+import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { ModelClient } from '../harness/model.js';
 import { ScriptedModelClient } from '../harness/scripted-client.js';
 import { LocalHost } from '../hosts/local.js';

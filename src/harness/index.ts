@@ -1,4 +1,4 @@
-export { AnthropicModelClient, type AnthropicClientOptions } from './anthropic-client.js';
+export { AnthropicModelClient, type AnthropicClientOptions } from './anthropic/index.js';
 export { ScriptedModelClient, parseScript, type ScriptedTurn, type ScriptedBlock } from './scripted-client.js';
 export type { ModelClient, ModelError, ModelOutcome, ModelRequest } from './model.js';
 export { Budget, type BudgetOptions, type LimitHit, type LimitName } from './budget.js';

@@ -102,6 +102,6 @@ describe('dist/valibot.js', () => {
   });
 
   it('is loaded from beside the CLI that runs, not from the user’s repository', () => {
-    expect(readFileSync(path.join(path.dirname(DIST_CLI), 'lib.js'), 'utf8')).toContain("import './core.js';");
+    expect(readFileSync(path.join(path.dirname(DIST_CLI), 'lib.js'), 'utf8')).toContain("import { core } from './core.js';");
   });
 });

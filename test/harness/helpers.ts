@@ -1,5 +1,5 @@
 import type { AgentLimits, AgentSpec, ResultSchema } from '../../src/definitions/types.js';
-import { AnthropicModelClient } from '../../src/harness/anthropic-client.js';
+import { AnthropicModelClient } from '../../src/harness/anthropic/client.js';
 import { Budget } from '../../src/harness/budget.js';
 import type { LoopOptions } from '../../src/harness/loop.js';
 import type { SessionEventInput, SessionRecorder } from '../../src/session-log/events.js';

@@ -2,8 +2,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnthropicModelClient } from '../../src/harness/anthropic-client.js';
-import type { ModelRequest } from '../../src/harness/model.js';
+import { AnthropicModelClient } from '../../../src/harness/anthropic/client.js';
+import type { ModelRequest } from '../../../src/harness/model.js';
 import {
   apiError,
   hang,
@@ -13,8 +13,8 @@ import {
   toolBlock,
   turn,
   type FakeAnthropic,
-} from '../fakes/anthropic.js';
-import { clientFor, MODEL } from './helpers.js';
+} from '../../fakes/anthropic.js';
+import { clientFor, MODEL } from '../helpers.js';
 
 let fake: FakeAnthropic;
 afterEach(() => fake?.close());

@@ -1,13 +1,8 @@
-// The client's base class and the one resource the runner calls, not the package's entry: `Anthropic`
-// wires up every resource (beta, files, skills, organization…), some 800 KB of source that ncc would
-// bundle and every run would load. The SDK's modules are side-effect free, so the unused ones are left out.
-import { BaseAnthropic } from '@anthropic-ai/sdk/client';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/core/error';
-import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
-import { LIMITS } from '../limits.js';
-import { ConnectionClosedError, nodeFetch } from './http-fetch.js';
-import type { ModelClient, ModelError, ModelOutcome, ModelRequest } from './model.js';
-import { toMessageParams } from './request-body.js';
+import { LIMITS } from '../../limits.js';
+import type { ModelClient, ModelError, ModelOutcome, ModelRequest } from '../model.js';
+import { toMessageParams } from '../request-body.js';
+import { ConnectionClosedError, nodeFetch } from './node-fetch.js';
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, BaseAnthropic, Messages } from './sdk.js';
 
 export interface AnthropicClientOptions {
   /** Required: the SDK's fallback credential chain reads files and endpoints we do not want in CI. */
@@ -37,7 +32,7 @@ export class AnthropicModelClient implements ModelClient {
       timeout: options.timeoutMs ?? LIMITS.modelRequestTimeoutMs,
       // The SDK logs retries and parse failures on console; the loop reports the outcome instead.
       logLevel: 'off',
-      // node:http rather than undici's fetch: about a millisecond less per turn (see http-fetch.ts).
+      // node:http rather than undici's fetch: about a millisecond less per turn (see node-fetch.ts).
       fetch: nodeFetch,
       ...(openTelemetryRegistered() ? {} : { openTelemetry: { traces: false, propagation: false } }),
     });

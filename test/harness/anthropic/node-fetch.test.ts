@@ -1,12 +1,12 @@
-// The SDK's transport (src/harness/http-fetch.ts): node:http and node:https under a real `Response`.
-// The SDK itself runs over it in anthropic-client.test.ts; these are the transport's own edges.
+// The SDK's transport (src/harness/anthropic/node-fetch.ts): node:http and node:https under a real `Response`.
+// The SDK itself runs over it in client.test.ts; these are the transport's own edges.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nodeFetch } from '../../src/harness/http-fetch.js';
-import type { ModelRequest } from '../../src/harness/model.js';
-import { startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
-import { clientFor, MODEL } from './helpers.js';
+import { nodeFetch } from '../../../src/harness/anthropic/node-fetch.js';
+import type { ModelRequest } from '../../../src/harness/model.js';
+import { startFakeAnthropic, text, type FakeAnthropic } from '../../fakes/anthropic.js';
+import { clientFor, MODEL } from '../helpers.js';
 
 let fake: FakeAnthropic | undefined;
 let server: Server | undefined;

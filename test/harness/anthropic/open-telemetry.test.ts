@@ -2,10 +2,10 @@
 // when the process registered a propagator or tracer provider, and turns it off when nothing did.
 import { propagation, type TextMapPropagator } from '@opentelemetry/api';
 import { afterEach, expect, it } from 'vitest';
-import { openTelemetryRegistered } from '../../src/harness/anthropic-client.js';
-import type { ModelRequest } from '../../src/harness/model.js';
-import { startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
-import { clientFor, MODEL } from './helpers.js';
+import { openTelemetryRegistered } from '../../../src/harness/anthropic/client.js';
+import type { ModelRequest } from '../../../src/harness/model.js';
+import { startFakeAnthropic, text, type FakeAnthropic } from '../../fakes/anthropic.js';
+import { clientFor, MODEL } from '../helpers.js';
 
 let fake: FakeAnthropic | undefined;
 afterEach(async () => {
