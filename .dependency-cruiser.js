@@ -194,6 +194,15 @@ export default {
       to: { path: '^(test|bench|scripts)/' },
     },
     {
+      name: 'sdk-through-one-file',
+      comment:
+        "The Anthropic SDK's code is imported in one file, src/harness/anthropic/sdk.ts, by deep paths: its package " +
+        'entry loads every resource the runner never calls, on the start-up path (test/build/start-up.test.ts measures it).',
+      severity: 'error',
+      from: { pathNot: '^src/harness/anthropic/sdk\\.ts$' },
+      to: { path: 'node_modules/@anthropic-ai/sdk/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-orphans',
       comment: 'A module nothing imports is dead code, or an entry point that belongs in the list below.',
       severity: 'error',

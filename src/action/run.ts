@@ -88,7 +88,9 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);
   pipeline.profile = decision.profile;
   pipeline.notes = decision.notes;
-  core.info(`flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${decision.profile} profile${settings.dryRun ? ', dry run' : ''}.`);
+  core.info(
+    `flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${decision.profile} profile${settings.dryRun ? ', dry run' : ''}.`,
+  );
 
   const view = (state.progressView = progressView(spec, settings.progressDetails, readEventPayload(environment)));
   // A dry run writes nothing, the progress comment included.

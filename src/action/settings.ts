@@ -155,7 +155,9 @@ function workspace(given: string, env: Environment): string {
   const root = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const dir = resolve(root, given || '.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new InputError(`Invalid working-directory '${given}'. Expected a directory, relative to the workspace ${root}; is the repository checked out (actions/checkout)?`);
+    throw new InputError(
+      `Invalid working-directory '${given}'. Expected a directory, relative to the workspace ${root}; is the repository checked out (actions/checkout)?`,
+    );
   }
   return dir;
 }

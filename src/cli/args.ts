@@ -174,8 +174,23 @@ type Flag = keyof typeof OPTIONS;
 
 /** Each command takes only its own flags: `view --dry-run` or `run --html` is an error, not a silent no-op. */
 const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
-  run: ['cwd', 'input', 'event', 'event-name', 'prompt', 'model', 'dry-run', 'json', 'scripted-model', 'untrusted',
-    'log-dir', 'max-turns', 'max-cost-usd', 'timeout-minutes', 'help'],
+  run: [
+    'cwd',
+    'input',
+    'event',
+    'event-name',
+    'prompt',
+    'model',
+    'dry-run',
+    'json',
+    'scripted-model',
+    'untrusted',
+    'log-dir',
+    'max-turns',
+    'max-cost-usd',
+    'timeout-minutes',
+    'help',
+  ],
   list: ['cwd', 'json', 'help'],
   check: ['cwd', 'json', 'help'],
   view: ['html', 'out', 'help'],
@@ -186,7 +201,7 @@ function parseOrExplain(command: string, args: string[]) {
   if (flags === undefined) {
     throw new InputError(`Unknown command '${command}'. Expected one of: run, list, check, view, help.`);
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>>;
   try {
     parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {

@@ -15,13 +15,7 @@ const EXPORT_FIX = 'End the file with export default defineAgent({ description: 
 export function parseCodeAgent(file: string, namespace: Record<string, unknown>): AgentDraft {
   const config = namespace.default;
   if (config === undefined) throw new DefinitionError(file, undefined, 'has no default export', EXPORT_FIX);
-  if (!isRecord(config))
-    throw new DefinitionError(
-      file,
-      'default export',
-      `must be an agent definition, got ${describeValue(config)}`,
-      EXPORT_FIX,
-    );
+  if (!isRecord(config)) throw new DefinitionError(file, 'default export', `must be an agent definition, got ${describeValue(config)}`, EXPORT_FIX);
 
   const entries = toolEntries(config.tools, file);
   const named = entries?.filter((entry) => typeof entry.value === 'string');
@@ -43,23 +37,13 @@ export function parseCodeAgent(file: string, namespace: Record<string, unknown>)
 function readInstructions(value: unknown, file: string): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string')
-    throw new DefinitionError(
-      file,
-      'instructions',
-      `must be a string, got ${describeValue(value)}`,
-      'Write the instructions as one string',
-    );
+    throw new DefinitionError(file, 'instructions', `must be a string, got ${describeValue(value)}`, 'Write the instructions as one string');
   return value.trim();
 }
 
 function readRun(value: unknown, file: string): { run?: AgentRunFunction } {
   if (value === undefined || value === null) return {};
   if (typeof value !== 'function')
-    throw new DefinitionError(
-      file,
-      'run',
-      `must be a function, got ${describeValue(value)}`,
-      'Write run: async (ctx) => { ... }',
-    );
+    throw new DefinitionError(file, 'run', `must be a function, got ${describeValue(value)}`, 'Write run: async (ctx) => { ... }');
   return { run: value as AgentRunFunction };
 }

@@ -54,19 +54,9 @@ export function requireMapping(value: unknown, at: FieldAt, fix: string): Record
 }
 
 /** Nested fields are strict: a misspelled limit or policy key would silently fall back to a default. */
-export function rejectUnknownKeys(
-  value: Record<string, unknown>,
-  known: readonly string[],
-  at: FieldAt,
-  what = 'field',
-): void {
+export function rejectUnknownKeys(value: Record<string, unknown>, known: readonly string[], at: FieldAt, what = 'field'): void {
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
-    throw new DefinitionError(
-      at.file,
-      at.field,
-      `unknown ${what} ${JSON.stringify(key)}${didYouMean(key, known)}`,
-      `Known: ${quoteList(known)}`,
-    );
+    throw new DefinitionError(at.file, at.field, `unknown ${what} ${JSON.stringify(key)}${didYouMean(key, known)}`, `Known: ${quoteList(known)}`);
   }
 }

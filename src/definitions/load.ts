@@ -3,14 +3,7 @@ import { DefinitionError, errorMessage } from '../errors.js';
 import type { AgentSpec, SkillSpec } from './types.js';
 import { parseMarkdownAgent } from './markdown-agent.js';
 import { parseCodeAgent } from './code-agent.js';
-import {
-  codeAgentSupport,
-  currentRuntime,
-  defaultModuleUrls,
-  importAgentModule,
-  localImportHashes,
-  type ModuleUrls,
-} from './module-hooks.js';
+import { codeAgentSupport, currentRuntime, defaultModuleUrls, importAgentModule, localImportHashes, type ModuleUrls } from './module-hooks.js';
 import { AGENTS_DIR, listAgentFiles, locateAgent, type AgentFile } from './locate.js';
 import { loadProjectInstructions, loadRole } from './documents.js';
 import { findSkill, findSkills, SKILL_ROOTS, type SkillCatalog, type SkippedSkill } from './skills.js';
@@ -58,15 +51,10 @@ export async function loadAgentFile(agent: AgentFile, context: DefinitionsContex
 }
 
 /** The spec, and its warnings with the file each is about (AgentSpec keeps them as lines). */
-export async function buildAgent(
-  agent: AgentFile,
-  context: DefinitionsContext,
-): Promise<{ spec: AgentSpec; warnings: DefinitionWarning[] }> {
+export async function buildAgent(agent: AgentFile, context: DefinitionsContext): Promise<{ spec: AgentSpec; warnings: DefinitionWarning[] }> {
   const tracked = new TrackedFiles(context.root);
   const text = await tracked.read(agent.path);
-  const draft = agent.path.endsWith('.md')
-    ? parseMarkdownAgent(agent.file, text)
-    : await loadCodeDraft(agent, context.moduleUrls, context.root);
+  const draft = agent.path.endsWith('.md') ? parseMarkdownAgent(agent.file, text) : await loadCodeDraft(agent, context.moduleUrls, context.root);
   const warnings: DefinitionWarning[] = [...draft.warnings];
   const role = draft.roleName === undefined ? undefined : await loadRole(tracked, draft.roleName, agent.file);
   if (role) warnings.push(...role.warnings);
@@ -151,12 +139,7 @@ export const skippedWarning = (skipped: SkippedSkill): DefinitionWarning => ({
 });
 
 /** The agent's skills catalog: the listed skills, or every usable skill found (with their warnings). */
-function chooseSkills(
-  names: string[] | undefined,
-  catalog: SkillCatalog,
-  agentFile: string,
-  warnings: DefinitionWarning[],
-): SkillSpec[] {
+function chooseSkills(names: string[] | undefined, catalog: SkillCatalog, agentFile: string, warnings: DefinitionWarning[]): SkillSpec[] {
   if (names === undefined) {
     warnings.push(...catalog.warnings, ...catalog.skipped.map(skippedWarning));
     return catalog.skills;
@@ -174,20 +157,13 @@ function chooseSkills(
 function missingSkill(name: string, catalog: SkillCatalog, agentFile: string): DefinitionError {
   const skipped = catalog.skipped.find((entry) => entry.folder === name);
   if (skipped)
-    return new DefinitionError(
-      agentFile,
-      'skills',
-      `skill ${JSON.stringify(name)} cannot be used: ${skipped.file} ${skipped.problem}`,
-      skipped.fix,
-    );
+    return new DefinitionError(agentFile, 'skills', `skill ${JSON.stringify(name)} cannot be used: ${skipped.file} ${skipped.problem}`, skipped.fix);
   const names = catalog.skills.map((skill) => skill.name);
   return new DefinitionError(
     agentFile,
     'skills',
     `no skill named ${JSON.stringify(name)} in ${SKILL_ROOTS.join(', ')}${didYouMean(name, names)}`,
-    names.length === 0
-      ? `No skills exist yet: create ${SKILL_ROOTS[0]}/${name}/SKILL.md`
-      : `Skills that exist: ${quoteList(names)}`,
+    names.length === 0 ? `No skills exist yet: create ${SKILL_ROOTS[0]}/${name}/SKILL.md` : `Skills that exist: ${quoteList(names)}`,
   );
 }
 

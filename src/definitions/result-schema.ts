@@ -24,24 +24,14 @@ function requireObjectType(jsonSchema: Record<string, unknown>, file: string, fi
 /** A markdown agent's `result:`: a JSON Schema, checked with @cfworker/json-schema. */
 export function jsonSchemaResult(value: unknown, file: string): ResultSchema {
   if (!isRecord(value)) {
-    throw new DefinitionError(
-      file,
-      'result',
-      `must be a JSON Schema mapping, got ${describeValue(value)}`,
-      OBJECT_EXAMPLE_YAML,
-    );
+    throw new DefinitionError(file, 'result', `must be a JSON Schema mapping, got ${describeValue(value)}`, OBJECT_EXAMPLE_YAML);
   }
   requireObjectType(value, file, OBJECT_EXAMPLE_YAML);
   let validator: Validator;
   try {
     validator = new Validator(value, '2020-12', false);
   } catch (error) {
-    throw new DefinitionError(
-      file,
-      'result',
-      `is not a usable JSON Schema: ${(error as Error).message}`,
-      OBJECT_EXAMPLE_YAML,
-    );
+    throw new DefinitionError(file, 'result', `is not a usable JSON Schema: ${(error as Error).message}`, OBJECT_EXAMPLE_YAML);
   }
   return {
     jsonSchema: value,
@@ -65,12 +55,7 @@ export function jsonSchemaResult(value: unknown, file: string): ResultSchema {
 export function codeResult(value: unknown, file: string): ResultSchema {
   if (!isValibotSchema(value)) {
     if (isRecord(value) && typeof value.type === 'string') return jsonSchemaResult(value, file);
-    throw new DefinitionError(
-      file,
-      'result',
-      `must be a valibot schema, got ${describeValue(value)}`,
-      OBJECT_EXAMPLE_TS,
-    );
+    throw new DefinitionError(file, 'result', `must be a valibot schema, got ${describeValue(value)}`, OBJECT_EXAMPLE_TS);
   }
   const jsonSchema = valibotToJsonSchema(value);
   requireObjectType(jsonSchema, file, OBJECT_EXAMPLE_TS);
@@ -103,9 +88,7 @@ const SUMMARY_KEYWORDS = new Set([
 
 function formatJsonSchemaErrors(errors: readonly OutputUnit[]): string {
   // Under anyOf/oneOf every branch fails; "matches none of the alternatives" is the one message to keep.
-  const alternatives = errors
-    .filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf')
-    .map((error) => `${error.keywordLocation}/`);
+  const alternatives = errors.filter((error) => error.keyword === 'anyOf' || error.keyword === 'oneOf').map((error) => `${error.keywordLocation}/`);
   const lines = errors
     .filter((error) => !SUMMARY_KEYWORDS.has(error.keyword))
     .filter((error) => !alternatives.some((prefix) => error.keywordLocation.startsWith(prefix)))

@@ -8,16 +8,7 @@ import type { DefinitionWarning } from './problems.js';
 const SPEC = { nameChars: 64, descriptionChars: 1024, compatibilityChars: 500 } as const;
 const SPEC_FIELDS = ['name', 'description', 'license', 'compatibility', 'metadata', 'allowed-tools'];
 /** Claude Code's documented extensions: common in real skills and harmless here, so not warned about. */
-const KNOWN_EXTENSIONS = [
-  'argument-hint',
-  'disable-model-invocation',
-  'user-invocable',
-  'model',
-  'context',
-  'agent',
-  'hooks',
-  'version',
-];
+const KNOWN_EXTENSIONS = ['argument-hint', 'disable-model-invocation', 'user-invocable', 'model', 'context', 'agent', 'hooks', 'version'];
 const SPEC_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export interface SkillLocation {
@@ -34,14 +25,12 @@ export type SkillParse =
   /** Cannot work: the model could not be told what the skill is for. */
   | { ok: false; problem: string; fix: string };
 
-const FRONTMATTER_FIX =
-  'Start SKILL.md with a --- line, then name: <folder> and description: <what it does and when to use it>, then ---';
+const FRONTMATTER_FIX = 'Start SKILL.md with a --- line, then name: <folder> and description: <what it does and when to use it>, then ---';
 
 /** Reads one SKILL.md leniently: real-world skills break the spec and still work. */
 export function parseSkill(text: string, where: SkillLocation): SkillParse {
   const split = splitFrontmatter(normalizeText(text));
-  if (split.kind === 'none')
-    return { ok: false, problem: 'has no frontmatter, so it has no description', fix: FRONTMATTER_FIX };
+  if (split.kind === 'none') return { ok: false, problem: 'has no frontmatter, so it has no description', fix: FRONTMATTER_FIX };
   if (split.kind === 'unclosed') {
     return {
       ok: false,
@@ -75,19 +64,14 @@ export function parseSkill(text: string, where: SkillLocation): SkillParse {
   }
   readOptionalFields(fields, skill, warn);
   const unknown = Object.keys(fields).filter((key) => !SPEC_FIELDS.includes(key) && !KNOWN_EXTENSIONS.includes(key));
-  if (unknown.length === 1)
-    warn(`unknown field ${quoteList(unknown)} is ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`);
-  if (unknown.length > 1)
-    warn(`unknown fields ${quoteList(unknown)} are ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`);
+  if (unknown.length === 1) warn(`unknown field ${quoteList(unknown)} is ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`);
+  if (unknown.length > 1) warn(`unknown fields ${quoteList(unknown)} are ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`);
   return { ok: true, skill, warnings };
 }
 
 type Fields = Record<string, unknown>;
 
-function readFields(
-  yaml: string,
-  warn: (message: string) => void,
-): { ok: true; fields: Fields } | { ok: false; problem: string; fix: string } {
+function readFields(yaml: string, warn: (message: string) => void): { ok: true; fields: Fields } | { ok: false; problem: string; fix: string } {
   // Duplicate keys are common in hand-edited skills and harmless: the last one wins, as in most parsers.
   const parsed = parseFrontmatterYaml(yaml, { uniqueKeys: false });
   if (parsed.ok) {
@@ -108,9 +92,7 @@ function readFields(
       fix: 'Quote values that contain ": " or start with a quote, [ or {',
     };
   }
-  warn(
-    `frontmatter is not valid YAML (${where}); read name and description line by line, other fields ignored. Quote values that contain ": "`,
-  );
+  warn(`frontmatter is not valid YAML (${where}); read name and description line by line, other fields ignored. Quote values that contain ": "`);
   return { ok: true, fields: salvaged };
 }
 
@@ -156,9 +138,7 @@ function readName(value: unknown, where: SkillLocation, warn: (message: string) 
     );
   }
   if (name !== where.folder)
-    warn(
-      `name ${JSON.stringify(name)} differs from its folder ${JSON.stringify(where.folder)}; agents list it as ${JSON.stringify(name)}`,
-    );
+    warn(`name ${JSON.stringify(name)} differs from its folder ${JSON.stringify(where.folder)}; agents list it as ${JSON.stringify(name)}`);
   return name;
 }
 
@@ -171,9 +151,7 @@ function readOptionalFields(fields: Fields, skill: SkillSpec, warn: (message: st
   if (compatibility !== undefined && compatibility !== null) {
     skill.compatibility = String(compatibility);
     if (skill.compatibility.length > SPEC.compatibilityChars) {
-      warn(
-        `compatibility is ${skill.compatibility.length} characters; the Agent Skills spec allows ${SPEC.compatibilityChars}`,
-      );
+      warn(`compatibility is ${skill.compatibility.length} characters; the Agent Skills spec allows ${SPEC.compatibilityChars}`);
     }
   }
   if (metadata !== undefined && metadata !== null) {
@@ -201,11 +179,8 @@ function stringMap(metadata: Record<string, unknown>, warn: (message: string) =>
 function readAllowedTools(value: unknown, warn: (message: string) => void): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return splitToolList(value);
-  if (Array.isArray(value) && value.every((tool) => typeof tool === 'string'))
-    return value.map((tool) => tool.trim()).filter((tool) => tool !== '');
-  warn(
-    `allowed-tools must be a space-separated string or a list of strings, got ${describeValue(value)}; it is ignored`,
-  );
+  if (Array.isArray(value) && value.every((tool) => typeof tool === 'string')) return value.map((tool) => tool.trim()).filter((tool) => tool !== '');
+  warn(`allowed-tools must be a space-separated string or a list of strings, got ${describeValue(value)}; it is ignored`);
   return undefined;
 }
 

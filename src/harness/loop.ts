@@ -38,8 +38,7 @@ export interface LoopOptions {
 }
 
 const NUDGE_RESULT =
-  'You ended without calling finish. Call finish with the result now (its input is the result), ' +
-  'or give_up with the reason you cannot.';
+  'You ended without calling finish. Call finish with the result now (its input is the result), ' + 'or give_up with the reason you cannot.';
 const NUDGE_CUT_OFF = 'Your reply was cut off at the output token limit. Reply again, shorter.';
 
 /** Runs one agent conversation to its terminal outcome. Never throws. */
@@ -218,12 +217,7 @@ class AgentLoop {
     return this.#end('budget_exhausted', hit.limit === 'time' ? 'timeout' : hit.limit, reason);
   }
 
-  #end(
-    status: AgentOutcome['status'],
-    cause: StopCause,
-    reason: string | undefined,
-    extra: { result?: unknown; text?: string } = {},
-  ): AgentOutcome {
+  #end(status: AgentOutcome['status'], cause: StopCause, reason: string | undefined, extra: { result?: unknown; text?: string } = {}): AgentOutcome {
     const outcome: AgentOutcome = { status, cause, totals: this.#o.budget.totals() };
     if (reason !== undefined) outcome.reason = reason;
     if (extra.result !== undefined) outcome.result = extra.result;

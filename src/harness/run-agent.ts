@@ -2,7 +2,7 @@ import type { AgentLimits } from '../definitions/types.js';
 import { errorMessage } from '../errors.js';
 import type { ShellResult } from '../lib/types.js';
 import type { SessionEventInput, SessionRecorder } from '../session-log/events.js';
-import type { ProposedOutput, ToolDefinition } from '../tools/types.js';
+import type { ProposedOutput } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
 import { untilAborted } from './abort.js';
 import { createAgentContext, LoopStoppedError } from './agent-context.js';
@@ -107,12 +107,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
 }
 
 /** `run`'s return value is the result: checked against `result:` when the agent declares one. */
-function finishRun(
-  value: unknown,
-  options: RunAgentOptions,
-  budget: Budget,
-  emit: (event: SessionEventInput) => void,
-): AgentOutcome {
+function finishRun(value: unknown, options: RunAgentOptions, budget: Budget, emit: (event: SessionEventInput) => void): AgentOutcome {
   const schema = options.spec.result;
   if (schema) {
     const checked = schema.validate(value);

@@ -25,9 +25,7 @@ export function buildSystemPrompt(spec: SystemPromptSpec, workspace: string): st
 }
 
 function preamble(spec: SystemPromptSpec, workspace: string): string {
-  const lines = [
-    `You run in CI under flue-action. Your tools work in the repository checkout at ${workspace}, and nowhere else.`,
-  ];
+  const lines = [`You run in CI under flue-action. Your tools work in the repository checkout at ${workspace}, and nowhere else.`];
   if (Object.keys(spec.outputs).length > 0) {
     lines.push('Comments, labels and reviews you submit are proposals: the runner checks and applies them after the run.');
   }

@@ -19,10 +19,7 @@ export interface ToolCallScope {
  * as the API requires. A throw, an unknown tool or an oversized result becomes an error result the
  * model can read; only an abort (time limit, cancel) propagates.
  */
-export async function runToolCalls(
-  calls: Anthropic.ToolUseBlock[],
-  scope: ToolCallScope,
-): Promise<Anthropic.ToolResultBlockParam[]> {
+export async function runToolCalls(calls: Anthropic.ToolUseBlock[], scope: ToolCallScope): Promise<Anthropic.ToolResultBlockParam[]> {
   return Promise.all(calls.map((call) => runOne(call, scope)));
 }
 

@@ -84,12 +84,14 @@ function acceptProposals(input: PublishInput, report: PublishReport): Proposal[]
   const accepted: Proposal[] = [];
   for (const proposal of input.proposals) {
     const output = sanitizeOutput(proposal.output, redactor);
-    const verdict = labelSecret(output, redactor) ?? check(
-      input.policy,
-      output,
-      accepted.map((item) => item.output),
-      { isPullRequest: input.trigger.isPullRequest },
-    );
+    const verdict =
+      labelSecret(output, redactor) ??
+      check(
+        input.policy,
+        output,
+        accepted.map((item) => item.output),
+        { isPullRequest: input.trigger.isPullRequest },
+      );
     if (!verdict.ok) {
       const reason = verdict.message;
       report.rejected.push({ id: proposal.id, kind: output.kind, reason });

@@ -84,16 +84,10 @@ const MAIN_ARGUMENT: Record<string, readonly string[]> = {
 export function mainArgument(tool: string, input: unknown): string {
   if (!isRecord(input)) return '';
   const preferred = Object.hasOwn(MAIN_ARGUMENT, tool) ? (MAIN_ARGUMENT[tool] ?? []) : [];
-  const key =
-    preferred.find((name) => input[name] !== undefined) ??
-    Object.keys(input).find((name) => typeof input[name] === 'string');
+  const key = preferred.find((name) => input[name] !== undefined) ?? Object.keys(input).find((name) => typeof input[name] === 'string');
   if (key === undefined) return '';
   const value = input[key];
-  const text = Array.isArray(value)
-    ? value.map(String).join(', ')
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value);
+  const text = Array.isArray(value) ? value.map(String).join(', ') : typeof value === 'string' ? value : JSON.stringify(value);
   const where = (tool === 'grep' || tool === 'glob') && typeof input.path === 'string' ? ` in ${input.path}` : '';
   return shorten(oneLine(text ?? '') + where, DISPLAY.valueChars);
 }
@@ -126,8 +120,7 @@ export function describeOutput(output: ProposedOutput): string {
 
 /** `cost limit reached: $2.0134 of $2.0000` */
 export function describeLimit(event: SessionEventOf<'limit'>): string {
-  const format = (n: number): string =>
-    event.limit === 'cost' ? formatCost(n) : event.limit === 'time' ? formatDuration(n) : formatCount(n);
+  const format = (n: number): string => (event.limit === 'cost' ? formatCost(n) : event.limit === 'time' ? formatDuration(n) : formatCount(n));
   return `${event.limit} limit reached: ${format(event.value)} of ${format(event.max)}`;
 }
 
@@ -146,15 +139,7 @@ export function describeResponse(event: SessionEventOf<'model_response'>): strin
 }
 
 /** Column names and cells of the totals table in the HTML report and the job summary. */
-export const TOTALS_COLUMNS = [
-  'turns',
-  'input tokens',
-  'output tokens',
-  'cache read',
-  'cache write',
-  'cost',
-  'duration',
-];
+export const TOTALS_COLUMNS = ['turns', 'input tokens', 'output tokens', 'cache read', 'cache write', 'cost', 'duration'];
 
 export const totalsCells = (totals: RunTotals): string[] => [
   formatCount(totals.turns),

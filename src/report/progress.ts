@@ -1,17 +1,7 @@
 import type { SessionEvent } from '../session-log/events.js';
 import type { Usage } from '../session-log/status.js';
 import { oneLine } from '../text/index.js';
-import {
-  DISPLAY,
-  describeLimit,
-  describeOutput,
-  firstLines,
-  formatCost,
-  formatCount,
-  formatDuration,
-  mainArgument,
-  shorten,
-} from './format.js';
+import { DISPLAY, describeLimit, describeOutput, firstLines, formatCost, formatCount, formatDuration, mainArgument, shorten } from './format.js';
 import { paint } from './terminal.js';
 import type { Part } from './terminal.js';
 

@@ -29,9 +29,7 @@ export function renderSummaryMarkdown(log: ParsedSessionLog): string {
   const analysis = analyzeSession(log);
   let markdown = '';
   for (const scale of SCALES) {
-    const shown = Object.fromEntries(
-      Object.entries(SHOWN).map(([key, value]) => [key, Math.max(1, Math.floor(value * scale))]),
-    ) as Shown;
+    const shown = Object.fromEntries(Object.entries(SHOWN).map(([key, value]) => [key, Math.max(1, Math.floor(value * scale))])) as Shown;
     markdown = summaryAt(log, analysis, shown);
     if (markdown.length <= LIMITS.summaryChars) return markdown;
   }
@@ -78,9 +76,7 @@ function totalsTable({ totals }: SessionAnalysis): string {
 
 function toolsLine({ toolCounts }: SessionAnalysis, shown: Shown): string {
   if (!toolCounts.length) return '**Tools:** none called';
-  const listed = toolCounts
-    .slice(0, shown.tools)
-    .map(([name, count]) => `${escapeInline(name, shown.nameChars)} ×${count}`);
+  const listed = toolCounts.slice(0, shown.tools).map(([name, count]) => `${escapeInline(name, shown.nameChars)} ×${count}`);
   const more = toolCounts.length - shown.tools;
   return `**Tools:** ${listed.join(', ')}${more > 0 ? `, and ${more} more` : ''}`;
 }
@@ -113,7 +109,7 @@ function outputsTable(outputs: OutputOutcome[], shown: Shown): string | undefine
 
 function resultBlock({ end }: SessionAnalysis, shown: Shown): string | undefined {
   if (end?.result === undefined && !end?.text) return undefined;
-  const body = end.result !== undefined ? (JSON.stringify(end.result, null, 2) ?? '') : end.text ?? '';
+  const body = end.result !== undefined ? (JSON.stringify(end.result, null, 2) ?? '') : (end.text ?? '');
   const cut = keepStart(body, shown.resultChars, () => '\n… (cut; see the session log)');
   const fenced = codeFence(cut, end.result !== undefined ? 'json' : '');
   return ['<details><summary>Result</summary>', '', fenced, '', '</details>'].join('\n');

@@ -127,8 +127,7 @@ function eventProblem(value: unknown): string | undefined {
 }
 
 function parseHeader(line: string, file: string, onlyLine: boolean): SessionHeader {
-  const notALog = (why: string) =>
-    new FlueError(`${file} is not a flue session log: ${why}. Pass the .jsonl file a flue-action run wrote.`);
+  const notALog = (why: string) => new FlueError(`${file} is not a flue session log: ${why}. Pass the .jsonl file a flue-action run wrote.`);
   if (line.trim() === '') throw notALog('it is empty');
   let value: unknown;
   try {

@@ -60,9 +60,7 @@ export class SessionLog implements SessionRecorder {
       appendLine(fd, JSON.stringify(headerLine));
     } catch (error) {
       if (fd !== undefined) fs.closeSync(fd);
-      throw new FlueError(
-        `Cannot create session log ${file}: ${errorMessage(error)}. Choose a log path in a writable directory.`,
-      );
+      throw new FlueError(`Cannot create session log ${file}: ${errorMessage(error)}. Choose a log path in a writable directory.`);
     }
     return new SessionLog(file, fd, headerLine, redactor, now);
   }

@@ -40,10 +40,13 @@ test.each([
   ['a source edited', () => write('src/action/run.ts', 'export const run = 2;\n')],
   ['a source added', () => write('src/action/new.ts', 'export {};\n')],
   ['a source removed', () => rm(path.join(root, 'src/action/run.ts'))],
-  ['a source moved', async () => {
-    await rm(path.join(root, 'src/action/run.ts'));
-    await write('src/run.ts', 'export const run = 1;\n');
-  }],
+  [
+    'a source moved',
+    async () => {
+      await rm(path.join(root, 'src/action/run.ts'));
+      await write('src/run.ts', 'export const run = 1;\n');
+    },
+  ],
   ['the lockfile changed', () => write('package-lock.json', '{ "lockfileVersion": 3 }\n')],
   ['tsconfig.json changed', () => write('tsconfig.json', '{ "compilerOptions": {} }\n')],
   ['the build script changed', () => write('scripts/build.mjs', '// build, faster\n')],

@@ -87,9 +87,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   await mkdir(runnerTemp);
   const eventPath = path.join(files, 'event.json');
   await writeFile(eventPath, JSON.stringify(options.payload));
-  const paths = Object.fromEntries(
-    ['output', 'summary', 'state', 'post-output', 'post-summary'].map((name) => [name, path.join(files, name)]),
-  );
+  const paths = Object.fromEntries(['output', 'summary', 'state', 'post-output', 'post-summary'].map((name) => [name, path.join(files, name)]));
   for (const file of Object.values(paths)) await writeFile(file, '');
   const inputs: Record<string, string> = { 'anthropic-api-key': API_KEY, 'github-token': TOKEN, ...options.inputs };
   const env: NodeJS.ProcessEnv = {

@@ -35,9 +35,15 @@ beforeEach(async () => {
   await fs.appendFile(path.join(dir, '.git/config'), CONFIG);
   // What an agent allowed to write could have put in the checkout: a script, a package, a daemon.
   await fs.writeFile(path.join(dir, 'evil.sh'), `#!/bin/sh\necho "$0 $*" >> ${root}/pwned\n`, { mode: 0o755 });
-  await fs.writeFile(path.join(dir, 'package.json'), JSON.stringify({ name: 'x', version: '1.0.0', scripts: { test: 'node -e 0', lint: 'echo lint' } }));
+  await fs.writeFile(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'x', version: '1.0.0', scripts: { test: 'node -e 0', lint: 'echo lint' } }),
+  );
   await fs.mkdir(path.join(dir, 'vendor/evil'), { recursive: true });
-  await fs.writeFile(path.join(dir, 'vendor/evil/package.json'), JSON.stringify({ name: 'e', version: '1.0.0', scripts: { test: `echo x > ${root}/pwned` } }));
+  await fs.writeFile(
+    path.join(dir, 'vendor/evil/package.json'),
+    JSON.stringify({ name: 'e', version: '1.0.0', scripts: { test: `echo x > ${root}/pwned` } }),
+  );
   await fs.writeFile(path.join(dir, 'daemon.cjs'), DAEMON_SCRIPT);
   await fs.writeFile(path.join(root, 'outside.txt'), 'outside secret\n');
   before = await realTree(root);
@@ -80,30 +86,26 @@ describe('options after an entry', () => {
     expect(existsSync(path.join(root, 'pwned'))).toBe(false);
   });
 
-  test('git grep --open-files-in-pager=<script> is refused: the pager would run the model\'s program', async () => {
+  test("git grep --open-files-in-pager=<script> is refused: the pager would run the model's program", async () => {
     expect(await run(['git grep'], 'git grep --open-files-in-pager=./evil.sh alpha')).toEqual(
       refused('git', "'--open-files-in-pager=./evil.sh' is an option", ['git grep']),
     );
     await expectNothingChanged();
   });
 
-  test('npm test --node-options=--import=data:... is refused: it would run JS of the model\'s choosing', async () => {
+  test("npm test --node-options=--import=data:... is refused: it would run JS of the model's choosing", async () => {
     const payload = Buffer.from(`import fs from "node:fs"; fs.writeFileSync("${root}/pwned", "x");`).toString('base64');
     const option = `--node-options=--import=data:text/javascript;base64,${payload}`;
-    expect(await run(['npm test'], `npm test '${option}'`)).toEqual(
-      refused('npm', `'${option.slice(0, 57)}...' is an option`, ['npm test']),
-    );
+    expect(await run(['npm test'], `npm test '${option}'`)).toEqual(refused('npm', `'${option.slice(0, 57)}...' is an option`, ['npm test']));
     await expectNothingChanged();
   });
 
-  test('npm test --prefix=<dir> is refused: it would run another package\'s test script', async () => {
-    expect(await run(['npm test'], 'npm test --prefix=vendor/evil')).toEqual(
-      refused('npm', "'--prefix=vendor/evil' is an option", ['npm test']),
-    );
+  test("npm test --prefix=<dir> is refused: it would run another package's test script", async () => {
+    expect(await run(['npm test'], 'npm test --prefix=vendor/evil')).toEqual(refused('npm', "'--prefix=vendor/evil' is an option", ['npm test']));
     await expectNothingChanged();
   });
 
-  test('npm run lint --script-shell=<script> is refused: the script shell would be the model\'s program', async () => {
+  test("npm run lint --script-shell=<script> is refused: the script shell would be the model's program", async () => {
     expect(await run(['npm run lint'], `npm run lint --script-shell=./evil.sh`)).toEqual(
       refused('npm', "'--script-shell=./evil.sh' is an option", ['npm run lint']),
     );
@@ -119,16 +121,12 @@ describe('placeholders and exact entries', () => {
   });
 
   test('{arg} given --foo=bar is refused: git show --output=../pwned would write outside the workspace', async () => {
-    expect(await run(['git show {arg}'], 'git show --output=../pwned')).toEqual(
-      refused('git', "'--output=../pwned' is an option", ['git show {arg}']),
-    );
+    expect(await run(['git show {arg}'], 'git show --output=../pwned')).toEqual(refused('git', "'--output=../pwned' is an option", ['git show {arg}']));
     await expectNothingChanged();
   });
 
   test('an extra operand after an exact entry is refused: git diff <outside> <inside> would read outside the workspace', async () => {
-    expect(await run(['git diff'], 'git diff ../outside.txt src/a.txt')).toEqual(
-      refused('git', "'../outside.txt' is an extra argument", ['git diff']),
-    );
+    expect(await run(['git diff'], 'git diff ../outside.txt src/a.txt')).toEqual(refused('git', "'../outside.txt' is an extra argument", ['git diff']));
   });
 
   test('two operands into {arg} are refused: the second is an extra argument', async () => {
@@ -167,9 +165,17 @@ describe("just-bash's wrappers reach the same check", () => {
 describe('the untrusted profile', () => {
   test('has no real commands at all, whatever the agent lists, and the gate counts commands as a trusted need', async () => {
     const commands = ['git log', 'npm test', 'node daemon.cjs {args}'];
-    for (const sandbox of [sandboxFor(dir, { profile: 'untrusted', commands }), createSandbox({
-      workspace: dir, profile: 'untrusted', allowWrite: false, commands, networkAllow: [], protectedPaths: ['.git/'],
-    })]) {
+    for (const sandbox of [
+      sandboxFor(dir, { profile: 'untrusted', commands }),
+      createSandbox({
+        workspace: dir,
+        profile: 'untrusted',
+        allowWrite: false,
+        commands,
+        networkAllow: [],
+        protectedPaths: ['.git/'],
+      }),
+    ]) {
       expect(await sandbox.exec('git log --output=.git/config; npm test; node daemon.cjs 1 0')).toEqual({
         stdout: '',
         stderr: 'bash: git: command not found\nbash: npm: command not found\nbash: node: command not found\n',
@@ -177,9 +183,7 @@ describe('the untrusted profile', () => {
         timedOut: false,
       });
     }
-    expect(trustedCapabilities({ tools: ['read'], commands, network: { allow: [] } })).toEqual([
-      'commands: git log, npm test, node daemon.cjs {args}',
-    ]);
+    expect(trustedCapabilities({ tools: ['read'], commands, network: { allow: [] } })).toEqual(['commands: git log, npm test, node daemon.cjs {args}']);
     await expectNothingChanged();
   });
 });

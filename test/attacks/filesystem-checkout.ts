@@ -48,7 +48,9 @@ export async function makeCheckout(): Promise<Checkout> {
     ...Object.fromEntries(
       Object.entries(CREDENTIALS).map(([file, secret]) => [
         file,
-        file.endsWith('.json') ? `{"credential_source":{"headers":{"Authorization":"${secret}"}}}\n` : `[http]\n\textraheader = AUTHORIZATION: ${secret}\n`,
+        file.endsWith('.json')
+          ? `{"credential_source":{"headers":{"Authorization":"${secret}"}}}\n`
+          : `[http]\n\textraheader = AUTHORIZATION: ${secret}\n`,
       ]),
     ),
   });

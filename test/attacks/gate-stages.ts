@@ -122,7 +122,12 @@ export async function runStages(attack: StagesAttack): Promise<StagesRun> {
   } finally {
     quiet.mockRestore();
   }
-  const events = run.report ? (await readFile(run.report.logFile, 'utf8')).split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>) : [];
+  const events = run.report
+    ? (await readFile(run.report.logFile, 'utf8'))
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+    : [];
   return { ...run, imported: existsSync(witness), events };
 }
 

@@ -84,7 +84,6 @@ export interface AttackRun extends ActionRun {
   reports: string;
 }
 
-
 export async function runAttack(attack: Attack): Promise<AttackRun> {
   const github = await startFakeGitHub();
   const model = await startFakeAnthropic({ turns: attack.turns });
@@ -122,7 +121,10 @@ export async function runAttack(attack: Attack): Promise<AttackRun> {
       .filter((file) => file.endsWith('.jsonl'))
       .flatMap((file) => readFileSync(file, 'utf8').split('\n').filter(Boolean))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    const reports = logs.filter((file) => file.endsWith('.html')).map((file) => readFileSync(file, 'utf8')).join('\n');
+    const reports = logs
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => readFileSync(file, 'utf8'))
+      .join('\n');
     return { ...run, github, model, repo, workspace, before, after, events, reports };
   } finally {
     await github.close();

@@ -17,7 +17,9 @@ describe('dist entry files', () => {
 
   it('dist/valibot.js exports every valibot export, reserved words included', async () => {
     const built = await load('valibot.js');
-    const expected = Object.keys(valibot).filter((name) => name !== 'default').sort();
+    const expected = Object.keys(valibot)
+      .filter((name) => name !== 'default')
+      .sort();
     expect(Object.keys(built).sort()).toEqual(expected);
     for (const name of ['enum', 'function', 'null', 'void', 'object', 'pipe']) {
       expect(typeof built[name], name).toBe('function');

@@ -123,7 +123,8 @@ describe('the action before its first model request', () => {
   });
 
   it('loads the bundle, the toolkit and Octokit, and leaves the shell and the artifact client for later', async () => {
-    const triage = '---\ndescription: Label new issues\ntools: [read, grep, bash]\noutputs:\n  add_labels: { allowed: [bug], max: 1 }\n---\nLabel the issue.\n';
+    const triage =
+      '---\ndescription: Label new issues\ntools: [read, grep, bash]\noutputs:\n  add_labels: { allowed: [bug], max: 1 }\n---\nLabel the issue.\n';
     const payload = example('issues', 'opened');
     github = await startFakeGitHub();
     const repo = github.seedFromPayload(payload);

@@ -3,25 +3,15 @@ import { parseMarkdownAgent } from '../../src/definitions/markdown-agent.js';
 import { thrown } from './workspace.js';
 
 const FILE = '.flue/agents/triage.md';
-const agent = (frontmatter: string): ReturnType<typeof parseMarkdownAgent> =>
-  parseMarkdownAgent(FILE, `---\n${frontmatter}\n---\nBody\n`);
+const agent = (frontmatter: string): ReturnType<typeof parseMarkdownAgent> => parseMarkdownAgent(FILE, `---\n${frontmatter}\n---\nBody\n`);
 /** The error of an agent with a valid description plus `field`. */
 const errorOf = (field: string): string => thrown(() => agent(`description: d\n${field}`));
 
 describe('description', () => {
   it.each([
-    [
-      'model: claude-opus-4-6',
-      '.flue/agents/triage.md: description: is required. Add a one-line description of what the agent does',
-    ],
-    [
-      'description: 3',
-      '.flue/agents/triage.md: description: must be a string, got 3. Add a one-line description of what the agent does',
-    ],
-    [
-      'description: "  "',
-      '.flue/agents/triage.md: description: must not be empty. Add a one-line description of what the agent does',
-    ],
+    ['model: claude-opus-4-6', '.flue/agents/triage.md: description: is required. Add a one-line description of what the agent does'],
+    ['description: 3', '.flue/agents/triage.md: description: must be a string, got 3. Add a one-line description of what the agent does'],
+    ['description: "  "', '.flue/agents/triage.md: description: must not be empty. Add a one-line description of what the agent does'],
   ])('%s', (frontmatter, message) => {
     expect(thrown(() => agent(frontmatter))).toBe(message);
   });
@@ -38,10 +28,7 @@ describe('model', () => {
 
   const fix = 'Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"';
   it.each([
-    [
-      'openai/gpt-4o',
-      `.flue/agents/triage.md: model: provider "openai" is not supported (got "openai/gpt-4o"). ${fix}`,
-    ],
+    ['openai/gpt-4o', `.flue/agents/triage.md: model: provider "openai" is not supported (got "openai/gpt-4o"). ${fix}`],
     ['gpt-4o', `.flue/agents/triage.md: model: "gpt-4o" is not an Anthropic model id. ${fix}`],
     ['anthropic/sonnet', `.flue/agents/triage.md: model: "anthropic/sonnet" is not an Anthropic model id. ${fix}`],
     ['4', `.flue/agents/triage.md: model: must be a string, got 4. ${fix}`],
@@ -64,15 +51,11 @@ describe('role, skills, commands, subagents', () => {
   });
 
   it('refuses skills written as a single string', () => {
-    expect(errorOf('skills: triage')).toBe(
-      '.flue/agents/triage.md: skills: must be a list, got "triage". List skill names, such as [triage]',
-    );
+    expect(errorOf('skills: triage')).toBe('.flue/agents/triage.md: skills: must be a list, got "triage". List skill names, such as [triage]');
   });
 
   it('names the list item that is wrong', () => {
-    expect(errorOf('skills: [triage, 3]')).toBe(
-      '.flue/agents/triage.md: skills[1]: must be a string, got 3. List skill names, such as [triage]',
-    );
+    expect(errorOf('skills: [triage, 3]')).toBe('.flue/agents/triage.md: skills[1]: must be a string, got 3. List skill names, such as [triage]');
     expect(errorOf('commands: ["npm test", ""]')).toBe(
       '.flue/agents/triage.md: commands[1]: must not be empty. List commands, such as ["npm test", "git diff {args}"]',
     );
@@ -127,9 +110,7 @@ describe('tools', () => {
 
 describe('network', () => {
   it('reads URL prefixes; empty forms mean no network', () => {
-    expect(
-      agent('description: d\nnetwork: { allow: ["https://api.example.com/v1/", "http://127.0.0.1:8080/"] }').network,
-    ).toEqual({
+    expect(agent('description: d\nnetwork: { allow: ["https://api.example.com/v1/", "http://127.0.0.1:8080/"] }').network).toEqual({
       allow: ['https://api.example.com/v1/', 'http://127.0.0.1:8080/'],
     });
     expect(agent('description: d\nnetwork:').network).toEqual({ allow: [] });
@@ -141,10 +122,7 @@ describe('network', () => {
       'network: [https://x.dev/]',
       '.flue/agents/triage.md: network: must be a mapping, got a list. Write network: { allow: ["https://api.example.com/v1/"] }',
     ],
-    [
-      'network: { allowed: [] }',
-      '.flue/agents/triage.md: network: unknown field "allowed" (did you mean "allow"?). Known: "allow"',
-    ],
+    ['network: { allowed: [] }', '.flue/agents/triage.md: network: unknown field "allowed" (did you mean "allow"?). Known: "allow"'],
     [
       'network: { allow: [api.example.com] }',
       '.flue/agents/triage.md: network.allow[0]: "api.example.com" is not an http(s) URL. Write a full URL prefix, such as "https://api.example.com/v1/"',

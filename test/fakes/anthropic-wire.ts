@@ -5,9 +5,7 @@
  * (stop_reason and cumulative usage), message_stop.
  */
 
-export type FakeBlock =
-  | { type: 'text'; text: string }
-  | { type: 'tool_use'; id?: string; name: string; input: unknown };
+export type FakeBlock = { type: 'text'; text: string } | { type: 'tool_use'; id?: string; name: string; input: unknown };
 
 /** Anthropic's usage fields; absent ones default to 100 input, 10 output, 0 cache. */
 export interface FakeUsage {

@@ -15,15 +15,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { validateRequest } from './anthropic-validate.js';
-import {
-  buildMessage,
-  errorBody,
-  sse,
-  streamEvents,
-  streamStart,
-  type FakeBlock,
-  type FakeUsage,
-} from './anthropic-wire.js';
+import { buildMessage, errorBody, sse, streamEvents, streamStart, type FakeBlock, type FakeUsage } from './anthropic-wire.js';
 
 export type { FakeBlock, FakeUsage } from './anthropic-wire.js';
 
@@ -50,8 +42,7 @@ export const toolBlock = (name: string, input: unknown, id?: string): FakeBlock 
 /** An assistant turn of content blocks (several tool_use blocks = parallel tool calls). */
 export const turn = (content: FakeBlock[], extras: TurnExtras = {}): FakeTurn => ({ kind: 'message', content, ...extras });
 export const text = (value: string, extras: TurnExtras = {}): FakeTurn => turn([textBlock(value)], extras);
-export const toolUse = (name: string, input: unknown, extras: TurnExtras = {}): FakeTurn =>
-  turn([toolBlock(name, input)], extras);
+export const toolUse = (name: string, input: unknown, extras: TurnExtras = {}): FakeTurn => turn([toolBlock(name, input)], extras);
 
 export interface ErrorOptions {
   /** Anthropic's error type; defaults from the status (429 rate_limit_error, 529 overloaded_error, ...). */
@@ -94,7 +85,7 @@ export interface RecordedRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   /** The parsed JSON body (undefined when it did not parse). */
-  // `any`: tests read arbitrary, deeply nested fields of the body they assert on.
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary, deeply nested fields of the body they assert on.
   body: any;
   /** Bytes of the body as received. */
   rawBytes: number;
@@ -163,13 +154,7 @@ export async function startFakeAnthropic(options: FakeAnthropicOptions = {}): Pr
 }
 export { startFakeAnthropic as start };
 
-async function answer(
-  res: ServerResponse,
-  next: FakeTurn,
-  request: RecordedRequest,
-  id: string,
-  nextToolId: () => string,
-): Promise<void> {
+async function answer(res: ServerResponse, next: FakeTurn, request: RecordedRequest, id: string, nextToolId: () => string): Promise<void> {
   if (next.kind === 'error') {
     if (next.rawBody === undefined) return sendError(res, next.status, next.errorType, next.message, next.headers);
     res.writeHead(next.status, { 'content-type': 'text/html', ...next.headers });

@@ -123,18 +123,20 @@ export class FakeRepo {
       sha: side.sha,
       repo: side.repo === null ? null : { full_name: side.repo ?? this.fullName, name: (side.repo ?? this.fullName).split('/')[1] },
     });
-    const data: Json = seed.raw ? { ...seed.raw, number } : {
-      id: this.context.nextId(),
-      number,
-      state: 'open',
-      title: seed.title ?? `Pull request ${number}`,
-      body: seed.body ?? '',
-      user: this.user(seed.user ?? 'octocat'),
-      html_url: `https://github.com/${this.fullName}/pull/${number}`,
-      head: ref(seed.head ?? { ref: 'feature', sha: 'a'.repeat(40) }),
-      base: ref(seed.base ?? { ref: 'main', sha: 'b'.repeat(40) }),
-      labels: [],
-    };
+    const data: Json = seed.raw
+      ? { ...seed.raw, number }
+      : {
+          id: this.context.nextId(),
+          number,
+          state: 'open',
+          title: seed.title ?? `Pull request ${number}`,
+          body: seed.body ?? '',
+          user: this.user(seed.user ?? 'octocat'),
+          html_url: `https://github.com/${this.fullName}/pull/${number}`,
+          head: ref(seed.head ?? { ref: 'feature', sha: 'a'.repeat(40) }),
+          base: ref(seed.base ?? { ref: 'main', sha: 'b'.repeat(40) }),
+          labels: [],
+        };
     const files = seed.files ?? this.pulls.get(number)?.files ?? [];
     this.pulls.set(number, { data, files, reviews: this.pulls.get(number)?.reviews ?? [] });
     const issue: Json = {

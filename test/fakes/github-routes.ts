@@ -77,7 +77,8 @@ export function route(repo: FakeRepo, request: RouteRequest): RouteResponse {
     case 'POST issues/:n/comments':
       return withThread(repo, number, (thread) => {
         const body = field(request.body, 'body');
-        if (typeof body !== 'string' || body === '') return json(errorBody(422, 'Validation Failed', { errors: [{ field: 'body', code: 'missing_field' }] }), 422);
+        if (typeof body !== 'string' || body === '')
+          return json(errorBody(422, 'Validation Failed', { errors: [{ field: 'body', code: 'missing_field' }] }), 422);
         const comment = repo.newComment(thread, body, repo.actor());
         thread.comments.push(comment);
         return json(comment, 201);
@@ -106,7 +107,12 @@ export function route(repo: FakeRepo, request: RouteRequest): RouteResponse {
     case 'GET pulls/:n':
       return withPull(repo, number, (pull) => json({ ...pull.data, changed_files: pull.files.length }));
     case 'GET pulls/:n/files':
-      return withPull(repo, number, (pull) => paginate(pull.files.map((file) => fileJson(repo, file)), request));
+      return withPull(repo, number, (pull) =>
+        paginate(
+          pull.files.map((file) => fileJson(repo, file)),
+          request,
+        ),
+      );
     case 'GET pulls/:n/reviews':
       return withPull(repo, number, (pull) => paginate(pull.reviews, request));
     case 'POST pulls/:n/reviews':
@@ -183,7 +189,12 @@ function fileJson(repo: FakeRepo, file: { filename: string; status?: string; pat
 const REVIEW_STATES: Record<string, string> = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', COMMENT: 'COMMENTED' };
 
 /** Refuses inline comments off the diff with GitHub's own 422, so a client that sends them fails here as it would there. */
-function createReview(repo: FakeRepo, number: number, pull: { data: Json; files: Array<{ filename: string; patch?: string }>; reviews: Json[] }, body: unknown): RouteResponse {
+function createReview(
+  repo: FakeRepo,
+  number: number,
+  pull: { data: Json; files: Array<{ filename: string; patch?: string }>; reviews: Json[] },
+  body: unknown,
+): RouteResponse {
   const comments = field(body, 'comments');
   for (const comment of Array.isArray(comments) ? comments : []) {
     const file = pull.files.find((entry) => entry.filename === field(comment, 'path'));

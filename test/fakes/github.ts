@@ -161,7 +161,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return send(response, { status: 401, body: errorBody(401, 'Bad credentials') });
     }
     if (record.method === 'POST' && parsed.pathname === '/graphql') return send(response, graphql.answer(record.body));
-    const segments = parsed.pathname.split('/').slice(1).map((part) => decodeURIComponent(part));
+    const segments = parsed.pathname
+      .split('/')
+      .slice(1)
+      .map((part) => decodeURIComponent(part));
     if (segments[0] !== 'repos' || segments.length < 3) return send(response, { status: 404, body: errorBody(404, 'Not Found') });
     const target = repos.get(`${segments[1]}/${segments[2]}`.toLowerCase());
     if (!target) return send(response, { status: 404, body: errorBody(404, 'Not Found') });

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import {
-  boundaryAtOrAfter,
-  boundaryAtOrBefore,
-  utf8BoundaryAtOrAfter,
-  utf8BoundaryAtOrBefore,
-} from '../../src/text/index.js';
+import { boundaryAtOrAfter, boundaryAtOrBefore, utf8BoundaryAtOrAfter, utf8BoundaryAtOrBefore } from '../../src/text/index.js';
 
 /** A fixed seed, so CI judges the same cases on every run; `FC_SEED=<n>` (and `FC_RUNS`) explore others. */
 const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 300), seed: Number(process.env.FC_SEED ?? 20261207) };
@@ -20,7 +15,12 @@ const cutsOf = (text: string) =>
 
 describe('boundaryAtOrBefore and boundaryAtOrAfter', () => {
   test('plain text may be cut anywhere, and the ends always', () => {
-    expect(cutsOf('abc')).toEqual([[0, 0, 0], [1, 1, 1], [2, 2, 2], [3, 3, 3]]);
+    expect(cutsOf('abc')).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]);
     expect(cutsOf('')).toEqual([[0, 0, 0]]);
   });
 
@@ -33,16 +33,40 @@ describe('boundaryAtOrBefore and boundaryAtOrAfter', () => {
 
   test('never inside a surrogate pair', () => {
     // a 😀 b: the emoji is units 1 and 2.
-    expect(cutsOf('a\u{1F600}b')).toEqual([[0, 0, 0], [1, 1, 1], [2, 1, 3], [3, 3, 3], [4, 4, 4]]);
-    expect(cutsOf('\u{1F600}\u{1F600}')).toEqual([[0, 0, 0], [1, 0, 2], [2, 2, 2], [3, 2, 4], [4, 4, 4]]);
+    expect(cutsOf('a\u{1F600}b')).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 1, 3],
+      [3, 3, 3],
+      [4, 4, 4],
+    ]);
+    expect(cutsOf('\u{1F600}\u{1F600}')).toEqual([
+      [0, 0, 0],
+      [1, 0, 2],
+      [2, 2, 2],
+      [3, 2, 4],
+      [4, 4, 4],
+    ]);
   });
 
   test('a lone surrogate is a character of its own', () => {
-    expect(cutsOf('\uD83Da\uDE00')).toEqual([[0, 0, 0], [1, 1, 1], [2, 2, 2], [3, 3, 3]]);
+    expect(cutsOf('\uD83Da\uDE00')).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]);
   });
 
   test('never before a combining mark, however many follow the letter', () => {
-    expect(cutsOf('ae\u0301\u0302b')).toEqual([[0, 0, 0], [1, 1, 1], [2, 1, 4], [3, 1, 4], [4, 4, 4], [5, 5, 5]]);
+    expect(cutsOf('ae\u0301\u0302b')).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 1, 4],
+      [3, 1, 4],
+      [4, 4, 4],
+      [5, 5, 5],
+    ]);
     const zalgo = `a${'\u0301'.repeat(100)}b`;
     expect([boundaryAtOrBefore(zalgo, 50), boundaryAtOrAfter(zalgo, 50)]).toEqual([0, 101]);
   });
@@ -50,43 +74,113 @@ describe('boundaryAtOrBefore and boundaryAtOrAfter', () => {
   test('never inside an emoji ZWJ sequence, a skin tone, a presentation selector or a tag flag', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((index) => boundaryAtOrBefore(`${FAMILY}x`, index))).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect([1, 2, 3, 4, 5, 6, 7].map((index) => boundaryAtOrAfter(`${FAMILY}x`, index))).toEqual([8, 8, 8, 8, 8, 8, 8]);
-    expect(cutsOf('\u{1F44D}\u{1F3FD}')).toEqual([[0, 0, 0], [1, 0, 4], [2, 0, 4], [3, 0, 4], [4, 4, 4]]); // 👍🏽
-    expect(cutsOf('\u2764\uFE0F!')).toEqual([[0, 0, 0], [1, 0, 2], [2, 2, 2], [3, 3, 3]]); // ❤️!
+    expect(cutsOf('\u{1F44D}\u{1F3FD}')).toEqual([
+      [0, 0, 0],
+      [1, 0, 4],
+      [2, 0, 4],
+      [3, 0, 4],
+      [4, 4, 4],
+    ]); // 👍🏽
+    expect(cutsOf('\u2764\uFE0F!')).toEqual([
+      [0, 0, 0],
+      [1, 0, 2],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]); // ❤️!
     expect(Array.from({ length: 14 }, (_, i) => boundaryAtOrBefore(SCOTLAND, i + 1))).toEqual([...Array(13).fill(0), 14]);
   });
 
   test('never right after a zero-width joiner, nor before one or a non-joiner', () => {
-    expect(cutsOf('a\u200Db')).toEqual([[0, 0, 0], [1, 0, 3], [2, 0, 3], [3, 3, 3]]);
-    expect(cutsOf('a\u200Cb')).toEqual([[0, 0, 0], [1, 0, 2], [2, 2, 2], [3, 3, 3]]);
+    expect(cutsOf('a\u200Db')).toEqual([
+      [0, 0, 0],
+      [1, 0, 3],
+      [2, 0, 3],
+      [3, 3, 3],
+    ]);
+    expect(cutsOf('a\u200Cb')).toEqual([
+      [0, 0, 0],
+      [1, 0, 2],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]);
   });
 
   test('regional indicators pair into flags from the start of their run', () => {
     expect(cutsOf(US_FR)).toEqual([
-      [0, 0, 0], [1, 0, 4], [2, 0, 4], [3, 0, 4], [4, 4, 4], [5, 4, 8], [6, 4, 8], [7, 4, 8], [8, 8, 8],
+      [0, 0, 0],
+      [1, 0, 4],
+      [2, 0, 4],
+      [3, 0, 4],
+      [4, 4, 4],
+      [5, 4, 8],
+      [6, 4, 8],
+      [7, 4, 8],
+      [8, 8, 8],
     ]);
     // After a letter the pairing starts again; an odd one out stands alone.
     expect([2, 3, 5, 7].map((index) => boundaryAtOrBefore(`x${US_FR.slice(0, 6)}`, index))).toEqual([1, 1, 5, 7]);
   });
 
   test('never between CR and LF', () => {
-    expect(cutsOf('a\r\nb')).toEqual([[0, 0, 0], [1, 1, 1], [2, 1, 3], [3, 3, 3], [4, 4, 4]]);
-    expect(cutsOf('\n\r')).toEqual([[0, 0, 0], [1, 1, 1], [2, 2, 2]]);
+    expect(cutsOf('a\r\nb')).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 1, 3],
+      [3, 3, 3],
+      [4, 4, 4],
+    ]);
+    expect(cutsOf('\n\r')).toEqual([
+      [0, 0, 0],
+      [1, 1, 1],
+      [2, 2, 2],
+    ]);
   });
 
   test('Hangul vowel and final jamo stay with their syllable', () => {
     // ᄀ ᅡ ᆨ (L V T), then 가 (LV) + ᆨ (T).
-    expect(cutsOf('\u1100\u1161\u11A8')).toEqual([[0, 0, 0], [1, 0, 3], [2, 0, 3], [3, 3, 3]]);
-    expect(cutsOf('\uAC00\u11A8')).toEqual([[0, 0, 0], [1, 0, 2], [2, 2, 2]]);
+    expect(cutsOf('\u1100\u1161\u11A8')).toEqual([
+      [0, 0, 0],
+      [1, 0, 3],
+      [2, 0, 3],
+      [3, 3, 3],
+    ]);
+    expect(cutsOf('\uAC00\u11A8')).toEqual([
+      [0, 0, 0],
+      [1, 0, 2],
+      [2, 2, 2],
+    ]);
   });
 
   /** Pieces whose cluster rules the module claims to follow (no Prepend, L jamo or Indic conjuncts: see its doc). */
   const PIECES = [
-    'a', 'Z', ' ', '\u0301', '\u0308', '\u0903', '\uFE0F', '\u{1F600}', '\u{1F44D}', '\u{1F3FB}', '\u200D', '\u200C', '\u{1F1FA}',
-    '\u{1F1F8}', '\u{1F3F4}', '\u{E0067}', '\u{E007F}', '\r', '\n', '\uAC00', '\uAC01', '\u1161', '\u11A8', '\uD83D', '\uDE00',
+    'a',
+    'Z',
+    ' ',
+    '\u0301',
+    '\u0308',
+    '\u0903',
+    '\uFE0F',
+    '\u{1F600}',
+    '\u{1F44D}',
+    '\u{1F3FB}',
+    '\u200D',
+    '\u200C',
+    '\u{1F1FA}',
+    '\u{1F1F8}',
+    '\u{1F3F4}',
+    '\u{E0067}',
+    '\u{E007F}',
+    '\r',
+    '\n',
+    '\uAC00',
+    '\uAC01',
+    '\u1161',
+    '\u11A8',
+    '\uD83D',
+    '\uDE00',
   ];
   const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-  const segmenterBoundaries = (text: string): Set<number> =>
-    new Set([...[...graphemes.segment(text)].map((segment) => segment.index), text.length]);
+  const segmenterBoundaries = (text: string): Set<number> => new Set([...[...graphemes.segment(text)].map((segment) => segment.index), text.length]);
 
   test('every cut it chooses is a grapheme boundary by Intl.Segmenter, on the nearest side of the index', () => {
     fc.assert(

@@ -17,29 +17,15 @@ describe('truncate', () => {
   });
 
   test('longer text keeps max - 1 code units and ends in …, max in all', () => {
-    expect([truncate('hello!', 5), truncate('hello world', 8), truncate('hello', 2), truncate('hello', 1)]).toEqual([
-      'hell…',
-      'hello w…',
-      'h…',
-      '…',
-    ]);
+    expect([truncate('hello!', 5), truncate('hello world', 8), truncate('hello', 2), truncate('hello', 1)]).toEqual(['hell…', 'hello w…', 'h…', '…']);
   });
 
   test('another ellipsis is counted the same way', () => {
-    expect([truncate('hello world', 8, '...'), truncate('hello world', 3, '...'), truncate('hello', 4, '')]).toEqual([
-      'hello...',
-      '...',
-      'hell',
-    ]);
+    expect([truncate('hello world', 8, '...'), truncate('hello world', 3, '...'), truncate('hello', 4, '')]).toEqual(['hello...', '...', 'hell']);
   });
 
   test('when max is smaller than the ellipsis, as much of the ellipsis as fits', () => {
-    expect([truncate('hello', 0), truncate('hello', -1), truncate('hello', 2, '...'), truncate('hello', 0, '...')]).toEqual([
-      '',
-      '',
-      '..',
-      '',
-    ]);
+    expect([truncate('hello', 0), truncate('hello', -1), truncate('hello', 2, '...'), truncate('hello', 0, '...')]).toEqual(['', '', '..', '']);
   });
 
   test('the cut never splits an astral character, a letter from its marks, or an emoji sequence', () => {

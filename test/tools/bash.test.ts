@@ -36,9 +36,7 @@ describe('bash', () => {
     const full = `${output}[exit code 0]`;
     const cut = full.length - LIMITS.toolOutputChars;
     expect(await call(bash, { command: 'cat rows.txt' })).toEqual(
-      ok(
-        `[truncated: the first ${cut} of ${full.length} characters were cut; showing the last ${LIMITS.toolOutputChars}]\n${full.slice(cut)}`,
-      ),
+      ok(`[truncated: the first ${cut} of ${full.length} characters were cut; showing the last ${LIMITS.toolOutputChars}]\n${full.slice(cut)}`),
     );
   });
 
@@ -49,9 +47,7 @@ describe('bash', () => {
     const full = `${body}\n[exit code 0]`;
     expect(full.length - LIMITS.toolOutputChars).toBe(1);
     expect(await call(bash, { command: 'cat emoji.txt' })).toEqual(
-      ok(
-        `[truncated: the first 2 of ${full.length} characters were cut; showing the last ${LIMITS.toolOutputChars - 1}]\n${full.slice(2)}`,
-      ),
+      ok(`[truncated: the first 2 of ${full.length} characters were cut; showing the last ${LIMITS.toolOutputChars - 1}]\n${full.slice(2)}`),
     );
   });
 
@@ -73,8 +69,6 @@ describe('bash', () => {
     expect(await call(bash, { command: 'ls', timeout: 601 })).toEqual(
       error('Invalid input for bash:\n- timeout: Invalid value: Expected <=600 but received 601'),
     );
-    expect(await call(bash, {})).toEqual(
-      error('Invalid input for bash:\n- command: Invalid key: Expected "command" but received undefined'),
-    );
+    expect(await call(bash, {})).toEqual(error('Invalid input for bash:\n- command: Invalid key: Expected "command" but received undefined'));
   });
 });

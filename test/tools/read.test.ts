@@ -70,15 +70,12 @@ describe('read', () => {
     expect(await call(read, { path: 'blob.bin' })).toEqual(error('blob.bin is a binary file (6 bytes); read shows text files only'));
     expect(await call(read, { path: 'nope.txt' })).toEqual(error('nope.txt: no such file or directory'));
     await write('huge.log', Buffer.alloc(LIMITS.readFileBytes + 1, 0x61));
-    expect(await call(read, { path: 'huge.log' })).toEqual(
-      error(`huge.log is too large: the sandbox reads files up to ${LIMITS.readFileBytes} bytes`),
-    );
+    expect(await call(read, { path: 'huge.log' })).toEqual(error(`huge.log is too large: the sandbox reads files up to ${LIMITS.readFileBytes} bytes`));
   });
 
   test('cannot reach outside the workspace', async () => {
     await fs.symlink('/etc/passwd', path.join(dir, 'passwd-link'));
-    const outside = (given: string) =>
-      error(`Path '${given}' is outside the workspace; use a path relative to the workspace root (${dir}).`);
+    const outside = (given: string) => error(`Path '${given}' is outside the workspace; use a path relative to the workspace root (${dir}).`);
     expect(await call(read, { path: '../outside.txt' })).toEqual(outside('../outside.txt'));
     expect(await call(read, { path: '/etc/passwd' })).toEqual(outside('/etc/passwd'));
     expect(await call(read, { path: 'src/../../outside.txt' })).toEqual(outside('src/../../outside.txt'));
@@ -91,9 +88,7 @@ describe('read', () => {
   });
 
   test('invalid input is an error result naming the field', async () => {
-    expect(await call(read, { offset: 1 })).toEqual(
-      error('Invalid input for read:\n- path: Invalid key: Expected "path" but received undefined'),
-    );
+    expect(await call(read, { offset: 1 })).toEqual(error('Invalid input for read:\n- path: Invalid key: Expected "path" but received undefined'));
     expect(await call(read, { path: 'src/a.txt', offset: 0, limit: 1.5 })).toEqual(
       error('Invalid input for read:\n- offset: Invalid value: Expected >=1 but received 0\n- limit: Invalid integer: Received 1.5'),
     );

@@ -1,4 +1,6 @@
 import { LIMITS } from '../../limits.js';
+import { errorMessage } from '../../errors.js';
+import { oneLine } from '../../text/index.js';
 import type { ModelClient, ModelError, ModelOutcome, ModelRequest } from '../model.js';
 import { toMessageParams } from '../request-body.js';
 import { ConnectionClosedError, nodeFetch } from './node-fetch.js';
@@ -63,9 +65,7 @@ export class AnthropicModelClient implements ModelClient {
  * spans go nowhere and still cost some 0.15 ms a request, so then the client is told not to.
  */
 export function openTelemetryRegistered(): boolean {
-  const registry = (globalThis as Record<symbol, { trace?: unknown; propagation?: unknown } | undefined>)[
-    Symbol.for('opentelemetry.js.api.1')
-  ];
+  const registry = (globalThis as Record<symbol, { trace?: unknown; propagation?: unknown } | undefined>)[Symbol.for('opentelemetry.js.api.1')];
   return registry?.trace !== undefined || registry?.propagation !== undefined;
 }
 
@@ -79,7 +79,12 @@ export function openTelemetryRegistered(): boolean {
 function collectingWarnings<T>(into: string[], fn: () => T): T {
   const original = console.warn;
   console.warn = (...args: unknown[]) => {
-    into.push(args.map(String).join(' ').replace(/\s*\n\s*/g, ' '));
+    into.push(
+      args
+        .map(String)
+        .join(' ')
+        .replace(/\s*\n\s*/g, ' '),
+    );
   };
   try {
     return fn();
@@ -111,7 +116,7 @@ export function describeError(error: unknown, signal: AbortSignal, baseURL: stri
   if (error instanceof APIError) {
     return describeApiError(error);
   }
-  return { message: error instanceof Error ? error.message : String(error) };
+  return { message: errorMessage(error) };
 }
 
 /** A gateway's HTML error page is not worth more than this in a one-line reason. */
@@ -120,8 +125,7 @@ const RAW_ERROR_CHARS = 300;
 function describeApiError(error: APIError): ModelError {
   const type = error.type ? `${error.type}: ` : '';
   // Without Anthropic's error JSON (a proxy's page, say), the SDK's message is "<status> <body>".
-  const raw = error.message.replace(/^\d{3} /, '').replace(/\s+/g, ' ').trim();
-  const text = error.apiMessage ?? (raw.length > RAW_ERROR_CHARS ? `${raw.slice(0, RAW_ERROR_CHARS)}…` : raw);
+  const text = error.apiMessage ?? oneLine(error.message.replace(/^\d{3} /, ''), RAW_ERROR_CHARS + 1);
   const requestId = error.requestID ? ` (request-id ${error.requestID})` : '';
   if (error.status === undefined) {
     // An `error` event inside a stream that had already started: the provider failed mid-answer.

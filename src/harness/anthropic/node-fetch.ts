@@ -76,7 +76,9 @@ function headerRecord(headers: RequestInit['headers']): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
   // The SDK hands over a Headers already: read it as is rather than copy it (once a request).
-  (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => (record[name] = value));
+  (headers instanceof Headers ? headers : new Headers(headers)).forEach((value, name) => {
+    record[name] = value;
+  });
   return record;
 }
 

@@ -127,7 +127,7 @@ async function folderTree(api: RepoApi, sha: string, folder: string, commit: str
   if (tree) return tree;
   throw new FlueError(
     `The working directory '${folder}' does not exist on ${commit}, so its agent definitions cannot be read from that commit. ` +
-      'Definitions come from the commit writers chose (a pull request\'s base); merge the folder with its .flue/ first.',
+      "Definitions come from the commit writers chose (a pull request's base); merge the folder with its .flue/ first.",
   );
 }
 

@@ -40,19 +40,23 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const timeoutMs = options.requestTimeoutMs ?? LIMITS.githubRequestTimeoutMs;
   const { warn } = options;
   const baseUrl = (options.baseUrl || GITHUB_API_URL).replace(/\/+$/, '');
-  const onLimit = (kind: string): LimitHandler => (retryAfter, request, octokit, retryCount) => {
-    const call = describeCall(octokit, request);
-    if (retryCount >= retries) {
-      warn(`${call} hit GitHub's ${kind} rate limit ${retryCount + 1} times; giving up.`);
-      return false;
-    }
-    if (retryAfter > LIMITS.githubRateLimitWaitSeconds) {
-      warn(`${call} hit GitHub's ${kind} rate limit, which resets in ${retryAfter} s: longer than the ${LIMITS.githubRateLimitWaitSeconds} s a run waits.`);
-      return false;
-    }
-    warn(`${call} hit GitHub's ${kind} rate limit; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries}).`);
-    return true;
-  };
+  const onLimit =
+    (kind: string): LimitHandler =>
+    (retryAfter, request, octokit, retryCount) => {
+      const call = describeCall(octokit, request);
+      if (retryCount >= retries) {
+        warn(`${call} hit GitHub's ${kind} rate limit ${retryCount + 1} times; giving up.`);
+        return false;
+      }
+      if (retryAfter > LIMITS.githubRateLimitWaitSeconds) {
+        warn(
+          `${call} hit GitHub's ${kind} rate limit, which resets in ${retryAfter} s: longer than the ${LIMITS.githubRateLimitWaitSeconds} s a run waits.`,
+        );
+        return false;
+      }
+      warn(`${call} hit GitHub's ${kind} rate limit; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${retries}).`);
+      return true;
+    };
   const throttle: ThrottlingOptions = {
     onRateLimit: onLimit('primary'),
     onSecondaryRateLimit: onLimit('secondary'),

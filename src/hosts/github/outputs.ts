@@ -53,9 +53,8 @@ async function submitReview(
   trigger: Trigger,
   warn: (message: string) => void,
 ): Promise<AppliedOutput> {
-  const { inline, outside } = output.comments.length > 0
-    ? placeComments(output.comments, diffLines(await api.listPullFiles(number)))
-    : { inline: [], outside: [] };
+  const { inline, outside } =
+    output.comments.length > 0 ? placeComments(output.comments, diffLines(await api.listPullFiles(number))) : { inline: [], outside: [] };
   const note = outside.length > 0 ? movedCommentsNote(outside) : undefined;
   if (note !== undefined) warn(`submit_review on #${number}: ${note}`);
   const body = markedBody(capBody(bodyWithOutsideComments(output.body, outside), LIMITS.commentChars));

@@ -38,9 +38,7 @@ export async function startProgressComment(options: ProgressCommentOptions): Pro
     const comments = await api.listComments(number, isPullRequest);
     // Only a bot's comment is reused: a person who guessed the marker must not get their comment overwritten.
     const existing = comments.find((comment) => comment.body?.includes(marker) && comment.user?.type === 'Bot');
-    const comment = existing
-      ? await api.updateComment(existing.id, isPullRequest, body)
-      : await api.createComment(number, isPullRequest, body);
+    const comment = existing ? await api.updateComment(existing.id, isPullRequest, body) : await api.createComment(number, isPullRequest, body);
     return new ProgressComment(options, marker, comment.id);
   } catch (error) {
     options.warn(`The progress comment on #${number} was not posted: ${errorMessage(error)}`);
@@ -131,11 +129,7 @@ class ProgressComment implements ProgressReporter {
  * run may show (src/action/progress-view.ts); this makes sure none of it, the agent's name included,
  * reaches GitHub with a secret, a mention, a control character or a marker a later run would take for its own.
  */
-export function renderProgress(
-  options: Pick<ProgressCommentOptions, 'agent' | 'runUrl' | 'redactor'>,
-  marker: string,
-  state: ProgressState,
-): string {
+export function renderProgress(options: Pick<ProgressCommentOptions, 'agent' | 'runUrl' | 'redactor'>, marker: string, state: ProgressState): string {
   const { redactor } = options;
   const run = `[view run](${options.runUrl})`;
   const agent = `\`${options.agent.replace(/`/g, "'")}\``;

@@ -4,16 +4,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnthropicModelClient } from '../../../src/harness/anthropic/client.js';
 import type { ModelRequest } from '../../../src/harness/model.js';
-import {
-  apiError,
-  hang,
-  startFakeAnthropic,
-  streamError,
-  text,
-  toolBlock,
-  turn,
-  type FakeAnthropic,
-} from '../../fakes/anthropic.js';
+import { apiError, hang, startFakeAnthropic, streamError, text, toolBlock, turn, type FakeAnthropic } from '../../fakes/anthropic.js';
 import { clientFor, MODEL } from '../helpers.js';
 
 let fake: FakeAnthropic;
@@ -88,9 +79,7 @@ describe('AnthropicModelClient against the fake Messages API', () => {
     const body = fake.requests[0]!.body;
     expect(body.system).toEqual([{ type: 'text', text: 'You are terse.', cache_control: { type: 'ephemeral' } }]);
     expect(body.tools.map((t: { cache_control?: unknown }) => t.cache_control)).toEqual([undefined, { type: 'ephemeral' }]);
-    expect(body.messages).toEqual([
-      { role: 'user', content: [{ type: 'text', text: 'Say hello.', cache_control: { type: 'ephemeral' } }] },
-    ]);
+    expect(body.messages).toEqual([{ role: 'user', content: [{ type: 'text', text: 'Say hello.', cache_control: { type: 'ephemeral' } }] }]);
   });
 
   it('retries a 429 after the retry-after-ms the server asks for, then succeeds', async () => {
@@ -127,8 +116,7 @@ describe('AnthropicModelClient against the fake Messages API', () => {
       ok: false,
       error: {
         status: 400,
-        message:
-          'model API returned 400 invalid_request_error: max_tokens: 1000000 > 64000, the maximum for this model (request-id req_error_400)',
+        message: 'model API returned 400 invalid_request_error: max_tokens: 1000000 > 64000, the maximum for this model (request-id req_error_400)',
       },
     });
     expect(fake.requests).toHaveLength(1);

@@ -53,7 +53,19 @@ describe('nodeFetch under the SDK', () => {
   it('turns a connection that drops mid-answer into a failed outcome that says so', async () => {
     const url = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
-      const start = { type: 'message_start', message: { id: 'msg_1', type: 'message', role: 'assistant', model: MODEL, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } };
+      const start = {
+        type: 'message_start',
+        message: {
+          id: 'msg_1',
+          type: 'message',
+          role: 'assistant',
+          model: MODEL,
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 1, output_tokens: 1 },
+        },
+      };
       res.write(`event: message_start\ndata: ${JSON.stringify(start)}\n\n`, () => res.socket?.destroy());
     });
     const client = clientFor({ url } as FakeAnthropic, 0);

@@ -75,7 +75,7 @@ test('a primary rate limit is waited out when it resets soon, and not when it is
   expect(github.calls()).toEqual([COMMENTS]);
   expect(warnings).toHaveLength(1);
   expect(warnings[0]).toMatch(
-    new RegExp(`^${escape(COMMENTS)} hit GitHub's primary rate limit, which resets in 360\\d s: longer than the 120 s a run waits\\.$`),
+    new RegExp(`^${escapeRegExp(COMMENTS)} hit GitHub's primary rate limit, which resets in 360\\d s: longer than the 120 s a run waits\\.$`),
   );
 });
 
@@ -106,7 +106,9 @@ test('a network failure names the call', async () => {
   const { payload, trigger } = issueEvent();
   github.seedFromPayload(payload);
   await github.close();
-  await expect(host.applyOutput(comment, trigger)).rejects.toThrow(new RegExp(`^${escape(COMMENTS)} failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+$`));
+  await expect(host.applyOutput(comment, trigger)).rejects.toThrow(
+    new RegExp(`^${escapeRegExp(COMMENTS)} failed: connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+$`),
+  );
 });
 
 test('writes to an API on this machine (the fake, or a proxy) are not paced', async () => {
@@ -156,6 +158,6 @@ test.each([
   expect(pacesWrites(baseUrl)).toBe(paced);
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }

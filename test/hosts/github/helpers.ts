@@ -26,10 +26,7 @@ export interface Setup {
   tmpDir: string;
 }
 
-export async function setup(
-  hostOptions: Partial<GitHubHostOptions> = {},
-  clientOptions: Partial<GitHubClientOptions> = {},
-): Promise<Setup> {
+export async function setup(hostOptions: Partial<GitHubHostOptions> = {}, clientOptions: Partial<GitHubClientOptions> = {}): Promise<Setup> {
   const github = await startFakeGitHub({ token: 'ghs_test' });
   const tmpDir = await mkdtemp(path.join(tmpdir(), 'flue-gh-'));
   // Registered per test, not by a top-level afterEach: with isolate off, a module's top-level code runs once a worker.
@@ -43,11 +40,7 @@ export async function setup(
 }
 
 /** A host on `github` with a client of its own (so nothing is cached from another host). */
-export function hostOn(
-  github: FakeGitHub,
-  hostOptions: Partial<GitHubHostOptions> = {},
-  clientOptions: Partial<GitHubClientOptions> = {},
-): GitHubHost {
+export function hostOn(github: FakeGitHub, hostOptions: Partial<GitHubHostOptions> = {}, clientOptions: Partial<GitHubClientOptions> = {}): GitHubHost {
   const warn = hostOptions.warn ?? (() => {});
   const octokit = createGitHubClient({
     token: 'ghs_test',
