@@ -1,1 +1,24 @@
-export const id=1275;export const ids=[1275];export const modules={62590:(e,t,n)=>{n.d(t,{a:()=>r,b:()=>o,c:()=>i});(0,n(98995).createRequire)(import.meta.url);function r(e){let t=`${e.name} - ${e.summary}\n\n`;if(t+=`Usage: ${e.usage}\n`,e.description)if(t+="\nDescription:\n","string"==typeof e.description)for(let n of e.description.split("\n"))t+=n?`  ${n}\n`:"\n";else if(e.description.length>0)for(let n of e.description)t+=n?`  ${n}\n`:"\n";if(e.options&&e.options.length>0){t+="\nOptions:\n";for(let n of e.options)t+=`  ${n}\n`}if(e.examples&&e.examples.length>0){t+="\nExamples:\n";for(let n of e.examples)t+=`  ${n}\n`}if(e.notes&&e.notes.length>0){t+="\nNotes:\n";for(let n of e.notes)t+=`  ${n}\n`}return{stdout:t,stderr:"",exitCode:0}}function o(e){return e.includes("--help")}function i(e,t){return{stdout:"",stderr:t.startsWith("--")?`${e}: unrecognized option '${t}'\n`:`${e}: invalid option -- '${t.replace(/^-/,"")}'\n`,exitCode:1}}},58493:(e,t,n)=>{n.d(t,{a:()=>i});var r=n(98995),o=n(62590);(0,r.createRequire)(import.meta.url);function i(e,t,n){let r=new Map,i=new Map;for(let[e,t]of Object.entries(n)){let n={name:e,type:t.type};t.short&&r.set(t.short,n),t.long&&i.set(t.long,n)}let s=Object.create(null);for(let[e,t]of Object.entries(n))void 0!==t.default?s[e]=t.default:"boolean"===t.type&&(s[e]=!1);let l=[],a=!1;for(let n=0;n<t.length;n++){let f=t[n];if(!a&&f.startsWith("-")&&"-"!==f)if("--"!==f)if(f.startsWith("--")){let r,l,a=f.indexOf("=");-1!==a?(r=f.slice(2,a),l=f.slice(a+1)):r=f.slice(2);let p=i.get(r);if(!p)return{ok:!1,error:(0,o.c)(e,f)};let{name:u,type:d}=p;if("boolean"===d)s[u]=!0;else{if(void 0===l){if(n+1>=t.length)return{ok:!1,error:{stdout:"",stderr:`${e}: option '--${r}' requires an argument\n`,exitCode:1}};l=t[++n]}s[u]="number"===d?parseInt(l,10):l}}else{let i=f.slice(1);for(let l=0;l<i.length;l++){let a=i[l],f=r.get(a);if(!f)return{ok:!1,error:(0,o.c)(e,`-${a}`)};let{name:p,type:u}=f;if("boolean"!==u){let r;if(l+1<i.length)r=i.slice(l+1);else{if(!(n+1<t.length))return{ok:!1,error:{stdout:"",stderr:`${e}: option requires an argument -- '${a}'\n`,exitCode:1}};r=t[++n]}s[p]="number"===u?parseInt(r,10):r;break}s[p]=!0}}else a=!0;else l.push(f)}return{ok:!0,result:{flags:s,positional:l}}}},31275:(e,t,n)=>{n.r(t),n.d(t,{diffCommand:()=>o.a,flagsForFuzzing:()=>o.b});var r=n(98995),o=n(16762);n(14223),n(58493),n(62590),n(30046);(0,r.createRequire)(import.meta.url)}};
+export const id=1275;export const ids=[1275];export const modules={62590:((e,t,n)=>{n.d(t,{a:()=>r,b:()=>i,c:()=>a}),(0,n(98995).createRequire)(import.meta.url);function r(e){let t=`${e.name} - ${e.summary}
+
+`;if(t+=`Usage: ${e.usage}
+`,e.description){if(t+=`
+Description:
+`,typeof e.description==`string`)for(let n of e.description.split(`
+`))t+=n?`  ${n}
+`:`
+`;else if(e.description.length>0)for(let n of e.description)t+=n?`  ${n}
+`:`
+`}if(e.options&&e.options.length>0){t+=`
+Options:
+`;for(let n of e.options)t+=`  ${n}
+`}if(e.examples&&e.examples.length>0){t+=`
+Examples:
+`;for(let n of e.examples)t+=`  ${n}
+`}if(e.notes&&e.notes.length>0){t+=`
+Notes:
+`;for(let n of e.notes)t+=`  ${n}
+`}return{stdout:t,stderr:``,exitCode:0}}function i(e){return e.includes(`--help`)}function a(e,t){return{stdout:``,stderr:t.startsWith(`--`)?`${e}: unrecognized option '${t}'
+`:`${e}: invalid option -- '${t.replace(/^-/,``)}'
+`,exitCode:1}}}),58493:((e,t,n)=>{n.d(t,{a:()=>a});var r=n(98995),i=n(62590);(0,r.createRequire)(import.meta.url);function a(e,t,n){let r=new Map,a=new Map;for(let[e,t]of Object.entries(n)){let n={name:e,type:t.type};t.short&&r.set(t.short,n),t.long&&a.set(t.long,n)}let o=Object.create(null);for(let[e,t]of Object.entries(n))t.default===void 0?t.type===`boolean`&&(o[e]=!1):o[e]=t.default;let s=[],c=!1;for(let n=0;n<t.length;n++){let l=t[n];if(c||!l.startsWith(`-`)||l===`-`){s.push(l);continue}if(l===`--`){c=!0;continue}if(l.startsWith(`--`)){let r=l.indexOf(`=`),s,c;r===-1?s=l.slice(2):(s=l.slice(2,r),c=l.slice(r+1));let u=a.get(s);if(!u)return{ok:!1,error:(0,i.c)(e,l)};let{name:d,type:f}=u;if(f===`boolean`)o[d]=!0;else{if(c===void 0){if(n+1>=t.length)return{ok:!1,error:{stdout:``,stderr:`${e}: option '--${s}' requires an argument
+`,exitCode:1}};c=t[++n]}o[d]=f===`number`?parseInt(c,10):c}}else{let a=l.slice(1);for(let s=0;s<a.length;s++){let c=a[s],l=r.get(c);if(!l)return{ok:!1,error:(0,i.c)(e,`-${c}`)};let{name:u,type:d}=l;if(d===`boolean`)o[u]=!0;else{let r;if(s+1<a.length)r=a.slice(s+1);else if(n+1<t.length)r=t[++n];else return{ok:!1,error:{stdout:``,stderr:`${e}: option requires an argument -- '${c}'
+`,exitCode:1}};o[u]=d===`number`?parseInt(r,10):r;break}}}}return{ok:!0,result:{flags:o,positional:s}}}}),31275:((e,t,n)=>{n.r(t),n.d(t,{diffCommand:()=>i.a,flagsForFuzzing:()=>i.b});var r=n(98995),i=n(16762);n(14223),n(58493),n(62590),n(30046),(0,r.createRequire)(import.meta.url)})};

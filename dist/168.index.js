@@ -1,1 +1,1 @@
-export const id=168;export const ids=[168];export const modules={20168:(t,o,s)=>{var r,d;s.d(o,{fs:()=>r||(r=s.t(e,2)),path:()=>d||(d=s.t(p,2))});s(31421),s(77598);var e=s(73024),p=(s(48161),s(76760));s(57075),s(57975)}};
+export const id=168;export const ids=[168];export const modules={20168:((e,t,n)=>{var r,i;n.d(t,{fs:()=>r||=n.t(a,2),path:()=>i||=n.t(o,2)}),n(31421),n(77598);var a=n(73024);n(48161);var o=n(76760);n(57075),n(57975)})};

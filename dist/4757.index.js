@@ -1,1 +1,1 @@
-export const id=4757;export const ids=[4757];export const modules={14757:module=>{module.exports=eval("require")("@mongodb-js/zstd")}};
+export const id=4757;export const ids=[4757];export const modules={14757:(module=>{module.exports=eval(`require`)(`@mongodb-js/zstd`)})};

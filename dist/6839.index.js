@@ -1,1 +1,1 @@
-export const id=6839;export const ids=[6839];export const modules={76839:(e,t,o)=>{o.d(t,{cmdView:()=>c.l});var r=o(98995),c=o(59797);o(74045),o(86075),o(64864),o(68361),o(74048),o(14223),o(30046);(0,r.createRequire)(import.meta.url)}};
+export const id=6839;export const ids=[6839];export const modules={76839:((e,t,n)=>{n.d(t,{cmdView:()=>i.l});var r=n(98995),i=n(59797);n(74045),n(86075),n(64864),n(68361),n(74048),n(14223),n(30046),(0,r.createRequire)(import.meta.url)})};

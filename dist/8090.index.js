@@ -1,1 +1,22 @@
-export const id=8090;export const ids=[8090];export const modules={62590:(e,n,t)=>{t.d(n,{a:()=>o,b:()=>i,c:()=>r});(0,t(98995).createRequire)(import.meta.url);function o(e){let n=`${e.name} - ${e.summary}\n\n`;if(n+=`Usage: ${e.usage}\n`,e.description)if(n+="\nDescription:\n","string"==typeof e.description)for(let t of e.description.split("\n"))n+=t?`  ${t}\n`:"\n";else if(e.description.length>0)for(let t of e.description)n+=t?`  ${t}\n`:"\n";if(e.options&&e.options.length>0){n+="\nOptions:\n";for(let t of e.options)n+=`  ${t}\n`}if(e.examples&&e.examples.length>0){n+="\nExamples:\n";for(let t of e.examples)n+=`  ${t}\n`}if(e.notes&&e.notes.length>0){n+="\nNotes:\n";for(let t of e.notes)n+=`  ${t}\n`}return{stdout:n,stderr:"",exitCode:0}}function i(e){return e.includes("--help")}function r(e,n){return{stdout:"",stderr:n.startsWith("--")?`${e}: unrecognized option '${n}'\n`:`${e}: invalid option -- '${n.replace(/^-/,"")}'\n`,exitCode:1}}},98090:(e,n,t)=>{t.r(n),t.d(n,{flagsForFuzzing:()=>i.b,tarCommand:()=>i.a});var o=t(98995),i=t(25139);t(25367),t(92257),t(73877),t(64864),t(68361),t(74048),t(14223),t(62590),t(30046);(0,o.createRequire)(import.meta.url)}};
+export const id=8090;export const ids=[8090];export const modules={62590:((e,t,n)=>{n.d(t,{a:()=>r,b:()=>i,c:()=>a}),(0,n(98995).createRequire)(import.meta.url);function r(e){let t=`${e.name} - ${e.summary}
+
+`;if(t+=`Usage: ${e.usage}
+`,e.description){if(t+=`
+Description:
+`,typeof e.description==`string`)for(let n of e.description.split(`
+`))t+=n?`  ${n}
+`:`
+`;else if(e.description.length>0)for(let n of e.description)t+=n?`  ${n}
+`:`
+`}if(e.options&&e.options.length>0){t+=`
+Options:
+`;for(let n of e.options)t+=`  ${n}
+`}if(e.examples&&e.examples.length>0){t+=`
+Examples:
+`;for(let n of e.examples)t+=`  ${n}
+`}if(e.notes&&e.notes.length>0){t+=`
+Notes:
+`;for(let n of e.notes)t+=`  ${n}
+`}return{stdout:t,stderr:``,exitCode:0}}function i(e){return e.includes(`--help`)}function a(e,t){return{stdout:``,stderr:t.startsWith(`--`)?`${e}: unrecognized option '${t}'
+`:`${e}: invalid option -- '${t.replace(/^-/,``)}'
+`,exitCode:1}}}),98090:((e,t,n)=>{n.r(t),n.d(t,{flagsForFuzzing:()=>i.b,tarCommand:()=>i.a});var r=n(98995),i=n(25139);n(25367),n(92257),n(73877),n(64864),n(68361),n(74048),n(14223),n(62590),n(30046),(0,r.createRequire)(import.meta.url)})};

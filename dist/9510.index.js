@@ -1,1 +1,27 @@
-export const id=9510;export const ids=[9510];export const modules={25995:(e,t,r)=>{r.d(t,{a:()=>a,b:()=>f});var n=r(98995),i=r(14223),s=r(62590);(0,n.createRequire)(import.meta.url);var o={name:"rev",summary:"reverse lines characterwise",usage:"rev [file ...]",description:"Copies the specified files to standard output, reversing the order of characters in every line. If no files are specified, standard input is read.",examples:["echo 'hello' | rev     # Output: olleh","rev file.txt           # Reverse each line in file"]};function l(e){return Array.from(e).reverse().join("")}var a={name:"rev",execute:async(e,t)=>{if((0,s.b)(e))return(0,s.a)(o);let r=[];for(let t of e){if("--"===t){let n=e.indexOf(t);r.push(...e.slice(n+1));break}if(t.startsWith("-")&&"-"!==t)return(0,s.c)("rev",t);r.push(t)}let n="",a=e=>{let t=e.split("\n"),r=e.endsWith("\n")&&""===t[t.length-1];return r&&t.pop(),t.map(l).join("\n")+(r?"\n":"")};if(0===r.length){n=a((0,i.d)(t.stdin)??"")}else for(let e of r)if("-"===e){n+=a((0,i.d)(t.stdin)??"")}else{let r=t.fs.resolvePath(t.cwd,e),i=await t.fs.readFile(r);if(null===i)return{exitCode:1,stdout:n,stderr:`rev: ${e}: No such file or directory\n`};n+=a(i)}return{exitCode:0,stdout:n,stderr:""}}},f={name:"rev",flags:[],stdinType:"text",needsFiles:!0}},62590:(e,t,r)=>{r.d(t,{a:()=>n,b:()=>i,c:()=>s});(0,r(98995).createRequire)(import.meta.url);function n(e){let t=`${e.name} - ${e.summary}\n\n`;if(t+=`Usage: ${e.usage}\n`,e.description)if(t+="\nDescription:\n","string"==typeof e.description)for(let r of e.description.split("\n"))t+=r?`  ${r}\n`:"\n";else if(e.description.length>0)for(let r of e.description)t+=r?`  ${r}\n`:"\n";if(e.options&&e.options.length>0){t+="\nOptions:\n";for(let r of e.options)t+=`  ${r}\n`}if(e.examples&&e.examples.length>0){t+="\nExamples:\n";for(let r of e.examples)t+=`  ${r}\n`}if(e.notes&&e.notes.length>0){t+="\nNotes:\n";for(let r of e.notes)t+=`  ${r}\n`}return{stdout:t,stderr:"",exitCode:0}}function i(e){return e.includes("--help")}function s(e,t){return{stdout:"",stderr:t.startsWith("--")?`${e}: unrecognized option '${t}'\n`:`${e}: invalid option -- '${t.replace(/^-/,"")}'\n`,exitCode:1}}},69510:(e,t,r)=>{r.r(t),r.d(t,{flagsForFuzzing:()=>i.b,rev:()=>i.a});var n=r(98995),i=r(25995);r(14223),r(62590),r(30046);(0,n.createRequire)(import.meta.url)}};
+export const id=9510;export const ids=[9510];export const modules={25995:((e,t,n)=>{n.d(t,{a:()=>c,b:()=>l});var r=n(98995),i=n(14223),a=n(62590);(0,r.createRequire)(import.meta.url);var o={name:`rev`,summary:`reverse lines characterwise`,usage:`rev [file ...]`,description:`Copies the specified files to standard output, reversing the order of characters in every line. If no files are specified, standard input is read.`,examples:[`echo 'hello' | rev     # Output: olleh`,`rev file.txt           # Reverse each line in file`]};function s(e){return Array.from(e).reverse().join(``)}var c={name:`rev`,execute:async(e,t)=>{if((0,a.b)(e))return(0,a.a)(o);let n=[];for(let t of e)if(t===`--`){let r=e.indexOf(t);n.push(...e.slice(r+1));break}else{if(t.startsWith(`-`)&&t!==`-`)return(0,a.c)(`rev`,t);n.push(t)}let r=``,c=e=>{let t=e.split(`
+`),n=e.endsWith(`
+`)&&t[t.length-1]===``;return n&&t.pop(),t.map(s).join(`
+`)+(n?`
+`:``)};if(n.length===0)r=c((0,i.d)(t.stdin)??``);else for(let e of n)if(e===`-`){let e=(0,i.d)(t.stdin)??``;r+=c(e)}else{let n=t.fs.resolvePath(t.cwd,e),i=await t.fs.readFile(n);if(i===null)return{exitCode:1,stdout:r,stderr:`rev: ${e}: No such file or directory
+`};r+=c(i)}return{exitCode:0,stdout:r,stderr:``}}},l={name:`rev`,flags:[],stdinType:`text`,needsFiles:!0}}),62590:((e,t,n)=>{n.d(t,{a:()=>r,b:()=>i,c:()=>a}),(0,n(98995).createRequire)(import.meta.url);function r(e){let t=`${e.name} - ${e.summary}
+
+`;if(t+=`Usage: ${e.usage}
+`,e.description){if(t+=`
+Description:
+`,typeof e.description==`string`)for(let n of e.description.split(`
+`))t+=n?`  ${n}
+`:`
+`;else if(e.description.length>0)for(let n of e.description)t+=n?`  ${n}
+`:`
+`}if(e.options&&e.options.length>0){t+=`
+Options:
+`;for(let n of e.options)t+=`  ${n}
+`}if(e.examples&&e.examples.length>0){t+=`
+Examples:
+`;for(let n of e.examples)t+=`  ${n}
+`}if(e.notes&&e.notes.length>0){t+=`
+Notes:
+`;for(let n of e.notes)t+=`  ${n}
+`}return{stdout:t,stderr:``,exitCode:0}}function i(e){return e.includes(`--help`)}function a(e,t){return{stdout:``,stderr:t.startsWith(`--`)?`${e}: unrecognized option '${t}'
+`:`${e}: invalid option -- '${t.replace(/^-/,``)}'
+`,exitCode:1}}}),69510:((e,t,n)=>{n.r(t),n.d(t,{flagsForFuzzing:()=>i.b,rev:()=>i.a});var r=n(98995),i=n(25995);n(14223),n(62590),n(30046),(0,r.createRequire)(import.meta.url)})};

@@ -5,7 +5,6 @@ import { startWithoutSecrets } from './secrets/start.js';
 
 const started = startWithoutSecrets({ restart: "cli" });
 module.enableCompileCache?.();
-await import('./core.js');
-const core = globalThis[Symbol.for('flue-action.core')];
+const { core } = await import('./core.js');
 
 await core.runCliProcess(started);

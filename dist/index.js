@@ -2,7 +2,6 @@
 import { startWithoutSecrets } from './secrets/start.js';
 
 const started = startWithoutSecrets({ restart: "action" });
-await import('./core.js');
-const core = globalThis[Symbol.for('flue-action.core')];
+const { core } = await import('./core.js');
 
 await core.runAction(started);

@@ -1,0 +1,2 @@
+export const id=6129;export const ids=[6129];export const modules={36129:((e,t,n)=>{n.r(t),n.d(t,{viewCommand:()=>l});var r=n(73024),i=n(76760),a=n(86932),o=n(3228),s=n(36451),c=n(17859);async function l(e,t){let n=(0,s.dZ)((0,i.resolve)(t.cwd,e.log)),l=e.html?(0,a.K2)(n):(0,a.Jb)(n,{color:t.isTerminal&&!e.out});if(e.out)(0,r.writeFileSync)((0,i.resolve)(t.cwd,e.out),l),t.stderr.write(`wrote ${e.out}\n`);else{let n=e.html?(0,o.kJ)(l):l;t.stdout.write(n.endsWith(`
+`)?n:`${n}\n`)}return c.d.succeeded}})};
