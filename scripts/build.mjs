@@ -29,10 +29,25 @@ const timings = [];
 const builtFrom = buildInputsHash(root);
 
 try {
-  const declarations = timed('declarations', () => run('node_modules/typescript/bin/tsc', [
-    'src/lib/index.ts', '--declaration', '--emitDeclarationOnly', '--strict', '--target', 'es2023', '--module', 'nodenext',
-    '--moduleResolution', 'nodenext', '--skipLibCheck', '--types', 'node', '--outDir', join(staging, 'types'),
-  ]));
+  const declarations = timed('declarations', () =>
+    run('node_modules/typescript/bin/tsc', [
+      'src/lib/index.ts',
+      '--declaration',
+      '--emitDeclarationOnly',
+      '--strict',
+      '--target',
+      'es2023',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      '--outDir',
+      join(staging, 'types'),
+    ]),
+  );
   // Awaited at the end; a failure before then must not leave it unhandled.
   declarations.catch(() => {});
 
@@ -49,10 +64,20 @@ try {
     }
   });
 
-  await timed('ncc', () => run('node_modules/@vercel/ncc/dist/ncc/cli.js', [
-    'build', relative(root, join(transpiled, 'src/bundle.js')), '-o', join(staging, 'bundle'),
-    '--target', 'es2022', '--license', 'licenses.txt', '--quiet', '--no-cache',
-  ]));
+  await timed('ncc', () =>
+    run('node_modules/@vercel/ncc/dist/ncc/cli.js', [
+      'build',
+      relative(root, join(transpiled, 'src/bundle.js')),
+      '-o',
+      join(staging, 'bundle'),
+      '--target',
+      'es2022',
+      '--license',
+      'licenses.txt',
+      '--quiet',
+      '--no-cache',
+    ]),
+  );
   const bundle = join(staging, 'bundle');
 
   // Files ncc copies along that the runner never loads: js-exec's QuickJS worker (javascript is never
@@ -106,15 +131,16 @@ function writeEntries() {
   // restart without secrets in it (src/secrets/start.ts); core.js is imported after, dynamically, so that
   // it loads once, in the restarted process.
   const started = (restart) =>
-    "import { startWithoutSecrets } from './secrets/start.js';\n\n" +
-    `const started = startWithoutSecrets({ restart: ${JSON.stringify(restart)} });\n`;
+    "import { startWithoutSecrets } from './secrets/start.js';\n\n" + `const started = startWithoutSecrets({ restart: ${JSON.stringify(restart)} });\n`;
   const loadCore = "const { core } = await import('./core.js');\n";
   // Node >= 22.1 keeps the compiled bundle in a disk cache (os.tmpdir()/node-compile-cache unless
   // NODE_COMPILE_CACHE says otherwise), so a second local run compiles nothing; a fresh CI job starts cold.
   // core.js is imported dynamically so that the cache is on before it is compiled.
   const cliCore = "import module from 'node:module';\n" + started('cli') + `module.enableCompileCache?.();\n${loadCore}`;
   // Renamed locals, because valibot exports names that are reserved words (`enum`, `function`, `null`, `void`).
-  const valibotNames = Object.keys(valibot).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
+  const valibotNames = Object.keys(valibot)
+    .filter((name) => /^[A-Za-z_$][\w$]*$/.test(name))
+    .sort();
   const entries = {
     'index.js': `${banner}${started('action')}${loadCore}\nawait core.runAction(started);\n`,
     'post.js': `${banner}${started(false)}${loadCore}\nawait core.runActionPost(started);\n`,

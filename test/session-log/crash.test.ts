@@ -58,6 +58,7 @@ for (let i = 0; ; i++) {
 }
 `;
 
+/** Waits until `file` holds at least `atLeast` complete lines. */
 async function linesIn(file: string, atLeast: number, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -81,7 +82,8 @@ describe('a killed run', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
     try {
-      await linesIn(logFile, 200, 10_000);
+      // The header and 200 events: the assertions below count events.
+      await linesIn(logFile, 201, 10_000);
     } catch (error) {
       child.kill('SIGKILL');
       throw new Error(`${String(error)}; child stderr: ${stderr}`);
