@@ -2,6 +2,7 @@
 import { startWithoutSecrets } from './secrets/start.js';
 
 const started = startWithoutSecrets({ restart: false });
-const { core } = await import('./core.js');
-
-await core.runActionPost(started);
+if (started.env["STATE_finished"] !== 'true' || (started.env["STATE_progress-comment"] ?? '') !== '') {
+  const { core } = await import('./core.js');
+  await core.runActionPost(started);
+}
