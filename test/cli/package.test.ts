@@ -11,10 +11,19 @@ const exec = promisify(execFile);
 
 interface PackResult {
   filename: string;
+  /** Bytes of the tarball. */
+  size: number;
   files: Array<{ path: string }>;
 }
 
+/**
+ * What `npx flue-action@1` downloads in every GitLab job, before the job can start: 1.86 MB when this
+ * was set (the Actions artifact client's chunk alone is 1.8 MB unpacked), so a tenth of headroom.
+ */
+const TARBALL_BUDGET_BYTES = 2_050_000;
+
 let tarball: string;
+let tarballBytes: number;
 let packed: string[];
 
 beforeAll(async () => {
@@ -27,6 +36,7 @@ beforeAll(async () => {
   const [result] = JSON.parse(stdout) as PackResult[];
   tarball = path.join(destination, result?.filename as string);
   packed = (result?.files ?? []).map((file) => file.path).sort();
+  tarballBytes = result?.size ?? Number.NaN;
 }, 60_000);
 afterAll(removeTempDirs);
 
@@ -35,6 +45,18 @@ describe('npm pack', () => {
     expect(packed).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'dist/cli.js', 'dist/core.js', 'dist/lib.js', 'dist/valibot.js']));
     expect(packed.filter((file) => /^(src|test|node_modules|examples|scripts|bench|\.node24)\//.test(file))).toEqual([]);
     expect(packed.filter((file) => file.includes('node_modules/'))).toEqual([]);
+  });
+
+  it('holds only what runs and what npm shows: dist/, the templates, the action metadata, the docs', () => {
+    const shipped = /^(dist\/|templates\/|package\.json$|README\.md$|CHANGELOG\.md$|LICENSE$|action\.yml$)/;
+    expect(packed.filter((file) => !shipped.test(file))).toEqual([]);
+    // The build's record of its inputs is for this repository's tests, not for users.
+    expect(packed).not.toContain('dist/build-inputs.sha256');
+  });
+
+  it(`stays under ${TARBALL_BUDGET_BYTES.toLocaleString('en')} bytes, the download every npx run starts with`, () => {
+    expect(tarballBytes).toBeGreaterThan(0);
+    expect(tarballBytes).toBeLessThan(TARBALL_BUDGET_BYTES);
   });
 
   it('declares no runtime dependency: everything the CLI loads is in dist/', () => {
