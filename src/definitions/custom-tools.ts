@@ -62,6 +62,9 @@ function toolFromConfig(value: unknown, file: string, field: string): ToolDefini
     description: config.description.trim(),
     inputSchema,
     execute: executor(name, config.input, config.run),
+    // The agent's own code may read or write anything: it runs in the order the model gave, after
+    // the calls before it that write, and before the calls after it that read or write.
+    access: () => ({ write: true, paths: 'all' }),
   };
 }
 

@@ -3,7 +3,7 @@ import { errorMessage, rethrowIfFatal } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { SessionEventInput } from '../session-log/events.js';
 import { keepStart } from '../text/index.js';
-import type { ToolDefinition, ToolResult } from '../tools/types.js';
+import type { ToolAccess, ToolDefinition, ToolResult } from '../tools/types.js';
 
 export interface ToolCallScope {
   tools: ReadonlyMap<string, ToolDefinition>;
@@ -15,12 +15,30 @@ export interface ToolCallScope {
 }
 
 /**
- * Runs every tool call of one response at once and returns their results in the order of the calls,
- * as the API requires. A throw, an unknown tool or an oversized result becomes an error result the
- * model can read; only an abort (time limit, cancel) propagates.
+ * Runs the tool calls of one response at once and returns their results in the order of the calls,
+ * as the API requires. A call waits for the calls before it that it conflicts with (one of them writes
+ * what the other reads or writes: two edits of one file would each read the original, and the second
+ * write would drop the first edit). A throw, an unknown tool or an oversized result becomes an error
+ * result the model can read; only an abort (time limit, cancel) propagates.
  */
 export async function runToolCalls(calls: Anthropic.ToolUseBlock[], scope: ToolCallScope): Promise<Anthropic.ToolResultBlockParam[]> {
-  return Promise.all(calls.map((call) => runOne(call, scope)));
+  const earlier: Array<{ access: ToolAccess | undefined; done: Promise<unknown> }> = [];
+  return Promise.all(
+    calls.map((call) => {
+      const access = scope.tools.get(call.name)?.access?.(call.input);
+      const before = earlier.filter((other) => conflicts(other.access, access)).map((other) => other.done);
+      const done = before.length === 0 ? runOne(call, scope) : Promise.all(before).then(() => runOne(call, scope));
+      earlier.push({ access, done });
+      return done;
+    }),
+  );
+}
+
+function conflicts(a: ToolAccess | undefined, b: ToolAccess | undefined): boolean {
+  if (a === undefined || b === undefined || (!a.write && !b.write)) return false;
+  if (a.paths === 'all' || b.paths === 'all') return true;
+  const { paths } = b;
+  return a.paths.some((file) => paths.includes(file));
 }
 
 async function runOne(call: Anthropic.ToolUseBlock, scope: ToolCallScope): Promise<Anthropic.ToolResultBlockParam> {

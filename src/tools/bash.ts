@@ -25,6 +25,7 @@ export function bashTool(sandbox: Sandbox, commands: readonly string[] = []): To
       command: v.pipe(v.string(), v.minLength(1)),
       timeout: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(MAX_SECONDS))),
     }),
+    access: () => ({ write: true, paths: 'all' }),
     async run({ command, timeout }, context) {
       const seconds = timeout ?? DEFAULT_SECONDS;
       const result = await sandbox.exec(command, { signal: context.signal, timeoutMs: seconds * 1000 });

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
 import type { Sandbox } from '../sandbox/index.js';
 import { keepStart } from '../text/index.js';
-import { defineRunnerTool, pathInput, toolError } from './define.js';
+import { defineRunnerTool, fileAccess, pathInput, toolError } from './define.js';
 import { describeFileError, isDirectoryError } from './file-errors.js';
 import { looksBinary } from './truncate.js';
 import type { ToolDefinition } from './types.js';
@@ -14,6 +14,7 @@ export function readTool(sandbox: Sandbox): ToolDefinition {
     name: 'read',
     description: `Read a text file, line-numbered. Long files: pass offset (first line, 1-based) and limit (default ${LIMITS.readLines}).`,
     input: v.object({ path: pathInput, offset: v.optional(lineNumber), limit: v.optional(lineNumber) }),
+    access: fileAccess(sandbox, false),
     async run({ path, offset, limit }) {
       const target = sandbox.resolve(path);
       let bytes: Uint8Array;

@@ -27,6 +27,7 @@ export function grepTool(sandbox: Sandbox): ToolDefinition {
       include: v.optional(patternInput),
       literal: v.optional(v.boolean()),
     }),
+    access: () => ({ write: false, paths: 'all' }),
     async run({ pattern, path = '.', include, literal }, context) {
       const compiled = compileLinePattern(pattern, { literal });
       if (!compiled.ok) return toolError(compiled.problem);
@@ -89,6 +90,7 @@ export function globTool(sandbox: Sandbox): ToolDefinition {
     name: 'glob',
     description: `Find files by glob pattern (* ? ** [a-z] {a,b}; e.g. src/**/*.ts), relative to path. Sorted; skips .git and node_modules; at most ${LIMITS.globResults} paths.`,
     input: v.object({ pattern: patternInput, path: v.optional(pathInput) }),
+    access: () => ({ write: false, paths: 'all' }),
     async run({ pattern, path = '.' }, context) {
       const matches = compileGlob(pattern);
       if (!matches.ok) return toolError(matches.problem);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { LIMITS } from '../limits.js';
 import type { Sandbox } from '../sandbox/index.js';
-import { defineRunnerTool, pathInput, toolError } from './define.js';
+import { defineRunnerTool, fileAccess, pathInput, toolError } from './define.js';
 import { onFile } from './file-errors.js';
 import { looksBinary } from './truncate.js';
 import type { ToolDefinition, ToolResult } from './types.js';
@@ -11,6 +11,7 @@ export function writeTool(sandbox: Sandbox): ToolDefinition {
     name: 'write',
     description: 'Create or overwrite a file with content. Parent directories are created.',
     input: v.object({ path: pathInput, content: v.string() }),
+    access: fileAccess(sandbox, true),
     async run({ path, content }) {
       const target = sandbox.resolve(path);
       const tooLarge = sizeError(path, content);
@@ -33,6 +34,7 @@ export function editTool(sandbox: Sandbox): ToolDefinition {
       newText: v.string(),
       replaceAll: v.optional(v.boolean()),
     }),
+    access: fileAccess(sandbox, true),
     async run({ path, oldText, newText, replaceAll }) {
       if (oldText === newText) return toolError('oldText and newText are identical; there is nothing to change');
       const target = sandbox.resolve(path);
