@@ -74,6 +74,15 @@ function positiveNumber(flag: string, value: string | undefined): number | undef
   return number;
 }
 
+/** A turn count: 2.5 turns is not a limit anyone means, as the action's `max-turns` input says too. */
+function positiveWhole(flag: string, value: string | undefined): number | undefined {
+  const number = positiveNumber(flag, value);
+  if (number !== undefined && !Number.isInteger(number)) {
+    throw new InputError(`Invalid --${flag} '${value}'. Expected a positive whole number.`);
+  }
+  return number;
+}
+
 function jsonObject(value: string | undefined): Record<string, unknown> | undefined {
   if (value === undefined) return undefined;
   let parsed: unknown;
@@ -129,7 +138,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         scriptedModel: values['scripted-model'],
         untrusted: values.untrusted ?? false,
         logDir: values['log-dir'],
-        maxTurns: positiveNumber('max-turns', values['max-turns']),
+        maxTurns: positiveWhole('max-turns', values['max-turns']),
         maxCostUsd: positiveNumber('max-cost-usd', values['max-cost-usd']),
         timeoutMinutes: positiveNumber('timeout-minutes', values['timeout-minutes']),
       };

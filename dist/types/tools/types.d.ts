@@ -18,6 +18,17 @@ export interface ToolDefinition {
     /** JSON Schema of the input object. */
     inputSchema: Record<string, unknown>;
     execute(input: unknown, context: ToolContext): Promise<ToolResult>;
+    /**
+     * What a call with this input reads or writes in the workspace, so that the calls of one response
+     * run in the order the model gave them where it matters (src/harness/tool-calls.ts). Undefined, or a
+     * tool without it, touches nothing there (the output tools). Must not throw.
+     */
+    access?(input: unknown): ToolAccess | undefined;
+}
+/** Files a call reads or writes: absolute paths from `Sandbox.resolve`, or 'all' for the whole workspace. */
+export interface ToolAccess {
+    write: boolean;
+    paths: readonly string[] | 'all';
 }
 export interface ReviewComment {
     path: string;
