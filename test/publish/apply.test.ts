@@ -36,7 +36,7 @@ const review: Extract<ProposedOutput, { kind: 'submit_review' }> = {
 function publish(proposals: Proposal[], overrides: Partial<PublishInput> = {}) {
   const host = new RecordingHost();
   const recorder = new EventList();
-  const input: PublishInput = { proposals, policy, trigger: pullRequest, host, recorder, dryRun: false, secrets: [] };
+  const input: PublishInput = { agent: 'triage', proposals, policy, trigger: pullRequest, host, recorder, dryRun: false, secrets: [] };
   return { ...input, ...overrides, recorder: overrides.recorder ?? recorder, host: overrides.host ?? host };
 }
 
