@@ -4,7 +4,7 @@
 // has, and submit no second review.
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import { startFakeAnthropic, text, toolBlock, toolUse, turn, type FakeAnthropic, type FakeTurn } from '../fakes/anthropic.js';
+import { startFakeAnthropic, text, toolBlock, turn, type FakeAnthropic, type FakeTurn } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { at, example } from '../trigger/examples.js';
 import { removeTempDirs, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA } from './harness.js';
