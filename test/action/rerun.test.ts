@@ -99,11 +99,11 @@ test('issues.opened twice (attempt 1, then 2): one answer, edited; the label ask
     `GET ${API}/collaborators/Codertocat/permission`,
     ...definitionReads,
     `GET ${API}/issues/1/comments`,
+    // Who the token writes as, asked once: only a comment by it is taken for attempt 1's progress or answer.
+    'POST /graphql',
     `PATCH ${API}/issues/comments/${progress?.id}`,
     // `question` is on the issue since attempt 1: no POST.
     `GET ${API}/issues/1/labels`,
-    // Who the token writes as, asked once: only a comment by it is taken for attempt 1's answer.
-    'POST /graphql',
     `PATCH ${API}/issues/comments/${posted?.id}`,
     `PATCH ${API}/issues/comments/${progress?.id}`,
   ]);
@@ -142,8 +142,8 @@ test('pull_request.opened twice: one review, its body edited; one summary commen
   const second = await attempt(2, { eventName: 'pull_request', payload, agent: 'review', turns: review('One note, reworded.') });
   const [progress, summary] = repo.comments(2);
   expect(second.calls.filter((call) => !call.startsWith('GET '))).toEqual([
-    `PATCH ${API}/issues/comments/${progress?.id}`,
     'POST /graphql',
+    `PATCH ${API}/issues/comments/${progress?.id}`,
     `PUT ${API}/pulls/2/reviews/${submitted?.id}`,
     `PATCH ${API}/issues/comments/${summary?.id}`,
     `PATCH ${API}/issues/comments/${progress?.id}`,

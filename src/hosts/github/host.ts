@@ -126,18 +126,21 @@ export class GitHubHost implements CiHost {
 
   async startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined> {
     if (!this.options.progressComment || trigger.number === undefined) return undefined;
-    return startProgressComment({
-      api: this.api,
-      number: trigger.number,
-      isPullRequest: trigger.isPullRequest,
-      agent,
-      runId: this.options.runId,
-      runUrl: this.options.runUrl,
-      redactor: this.options.redactor,
-      warn: this.options.warn,
-      intervalMs: this.options.progressIntervalMs,
-      now: this.options.now,
-    });
+    return startProgressComment(
+      {
+        api: this.api,
+        number: trigger.number,
+        isPullRequest: trigger.isPullRequest,
+        agent,
+        runId: this.options.runId,
+        runUrl: this.options.runUrl,
+        redactor: this.options.redactor,
+        warn: this.options.warn,
+        intervalMs: this.options.progressIntervalMs,
+        now: this.options.now,
+      },
+      (login) => this.isSelf(login),
+    );
   }
 
   resumeProgress(handle: string): ProgressReporter | undefined {
