@@ -42,7 +42,8 @@ export async function startProgressComment(
   const marker = progressMarker(options.agent, options.runId);
   const body = renderProgress(options, marker, { phase: 'working', line: '' });
   try {
-    // Only the runner's own comment is reused: whoever else wrote the marker (a person, another app) keeps their comment.
+    // Looked up on every attempt: the listing is one the context reads anyway. Only the runner's own
+    // comment is reused: whoever else wrote the marker (a person, another app) keeps their comment.
     const existing = await findOwn({ marker, rerun: true, isSelf }, () => api.listComments(number, isPullRequest));
     const comment = existing ? await api.updateComment(existing.id, isPullRequest, body) : await api.createComment(number, isPullRequest, body);
     return new ProgressComment(options, marker, comment.id);
