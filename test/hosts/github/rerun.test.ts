@@ -143,3 +143,19 @@ test('without a key (a caller that names none) attempt 2 looks nothing up and po
   expect(github.calls()).toEqual([`POST ${API}/issues/1/comments`]);
   expect(repo.comments(1).map((comment) => comment.body)).toEqual([`hi\n\n${FLUE_COMMENT_MARKER}`]);
 });
+
+test('a refused lookup fails the output with the call and the permission it needs, and writes nothing', async () => {
+  const { github } = await setup();
+  const { payload, trigger } = pullRequestEvent();
+  github.seedFromPayload(payload);
+  github.fail(`GET ${API}/issues/2/labels`, { status: 403 });
+  github.fail(`GET ${API}/pulls/2/reviews`, { status: 403 });
+  const rerun = hostOn(github, { runAttempt: 2 });
+  await expect(rerun.applyOutput({ kind: 'add_labels', labels: ['bug'] }, trigger, key('add_labels'))).rejects.toThrow(
+    `GET ${API}/issues/2/labels failed: 403 Resource not accessible by integration. Give the workflow permissions: pull-requests: read`,
+  );
+  await expect(rerun.applyOutput({ kind: 'submit_review', body: 'x', event: 'COMMENT', comments: [] }, trigger, key('submit_review'))).rejects.toThrow(
+    `GET ${API}/pulls/2/reviews failed: 403 Resource not accessible by integration. Give the workflow permissions: pull-requests: read`,
+  );
+  expect(github.calls()).toEqual([`GET ${API}/issues/2/labels`, `GET ${API}/pulls/2/reviews`]);
+});
