@@ -142,6 +142,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   }
   const { applySafeOutputs } = await endOfRun.publish();
   const publish = await applySafeOutputs({
+    agent: spec.name,
     proposals: publishable,
     policy: spec.outputs,
     trigger: deps.trigger,

@@ -25,6 +25,7 @@ export function createActionHost(options: {
     repository,
     runUrl: runUrl(environment, repository),
     runId: environment.runId,
+    runAttempt: Number(environment.runAttempt) || 1,
     progressComment: options.progressComment,
     redactor: options.redactor ?? createRedactor([options.token]),
     tmpDir: environment.runnerTemp,

@@ -12,6 +12,18 @@ export interface AppliedOutput {
   note?: string;
 }
 
+/**
+ * Names one applied output across the attempts of one run: the `index`-th output of its `kind` (from 1, in
+ * proposal order) that `agent` had applied. A host writes it, with its own run id (GitHub's run id, GitLab's
+ * pipeline id), into the hidden marker of what it posts; a re-run proposes again, finds that marker on what
+ * the runner itself posted, and updates it instead of posting a second one.
+ */
+export interface OutputKey {
+  agent: string;
+  kind: ProposedOutput['kind'];
+  index: number;
+}
+
 /** What a progress comment shows while the agent works and when it is done. */
 export interface ProgressState {
   phase: 'working' | 'finished';
@@ -37,8 +49,11 @@ export interface ProgressReporter {
  */
 export interface Host {
   readonly name: 'github' | 'gitlab' | 'local';
-  /** Applies one output that already passed policy and sanitizing. Throws a FlueError naming the API call on failure. */
-  applyOutput(output: ProposedOutput, trigger: Trigger): Promise<AppliedOutput>;
+  /**
+   * Applies one output that already passed policy and sanitizing; with a `key`, what an earlier attempt of
+   * the same run applied under that key is updated, not applied twice. Throws a FlueError naming the API call on failure.
+   */
+  applyOutput(output: ProposedOutput, trigger: Trigger, key?: OutputKey): Promise<AppliedOutput>;
 }
 
 /** What a CI host adds to `Host`: the platform's permission model, context, progress and artifacts. */

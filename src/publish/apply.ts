@@ -6,7 +6,7 @@
  */
 import type { OutputPolicy } from '../definitions/types.js';
 import { errorMessage, rethrowIfFatal } from '../errors.js';
-import type { Host } from '../hosts/host.js';
+import type { Host, OutputKey } from '../hosts/host.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { SessionRecorder } from '../session-log/events.js';
 import { checkProposal } from '../tools/outputs.js';
@@ -25,6 +25,8 @@ export interface Proposal {
 export type ProposalChecker = typeof checkProposal;
 
 export interface PublishInput {
+  /** The agent whose proposals these are: with the run, it keys each output, so a re-run updates what it applied. */
+  agent: string;
   proposals: readonly Proposal[];
   policy: OutputPolicy;
   trigger: Trigger;
@@ -66,8 +68,9 @@ export async function applySafeOutputs(input: PublishInput): Promise<PublishRepo
   const report: PublishReport = { applied: [], rejected: [], failed: [] };
   const accepted = acceptProposals(input, report);
   for (const kind of APPLY_ORDER) {
-    for (const { id, output } of accepted.filter((proposal) => proposal.output.kind === kind)) {
-      await applyOne(input, report, id, output);
+    const ofKind = accepted.filter((proposal) => proposal.output.kind === kind);
+    for (const [index, { id, output }] of ofKind.entries()) {
+      await applyOne(input, report, id, output, { agent: input.agent, kind, index: index + 1 });
     }
   }
   return report;
@@ -115,7 +118,7 @@ function labelSecret(output: ProposedOutput, redactor: Redactor): { ok: false; m
 }
 
 /** A failure is recorded and reported, and the next output is still applied: one 422 must not drop the rest. */
-async function applyOne(input: PublishInput, report: PublishReport, id: string, output: ProposedOutput): Promise<void> {
+async function applyOne(input: PublishInput, report: PublishReport, id: string, output: ProposedOutput, key: OutputKey): Promise<void> {
   const { kind } = output;
   if (input.dryRun) {
     report.applied.push({ id, kind, output, dryRun: true });
@@ -123,7 +126,7 @@ async function applyOne(input: PublishInput, report: PublishReport, id: string, 
     return;
   }
   try {
-    const { url, note } = await input.host.applyOutput(output, input.trigger);
+    const { url, note } = await input.host.applyOutput(output, input.trigger, key);
     const where = url === undefined ? {} : { url };
     report.applied.push({ id, kind, output, dryRun: false, ...where });
     input.recorder.record({ type: 'output_applied', id, kind, ...where, dryRun: false, output, ...(note === undefined ? {} : { note }) });

@@ -55,6 +55,8 @@ export interface ActionRunOptions {
   anthropicUrl: string;
   /** Run dist/post.js after main with the state main saved (as the runner does with `post-if: always()`). */
   post?: boolean;
+  /** GITHUB_RUN_ATTEMPT: 1 by default; 2 and on for a re-run of the same run (GITHUB_RUN_ID 4242). */
+  runAttempt?: number;
   /** More environment for both steps, e.g. a fake artifact service's `env`. */
   env?: Record<string, string>;
   /** Called with the running main process, e.g. to send it SIGINT. */
@@ -100,7 +102,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     GITHUB_REPOSITORY: repositoryOf(options.payload),
     GITHUB_SHA: WORKFLOW_SHA,
     GITHUB_RUN_ID: '4242',
-    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
     GITHUB_JOB: 'triage',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: options.githubUrl,

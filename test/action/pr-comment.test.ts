@@ -119,7 +119,7 @@ describe('issue_comment with @flue on a pull request, by a writer', () => {
     );
 
     expect(github.requests.find((request) => request.path === `${API}/pulls/2/reviews`)?.body).toEqual({
-      body: 'The title reads better.\n\n<!-- flue-action -->',
+      body: 'The title reads better.\n\n<!-- flue-action -->\n<!-- flue-action:output agent=review run=4242 key=submit_review.1 -->',
       event: 'COMMENT',
       commit_id: headSha,
       comments: [{ path: 'README.md', line: 1, side: 'RIGHT', body: 'Matches the repository name now.\n\n<!-- flue-action -->' }],

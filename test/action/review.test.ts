@@ -88,7 +88,7 @@ describe('pull_request.opened, review agent', () => {
     expect(github.calls().filter((call) => call.startsWith(`GET ${API}/git/`))[0]).toBe(`GET ${API}/git/trees/${baseSha}`);
     expect(repo.reviews(2)).toHaveLength(1);
     expect(github.requests.find((request) => request.method === 'POST' && request.path.endsWith('/reviews'))?.body).toEqual({
-      body: 'One note on the title.\n\n<!-- flue-action -->',
+      body: 'One note on the title.\n\n<!-- flue-action -->\n<!-- flue-action:output agent=review run=4242 key=submit_review.1 -->',
       event: 'COMMENT',
       commit_id: headSha,
       // Inline comments carry the marker too: a later run never answers them as a person's.

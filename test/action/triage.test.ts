@@ -84,7 +84,9 @@ describe('issues.opened, triage agent', () => {
     expect(repo.labels(1)).toEqual(['bug', 'question']);
     expect(github.requests.find((request) => request.path.endsWith('/labels'))?.body).toEqual({ labels: ['question'] });
     const [progress, answer] = repo.comments(1);
-    expect(answer?.body).toBe('Thanks for the report! This looks like a bug.\n\n<!-- flue-action -->');
+    expect(answer?.body).toBe(
+      'Thanks for the report! This looks like a bug.\n\n<!-- flue-action -->\n<!-- flue-action:output agent=triage run=4242 key=add_comment.1 -->',
+    );
     expect(progress?.body).toContain('<!-- flue-action:progress agent=triage run=4242 -->');
     expect(progress?.body).toContain('✅ **succeeded**');
     expect(progress?.body).toContain('Labelled and answered.');

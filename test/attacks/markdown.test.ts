@@ -4,7 +4,7 @@
 // GitHub host to the fake GitHub, which records what was posted; the trigger phrase goes through the
 // action's stages in this process (gate-stages.ts).
 import { describe, expect, test } from 'vitest';
-import { FLUE_COMMENT_MARKER } from '../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER, outputMarker } from '../../src/hosts/github/markers.js';
 import { LIMITS } from '../../src/limits.js';
 import { applySafeOutputs } from '../../src/publish/apply.js';
 import { text } from '../fakes/anthropic.js';
@@ -27,6 +27,9 @@ function commentPayload(body: string): Record<string, unknown> {
   return payload;
 }
 
+/** The markers after an answer: the runner's, then the output's own (run 77 is the test host's). */
+const ANSWER_MARKERS = `${FLUE_COMMENT_MARKER}\n${outputMarker({ agent: 'triage', kind: 'add_comment', index: 1 }, '77')}`;
+
 /**
  * The model proposes a comment with `body`; what the GitHub host posted, what the session log says,
  * whom it notifies (`read: false` for a body the test's own reading, unguarded micromark, would take
@@ -38,9 +41,9 @@ async function post(body: string, read = true) {
   const repo = github.seedFromPayload(payload);
   const recorder = new EventList();
   const proposals = [{ id: 'p1', output: { kind: 'add_comment' as const, body } }];
-  await applySafeOutputs({ proposals, policy: { add_comment: { max: 1 } }, trigger, host, recorder, dryRun: false, secrets: [] });
+  await applySafeOutputs({ agent: 'triage', proposals, policy: { add_comment: { max: 1 } }, trigger, host, recorder, dryRun: false, secrets: [] });
   const answer = String(repo.comments(1).at(-1)?.body);
-  const marker = `\n\n${FLUE_COMMENT_MARKER}`;
+  const marker = `\n\n${ANSWER_MARKERS}`;
   const logged = recorder.events.map((event) => {
     const output = event.type === 'output_applied' ? event.output : undefined;
     return output?.kind === 'add_comment' ? output.body : event.type;
@@ -175,6 +178,7 @@ describe('secrets only the rendered page spells out are redacted', () => {
     const proposals = [{ id: 'p1', output: { kind: 'add_comment' as const, body: 'key: deploy-key-5f0c<b title="a>b">2a9e7b1d</b>\n\nend' } }];
     const recorder = new EventList();
     await applySafeOutputs({
+      agent: 'triage',
       proposals,
       policy: { add_comment: { max: 1 } },
       trigger,
@@ -183,7 +187,7 @@ describe('secrets only the rendered page spells out are redacted', () => {
       dryRun: false,
       secrets: ['deploy-key-5f0c2a9e7b1d'],
     });
-    expect(repo.comments(1).map((comment) => comment.body)).toEqual([`[REDACTED]\n\nend\n\n${FLUE_COMMENT_MARKER}`]);
+    expect(repo.comments(1).map((comment) => comment.body)).toEqual([`[REDACTED]\n\nend\n\n${ANSWER_MARKERS}`]);
   });
 });
 

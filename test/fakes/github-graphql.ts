@@ -1,7 +1,8 @@
 /**
- * The GraphQL endpoint of the fake GitHub (POST /graphql), for the two operations the runner sends:
- * `viewer { login }` (who the token writes as) and `addDiscussionComment` (discussions have no REST
- * comments). Like GitHub, an unknown node or query is an HTTP 200 whose body carries `errors`.
+ * The GraphQL endpoint of the fake GitHub (POST /graphql), for the operations the runner sends:
+ * `viewer { login }` (who the token writes as), and a discussion's comments (discussions have no REST
+ * comments): `addDiscussionComment`, `updateDiscussionComment`, and listing them through `node`. Like
+ * GitHub, an unknown node or query is an HTTP 200 whose body carries `errors`.
  */
 import type { FakeContext, Json } from './github-repo.js';
 import type { RouteResponse } from './github-routes.js';
@@ -21,6 +22,11 @@ export class FakeGraphQL {
     const query = typeof field(body, 'query') === 'string' ? (field(body, 'query') as string) : '';
     const variables = field(body, 'variables');
     if (/\bviewer\s*\{\s*login\s*\}/.test(query)) return ok({ viewer: { login: this.context.actor.login } });
+    if (query.includes('updateDiscussionComment')) return this.updateComment(String(field(variables, 'commentId')), field(variables, 'body'));
+    if (/\bnode\s*\(/.test(query) && query.includes('comments')) {
+      const discussion = this.discussions.get(String(field(variables, 'discussionId')));
+      return ok({ node: discussion ? { comments: { nodes: discussion.comments.slice(-100) } } : null });
+    }
     if (query.includes('addDiscussionComment')) {
       const id = String(field(variables, 'discussionId'));
       const discussion = this.discussions.get(id);
@@ -36,6 +42,27 @@ export class FakeGraphQL {
       return ok({ addDiscussionComment: { comment: { url: comment.url } } });
     }
     return failed('UNSUPPORTED', `the fake GitHub does not answer this query: ${query.slice(0, 80)}`);
+  }
+
+  /** A comment already on the discussion (`author` another login than the token's: a stranger's, say). */
+  comment(nodeId: string, body: string, author: string): Json {
+    const discussion = this.discussions.get(nodeId);
+    if (!discussion) throw new Error(`fake GitHub: no discussion ${nodeId}; seed it first`);
+    const id = this.context.nextId();
+    const comment: Json = { id: `DC_${id}`, body, author: { login: author }, url: `${discussion.url}#discussioncomment-${id}` };
+    discussion.comments.push(comment);
+    return comment;
+  }
+
+  private updateComment(id: string, body: unknown): RouteResponse {
+    for (const discussion of this.discussions.values()) {
+      const comment = discussion.comments.find((entry) => entry.id === id);
+      if (!comment) continue;
+      // Not checked against the author: a token with `discussions: write` edits anyone's comment, as a maintainer can.
+      comment.body = body;
+      return ok({ updateDiscussionComment: { comment: { url: comment.url } } });
+    }
+    return failed('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
   }
 }
 

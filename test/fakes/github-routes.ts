@@ -41,6 +41,7 @@ const ROUTES = [
   'pulls/:n',
   'pulls/:n/files',
   'pulls/:n/reviews',
+  'pulls/:n/reviews/:id',
   'collaborators/:login/permission',
   'git/trees/:sha',
   'git/blobs/:sha',
@@ -117,6 +118,8 @@ export function route(repo: FakeRepo, request: RouteRequest): RouteResponse {
       return withPull(repo, number, (pull) => paginate(pull.reviews, request));
     case 'POST pulls/:n/reviews':
       return withPull(repo, number, (pull) => createReview(repo, number, pull, request.body));
+    case 'PUT pulls/:n/reviews/:id':
+      return withPull(repo, number, (pull) => updateReview(pull.reviews, Number(params.id), request.body));
     case 'GET collaborators/:login/permission':
       return collaboratorPermission(repo, params.login ?? '');
     case 'GET git/trees/:sha':
@@ -217,6 +220,17 @@ function createReview(
     comments: Array.isArray(comments) ? comments : [],
   };
   pull.reviews.push(review);
+  return json(review);
+}
+
+/** Like GitHub: only the body of a submitted review changes; its verdict and inline comments stay. */
+function updateReview(reviews: Json[], id: number, body: unknown): RouteResponse {
+  const review = reviews.find((entry) => entry.id === id);
+  if (!review) return notFound();
+  const text = field(body, 'body');
+  if (typeof text !== 'string' || text === '')
+    return json(errorBody(422, 'Validation Failed', { errors: [{ field: 'body', code: 'missing_field' }] }), 422);
+  review.body = text;
   return json(review);
 }
 

@@ -18,10 +18,11 @@
  * Routes (under /repos/{owner}/{repo}): GET issues/{n}; GET|POST issues/{n}/comments (paginated);
  * GET|PATCH issues/comments/{id}; GET|POST issues/{n}/labels; DELETE issues/{n}/labels/{name}
  * (404 "Label does not exist" when absent); GET pulls/{n}; GET pulls/{n}/files (paginated);
- * GET|POST pulls/{n}/reviews (422 for an inline comment off the diff, as GitHub does);
+ * GET|POST pulls/{n}/reviews (422 for an inline comment off the diff, as GitHub does); PUT
+ * pulls/{n}/reviews/{id} (the body only);
  * GET collaborators/{login}/permission (404 for a login never given a permission);
  * GET git/trees/{sha}[?recursive=1] (a commit sha resolves to its tree); GET git/blobs/{sha};
- * POST /graphql: `viewer { login }` and `addDiscussionComment` (github-graphql.ts).
+ * POST /graphql: `viewer { login }` and a discussion's comments (github-graphql.ts).
  * Anything else, or an unknown repository, is GitHub's 404. Everything the client posts is
  * authored by `actor` (default `github-actions[bot]`, type Bot).
  */

@@ -13,6 +13,7 @@ test('a local run posts nowhere: applyOutput returns no address', async () => {
 test('outputs published through the local host are still recorded and reported', async () => {
   const recorder = new EventList();
   const report = await applySafeOutputs({
+    agent: 'triage',
     proposals: [{ id: 'c1', output: { kind: 'add_comment', body: 'hi' } }],
     policy: { add_comment: { max: 1 } },
     trigger: triggerFromInput({}),

@@ -36,7 +36,7 @@ const review: Extract<ProposedOutput, { kind: 'submit_review' }> = {
 function publish(proposals: Proposal[], overrides: Partial<PublishInput> = {}) {
   const host = new RecordingHost();
   const recorder = new EventList();
-  const input: PublishInput = { proposals, policy, trigger: pullRequest, host, recorder, dryRun: false, secrets: [] };
+  const input: PublishInput = { agent: 'triage', proposals, policy, trigger: pullRequest, host, recorder, dryRun: false, secrets: [] };
   return { ...input, ...overrides, recorder: overrides.recorder ?? recorder, host: overrides.host ?? host };
 }
 
@@ -85,6 +85,25 @@ test('outputs are applied in the fixed order, whatever order they were proposed 
       dryRun: false,
       output: { kind: 'add_comment', body: 'Labelled and reviewed.' },
     },
+  ]);
+});
+
+test('each output reaches the host keyed by agent, kind and its index among the accepted outputs of its kind', async () => {
+  const input = publish(
+    [
+      { id: 'c1', output: { kind: 'add_comment', body: 'first' } },
+      { id: 'l1', output: { kind: 'add_labels', labels: ['wontfix'] } },
+      { id: 'l2', output: { kind: 'add_labels', labels: ['bug'] } },
+      { id: 'c2', output: { kind: 'add_comment', body: 'second' } },
+    ],
+    { policy: { add_comment: { max: 2 }, add_labels: { allowed: ['bug'], max: 2 } } },
+  );
+  await applySafeOutputs(input);
+  // The refused `wontfix` takes no index: a re-run that proposes only `bug` keys it the same way.
+  expect((input.host as RecordingHost).calls.map((call) => [call.output.kind, call.key])).toEqual([
+    ['add_labels', { agent: 'triage', kind: 'add_labels', index: 1 }],
+    ['add_comment', { agent: 'triage', kind: 'add_comment', index: 1 }],
+    ['add_comment', { agent: 'triage', kind: 'add_comment', index: 2 }],
   ]);
 });
 

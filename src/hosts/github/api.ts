@@ -12,6 +12,7 @@ export type PullRequest = Rest['pulls']['get']['response']['data'];
 export type PullFile = Rest['pulls']['listFiles']['response']['data'][number];
 export type ReviewParams = Pick<Rest['pulls']['createReview']['parameters'], 'body' | 'event' | 'comments' | 'commit_id'>;
 export type Review = Rest['pulls']['createReview']['response']['data'];
+export type Label = Rest['issues']['listLabelsOnIssue']['response']['data'][number];
 export type CollaboratorPermission = Rest['repos']['getCollaboratorPermissionLevel']['response']['data'];
 export type GitTree = Rest['git']['getTree']['response']['data'];
 export type GitBlob = Rest['git']['getBlob']['response']['data'];
@@ -81,6 +82,14 @@ export class RepoApi {
     );
   }
 
+  /** The thread's labels as they are now (not as the event payload saw them): read fresh on every call. */
+  async listLabels(number: number, isPullRequest: boolean): Promise<string[]> {
+    const labels: Label[] = await this.call('GET', `/issues/${number}/labels`, `${threadScope(isPullRequest)}: read`, () =>
+      this.octokit.paginate(this.octokit.rest.issues.listLabelsOnIssue, { ...this.params, issue_number: number, per_page: 100 }),
+    );
+    return labels.map((label) => label.name);
+  }
+
   /** False when the label was not there: GitHub answers 404, and the goal (label absent) is met. */
   async removeLabel(number: number, isPullRequest: boolean, label: string): Promise<boolean> {
     const path = `/issues/${number}/labels/${encodeURIComponent(label)}`;
@@ -120,6 +129,21 @@ export class RepoApi {
     return data;
   }
 
+  /** Every review of a PR, oldest first. */
+  listReviews(number: number): Promise<Review[]> {
+    return this.call('GET', `/pulls/${number}/reviews`, 'pull-requests: read', () =>
+      this.octokit.paginate(this.octokit.rest.pulls.listReviews, { ...this.params, pull_number: number, per_page: 100 }),
+    );
+  }
+
+  /** A submitted review's body, the only part of it GitHub lets change. */
+  async updateReview(number: number, reviewId: number, body: string): Promise<Review> {
+    const { data } = await this.call('PUT', `/pulls/${number}/reviews/${reviewId}`, 'pull-requests: write', () =>
+      this.octokit.rest.pulls.updateReview({ ...this.params, pull_number: number, review_id: reviewId, body }),
+    );
+    return data;
+  }
+
   async collaboratorPermission(login: string): Promise<CollaboratorPermission> {
     const { data } = await this.call('GET', `/collaborators/${encodeURIComponent(login)}/permission`, undefined, () =>
       this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.params, username: login }),
@@ -151,6 +175,18 @@ interface ViewerAnswer {
 interface AddDiscussionCommentAnswer {
   addDiscussionComment: { comment: { url: string } };
 }
+interface UpdateDiscussionCommentAnswer {
+  updateDiscussionComment: { comment: { url: string } };
+}
+export interface DiscussionComment {
+  id: string;
+  url: string;
+  body: string;
+  author: { login: string } | null;
+}
+interface DiscussionCommentsAnswer {
+  node: { comments?: { nodes: DiscussionComment[] } } | null;
+}
 
 /** GraphQL calls, named in messages as `POST /graphql (operation)`: the endpoint is not under the repository. */
 export class GraphQLApi {
@@ -179,6 +215,30 @@ export class GraphQLApi {
       { discussionId, body },
     );
     return data.addDiscussionComment.comment;
+  }
+
+  /**
+   * The discussion's last 100 top-level comments: a re-run looks there for what its first attempt posted,
+   * minutes earlier, so it needs no older page.
+   */
+  async discussionComments(discussionId: string): Promise<DiscussionComment[]> {
+    const data = await this.call<DiscussionCommentsAnswer>(
+      'discussionComments',
+      'discussions: read',
+      'query($discussionId: ID!) { node(id: $discussionId) { ... on Discussion { comments(last: 100) { nodes { id url body author { login } } } } } }',
+      { discussionId },
+    );
+    return data.node?.comments?.nodes ?? [];
+  }
+
+  async updateDiscussionComment(commentId: string, body: string): Promise<{ url: string }> {
+    const data = await this.call<UpdateDiscussionCommentAnswer>(
+      'updateDiscussionComment',
+      'discussions: write',
+      'mutation($commentId: ID!, $body: String!) { updateDiscussionComment(input: { commentId: $commentId, body: $body }) { comment { url } } }',
+      { commentId, body },
+    );
+    return data.updateDiscussionComment.comment;
   }
 }
 

@@ -5,13 +5,16 @@ import type { ProposedOutput } from '../../tools/types.js';
 import { triggerFromGitHubEvent } from '../../trigger/github.js';
 import type { TriggerContextExtras } from '../../trigger/prompt.js';
 import type { Permission, Trigger } from '../../trigger/types.js';
-import type { AppliedOutput, CiHost, ProgressReporter } from '../host.js';
+import { WORKFLOW_TOKEN_LOGIN } from '../../gate/gate.js';
+import type { AppliedOutput, CiHost, OutputKey, ProgressReporter } from '../host.js';
 import { GraphQLApi, RepoApi, type CollaboratorPermission, type Repository } from './api.js';
 import { fetchBaseDefinitions } from './base-definitions.js';
 import { fetchGitHubContext } from './context.js';
 import { statusOf } from './errors.js';
+import { outputMarker } from './markers.js';
 import { applyGitHubOutput } from './outputs.js';
 import { resumeProgressComment, startProgressComment } from './progress.js';
+import type { EarlierAttempt } from './rerun.js';
 
 export interface GitHubHostOptions {
   /** From createGitHubClient (any Octokit with the REST methods and paginate works). */
@@ -20,8 +23,10 @@ export interface GitHubHostOptions {
   repository: Repository;
   /** `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}`, linked from the progress comment. */
   runUrl: string;
-  /** GITHUB_RUN_ID: a re-run keeps it, so its progress comment is found again. */
+  /** GITHUB_RUN_ID: a re-run keeps it, so its progress comment and applied outputs are found again. */
   runId: string;
+  /** GITHUB_RUN_ATTEMPT as a number; default 1. From 2 on, outputs an earlier attempt applied are looked up before applying. */
+  runAttempt?: number;
   /** The `progress-comment` input. */
   progressComment: boolean;
   /** RUNNER_TEMP: where the base ref's definitions are written on PR runs. */
@@ -50,8 +55,19 @@ export class GitHubHost implements CiHost {
     this.graphql = new GraphQLApi(options.octokit);
   }
 
-  applyOutput(output: ProposedOutput, trigger: Trigger): Promise<AppliedOutput> {
-    return applyGitHubOutput({ rest: this.api, graphql: this.graphql }, output, trigger, this.options.warn);
+  applyOutput(output: ProposedOutput, trigger: Trigger, key?: OutputKey): Promise<AppliedOutput> {
+    const attempt: EarlierAttempt = {
+      marker: key === undefined ? undefined : outputMarker(key, this.options.runId),
+      rerun: (this.options.runAttempt ?? 1) > 1,
+      isSelf: (login) => this.isSelf(login),
+    };
+    return applyGitHubOutput({ rest: this.api, graphql: this.graphql }, output, trigger, attempt, this.options.warn);
+  }
+
+  /** As the gate decides it: the login `selfLogin` names, or the default workflow token's when GitHub does not say. */
+  private async isSelf(login: string | undefined): Promise<boolean> {
+    const self = (await this.selfLogin()) ?? WORKFLOW_TOKEN_LOGIN;
+    return login !== undefined && login.toLowerCase() === self.toLowerCase();
   }
 
   /**
@@ -110,18 +126,21 @@ export class GitHubHost implements CiHost {
 
   async startProgress(trigger: Trigger, agent: string): Promise<ProgressReporter | undefined> {
     if (!this.options.progressComment || trigger.number === undefined) return undefined;
-    return startProgressComment({
-      api: this.api,
-      number: trigger.number,
-      isPullRequest: trigger.isPullRequest,
-      agent,
-      runId: this.options.runId,
-      runUrl: this.options.runUrl,
-      redactor: this.options.redactor,
-      warn: this.options.warn,
-      intervalMs: this.options.progressIntervalMs,
-      now: this.options.now,
-    });
+    return startProgressComment(
+      {
+        api: this.api,
+        number: trigger.number,
+        isPullRequest: trigger.isPullRequest,
+        agent,
+        runId: this.options.runId,
+        runUrl: this.options.runUrl,
+        redactor: this.options.redactor,
+        warn: this.options.warn,
+        intervalMs: this.options.progressIntervalMs,
+        now: this.options.now,
+      },
+      (login) => this.isSelf(login),
+    );
   }
 
   resumeProgress(handle: string): ProgressReporter | undefined {

@@ -1,8 +1,9 @@
 /**
- * Hidden HTML comments the action puts in what it posts. GitHub renders neither; they let a later
+ * Hidden HTML comments the action puts in what it posts. GitHub renders none; they let a later
  * run recognise the action's own comments (the gate never answers them, the context leaves them
- * out) and find the progress comment of a re-run instead of posting a second one.
+ * out), and let a re-run find its progress comment and what it applied instead of posting twice.
  */
+import type { OutputKey } from '../host.js';
 
 /** In every comment the action posts, the progress comment included. */
 export const FLUE_COMMENT_MARKER = '<!-- flue-action -->';
@@ -11,9 +12,15 @@ const MARKER_START = '<!-- flue-action';
 
 /** Identifies the progress comment of one agent in one workflow run; a re-run (same run id) finds it again. */
 export function progressMarker(agent: string, runId: string): string {
-  // Agent names are file names and run ids digits, but neither may end the HTML comment early.
-  const clean = (value: string) => value.replace(/[^\w.-]/g, '_');
   return `<!-- flue-action:progress agent=${clean(agent)} run=${clean(runId)} -->`;
+}
+
+/**
+ * Identifies one applied output (`add_comment` 1, `submit_review` 1) of one agent in one workflow run, so a
+ * re-run (same run id, next attempt) finds what an earlier attempt posted and updates it instead of posting again.
+ */
+export function outputMarker(key: OutputKey, runId: string): string {
+  return `<!-- flue-action:output agent=${clean(key.agent)} run=${clean(runId)} key=${key.kind}.${key.index} -->`;
 }
 
 /** True for a comment the action posted (or one that claims to be: the gate then leaves it alone either way). */
@@ -29,7 +36,13 @@ export function withoutMarkers(body: string): string {
   return body.split(MARKER_START).join('<!-- (flue-action)');
 }
 
-/** The body as posted: the agent's text, then the marker. */
-export function markedBody(body: string): string {
-  return `${withoutMarkers(body)}\n\n${FLUE_COMMENT_MARKER}`;
+/** The body as posted: the agent's text, then the marker, then the output's own marker when it has one. */
+export function markedBody(body: string, keyMarker?: string): string {
+  const markers = keyMarker === undefined ? FLUE_COMMENT_MARKER : `${FLUE_COMMENT_MARKER}\n${keyMarker}`;
+  return `${withoutMarkers(body)}\n\n${markers}`;
+}
+
+/** Agent names are file names and run ids digits, but neither may end the HTML comment early. */
+function clean(value: string): string {
+  return value.replace(/[^\w.-]/g, '_');
 }

@@ -1,6 +1,7 @@
 /**
  * Safe outputs as GitHub REST calls. Each output reaching here already passed the agent's policy
- * and sanitizing; this file only maps it onto the API, and onto what the API will accept.
+ * and sanitizing; this file only maps it onto the API, and onto what the API will accept. On a
+ * re-run (see rerun.ts) what an earlier attempt applied is updated or left, never applied twice.
  */
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
@@ -12,14 +13,18 @@ import type { AppliedOutput } from '../host.js';
 import type { GraphQLApi, RepoApi } from './api.js';
 import { bodyWithOutsideComments, diffLines, placeComments } from './diff.js';
 import { markedBody } from './markers.js';
+import { findOwn, splitLabels, type EarlierAttempt } from './rerun.js';
+
+const UPDATED = 'An earlier attempt of this workflow run had posted it: updated in place.';
 
 export async function applyGitHubOutput(
   apis: { rest: RepoApi; graphql: GraphQLApi },
   output: ProposedOutput,
   trigger: Trigger,
+  attempt: EarlierAttempt,
   warn: (message: string) => void,
 ): Promise<AppliedOutput> {
-  if (trigger.discussion !== undefined) return applyOnDiscussion(apis.graphql, output, trigger.discussion, trigger.eventName);
+  if (trigger.discussion !== undefined) return applyOnDiscussion(apis.graphql, output, trigger.discussion, trigger.eventName, attempt);
   const api = apis.rest;
   const number = trigger.number;
   if (number === undefined) {
@@ -31,18 +36,26 @@ export async function applyGitHubOutput(
   const { isPullRequest } = trigger;
   switch (output.kind) {
     case 'add_comment': {
-      const comment = await api.createComment(number, isPullRequest, markedBody(output.body));
+      const body = markedBody(output.body, attempt.marker);
+      const earlier = await findOwn(attempt, () => api.listComments(number, isPullRequest));
+      if (earlier) return { url: (await api.updateComment(earlier.id, isPullRequest, body)).html_url, note: UPDATED };
+      const comment = await api.createComment(number, isPullRequest, body);
       return { url: comment.html_url };
     }
-    case 'add_labels':
-      await api.addLabels(number, isPullRequest, output.labels);
+    case 'add_labels': {
+      // A re-run asks for the labels the thread lacks now: adding one it has is a no-op on GitHub, but still a request.
+      const labels = attempt.rerun ? splitLabels(output.labels, await api.listLabels(number, isPullRequest)).missing : output.labels;
+      if (labels.length > 0) await api.addLabels(number, isPullRequest, labels);
       return {};
-    case 'remove_labels':
+    }
+    case 'remove_labels': {
+      const labels = attempt.rerun ? splitLabels(output.labels, await api.listLabels(number, isPullRequest)).present : output.labels;
       // One call per label: the API has no bulk removal (PUT would replace every other label too).
-      for (const label of output.labels) await api.removeLabel(number, isPullRequest, label);
+      for (const label of labels) await api.removeLabel(number, isPullRequest, label);
       return {};
+    }
     case 'submit_review':
-      return submitReview(api, number, output, trigger, warn);
+      return submitReview(api, number, output, trigger, attempt, warn);
   }
 }
 
@@ -51,13 +64,22 @@ async function submitReview(
   number: number,
   output: Extract<ProposedOutput, { kind: 'submit_review' }>,
   trigger: Trigger,
+  attempt: EarlierAttempt,
   warn: (message: string) => void,
 ): Promise<AppliedOutput> {
+  const earlier = await findOwn(attempt, () => api.listReviews(number));
+  if (earlier) {
+    // A submitted review keeps its verdict and inline comments; only its body can change.
+    const review = await api.updateReview(number, earlier.id, markedBody(capBody(output.body, LIMITS.commentChars), attempt.marker));
+    const kept =
+      output.comments.length > 0 ? ` Its inline comments are the earlier attempt's; this attempt's ${output.comments.length} were not posted.` : '';
+    return { url: review.html_url, note: `${UPDATED}${kept}` };
+  }
   const { inline, outside } =
     output.comments.length > 0 ? placeComments(output.comments, diffLines(await api.listPullFiles(number))) : { inline: [], outside: [] };
   const note = outside.length > 0 ? movedCommentsNote(outside) : undefined;
   if (note !== undefined) warn(`submit_review on #${number}: ${note}`);
-  const body = markedBody(capBody(bodyWithOutsideComments(output.body, outside), LIMITS.commentChars));
+  const body = markedBody(capBody(bodyWithOutsideComments(output.body, outside), LIMITS.commentChars), attempt.marker);
   const review = await api.createReview(number, {
     body,
     event: output.event,
@@ -79,6 +101,7 @@ async function applyOnDiscussion(
   output: ProposedOutput,
   discussion: NonNullable<Trigger['discussion']>,
   eventName: string,
+  attempt: EarlierAttempt,
 ): Promise<AppliedOutput> {
   if (output.kind !== 'add_comment') {
     throw new FlueError(
@@ -92,7 +115,11 @@ async function applyOnDiscussion(
         'Give the payload GitHub sent.',
     );
   }
-  return graphql.addDiscussionComment(discussion.nodeId, markedBody(output.body));
+  const { nodeId } = discussion;
+  const body = markedBody(output.body, attempt.marker);
+  const earlier = await findOwn(attempt, () => graphql.discussionComments(nodeId));
+  if (earlier) return { ...(await graphql.updateDiscussionComment(earlier.id, body)), note: UPDATED };
+  return graphql.addDiscussionComment(nodeId, body);
 }
 
 /** Said in the job log and recorded in the session log: the review as posted differs from the one proposed. */

@@ -12,6 +12,7 @@ import { plainLine } from '../../trigger/text.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
 import type { RepoApi } from './api.js';
 import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from './markers.js';
+import { findOwn } from './rerun.js';
 
 export interface ProgressCommentOptions {
   api: RepoApi;
@@ -29,15 +30,21 @@ export interface ProgressCommentOptions {
   now?: () => number;
 }
 
-/** Creates (or on a re-run, reuses) the comment; undefined, after a warning, when GitHub refuses. */
-export async function startProgressComment(options: ProgressCommentOptions): Promise<ProgressReporter | undefined> {
+/**
+ * Creates (or on a re-run, reuses) the comment; undefined, after a warning, when GitHub refuses. `isSelf` tells
+ * the runner's own login: only its comment is taken for this run's.
+ */
+export async function startProgressComment(
+  options: ProgressCommentOptions,
+  isSelf: (login: string | undefined) => Promise<boolean>,
+): Promise<ProgressReporter | undefined> {
   const { api, number, isPullRequest } = options;
   const marker = progressMarker(options.agent, options.runId);
   const body = renderProgress(options, marker, { phase: 'working', line: '' });
   try {
-    const comments = await api.listComments(number, isPullRequest);
-    // Only a bot's comment is reused: a person who guessed the marker must not get their comment overwritten.
-    const existing = comments.find((comment) => comment.body?.includes(marker) && comment.user?.type === 'Bot');
+    // Looked up on every attempt: the listing is one the context reads anyway. Only the runner's own
+    // comment is reused: whoever else wrote the marker (a person, another app) keeps their comment.
+    const existing = await findOwn({ marker, rerun: true, isSelf }, () => api.listComments(number, isPullRequest));
     const comment = existing ? await api.updateComment(existing.id, isPullRequest, body) : await api.createComment(number, isPullRequest, body);
     return new ProgressComment(options, marker, comment.id);
   } catch (error) {

@@ -1,8 +1,9 @@
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test } from 'vitest';
 import { FLUE_COMMENT_MARKER, progressMarker } from '../../../src/hosts/github/markers.js';
 import { LIMITS } from '../../../src/limits.js';
 import { createRedactor } from '../../../src/session-log/redact.js';
 import { triggerFromInput } from '../../../src/trigger/input.js';
+import { startFakeGitHub } from '../../fakes/github.js';
 import { API, RUN_URL, hostOn, issueEvent, pullRequestEvent, setup } from './helpers.js';
 
 const MARKERS = `${FLUE_COMMENT_MARKER}\n${progressMarker('triage', '77')}`;
@@ -38,10 +39,24 @@ test('a re-run finds its comment by the marker, past the first page, and updates
   expect(github.calls({ query: true })).toEqual([
     `GET ${API}/issues/1/comments?per_page=100`,
     `GET ${API}/issues/1/comments?per_page=100&page=2`,
+    // Who the token writes as (GraphQL viewer), asked once a marked comment is found.
+    'POST /graphql',
     `PATCH ${API}/issues/comments/${mine.id}`,
   ]);
-  expect(github.requests[2]?.body).toEqual({ body: STARTED });
+  expect(github.requests[3]?.body).toEqual({ body: STARTED });
   expect(repo.comments(1)).toHaveLength(123);
+});
+
+test('with a personal token (its user is no bot) a re-run still finds its own comment', async () => {
+  const github = await startFakeGitHub({ token: 'ghs_test', actor: { login: 'release-user', type: 'User' } });
+  onTestFinished(() => github.close());
+  const host = hostOn(github);
+  const { payload, trigger } = issueEvent();
+  const repo = github.seedFromPayload(payload);
+  const mine = repo.comment(1, { body: `${MARKERS}\n\nfinished last time`, user: 'release-user' });
+  await host.startProgress(trigger, 'triage');
+  expect(github.calls()).toEqual([`GET ${API}/issues/1/comments`, 'POST /graphql', `PATCH ${API}/issues/comments/${mine.id}`]);
+  expect(repo.comments(1).map((comment) => comment.body)).toEqual([STARTED]);
 });
 
 test('updates while working are throttled; the finished state is always written', async () => {
