@@ -102,7 +102,9 @@ class AgentLoop {
     this.#turn += 1;
     this.#recordRequest();
     const started = performance.now();
-    const outcome = await untilAborted(model.send(this.#request, budget.signal), budget.signal);
+    const time = budget.timeLimit();
+    const onRetry = (message: string) => this.#emit({ type: 'warning', message: `turn ${this.#turn}: ${message}` });
+    const outcome = await untilAborted(model.send(this.#request, budget.signal, { onRetry, timeLeftMs: time.max - time.value }), budget.signal);
     for (const warning of outcome.warnings ?? []) {
       if (budget.firstTime(`sdk:${warning}`)) this.#emit({ type: 'warning', message: warning });
     }

@@ -21,6 +21,14 @@ export type ModelOutcome = ({ ok: true; message: Anthropic.Message } | { ok: fal
   warnings?: string[];
 };
 
+/** What the loop tells a client about one call, beyond the request. */
+export interface SendOptions {
+  /** Called before each retry with one line: what failed, after how long, when the next attempt goes. */
+  onRetry?: (message: string) => void;
+  /** Milliseconds the run has left: retries that cannot finish in time are not started. */
+  timeLeftMs?: number;
+}
+
 /**
  * The model boundary. Implementations must not throw: provider errors, retries exhausted and aborts
  * are encoded in the returned outcome, so the loop has one place that decides what they mean.
@@ -28,5 +36,5 @@ export type ModelOutcome = ({ ok: true; message: Anthropic.Message } | { ok: fal
 export interface ModelClient {
   /** Shown in progress output and the log: `anthropic`, or `scripted (path)` for the offline demo. */
   readonly label: string;
-  send(request: ModelRequest, signal: AbortSignal): Promise<ModelOutcome>;
+  send(request: ModelRequest, signal: AbortSignal, options?: SendOptions): Promise<ModelOutcome>;
 }
