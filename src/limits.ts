@@ -28,7 +28,7 @@ export const LIMITS = {
    * is aborted and retried. The API pings a live stream every few seconds, and a long thinking pause
    * still streams; without this a stalled connection waits out the run's whole time limit.
    */
-  modelStreamIdleSeconds: 60,
+  modelIdleSeconds: 60,
   /**
    * One model request attempt, until its response headers arrive (then the stream runs under the run's
    * own time limit). The SDK's default of 10 minutes would let one stalled connection eat the whole run.

@@ -48,7 +48,7 @@ export interface ActionSettings {
   /** `trust-author-text`: a writer's action on a non-writer's issue, discussion or branch PR vouches for its text (trusted profile). */
   trustAuthorText: boolean;
   /** Replace the agent's own `limits:` values; undefined keeps the agent's. */
-  limits: { maxTurns?: number; maxCostUsd?: number; timeoutMinutes?: number };
+  limits: { maxTurns?: number; maxCostUsd?: number; timeoutMinutes?: number; modelRetryMinutes?: number; modelIdleSeconds?: number };
   /** Apply nothing; show what would have been posted. */
   dryRun: boolean;
   /** Prefix of the uploaded artifact's name. */
@@ -102,6 +102,8 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
       maxTurns: optional(input('max-turns'), (value) => positiveWhole('max-turns', value)),
       maxCostUsd: optional(input('max-cost-usd'), (value) => positive('max-cost-usd', value)),
       timeoutMinutes: optional(input('timeout-minutes'), (value) => positive('timeout-minutes', value)),
+      modelRetryMinutes: optional(input('model-retry-minutes'), (value) => positive('model-retry-minutes', value)),
+      modelIdleSeconds: optional(input('model-idle-seconds'), (value) => positive('model-idle-seconds', value)),
     },
     dryRun: boolean('dry-run', input('dry-run'), false),
     artifactName: artifactName(input('artifact-name')),

@@ -28,6 +28,8 @@ export interface RunCommand {
   maxTurns?: number;
   maxCostUsd?: number;
   timeoutMinutes?: number;
+  modelRetryMinutes?: number;
+  modelIdleSeconds?: number;
 }
 
 export type CliCommand =
@@ -60,6 +62,7 @@ Options for run:
   --untrusted            Run with the untrusted profile (read-only, no commands, no network)
   --log-dir DIR          Where the session log goes (default: the system temp folder)
   --max-turns N  --max-cost-usd N  --timeout-minutes N
+  --model-retry-minutes N  --model-idle-seconds N
 
 Exit codes: 0 succeeded or skipped, 1 failed, 2 bad usage or definitions,
 3 budget exhausted, 4 cancelled.
@@ -132,6 +135,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         maxTurns: positiveNumber('max-turns', values['max-turns']),
         maxCostUsd: positiveNumber('max-cost-usd', values['max-cost-usd']),
         timeoutMinutes: positiveNumber('timeout-minutes', values['timeout-minutes']),
+        modelRetryMinutes: positiveNumber('model-retry-minutes', values['model-retry-minutes']),
+        modelIdleSeconds: positiveNumber('model-idle-seconds', values['model-idle-seconds']),
       };
     }
     case 'list':
@@ -165,6 +170,8 @@ const OPTIONS = {
   'max-turns': { type: 'string' },
   'max-cost-usd': { type: 'string' },
   'timeout-minutes': { type: 'string' },
+  'model-retry-minutes': { type: 'string' },
+  'model-idle-seconds': { type: 'string' },
   html: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -189,6 +196,8 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'max-turns',
     'max-cost-usd',
     'timeout-minutes',
+    'model-retry-minutes',
+    'model-idle-seconds',
     'help',
   ],
   list: ['cwd', 'json', 'help'],

@@ -27,6 +27,10 @@ export interface SendOptions {
   onRetry?: (message: string) => void;
   /** Milliseconds the run has left: retries that cannot finish in time are not started. */
   timeLeftMs?: number;
+  /** How long this call may keep retrying (the run's `model-retry-minutes`); default the client's. */
+  retryForMs?: number;
+  /** Silence on a started stream before the attempt is retried (`model-idle-seconds`); default the client's. */
+  streamIdleMs?: number;
 }
 
 /**

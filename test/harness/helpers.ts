@@ -24,7 +24,7 @@ export function memoryRecorder() {
 }
 
 export function limits(overrides: Partial<AgentLimits> = {}): AgentLimits {
-  return { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, ...overrides };
+  return { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60, ...overrides };
 }
 
 export function clientFor(fake: FakeAnthropic, maxRetries = 2, options: Partial<AnthropicClientOptions> = {}): AnthropicModelClient {

@@ -16,7 +16,7 @@ export interface AnthropicClientOptions {
   maxRetries?: number;
   /** How long one call keeps retrying (default LIMITS.modelRetryMinutes). */
   retryForMs?: number;
-  /** Silence on a started stream before the attempt is aborted and retried (default LIMITS.modelStreamIdleSeconds). */
+  /** Silence on a started stream before the attempt is aborted and retried (default LIMITS.modelIdleSeconds). */
   streamIdleMs?: number;
   /** Per attempt, until the response headers arrive. */
   timeoutMs?: number;
@@ -69,7 +69,10 @@ interface Failure {
  */
 export class AnthropicModelClient implements ModelClient {
   readonly label = 'anthropic';
-  readonly #client: MessagesClient;
+  readonly #settings: ConstructorParameters<typeof MessagesClient>[0];
+  /** One SDK client per stream idle time (node-fetch applies it): in practice one per run. */
+  readonly #clients = new Map<number, MessagesClient>();
+  readonly #streamIdleMs: number;
   readonly #maxRetries: number;
   readonly #retryForMs: number;
   readonly #clock: RetryClock;
@@ -77,23 +80,33 @@ export class AnthropicModelClient implements ModelClient {
   constructor(options: AnthropicClientOptions) {
     this.#maxRetries = options.maxRetries ?? Number.POSITIVE_INFINITY;
     this.#retryForMs = options.retryForMs ?? LIMITS.modelRetryMinutes * 60_000;
+    this.#streamIdleMs = options.streamIdleMs ?? LIMITS.modelIdleSeconds * 1_000;
     this.#clock = options.clock ?? realClock;
-    this.#client = new MessagesClient({
+    this.#settings = {
       apiKey: options.apiKey,
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
       maxRetries: 0,
       timeout: options.timeoutMs ?? LIMITS.modelRequestTimeoutMs,
       // The SDK logs retries and parse failures on console; the loop reports the outcome instead.
       logLevel: 'off',
-      // node:http rather than undici's fetch: about a millisecond less per turn (see node-fetch.ts).
-      fetch: idleFetch(options.streamIdleMs ?? LIMITS.modelStreamIdleSeconds * 1_000),
       ...(openTelemetryRegistered() ? {} : { openTelemetry: { traces: false, propagation: false } }),
-    });
+    };
+    this.#clientFor(this.#streamIdleMs);
   }
 
   /** Where requests go, for messages that name the endpoint. */
   get baseURL(): string {
-    return this.#client.baseURL;
+    return this.#clientFor(this.#streamIdleMs).baseURL;
+  }
+
+  #clientFor(streamIdleMs: number): MessagesClient {
+    let client = this.#clients.get(streamIdleMs);
+    if (!client) {
+      // node:http rather than undici's fetch: about a millisecond less per turn (see node-fetch.ts).
+      client = new MessagesClient({ ...this.#settings, fetch: idleFetch(streamIdleMs) });
+      this.#clients.set(streamIdleMs, client);
+    }
+    return client;
   }
 
   async send(request: ModelRequest, signal: AbortSignal, options: SendOptions = {}): Promise<ModelOutcome> {
@@ -101,10 +114,11 @@ export class AnthropicModelClient implements ModelClient {
     const said = () => (warnings.length > 0 ? { warnings } : {});
     const clock = this.#clock;
     const started = clock.now();
-    const budgetMs = Math.min(this.#retryForMs, options.timeLeftMs ?? Number.POSITIVE_INFINITY);
+    const budgetMs = Math.min(options.retryForMs ?? this.#retryForMs, options.timeLeftMs ?? Number.POSITIVE_INFINITY);
+    const client = this.#clientFor(options.streamIdleMs ?? this.#streamIdleMs);
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = clock.now();
-      const result = await this.#attempt(request, signal, warnings);
+      const result = await attemptOnce(client, request, signal, warnings);
       if ('message' in result) return { ok: true, message: result.message, ...said() };
       const { error, retryable, retryAfterMs } = result;
       if (!retryable || error.aborted) return { ok: false, error, ...said() };
@@ -119,14 +133,20 @@ export class AnthropicModelClient implements ModelClient {
       if (signal.aborted) return { ok: false, error: { message: 'model request aborted', aborted: true }, ...said() };
     }
   }
+}
 
-  async #attempt(request: ModelRequest, signal: AbortSignal, warnings: string[]): Promise<{ message: Anthropic.Message } | Failure> {
-    try {
-      const stream = collectingWarnings(warnings, () => this.#client.messages.stream(toMessageParams(request), { signal }));
-      return { message: await stream.finalMessage() };
-    } catch (error) {
-      return classify(error, signal, this.baseURL);
-    }
+/** One request: the whole message, or what failed and whether another attempt may help. */
+async function attemptOnce(
+  client: MessagesClient,
+  request: ModelRequest,
+  signal: AbortSignal,
+  warnings: string[],
+): Promise<{ message: Anthropic.Message } | Failure> {
+  try {
+    const stream = collectingWarnings(warnings, () => client.messages.stream(toMessageParams(request), { signal }));
+    return { message: await stream.finalMessage() };
+  } catch (error) {
+    return classify(error, signal, client.baseURL);
   }
 }
 

@@ -186,6 +186,35 @@ describe('retries in a run', () => {
     expect(outcome.totals).toMatchObject({ turns: 1, inputTokens: 1_000, outputTokens: 100 });
   });
 
+  it("takes the stream idle time and the retry budget from the run's limits", async () => {
+    fake = await startFakeAnthropic({ turns: [hang('mid-stream'), ...Array.from({ length: 5 }, () => apiError(529, 'Overloaded'))] });
+    const budget = new Budget(limits({ modelIdleSeconds: 0.1, modelRetryMinutes: 0.12 }));
+    const { options, recorder } = loopOptions(fake, { budget, model: clientFor(fake, Number.POSITIVE_INFINITY) });
+    const outcome = await runLoop(options);
+    // 7.2 s of retries: 1 + 2 + 4 s slept, then 8 s more would pass it.
+    expect(recorder.of('warning').map((event) => event.message)).toEqual([
+      expect.stringMatching(/^turn 1: the model's stream went silent \(no data for 0\.1 s\) after 0\.\d s; retrying in 1\.0 s \(attempt 2\)$/),
+      expect.stringMatching(/^turn 1: model API returned 529 .*; retrying in 2\.0 s \(attempt 3\)$/),
+      expect.stringMatching(/^turn 1: model API returned 529 .*; retrying in 4\.0 s \(attempt 4\)$/),
+    ]);
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      cause: 'model_error',
+      reason: expect.stringMatching(/^model API returned 529 .*; gave up after 4 attempts over 7\.\d s$/),
+    });
+    expect(fake.requests).toHaveLength(4);
+  });
+
+  it("stops retrying where the run's timeout-minutes would end it", async () => {
+    fake = await startFakeAnthropic({ turns: Array.from({ length: 5 }, () => apiError(529, 'Overloaded')) });
+    const budget = new Budget(limits({ timeoutMinutes: 0.05 }));
+    const { options } = loopOptions(fake, { budget, model: clientFor(fake, Number.POSITIVE_INFINITY) });
+    const outcome = await runLoop(options);
+    // 3 s left: 1 s slept, then 2 s more would end past it.
+    expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringMatching(/; gave up after 2 attempts over 1\.\d s$/) });
+    expect(fake.requests).toHaveLength(2);
+  });
+
   it('fails the run with the last cause when retries run out', async () => {
     fake = await startFakeAnthropic({ turns: [brokenStream('malformed'), brokenStream('malformed')] });
     const { options, recorder } = loopOptions(fake, { model: clientFor(fake, 1) });
