@@ -37,9 +37,11 @@ export type FakeTurn =
   /**
    * A stream that breaks after message_start and the first text delta: `reset` destroys the socket
    * (TCP RST), `truncate` ends the body cleanly without the closing events, `malformed` sends an event
-   * whose JSON is cut off and then ends.
+   * whose JSON is cut off and then ends. `drop` resets the connection before any response header.
    */
-  | { kind: 'broken'; how: 'reset' | 'truncate' | 'malformed' };
+  | { kind: 'broken'; how: BrokenHow };
+
+export type BrokenHow = 'drop' | 'reset' | 'truncate' | 'malformed';
 
 export const textBlock = (text: string): FakeBlock => ({ type: 'text', text });
 export const toolBlock = (name: string, input: unknown, id?: string): FakeBlock =>
@@ -71,7 +73,7 @@ export function apiError(status: number, message: string, options: ErrorOptions 
 }
 export const hang = (stage: 'before-headers' | 'mid-stream' = 'before-headers'): FakeTurn => ({ kind: 'hang', stage });
 export const streamError = (errorType: string, message: string): FakeTurn => ({ kind: 'stream-error', errorType, message });
-export const brokenStream = (how: 'reset' | 'truncate' | 'malformed'): FakeTurn => ({ kind: 'broken', how });
+export const brokenStream = (how: BrokenHow): FakeTurn => ({ kind: 'broken', how });
 
 function defaultErrorType(status: number): string {
   const types: Record<number, string> = {
@@ -183,6 +185,7 @@ async function answer(res: ServerResponse, next: FakeTurn, request: RecordedRequ
     return;
   }
   if (next.kind === 'broken') {
+    if (next.how === 'drop') return void res.socket?.resetAndDestroy();
     openStream(res);
     const events = streamEvents(buildMessage(id, model, [textBlock('a partial answer')], undefined, undefined, nextToolId));
     // message_start, ping, content_block_start, the first text delta: the answer has begun.

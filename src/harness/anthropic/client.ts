@@ -194,8 +194,19 @@ function classify(error: unknown, signal: AbortSignal, baseURL: string): Failure
   }
   // A connection that failed or broke, a time-out before the headers, a stream that stalled, ended
   // early or could not be read.
-  const retryable = error instanceof APIConnectionError || streamFailure(error) !== undefined || malformed(error) !== undefined || truncated(error);
+  const connection = error instanceof APIConnectionError && !misconfigured(error);
+  const retryable = connection || streamFailure(error) !== undefined || malformed(error) !== undefined || truncated(error);
   return { error: described, retryable };
+}
+
+/**
+ * A connection that cannot succeed on another attempt: no such host, nothing listening, a certificate
+ * the runner does not trust. These are a wrong `ANTHROPIC_BASE_URL` or proxy, not an overload, and
+ * retrying them for minutes would only delay the message that says so.
+ */
+function misconfigured(error: APIConnectionError): boolean {
+  const code = error.cause && typeof error.cause === 'object' && 'code' in error.cause ? String(error.cause.code) : '';
+  return code === 'ENOTFOUND' || code === 'ECONNREFUSED' || /CERT|SIGNATURE|TLS|SSL/.test(code);
 }
 
 /** The JSON of a stream event did not parse (the SDK wraps the SyntaxError in its own error). */

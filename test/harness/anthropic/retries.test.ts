@@ -5,7 +5,7 @@
  * on a virtual clock: the waits are asserted, not slept.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AnthropicClientOptions } from '../../../src/harness/anthropic/client.js';
+import { AnthropicModelClient, type AnthropicClientOptions } from '../../../src/harness/anthropic/client.js';
 import { Budget } from '../../../src/harness/budget.js';
 import { runLoop } from '../../../src/harness/loop.js';
 import type { ModelRequest } from '../../../src/harness/model.js';
@@ -107,6 +107,30 @@ describe('failures before the stream', () => {
     const { outcome } = await sendThrough([apiError(500, 'broken', { headers: { 'x-should-retry': 'false' } })]);
     expect(outcome.ok).toBe(false);
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('does not retry a connection that cannot succeed: nothing listening, no such host', async () => {
+    const clock = virtualClock();
+    const refused = new AnthropicModelClient({ apiKey: 'sk-test', baseURL: 'http://127.0.0.1:9', clock });
+    expect(await refused.send(request, signal())).toEqual({
+      ok: false,
+      error: { message: 'could not reach the model API at http://127.0.0.1:9: connect ECONNREFUSED 127.0.0.1:9' },
+    });
+    const unknown = new AnthropicModelClient({ apiKey: 'sk-test', baseURL: 'http://no-such-host.invalid', clock });
+    expect(await unknown.send(request, signal())).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/ENOTFOUND no-such-host\.invalid$/) },
+    });
+    expect(clock.slept).toEqual([]);
+  });
+
+  it('retries a connection the server accepts and resets before answering', async () => {
+    const { outcome, retries } = await sendThrough([brokenStream('drop')]);
+    expect(outcome.ok).toBe(true);
+    expect(fake.requests).toHaveLength(2);
+    expect(retries).toEqual([
+      expect.stringMatching(/^could not reach the model API at http:\/\/127\.0\.0\.1:\d+: .*; retrying in 1\.0 s \(attempt 2\)$/),
+    ]);
   });
 
   it('stops waiting when the run is aborted during the backoff', async () => {
