@@ -133,6 +133,19 @@ describe('failures before the stream', () => {
     ]);
   });
 
+  it('sleeps for real without a test clock, and wakes when the run is aborted', async () => {
+    fake = await startFakeAnthropic({ turns: [apiError(529, 'Overloaded', { retryAfterMs: 30 }), apiError(529, 'Overloaded', { retryAfter: 60 })] });
+    const controller = new AbortController();
+    const client = new AnthropicModelClient({ apiKey: 'sk-test', baseURL: fake.url });
+    const started = performance.now();
+    setTimeout(() => controller.abort(), 300);
+    const outcome = await client.send(request, controller.signal);
+    expect(outcome).toEqual({ ok: false, error: { message: 'model request aborted', aborted: true } });
+    // The 30 ms wait was slept, the 60 s one cut short by the abort.
+    expect(fake.requests).toHaveLength(2);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
   it('stops waiting when the run is aborted during the backoff', async () => {
     fake = await startFakeAnthropic({ turns: [apiError(529, 'Overloaded'), text('never asked')] });
     const controller = new AbortController();
