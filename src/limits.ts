@@ -21,6 +21,8 @@ export const LIMITS = {
   modelRetryMinutes: 5,
   /** First backoff between two model attempts; it doubles each retry, with jitter, up to the next limit. */
   modelRetryInitialDelayMs: 1_000,
+  /** Overloads in a row (529, `overloaded_error`) before a run with `fallback-model` switches to it for good. */
+  modelOverloadsBeforeFallback: 3,
   /** Longest backoff between two model attempts (a `retry-after` from the API may ask for longer). */
   modelRetryMaxDelayMs: 30_000,
   /**

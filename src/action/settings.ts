@@ -28,6 +28,8 @@ export interface ActionSettings {
   input: Record<string, unknown>;
   /** Replaces the agent's `model:`; a bare `claude-...` id. */
   model?: string;
+  /** Where model calls go after repeated overloads; a bare `claude-...` id. */
+  fallbackModel?: string;
   /** The Anthropic API key: the input, else the ANTHROPIC_API_KEY environment variable. */
   anthropicApiKey: string;
   /** Token for the GitHub API; the workflow's own token by default. */
@@ -90,6 +92,7 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
     prompt: getInput('prompt').trim() || undefined,
     input: jsonObject(input('input')),
     model: model(input('model')),
+    fallbackModel: model(input('fallback-model'), 'fallback-model'),
     anthropicApiKey: anthropicApiKey(input('anthropic-api-key'), env),
     githubToken: githubToken(input('github-token')),
     workspace: workspace(input('working-directory'), env),
@@ -146,11 +149,11 @@ function githubToken(given: string): string {
   throw new InputError('Input required and not supplied: github-token. Leave it unset for the workflow token, or pass ${{ secrets.YOUR_TOKEN }}.');
 }
 
-function model(given: string): string | undefined {
+function model(given: string, name = 'model'): string | undefined {
   if (given === '') return undefined;
   const parsed = parseModelId(given);
   if (parsed.ok) return parsed.model;
-  throw new InputError(`Invalid model '${given}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
+  throw new InputError(`Invalid ${name} '${given}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
 }
 
 function workspace(given: string, env: Environment): string {

@@ -18,6 +18,8 @@ export interface RunCommand {
   prompt?: string;
   /** A bare model id (`claude-...`): `--model anthropic/claude-...` is accepted and normalized. */
   model?: string;
+  /** Where model calls go after repeated overloads. */
+  fallbackModel?: string;
   dryRun: boolean;
   json: boolean;
   /** Replays canned model turns instead of calling the API. */
@@ -55,6 +57,7 @@ Options for run:
   --input JSON           Inputs for the agent, a JSON object
   --prompt TEXT          The task, instead of the agent's default
   --model M              Model override (anthropic/claude-... or claude-...)
+  --fallback-model M     Model to switch to after repeated overloads (529)
   --dry-run              Print the outputs instead of posting them
   --json                 Print one JSON envelope on stdout
   --scripted-model FILE  Replay canned model turns (default without ANTHROPIC_API_KEY:
@@ -94,11 +97,11 @@ function jsonObject(value: string | undefined): Record<string, unknown> | undefi
 }
 
 /** Checked here, not after loading: a typo should fail before the agent is read, with the flag named. */
-function modelFlag(value: string | undefined): string | undefined {
+function modelFlag(value: string | undefined, flag = 'model'): string | undefined {
   if (value === undefined) return undefined;
   const parsed = parseModelId(value);
   if (!parsed.ok) {
-    throw new InputError(`Invalid --model '${value}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
+    throw new InputError(`Invalid --${flag} '${value}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
   }
   return parsed.model;
 }
@@ -127,6 +130,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         eventName: values['event-name'],
         prompt: values.prompt,
         model: modelFlag(values.model),
+        fallbackModel: modelFlag(values['fallback-model'], 'fallback-model'),
         dryRun: values['dry-run'] ?? false,
         json: values.json ?? false,
         scriptedModel: values['scripted-model'],
@@ -162,6 +166,7 @@ const OPTIONS = {
   'event-name': { type: 'string' },
   prompt: { type: 'string' },
   model: { type: 'string' },
+  'fallback-model': { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   'scripted-model': { type: 'string' },
@@ -188,6 +193,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'event-name',
     'prompt',
     'model',
+    'fallback-model',
     'dry-run',
     'json',
     'scripted-model',

@@ -110,7 +110,7 @@ async function chooseModelClient(
     return ScriptedModelClient.load(file, command.scriptedModel);
   }
   const apiKey = io.env.ANTHROPIC_API_KEY;
-  if (apiKey) return new AnthropicModelClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL || undefined });
+  if (apiKey) return new AnthropicModelClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL || undefined, fallbackModel: command.fallbackModel });
   const canned = join(workspace, '.flue', 'scripted', `${spec.name}.jsonl`);
   if (existsSync(canned)) {
     stderr.write(`flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/${spec.name}.jsonl\n`);

@@ -109,8 +109,9 @@ class AgentLoop {
     if (!outcome.ok) return this.#modelFailed(outcome.error);
     const message = outcome.message;
     const usage = toUsage(message.usage);
-    const cost = costOf(modelId, usage);
-    if (cost.warning && budget.firstTime(`price:${modelId}`)) this.#emit({ type: 'warning', message: cost.warning });
+    const answeredBy = outcome.model ?? modelId;
+    const cost = costOf(answeredBy, usage);
+    if (cost.warning && budget.firstTime(`price:${answeredBy}`)) this.#emit({ type: 'warning', message: cost.warning });
     budget.spend(usage, cost.usd);
     this.#emit({
       type: 'model_response',

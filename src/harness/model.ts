@@ -16,7 +16,8 @@ export interface ModelError {
   aborted?: boolean;
 }
 
-export type ModelOutcome = ({ ok: true; message: Anthropic.Message } | { ok: false; error: ModelError }) & {
+/** `model` on a success: the fallback model answered instead of the one asked for (price it so). */
+export type ModelOutcome = ({ ok: true; message: Anthropic.Message; model?: string } | { ok: false; error: ModelError }) & {
   /** What the provider's SDK warned about the request (a deprecated model), for the loop to report once. */
   warnings?: string[];
 };

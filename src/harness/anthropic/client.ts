@@ -20,6 +20,11 @@ export interface AnthropicClientOptions {
   streamIdleMs?: number;
   /** Per attempt, until the response headers arrive. */
   timeoutMs?: number;
+  /**
+   * Model to switch to after LIMITS.modelOverloadsBeforeFallback overloads in a row (529 or an
+   * `overloaded_error` event); the rest of the run stays on it.
+   */
+  fallbackModel?: string;
   /** Time and randomness of the backoff, for tests. */
   clock?: RetryClock;
 }
@@ -55,6 +60,8 @@ interface Failure {
   retryable: boolean;
   /** What the API's `retry-after-ms` / `retry-after` asked for. */
   retryAfterMs?: number;
+  /** A 529 or an `overloaded_error` event: counts toward the switch to the fallback model. */
+  overloaded?: boolean;
 }
 
 /**
@@ -77,8 +84,12 @@ export class AnthropicModelClient implements ModelClient {
   readonly #maxRetries: number;
   readonly #retryForMs: number;
   readonly #clock: RetryClock;
+  readonly #fallbackModel: string | undefined;
+  /** Set once the primary model was overloaded too often: every later call goes to the fallback. */
+  #fellBack = false;
 
   constructor(options: AnthropicClientOptions) {
+    this.#fallbackModel = options.fallbackModel;
     this.#maxRetries = options.maxRetries ?? Number.POSITIVE_INFINITY;
     this.#retryForMs = options.retryForMs ?? LIMITS.modelRetryMinutes * 60_000;
     this.#streamIdleMs = options.streamIdleMs ?? LIMITS.modelIdleSeconds * 1_000;
@@ -117,11 +128,14 @@ export class AnthropicModelClient implements ModelClient {
     const started = clock.now();
     const budgetMs = Math.min(options.retryForMs ?? this.#retryForMs, options.timeLeftMs ?? Number.POSITIVE_INFINITY);
     const client = this.#clientFor(options.streamIdleMs ?? this.#streamIdleMs);
+    let overloads = 0;
     for (let attempt = 1; ; attempt++) {
       const attemptStarted = clock.now();
-      const result = await attemptOnce(client, request, signal, warnings);
-      if ('message' in result) return { ok: true, message: result.message, ...said() };
+      const model = this.#fellBack && this.#fallbackModel ? this.#fallbackModel : request.model;
+      const result = await attemptOnce(client, model === request.model ? request : { ...request, model }, signal, warnings);
+      if ('message' in result) return { ok: true, message: result.message, ...(model === request.model ? {} : { model }), ...said() };
       const { error, retryable, retryAfterMs } = result;
+      overloads = result.overloaded ? overloads + 1 : 0;
       if (!retryable || error.aborted) return { ok: false, error, ...said() };
       const delay = retryAfterMs ?? backoffMs(attempt, clock.random());
       const spent = clock.now() - started;
@@ -129,7 +143,11 @@ export class AnthropicModelClient implements ModelClient {
         const gaveUp = attempt === 1 ? '' : `; gave up after ${attempt} attempts over ${seconds(spent)}`;
         return { ok: false, error: { ...error, message: `${error.message}${gaveUp}` }, ...said() };
       }
-      options.onRetry?.(`${error.message} after ${seconds(clock.now() - attemptStarted)}; retrying in ${seconds(delay)} (attempt ${attempt + 1})`);
+      const fallback = this.#fallbackModel;
+      const switching = fallback !== undefined && model !== fallback && overloads >= LIMITS.modelOverloadsBeforeFallback;
+      if (switching) this.#fellBack = true;
+      const next = switching ? `retrying with ${fallback} (fallback-model) in` : 'retrying in';
+      options.onRetry?.(`${error.message} after ${seconds(clock.now() - attemptStarted)}; ${next} ${seconds(delay)} (attempt ${attempt + 1})`);
       await clock.sleep(delay, signal);
       if (signal.aborted) return { ok: false, error: { message: 'model request aborted', aborted: true }, ...said() };
     }
@@ -189,9 +207,10 @@ function classify(error: unknown, signal: AbortSignal, baseURL: string): Failure
   const described = describeError(error, signal, baseURL);
   if (described.aborted) return { error: described, retryable: false };
   if (error instanceof APIError && !(error instanceof APIConnectionError)) {
-    if (error.status === undefined) return { error: described, retryable: RETRYABLE_STREAM_ERRORS.has(error.type ?? '') };
+    const overloaded = error.status === 529 || error.type === 'overloaded_error';
+    if (error.status === undefined) return { error: described, retryable: RETRYABLE_STREAM_ERRORS.has(error.type ?? ''), overloaded };
     const retryAfterMs = retryAfterOf(error);
-    return { error: described, retryable: retryableStatus(error), ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+    return { error: described, retryable: retryableStatus(error), overloaded, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
   }
   // A connection that failed or broke, a time-out before the headers, a stream that stalled, ended
   // early or could not be read.

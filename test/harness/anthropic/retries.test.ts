@@ -9,8 +9,18 @@ import { AnthropicModelClient, type AnthropicClientOptions } from '../../../src/
 import { Budget } from '../../../src/harness/budget.js';
 import { runLoop } from '../../../src/harness/loop.js';
 import type { ModelRequest } from '../../../src/harness/model.js';
-import { apiError, brokenStream, hang, startFakeAnthropic, streamError, text, type FakeAnthropic, type FakeTurn } from '../../fakes/anthropic.js';
-import { clientFor, limits, loopOptions, MODEL, virtualClock } from '../helpers.js';
+import {
+  apiError,
+  brokenStream,
+  hang,
+  startFakeAnthropic,
+  streamError,
+  text,
+  toolUse,
+  type FakeAnthropic,
+  type FakeTurn,
+} from '../../fakes/anthropic.js';
+import { clientFor, limits, loopOptions, MODEL, tool, virtualClock } from '../helpers.js';
 
 let fake: FakeAnthropic;
 afterEach(() => fake?.close());
@@ -201,6 +211,47 @@ describe('failures after the stream started', () => {
     const { outcome } = await sendThrough([streamError('invalid_request_error', 'prompt is too long')]);
     expect(outcome).toEqual({ ok: false, error: { message: 'model API error during streaming: invalid_request_error: prompt is too long' } });
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe('fallback-model', () => {
+  const FALLBACK = 'claude-haiku-4-5';
+  const overloaded = () => apiError(529, 'Overloaded');
+
+  it('takes over after 3 overloads in a row (a 529 or an overloaded_error event)', async () => {
+    const { outcome, retries } = await sendThrough([overloaded(), streamError('overloaded_error', 'Overloaded'), overloaded()], {
+      fallbackModel: FALLBACK,
+    });
+    expect(outcome).toMatchObject({ ok: true, model: FALLBACK });
+    expect(fake.requests.map((r) => r.body.model)).toEqual([MODEL, MODEL, MODEL, FALLBACK]);
+    expect(retries[1]).toMatch(/; retrying in 2\.0 s \(attempt 3\)$/);
+    expect(retries[2]).toMatch(/^model API returned 529 .*; retrying with claude-haiku-4-5 \(fallback-model\) in 4\.0 s \(attempt 4\)$/);
+  });
+
+  it('stays with the model while the overloads are not in a row, and without a fallback-model', async () => {
+    const { outcome } = await sendThrough([overloaded(), overloaded(), apiError(500, 'oops'), overloaded(), overloaded()], { fallbackModel: FALLBACK });
+    expect(outcome.ok && !('model' in outcome)).toBe(true);
+    expect(fake.requests.every((r) => r.body.model === MODEL)).toBe(true);
+    await fake.close();
+    const without = await sendThrough([overloaded(), overloaded(), overloaded(), overloaded()]);
+    expect(without.outcome.ok && !('model' in without.outcome)).toBe(true);
+    expect(fake.requests.map((r) => r.body.model)).toEqual([MODEL, MODEL, MODEL, MODEL, MODEL]);
+  });
+
+  it('prices the answers in a run as the fallback model, on this turn and the next', async () => {
+    const usage = { input_tokens: 1_000_000, output_tokens: 100_000 };
+    fake = await startFakeAnthropic({
+      turns: [overloaded(), overloaded(), overloaded(), toolUse('read', {}, { usage }), text('done', { usage })],
+    });
+    const read = tool('read', () => 'ok');
+    const model = clientFor(fake, Number.POSITIVE_INFINITY, { fallbackModel: FALLBACK });
+    const { options, recorder } = loopOptions(fake, { model, tools: [read] });
+    const outcome = await runLoop(options);
+    expect(outcome.status).toBe('succeeded');
+    expect(fake.requests.map((r) => r.body.model)).toEqual([MODEL, MODEL, MODEL, FALLBACK, FALLBACK]);
+    // claude-haiku-4-5: $1 in, $5 out per million tokens (claude-sonnet-4-6 would be $4.50 a turn).
+    expect(recorder.of('model_response').map((event) => event.costUsd)).toEqual([1.5, 1.5]);
+    expect(outcome.totals.costUsd).toBe(3);
   });
 });
 
