@@ -13,8 +13,24 @@ export const LIMITS = {
   maxTokens: 2_000_000,
   /** `max_tokens` of one model call: room for a long review, small enough to fail fast. */
   maxOutputTokensPerCall: 8_192,
-  /** Attempts the SDK makes for a retryable error (429, 5xx, connection reset) before giving up. */
-  modelRetries: 3,
+  /**
+   * How long one model call keeps retrying a retryable failure (429, 529 and other 5xx, a reset, a
+   * stalled or broken stream) before the run fails with the last cause. An overload period lasts
+   * minutes, not the seconds the SDK's own retries cover; the run's `timeout-minutes` still bounds it.
+   */
+  modelRetryMinutes: 5,
+  /** First backoff between two model attempts; it doubles each retry, with jitter, up to the next limit. */
+  modelRetryInitialDelayMs: 1_000,
+  /** Overloads in a row (529, `overloaded_error`) before a run with `fallback-model` switches to it for good. */
+  modelOverloadsBeforeFallback: 3,
+  /** Longest backoff between two model attempts (a `retry-after` from the API may ask for longer). */
+  modelRetryMaxDelayMs: 30_000,
+  /**
+   * Silence on a model stream that has started (no byte, not even the API's pings) before the attempt
+   * is aborted and retried. The API pings a live stream every few seconds, and a long thinking pause
+   * still streams; without this a stalled connection waits out the run's whole time limit.
+   */
+  modelIdleSeconds: 60,
   /**
    * One model request attempt, until its response headers arrive (then the stream runs under the run's
    * own time limit). The SDK's default of 10 minutes would let one stalled connection eat the whole run.

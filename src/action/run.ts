@@ -106,7 +106,8 @@ export async function runActionStages({ settings, environment, logDir, signal, s
     ...deps,
     context,
     signal,
-    createModelClient: () => new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: environment.anthropicBaseUrl }),
+    createModelClient: () =>
+      new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: environment.anthropicBaseUrl, fallbackModel: settings.fallbackModel }),
     onEvent: (event) => {
       printer(event);
       const line = progress ? workingLine(event, view, redactor) : undefined;

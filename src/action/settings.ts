@@ -28,6 +28,8 @@ export interface ActionSettings {
   input: Record<string, unknown>;
   /** Replaces the agent's `model:`; a bare `claude-...` id. */
   model?: string;
+  /** Where model calls go after repeated overloads; a bare `claude-...` id. */
+  fallbackModel?: string;
   /** The Anthropic API key: the input, else the ANTHROPIC_API_KEY environment variable. */
   anthropicApiKey: string;
   /** Token for the GitHub API; the workflow's own token by default. */
@@ -48,7 +50,7 @@ export interface ActionSettings {
   /** `trust-author-text`: a writer's action on a non-writer's issue, discussion or branch PR vouches for its text (trusted profile). */
   trustAuthorText: boolean;
   /** Replace the agent's own `limits:` values; undefined keeps the agent's. */
-  limits: { maxTurns?: number; maxCostUsd?: number; timeoutMinutes?: number };
+  limits: { maxTurns?: number; maxCostUsd?: number; timeoutMinutes?: number; modelRetryMinutes?: number; modelIdleSeconds?: number };
   /** Apply nothing; show what would have been posted. */
   dryRun: boolean;
   /** Prefix of the uploaded artifact's name. */
@@ -90,6 +92,7 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
     prompt: getInput('prompt').trim() || undefined,
     input: jsonObject(input('input')),
     model: model(input('model')),
+    fallbackModel: model(input('fallback-model'), 'fallback-model'),
     anthropicApiKey: anthropicApiKey(input('anthropic-api-key'), env),
     githubToken: githubToken(input('github-token')),
     workspace: workspace(input('working-directory'), env),
@@ -102,6 +105,8 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
       maxTurns: optional(input('max-turns'), (value) => positiveWhole('max-turns', value)),
       maxCostUsd: optional(input('max-cost-usd'), (value) => positive('max-cost-usd', value)),
       timeoutMinutes: optional(input('timeout-minutes'), (value) => positive('timeout-minutes', value)),
+      modelRetryMinutes: optional(input('model-retry-minutes'), (value) => positive('model-retry-minutes', value)),
+      modelIdleSeconds: optional(input('model-idle-seconds'), (value) => positive('model-idle-seconds', value)),
     },
     dryRun: boolean('dry-run', input('dry-run'), false),
     artifactName: artifactName(input('artifact-name')),
@@ -144,11 +149,11 @@ function githubToken(given: string): string {
   throw new InputError('Input required and not supplied: github-token. Leave it unset for the workflow token, or pass ${{ secrets.YOUR_TOKEN }}.');
 }
 
-function model(given: string): string | undefined {
+function model(given: string, name = 'model'): string | undefined {
   if (given === '') return undefined;
   const parsed = parseModelId(given);
   if (parsed.ok) return parsed.model;
-  throw new InputError(`Invalid model '${given}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
+  throw new InputError(`Invalid ${name} '${given}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
 }
 
 function workspace(given: string, env: Environment): string {

@@ -18,6 +18,8 @@ export interface RunCommand {
   prompt?: string;
   /** A bare model id (`claude-...`): `--model anthropic/claude-...` is accepted and normalized. */
   model?: string;
+  /** Where model calls go after repeated overloads. */
+  fallbackModel?: string;
   dryRun: boolean;
   json: boolean;
   /** Replays canned model turns instead of calling the API. */
@@ -28,6 +30,8 @@ export interface RunCommand {
   maxTurns?: number;
   maxCostUsd?: number;
   timeoutMinutes?: number;
+  modelRetryMinutes?: number;
+  modelIdleSeconds?: number;
 }
 
 export type CliCommand =
@@ -53,6 +57,7 @@ Options for run:
   --input JSON           Inputs for the agent, a JSON object
   --prompt TEXT          The task, instead of the agent's default
   --model M              Model override (anthropic/claude-... or claude-...)
+  --fallback-model M     Model to switch to after repeated overloads (529)
   --dry-run              Print the outputs instead of posting them
   --json                 Print one JSON envelope on stdout
   --scripted-model FILE  Replay canned model turns (default without ANTHROPIC_API_KEY:
@@ -60,6 +65,7 @@ Options for run:
   --untrusted            Run with the untrusted profile (read-only, no commands, no network)
   --log-dir DIR          Where the session log goes (default: the system temp folder)
   --max-turns N  --max-cost-usd N  --timeout-minutes N
+  --model-retry-minutes N  --model-idle-seconds N
 
 Exit codes: 0 succeeded or skipped, 1 failed, 2 bad usage or definitions,
 3 budget exhausted, 4 cancelled.
@@ -100,11 +106,11 @@ function jsonObject(value: string | undefined): Record<string, unknown> | undefi
 }
 
 /** Checked here, not after loading: a typo should fail before the agent is read, with the flag named. */
-function modelFlag(value: string | undefined): string | undefined {
+function modelFlag(value: string | undefined, flag = 'model'): string | undefined {
   if (value === undefined) return undefined;
   const parsed = parseModelId(value);
   if (!parsed.ok) {
-    throw new InputError(`Invalid --model '${value}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
+    throw new InputError(`Invalid --${flag} '${value}': ${parsed.problem}. Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`);
   }
   return parsed.model;
 }
@@ -133,6 +139,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         eventName: values['event-name'],
         prompt: values.prompt,
         model: modelFlag(values.model),
+        fallbackModel: modelFlag(values['fallback-model'], 'fallback-model'),
         dryRun: values['dry-run'] ?? false,
         json: values.json ?? false,
         scriptedModel: values['scripted-model'],
@@ -141,6 +148,8 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         maxTurns: positiveWhole('max-turns', values['max-turns']),
         maxCostUsd: positiveNumber('max-cost-usd', values['max-cost-usd']),
         timeoutMinutes: positiveNumber('timeout-minutes', values['timeout-minutes']),
+        modelRetryMinutes: positiveNumber('model-retry-minutes', values['model-retry-minutes']),
+        modelIdleSeconds: positiveNumber('model-idle-seconds', values['model-idle-seconds']),
       };
     }
     case 'list':
@@ -166,6 +175,7 @@ const OPTIONS = {
   'event-name': { type: 'string' },
   prompt: { type: 'string' },
   model: { type: 'string' },
+  'fallback-model': { type: 'string' },
   'dry-run': { type: 'boolean' },
   json: { type: 'boolean' },
   'scripted-model': { type: 'string' },
@@ -174,6 +184,8 @@ const OPTIONS = {
   'max-turns': { type: 'string' },
   'max-cost-usd': { type: 'string' },
   'timeout-minutes': { type: 'string' },
+  'model-retry-minutes': { type: 'string' },
+  'model-idle-seconds': { type: 'string' },
   html: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -190,6 +202,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'event-name',
     'prompt',
     'model',
+    'fallback-model',
     'dry-run',
     'json',
     'scripted-model',
@@ -198,6 +211,8 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'max-turns',
     'max-cost-usd',
     'timeout-minutes',
+    'model-retry-minutes',
+    'model-idle-seconds',
     'help',
   ],
   list: ['cwd', 'json', 'help'],

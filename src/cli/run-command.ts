@@ -37,7 +37,13 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
         agent: command.agent,
         prompt: command.prompt,
         model: command.model,
-        limits: { maxTurns: command.maxTurns, maxCostUsd: command.maxCostUsd, timeoutMinutes: command.timeoutMinutes },
+        limits: {
+          maxTurns: command.maxTurns,
+          maxCostUsd: command.maxCostUsd,
+          timeoutMinutes: command.timeoutMinutes,
+          modelRetryMinutes: command.modelRetryMinutes,
+          modelIdleSeconds: command.modelIdleSeconds,
+        },
         profile: command.untrusted ? 'untrusted' : 'trusted',
         dryRun: command.dryRun,
         logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
@@ -104,7 +110,7 @@ async function chooseModelClient(
     return ScriptedModelClient.load(file, command.scriptedModel);
   }
   const apiKey = io.env.ANTHROPIC_API_KEY;
-  if (apiKey) return new AnthropicModelClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL || undefined });
+  if (apiKey) return new AnthropicModelClient({ apiKey, baseURL: io.env.ANTHROPIC_BASE_URL || undefined, fallbackModel: command.fallbackModel });
   const canned = join(workspace, '.flue', 'scripted', `${spec.name}.jsonl`);
   if (existsSync(canned)) {
     stderr.write(`flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/${spec.name}.jsonl\n`);

@@ -9,6 +9,8 @@ const LIMIT_SCHEMAS: Record<keyof AgentLimits, v.GenericSchema<unknown, number>>
   maxCostUsd: positiveNumber,
   timeoutMinutes: positiveNumber,
   maxTokens: positiveInteger,
+  modelRetryMinutes: positiveNumber,
+  modelIdleSeconds: positiveNumber,
 };
 
 const LIMIT_KEYS = Object.keys(LIMIT_SCHEMAS) as Array<keyof AgentLimits>;
@@ -18,6 +20,8 @@ export const DEFAULT_AGENT_LIMITS: AgentLimits = {
   maxCostUsd: LIMITS.maxCostUsd,
   timeoutMinutes: LIMITS.timeoutMinutes,
   maxTokens: LIMITS.maxTokens,
+  modelRetryMinutes: LIMITS.modelRetryMinutes,
+  modelIdleSeconds: LIMITS.modelIdleSeconds,
 };
 
 /** `limits:` over the defaults from src/limits.ts; every key is checked, a typo is an error. */

@@ -18,6 +18,8 @@ export const MARKDOWN_NAMING: FieldNaming = {
     maxCostUsd: 'max-cost-usd',
     timeoutMinutes: 'timeout-minutes',
     maxTokens: 'max-tokens',
+    modelRetryMinutes: 'model-retry-minutes',
+    modelIdleSeconds: 'model-idle-seconds',
   },
   outputs: {
     add_comment: 'add_comment',
@@ -29,7 +31,14 @@ export const MARKDOWN_NAMING: FieldNaming = {
 
 export const CODE_NAMING: FieldNaming = {
   format: 'typescript',
-  limits: { maxTurns: 'maxTurns', maxCostUsd: 'maxCostUsd', timeoutMinutes: 'timeoutMinutes', maxTokens: 'maxTokens' },
+  limits: {
+    maxTurns: 'maxTurns',
+    maxCostUsd: 'maxCostUsd',
+    timeoutMinutes: 'timeoutMinutes',
+    maxTokens: 'maxTokens',
+    modelRetryMinutes: 'modelRetryMinutes',
+    modelIdleSeconds: 'modelIdleSeconds',
+  },
   outputs: {
     add_comment: 'addComment',
     add_labels: 'addLabels',

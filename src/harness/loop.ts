@@ -7,7 +7,7 @@ import type { SessionEventInput, SessionRecorder } from '../session-log/events.j
 import type { ToolDefinition } from '../tools/types.js';
 import { untilAborted } from './abort.js';
 import type { Budget, LimitHit } from './budget.js';
-import type { ModelClient, ModelError, ModelRequest } from './model.js';
+import type { ModelClient, ModelError, ModelRequest, SendOptions } from './model.js';
 import type { AgentOutcome, StopCause } from './outcome.js';
 import { costOf } from './pricing.js';
 import { requestBytes } from './request-body.js';
@@ -102,15 +102,16 @@ class AgentLoop {
     this.#turn += 1;
     this.#recordRequest();
     const started = performance.now();
-    const outcome = await untilAborted(model.send(this.#request, budget.signal), budget.signal);
+    const outcome = await untilAborted(model.send(this.#request, budget.signal, this.#sendOptions()), budget.signal);
     for (const warning of outcome.warnings ?? []) {
       if (budget.firstTime(`sdk:${warning}`)) this.#emit({ type: 'warning', message: warning });
     }
     if (!outcome.ok) return this.#modelFailed(outcome.error);
     const message = outcome.message;
     const usage = toUsage(message.usage);
-    const cost = costOf(modelId, usage);
-    if (cost.warning && budget.firstTime(`price:${modelId}`)) this.#emit({ type: 'warning', message: cost.warning });
+    const answeredBy = outcome.model ?? modelId;
+    const cost = costOf(answeredBy, usage);
+    if (cost.warning && budget.firstTime(`price:${answeredBy}`)) this.#emit({ type: 'warning', message: cost.warning });
     budget.spend(usage, cost.usd);
     this.#emit({
       type: 'model_response',
@@ -122,6 +123,18 @@ class AgentLoop {
       durationMs: Math.round(performance.now() - started),
     });
     return this.#handle(message);
+  }
+
+  /** The run's retry limits, its time left, and a warning in the log for each retry. */
+  #sendOptions(): SendOptions {
+    const { limits } = this.#o.budget;
+    const time = this.#o.budget.timeLimit();
+    return {
+      onRetry: (message) => this.#emit({ type: 'warning', message: `turn ${this.#turn}: ${message}` }),
+      timeLeftMs: time.max - time.value,
+      retryForMs: limits.modelRetryMinutes * 60_000,
+      streamIdleMs: limits.modelIdleSeconds * 1_000,
+    };
   }
 
   #recordRequest(): void {

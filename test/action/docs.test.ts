@@ -67,7 +67,13 @@ describe('action.yml, the settings module and docs/action.md agree', () => {
 
   test('the limit inputs state the built-in defaults', () => {
     const documented = table('Inputs');
-    const limits = { 'max-turns': LIMITS.maxTurns, 'max-cost-usd': LIMITS.maxCostUsd, 'timeout-minutes': LIMITS.timeoutMinutes };
+    const limits = {
+      'max-turns': LIMITS.maxTurns,
+      'max-cost-usd': LIMITS.maxCostUsd,
+      'timeout-minutes': LIMITS.timeoutMinutes,
+      'model-retry-minutes': LIMITS.modelRetryMinutes,
+      'model-idle-seconds': LIMITS.modelIdleSeconds,
+    };
     for (const [name, value] of Object.entries(limits)) {
       expect(documented.get(name), name).toBe(`agent's, else ${value}`);
       expect(action.inputs[name]?.description, name).toContain(`(default ${value})`);

@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSessionLog } from '../../src/session-log/index.js';
-import { apiError, startFakeAnthropic, text, toolBlock, toolUse, turn, type FakeAnthropic } from '../fakes/anthropic.js';
+import { apiError, hang, startFakeAnthropic, text, toolBlock, toolUse, turn, type FakeAnthropic } from '../fakes/anthropic.js';
 import { example } from '../trigger/examples.js';
 import { cli, HELLO_AGENT, makeTempDir, onlyLog, removeTempDirs, stable } from './helpers.js';
 
@@ -169,6 +169,34 @@ describe('flue-action run', () => {
       [
         `error ${message} (model)`,
         `failed: ${message} · 0 turns · 0 in / 0 out tokens · $0.0000 · <t>`,
+        'model: claude-sonnet-4-6',
+        'log: <logs>/hello-<stamp>.jsonl',
+        'view: flue-action view <logs>/hello-<stamp>.jsonl',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('rides out a stalled stream and an overload, says so on stderr and in the log, and counts one turn', async () => {
+    fake.push(hang('mid-stream'), apiError(529, 'Overloaded', { retryAfterMs: 10 }), text('Hello after all.'));
+    const result = await run('hello', '--model-idle-seconds', '0.2');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('Hello after all.\n');
+    expect(fake.requests).toHaveLength(3);
+    const retries = [
+      /^turn 1: the model's stream went silent \(no data for 0\.2 s\) after 0\.\d s; retrying in 0\.\d s \(attempt 2\)$/,
+      /^turn 1: model API returned 529 overloaded_error: Overloaded \(request-id req_error_529\) after 0\.\d s; retrying in 0\.0 s \(attempt 3\)$/,
+    ];
+    const { events } = readSessionLog(onlyLog(logs));
+    expect(events.flatMap((event) => (event.type === 'warning' ? [event.message] : []))).toEqual(retries.map((r) => expect.stringMatching(r)));
+    expect(events.filter((event) => event.type === 'model_request')).toHaveLength(1);
+    expect(events.at(-1)).toMatchObject({ type: 'end', status: 'succeeded', totals: { turns: 1, inputTokens: 100 } });
+    expect(stable(result.stderr, { logs })).toBe(
+      [
+        "warning turn 1: the model's stream went silent (no data for <t>) after <t>; retrying in <t> (attempt 2)",
+        'warning turn 1: model API returned 529 overloaded_error: Overloaded (request-id req_error_529) after <t>; retrying in <t> (attempt 3)',
+        'turn 1 model <t> · 100 in / 10 out · $0.0004 (run $0.0004)',
+        'succeeded · 1 turns · 100 in / 10 out tokens · $0.0004 · <t>',
         'model: claude-sonnet-4-6',
         'log: <logs>/hello-<stamp>.jsonl',
         'view: flue-action view <logs>/hello-<stamp>.jsonl',

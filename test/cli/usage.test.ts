@@ -32,6 +32,12 @@ describe('one line on stderr and exit 2', () => {
     [['run', 'hello', '--max-turns', 'abc'], "Invalid --max-turns 'abc'. Expected a positive number."],
     [['run', 'hello', '--max-cost-usd=-1'], "Invalid --max-cost-usd '-1'. Expected a positive number."],
     [['run', 'hello', '--max-turns', '2.5'], "Invalid --max-turns '2.5'. Expected a positive whole number."],
+    [
+      ['run', 'hello', '--fallback-model', 'openai/gpt-4o'],
+      `Invalid --fallback-model 'openai/gpt-4o': provider "openai" is not supported (got "openai/gpt-4o"). Expected anthropic/claude-... or claude-..., e.g. claude-sonnet-4-6.`,
+    ],
+    [['run', 'hello', '--model-retry-minutes', '0'], "Invalid --model-retry-minutes '0'. Expected a positive number."],
+    [['run', 'hello', '--model-idle-seconds', 'x'], "Invalid --model-idle-seconds 'x'. Expected a positive number."],
     [['run', 'hello', '--bogus'], "Unknown option '--bogus' for flue-action run. See flue-action --help."],
     [['run', 'hello', '--html'], "Option '--html' does not apply to flue-action run. See flue-action --help."],
     [['view', 'x.jsonl', '--dry-run'], "Option '--dry-run' does not apply to flue-action view. See flue-action --help."],

@@ -81,17 +81,23 @@ describe('outputs', () => {
 
 describe('limits', () => {
   it('overrides only what is given', () => {
-    expect(agent('limits: { max-turns: 5, max-cost-usd: 0.25, timeout-minutes: 1.5, max-tokens: 100000 }').limits).toEqual({
+    const all =
+      'limits: { max-turns: 5, max-cost-usd: 0.25, timeout-minutes: 1.5, max-tokens: 100000, model-retry-minutes: 20, model-idle-seconds: 90 }';
+    expect(agent(all).limits).toEqual({
       maxTurns: 5,
       maxCostUsd: 0.25,
       timeoutMinutes: 1.5,
       maxTokens: 100_000,
+      modelRetryMinutes: 20,
+      modelIdleSeconds: 90,
     });
     expect(agent('limits: { max-turns: 5 }').limits).toEqual({
       maxTurns: 5,
       maxCostUsd: 2,
       timeoutMinutes: 10,
       maxTokens: 2_000_000,
+      modelRetryMinutes: 5,
+      modelIdleSeconds: 60,
     });
   });
 
@@ -99,11 +105,11 @@ describe('limits', () => {
     ['limits: 5', '.flue/agents/triage.md: limits: must be a mapping, got 5. Write limits: { max-turns: 30, max-cost-usd: 2 }'],
     [
       'limits: { max_turns: 5 }',
-      '.flue/agents/triage.md: limits: unknown limit "max_turns" (did you mean "max-turns"?). Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens"',
+      '.flue/agents/triage.md: limits: unknown limit "max_turns" (did you mean "max-turns"?). Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens", "model-retry-minutes", "model-idle-seconds"',
     ],
     [
       'limits: { budget: 5 }',
-      '.flue/agents/triage.md: limits: unknown limit "budget". Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens"',
+      '.flue/agents/triage.md: limits: unknown limit "budget". Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens", "model-retry-minutes", "model-idle-seconds"',
     ],
     [
       'limits: { max-turns: 0 }',

@@ -38,7 +38,7 @@ describe('TS agent', () => {
       model: 'claude-opus-4-6',
       tools: ['read', 'write', 'edit'],
       outputs: { add_comment: { max: 1 }, submit_review: { max: 1, events: ['COMMENT', 'REQUEST_CHANGES'] } },
-      limits: { maxTurns: 12, maxCostUsd: 0.5, timeoutMinutes: 10, maxTokens: 2_000_000 },
+      limits: { maxTurns: 12, maxCostUsd: 0.5, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60 },
       warnings: [],
     });
     expect(draft.run).toBe(run);
@@ -112,7 +112,7 @@ describe('TS agent errors', () => {
     [{ description: 'd', run: 'go' }, '.flue/agents/review.ts: run: must be a function, got "go". Write run: async (ctx) => { ... }'],
     [
       { description: 'd', limits: { max_turns: 3 } },
-      '.flue/agents/review.ts: limits: unknown limit "max_turns" (did you mean "maxTurns"?). Known: "maxTurns", "maxCostUsd", "timeoutMinutes", "maxTokens"',
+      '.flue/agents/review.ts: limits: unknown limit "max_turns" (did you mean "maxTurns"?). Known: "maxTurns", "maxCostUsd", "timeoutMinutes", "maxTokens", "modelRetryMinutes", "modelIdleSeconds"',
     ],
     [
       { description: 'd', outputs: { add_comment: {} } },

@@ -44,7 +44,7 @@ describe('loadAgent', () => {
       network: { allow: [] },
       subagents: [],
       outputs: {},
-      limits: { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000 },
+      limits: { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60 },
       customTools: [],
       files: {
         '.flue/agents/triage.md': sha256(TRIAGE),

@@ -19,7 +19,7 @@ describe('markdown agent: structure', () => {
       network: { allow: [] },
       subagents: [],
       outputs: {},
-      limits: { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000 },
+      limits: { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60 },
       customTools: [],
       warnings: [],
     });
@@ -63,7 +63,7 @@ describe('markdown agent: structure', () => {
         add_comment: { max: 1 },
         add_labels: { allowed: ['bug', 'enhancement', 'question', 'area/*'], max: 3 },
       },
-      limits: { maxTurns: 30, maxCostUsd: 1.5, timeoutMinutes: 10, maxTokens: 2_000_000 },
+      limits: { maxTurns: 30, maxCostUsd: 1.5, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60 },
       customTools: [],
       warnings: [],
     });

@@ -33,7 +33,15 @@ export type FakeTurn =
   /** Never answers (`before-headers`), or starts the stream and then stalls (`mid-stream`). */
   | { kind: 'hang'; stage: 'before-headers' | 'mid-stream' }
   /** A streamed `error` event after message_start, as the API sends for `overloaded_error` mid-answer. */
-  | { kind: 'stream-error'; errorType: string; message: string };
+  | { kind: 'stream-error'; errorType: string; message: string }
+  /**
+   * A stream that breaks after message_start and the first text delta: `reset` destroys the socket
+   * (TCP RST), `truncate` ends the body cleanly without the closing events, `malformed` sends an event
+   * whose JSON is cut off and then ends. `drop` resets the connection before any response header.
+   */
+  | { kind: 'broken'; how: BrokenHow };
+
+export type BrokenHow = 'drop' | 'reset' | 'truncate' | 'malformed';
 
 export const textBlock = (text: string): FakeBlock => ({ type: 'text', text });
 export const toolBlock = (name: string, input: unknown, id?: string): FakeBlock =>
@@ -65,6 +73,7 @@ export function apiError(status: number, message: string, options: ErrorOptions 
 }
 export const hang = (stage: 'before-headers' | 'mid-stream' = 'before-headers'): FakeTurn => ({ kind: 'hang', stage });
 export const streamError = (errorType: string, message: string): FakeTurn => ({ kind: 'stream-error', errorType, message });
+export const brokenStream = (how: BrokenHow): FakeTurn => ({ kind: 'broken', how });
 
 function defaultErrorType(status: number): string {
   const types: Record<number, string> = {
@@ -173,6 +182,23 @@ async function answer(res: ServerResponse, next: FakeTurn, request: RecordedRequ
     openStream(res);
     for (const event of streamStart(buildMessage(id, model, [], 'end_turn', undefined, nextToolId))) res.write(event);
     res.end(sse('error', errorBody(next.errorType, next.message, `req_${id}`)));
+    return;
+  }
+  if (next.kind === 'broken') {
+    if (next.how === 'drop') return void res.socket?.resetAndDestroy();
+    openStream(res);
+    const events = streamEvents(buildMessage(id, model, [textBlock('a partial answer')], undefined, undefined, nextToolId));
+    // message_start, ping, content_block_start, the first text delta: the answer has begun.
+    for (const event of events.slice(0, 4)) res.write(event);
+    if (next.how === 'malformed') {
+      res.end('event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"cut\n\n');
+    } else if (next.how === 'truncate') {
+      res.end();
+    } else {
+      // Let the bytes reach the client before the reset, as when a proxy drops a connection mid-answer.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      res.socket?.resetAndDestroy();
+    }
     return;
   }
   if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));

@@ -1,5 +1,5 @@
 import type { AgentLimits, AgentSpec, ResultSchema } from '../../src/definitions/types.js';
-import { AnthropicModelClient } from '../../src/harness/anthropic/client.js';
+import { AnthropicModelClient, type AnthropicClientOptions, type RetryClock } from '../../src/harness/anthropic/client.js';
 import { Budget } from '../../src/harness/budget.js';
 import type { LoopOptions } from '../../src/harness/loop.js';
 import type { SessionEventInput, SessionRecorder } from '../../src/session-log/events.js';
@@ -24,11 +24,29 @@ export function memoryRecorder() {
 }
 
 export function limits(overrides: Partial<AgentLimits> = {}): AgentLimits {
-  return { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, ...overrides };
+  return { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60, ...overrides };
 }
 
-export function clientFor(fake: FakeAnthropic, maxRetries = 2): AnthropicModelClient {
-  return new AnthropicModelClient({ apiKey: 'sk-test', baseURL: fake.url, maxRetries });
+export function clientFor(fake: FakeAnthropic, maxRetries = 2, options: Partial<AnthropicClientOptions> = {}): AnthropicModelClient {
+  return new AnthropicModelClient({ apiKey: 'sk-test', baseURL: fake.url, maxRetries, clock: virtualClock(), ...options });
+}
+
+/**
+ * Real time plus the time slept: backoffs take no wall time, but the client sees them pass. `slept`
+ * lists each wait asked for; no jitter unless `random` says so.
+ */
+export function virtualClock(random = () => 0): RetryClock & { slept: number[] } {
+  const slept: number[] = [];
+  let skipped = 0;
+  return {
+    slept,
+    now: () => performance.now() + skipped,
+    async sleep(ms) {
+      slept.push(ms);
+      skipped += ms;
+    },
+    random,
+  };
 }
 
 /** A tool whose result is computed from its input; records the inputs it was called with. */

@@ -24,7 +24,7 @@ export function agentSpec(overrides: Partial<AgentSpec> = {}): AgentSpec {
     network: { allow: [] },
     subagents: [],
     outputs: {},
-    limits: { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000 },
+    limits: { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60 },
     customTools: [],
     files: {},
     warnings: [],

@@ -5,11 +5,13 @@
  * headline figure (bench/README.md), so the folder is shaped by start-up:
  *
  * - client.ts: `AnthropicModelClient`, one streamed request per turn; never throws, every failure
- *   becomes a ModelOutcome error that names the endpoint.
+ *   becomes a ModelOutcome error that names the endpoint or what broke. It owns the retries (the
+ *   SDK's are off), so failures before and inside a stream share one backoff and one time budget.
  * - sdk.ts: the SDK's base client, the `messages` resource and its errors, by their module paths. The
  *   package's entry would bring every resource into the bundle and into start-up.
  * - node-fetch.ts: the `fetch` the SDK calls, over node:http and node:https rather than undici's fetch
- *   (about a millisecond less per turn). node:https loads at the first https request.
+ *   (about a millisecond less per turn), with the stream idle time-out (`idleFetch`). node:https
+ *   loads at the first https request.
  *
  * The rest of the start-up path follows the same rule: what a run may not need is imported dynamically,
  * where it is needed (just-bash at the first shell or write call, the Actions artifact client at upload,

@@ -15,7 +15,17 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  * `AbortError`, which the SDK reports as an abort or a time-out. A connection failure rejects with
  * Node's error (`connect ECONNREFUSED 127.0.0.1:8080`), which the SDK wraps as a connection error.
  */
-export const nodeFetch: FetchLike = async (input, init = {}) => {
+export const nodeFetch: FetchLike = (input, init) => fetchOverNode(input, init, undefined);
+
+/**
+ * `nodeFetch` whose response body errors with a StreamIdleError when no byte arrives for `idleMs`
+ * while the reader waits for one: a stream that sent its headers and then went silent.
+ */
+export function idleFetch(idleMs: number): FetchLike {
+  return (input, init) => fetchOverNode(input, init, idleMs);
+}
+
+async function fetchOverNode(input: string | URL | Request, init: RequestInit = {}, idleMs: number | undefined): Promise<Response> {
   const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
   const transport = await transportFor(url);
   const body = requestBody(init.body);
@@ -34,7 +44,7 @@ export const nodeFetch: FetchLike = async (input, init = {}) => {
       if (nullBody) incoming.resume();
       try {
         resolve(
-          new Response(nullBody ? null : responseStream(incoming, signal), {
+          new Response(nullBody ? null : responseStream(incoming, signal, idleMs), {
             status,
             statusText: incoming.statusMessage ?? '',
             headers: responseHeaders(incoming.rawHeaders),
@@ -48,7 +58,7 @@ export const nodeFetch: FetchLike = async (input, init = {}) => {
     });
     request.end(body);
   });
-};
+}
 
 type Transport = Pick<typeof http, 'request'>;
 const transports = new Map<string, Promise<Transport>>();
@@ -93,21 +103,34 @@ export class ConnectionClosedError extends Error {
   override readonly name = 'ConnectionClosedError';
 }
 
+/** No byte of a started response arrived for the idle time: the stream stalled. */
+export class StreamIdleError extends Error {
+  override readonly name = 'StreamIdleError';
+  constructor(readonly idleMs: number) {
+    super(`no data for ${idleMs / 1000} s`);
+  }
+}
+
 /**
  * The response body as a byte stream, pulled: a chunk is read from the socket only when the SDK
  * asks for one. A socket that breaks mid-answer errors the stream with a ConnectionClosedError (an
- * AbortError when `signal` ended it); cancelling the stream closes the socket.
+ * AbortError when `signal` ended it, a StreamIdleError when nothing came for `idleMs` while the SDK
+ * waited); cancelling the stream closes the socket.
  */
-function responseStream(incoming: http.IncomingMessage, signal: AbortSignal | undefined): ReadableStream<Uint8Array> {
+function responseStream(incoming: http.IncomingMessage, signal: AbortSignal | undefined, idleMs: number | undefined): ReadableStream<Uint8Array> {
   const chunks = incoming[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       let next: IteratorResult<unknown>;
+      const idle = idleMs === undefined ? undefined : setTimeout(() => incoming.destroy(new StreamIdleError(idleMs)), idleMs);
       try {
         next = await chunks.next();
       } catch (error) {
         if (signal?.aborted) throw abortError(signal);
+        if (error instanceof StreamIdleError) throw error;
         throw new ConnectionClosedError('the connection closed before the response was complete', { cause: error });
+      } finally {
+        clearTimeout(idle);
       }
       if (next.done) controller.close();
       else controller.enqueue(next.value as Uint8Array);

@@ -4,5 +4,5 @@
 // run would load before its first request. The SDK's modules are side-effect free, so the rest is left
 // out. The only file of src/ that imports the SDK's code (its types are imported where they are used).
 export { BaseAnthropic } from '@anthropic-ai/sdk/client';
-export { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/core/error';
+export { AnthropicError, APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk/core/error';
 export { Messages } from '@anthropic-ai/sdk/resources/messages/messages';

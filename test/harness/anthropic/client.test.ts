@@ -104,7 +104,12 @@ describe('AnthropicModelClient against the fake Messages API', () => {
     const outcome = await clientFor(fake, 2).send(request, signal());
     expect(outcome).toEqual({
       ok: false,
-      error: { status: 529, message: 'model API returned 529 overloaded_error: Overloaded (request-id req_error_529)' },
+      error: {
+        status: 529,
+        message: expect.stringMatching(
+          /^model API returned 529 overloaded_error: Overloaded \(request-id req_error_529\); gave up after 3 attempts over \d+\.\d s$/,
+        ),
+      },
     });
     expect(fake.requests).toHaveLength(3);
   });
@@ -134,7 +139,7 @@ describe('AnthropicModelClient against the fake Messages API', () => {
 
   it('reports an error event inside a started stream', async () => {
     fake = await startFakeAnthropic({ turns: [streamError('overloaded_error', 'Overloaded')] });
-    const outcome = await clientFor(fake).send(request, signal());
+    const outcome = await clientFor(fake, 0).send(request, signal());
     expect(outcome).toEqual({
       ok: false,
       error: { message: 'model API error during streaming: overloaded_error: Overloaded' },

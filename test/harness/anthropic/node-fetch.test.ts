@@ -72,7 +72,7 @@ describe('nodeFetch under the SDK', () => {
     const outcome = await client.send(request, new AbortController().signal);
     expect(outcome).toEqual({
       ok: false,
-      error: { message: `the connection to the model API at ${url} closed before the answer was complete` },
+      error: { message: `the model's stream ended mid-answer: the connection to ${url} closed (ECONNRESET)` },
     });
   });
 });
