@@ -34,6 +34,10 @@ export interface AgentLimits {
     timeoutMinutes: number;
     /** Total input + output tokens over the whole run (all model calls). */
     maxTokens: number;
+    /** How long one model call keeps retrying an overload, a server error or a broken stream. */
+    modelRetryMinutes: number;
+    /** Silence on a started model stream before the attempt is aborted and retried. */
+    modelIdleSeconds: number;
 }
 /**
  * The structured result an agent must deliver through `finish`. Both agent formats end here:

@@ -47,6 +47,8 @@ export interface LimitsConfig {
     maxCostUsd?: number;
     timeoutMinutes?: number;
     maxTokens?: number;
+    modelRetryMinutes?: number;
+    modelIdleSeconds?: number;
 }
 /** The same fields as a markdown agent's frontmatter (DESIGN.md §1), camelCase where multi-word. */
 export interface AgentConfig<R extends v.GenericSchema | undefined = undefined> {
