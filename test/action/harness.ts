@@ -57,6 +57,8 @@ export interface ActionRunOptions {
   post?: boolean;
   /** More environment for both steps, e.g. a fake artifact service's `env`. */
   env?: Record<string, string>;
+  /** Node flags for the main step, before the script: e.g. `--import` of a fault injector (fs-faults.mjs). */
+  nodeArgs?: string[];
   /** Called with the running main process, e.g. to send it SIGINT. */
   during?: (child: ReturnType<typeof spawn>, output: () => string) => void | Promise<void>;
 }
@@ -113,7 +115,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   };
   // As the runner: every input declared in action.yml is set, upper-cased with dashes kept.
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const main = await step(DIST_INDEX, env, options.workspace, options.during);
+  const main = await step(DIST_INDEX, env, options.workspace, options.during, options.nodeArgs);
   const state = parseCommandFile(readFileSync(paths.state as string, 'utf8'));
   let post: StepResult | undefined;
   if (options.post) {
@@ -132,8 +134,8 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   };
 }
 
-function step(script: string, env: NodeJS.ProcessEnv, cwd: string, during?: ActionRunOptions['during']): Promise<StepResult> {
-  const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function step(script: string, env: NodeJS.ProcessEnv, cwd: string, during?: ActionRunOptions['during'], nodeArgs: string[] = []): Promise<StepResult> {
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -70,7 +70,8 @@ describe('inputs, budget, cancellation', () => {
   test('budget_exhausted fails the step by default, naming the inputs that raise the limit', async () => {
     model = await startFakeAnthropic({ turns: [toolUse('read', { path: 'README.md' })] });
     const result = await run({ 'max-turns': '1', 'dry-run': 'true' });
-    expect(result.main.code).toBe(1);
+    // The CLI's code for budget_exhausted (README "Exit codes"): any non-zero code fails the step.
+    expect(result.main.code).toBe(3);
     expect(result.outputs).toMatchObject({ status: 'budget_exhausted', turns: '1' });
     expect(commands(result.main.stdout, 'error')).toEqual([
       expect.stringMatching(
@@ -93,7 +94,7 @@ describe('inputs, budget, cancellation', () => {
   test('SIGINT (job cancelled) stops the agent: cancelled, step failed, comment finished; the post step has nothing left to do', async () => {
     model = await startFakeAnthropic({ turns: [hang()] });
     const result = await run({}, { during: signalDuringModelCall('SIGINT'), post: true });
-    expect(result.main.code).toBe(1);
+    expect(result.main.code).toBe(4);
     expect(result.outputs.status).toBe('cancelled');
     expect(commands(result.main.stdout, 'error')).toEqual(["Agent 'reader' was cancelled: the run was cancelled"]);
     expect(commands(result.main.stdout, 'warning')).toEqual([
