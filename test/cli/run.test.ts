@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSessionLog } from '../../src/session-log/index.js';
-import { apiError, startFakeAnthropic, text, toolBlock, toolUse, turn, type FakeAnthropic } from '../fakes/anthropic.js';
+import { apiError, hang, startFakeAnthropic, text, toolBlock, toolUse, turn, type FakeAnthropic } from '../fakes/anthropic.js';
 import { example } from '../trigger/examples.js';
 import { cli, HELLO_AGENT, makeTempDir, onlyLog, removeTempDirs, stable } from './helpers.js';
 
@@ -156,6 +156,14 @@ describe('flue-action run', () => {
       turns: 1,
     });
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('exits 3 when timeout-minutes stops a stalled model call: a time limit is budget_exhausted, like the others', async () => {
+    fake.push(hang());
+    const result = await run('hello', '--timeout-minutes', '0.01', '--json');
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'budget_exhausted', reason: 'timed out after 0.01 minutes (timeout-minutes)' });
+    expect(readSessionLog(onlyLog(logs)).events.at(-1)).toMatchObject({ type: 'end', status: 'budget_exhausted' });
   });
 
   it('exits 1 with the provider’s message when the model API refuses the request', async () => {
