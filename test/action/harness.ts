@@ -147,6 +147,14 @@ function step(script: string, env: NodeJS.ProcessEnv, cwd: string, during?: Acti
   return exited;
 }
 
+/** Sends `signal` once the first model request is in flight (its turn group has started). */
+export const signalDuringModelCall =
+  (signal: NodeJS.Signals): ActionRunOptions['during'] =>
+  async (child, output) => {
+    while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill(signal);
+  };
+
 /** `name<<delimiter\nvalue\ndelimiter` entries, as @actions/core writes GITHUB_OUTPUT and GITHUB_STATE. */
 export function parseCommandFile(text: string): Record<string, string> {
   const values: Record<string, string> = {};

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { hang, startFakeAnthropic, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { example } from '../trigger/examples.js';
-import { commands, removeTempDirs, requireBuiltAction, runAction, tempDir, type ActionRunOptions } from './harness.js';
+import { commands, removeTempDirs, requireBuiltAction, runAction, signalDuringModelCall, tempDir, type ActionRunOptions } from './harness.js';
 
 const READER_AGENT = `---
 description: Read the README and report
@@ -47,14 +47,6 @@ function run(inputs: Record<string, string>, extra: Partial<ActionRunOptions> = 
     ...extra,
   });
 }
-
-/** Sends `signal` once the first model request is in flight (its turn group has started). */
-const signalDuringModelCall =
-  (signal: NodeJS.Signals): ActionRunOptions['during'] =>
-  async (child, output) => {
-    while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
-    child.kill(signal);
-  };
 
 describe('inputs, budget, cancellation', () => {
   test('an invalid input fails the step before any API or model call, naming the input', async () => {

@@ -9,7 +9,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { apiError, hang, startFakeAnthropic, text, toolUse, type FakeAnthropic, type FakeTurn } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { at, example } from '../trigger/examples.js';
-import { commands, removeTempDirs, requireBuiltAction, runAction, tempDir, type ActionRun, type ActionRunOptions } from './harness.js';
+import {
+  commands,
+  removeTempDirs,
+  requireBuiltAction,
+  runAction,
+  signalDuringModelCall,
+  tempDir,
+  type ActionRun,
+  type ActionRunOptions,
+} from './harness.js';
 
 const READER_AGENT = `---
 description: Read the README and report
@@ -92,13 +101,6 @@ function expectAgreement(run: ActionRun, status: string, code: number): void {
 function warnings(run: ActionRun): string[] {
   return commands(run.main.stdout, 'warning').filter((line) => !line.startsWith('Could not upload the session log as artifact'));
 }
-
-const signalDuringModelCall =
-  (signal: NodeJS.Signals): ActionRunOptions['during'] =>
-  async (child, output) => {
-    while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
-    child.kill(signal);
-  };
 
 function dispatchPayload() {
   const payload = example('workflow_dispatch');
