@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAgent } from './definitions/index.js';
-import { errorMessage, rethrowIfFatal } from './errors.js';
+import { errorMessage } from './errors.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
 import type { Profile } from './gate/profile.js';
 import { runAgent } from './harness/index.js';
@@ -11,6 +10,7 @@ import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
 import type { PublishReport } from './publish/index.js';
 import type { RunStatus, RunTotals } from './session-log/status.js';
+import { writeReportFile } from './report/write.js';
 import { createSandbox } from './sandbox/index.js';
 import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
 import { createRedactor } from './session-log/redact.js';
@@ -271,22 +271,14 @@ const endOfRun = {
   report: () => Promise.all([import('./report/html.js'), import('./session-log/reader.js')]),
 };
 
-/**
- * The self-contained HTML report beside the log. Best-effort: the run is over and its outputs applied,
- * so a full disk here is a warning naming the file (and a partial file is removed), not a failed run.
- */
+/** The self-contained HTML report beside the log; best-effort (writeReportFile): a failure is one of `warnings`. */
 async function writeReport(logFile: string, warnings: string[]): Promise<string | undefined> {
   const [{ renderHtml }, { readSessionLog }] = await endOfRun.report();
   const reportFile = logFile.replace(/\.jsonl$/, '.html');
-  try {
-    writeFileSync(reportFile, renderHtml(readSessionLog(logFile)));
-    return reportFile;
-  } catch (error) {
-    rethrowIfFatal(error);
-    rmSync(reportFile, { force: true });
-    warnings.push(`The HTML report ${reportFile} was not written: ${errorMessage(error)}. The session log ${logFile} holds the run.`);
-    return undefined;
-  }
+  const failure = writeReportFile(reportFile, () => renderHtml(readSessionLog(logFile)), logFile);
+  if (failure === undefined) return reportFile;
+  warnings.push(failure);
+  return undefined;
 }
 
 function withOverrides(spec: AgentSpec, settings: Pick<PipelineSettings, 'model' | 'limits'>): AgentSpec {

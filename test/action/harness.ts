@@ -57,7 +57,7 @@ export interface ActionRunOptions {
   post?: boolean;
   /** More environment for both steps, e.g. a fake artifact service's `env`. */
   env?: Record<string, string>;
-  /** Node flags for the main step, before the script: e.g. `--import` of a fault injector (fs-faults.mjs). */
+  /** Node flags for both steps, before the script: e.g. `--import` of a fault injector (fs-faults.mjs). */
   nodeArgs?: string[];
   /** Called with the running main process, e.g. to send it SIGINT. */
   during?: (child: ReturnType<typeof spawn>, output: () => string) => void | Promise<void>;
@@ -121,7 +121,7 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   if (options.post) {
     const postEnv: NodeJS.ProcessEnv = { ...env, GITHUB_OUTPUT: paths['post-output'], GITHUB_STEP_SUMMARY: paths['post-summary'] };
     for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
-    post = await step(DIST_POST, postEnv, options.workspace);
+    post = await step(DIST_POST, postEnv, options.workspace, undefined, options.nodeArgs);
   }
   return {
     main,
