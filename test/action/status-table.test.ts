@@ -29,6 +29,16 @@ outputs:
 Read README.md.
 `;
 
+/** No add_comment: the progress comment may not quote GitHub's or the model's words for it. */
+const LABELER_AGENT = `---
+description: Label the issue
+tools: [read]
+outputs:
+  add_labels: { allowed: [bug] }
+---
+Label the issue.
+`;
+
 const API = '/repos/Codertocat/Hello-World';
 const FS_FAULTS = fileURLToPath(new URL('./fs-faults.mjs', import.meta.url));
 
@@ -38,7 +48,7 @@ let workspace: string;
 
 beforeAll(async () => {
   requireBuiltAction();
-  workspace = await tempDir({ '.flue/agents/reader.md': READER_AGENT, 'README.md': '# Hello-World\n' });
+  workspace = await tempDir({ '.flue/agents/reader.md': READER_AGENT, '.flue/agents/labeler.md': LABELER_AGENT, 'README.md': '# Hello-World\n' });
 });
 afterAll(removeTempDirs);
 beforeEach(async () => {
@@ -84,17 +94,17 @@ function endEvent(run: ActionRun): { type: string; status: string; reason?: stri
 }
 
 /** The four places a status shows agree; a failing step says why in exactly one error annotation. */
-function expectAgreement(run: ActionRun, status: string, code: number): void {
+function expectAgreement(run: ActionRun, status: string, code: number, agent = 'reader'): void {
   expect({ code: run.main.code, status: run.outputs.status, end: endEvent(run).type, endStatus: endEvent(run).status }).toEqual({
     code,
     status,
     end: 'end',
     endStatus: status,
   });
-  expect(run.summary).toContain(`flue · reader: ${status.replace('_', '\\_')}\n`);
+  expect(run.summary).toContain(`flue · ${agent}: ${status.replace('_', '\\_')}\n`);
   const errors = commands(run.main.stdout, 'error');
   if (code === 0) expect(errors).toEqual([]);
-  else expect(errors.at(-1)).toMatch(/^Agent 'reader' (failed|ran out of budget|was cancelled)/);
+  else expect(errors.at(-1)).toMatch(new RegExp(`^Agent '${agent}' (failed|ran out of budget|was cancelled)`));
 }
 
 /** Warnings but the one every run here gives: no artifact service outside GitHub. */
@@ -160,6 +170,18 @@ describe('every terminal path: status output = exit code = summary = log end eve
       `Output add_comment was not applied: ${message}`,
       `Agent 'reader' failed: 1 output could not be applied: ${message}`,
     ]);
+  });
+
+  test('failed when GitHub refuses a label: the progress comment says failed too, without GitHub’s words', async () => {
+    const run = await runPath({
+      turns: [toolUse('add_labels', { labels: ['bug'] }), text('Labelled.')],
+      inputs: { agent: 'labeler', 'progress-comment': 'true' },
+      setup: () => github.fail(`POST ${API}/issues/1/labels`, { status: 403 }),
+    });
+    expectAgreement(run, 'failed', 1, 'labeler');
+    const comment = github.repo('Codertocat/Hello-World').comments(1)[0]?.body ?? 'no progress comment';
+    expect(comment).toContain('❌ **failed**: an output could not be applied (the session log says why)');
+    expect(comment).not.toContain('Resource not accessible');
   });
 
   test('failed when a workflow_dispatch run has nothing to post on: exit 1, not a succeeded status', async () => {
