@@ -3,6 +3,7 @@
 // environment, so it survives the step restarting itself with a scrubbed environment.
 //   ?report  writing the HTML report beside the log fails after half of it was written
 //   ?log     the session log's 4th write fails (the header and two events are on disk)
+//   ?summary writing the job summary (GITHUB_STEP_SUMMARY, through fs.promises as @actions/core does) fails
 import fs from 'node:fs';
 
 const fault = new URL(import.meta.url).search.slice(1);
@@ -34,6 +35,14 @@ if (fault === 'report') {
     }
     return writeSync.call(this, fd, ...rest);
   };
+} else if (fault === 'summary') {
+  for (const name of ['appendFile', 'writeFile']) {
+    const original = fs.promises[name];
+    fs.promises[name] = function (file, ...rest) {
+      if (String(file) === process.env.GITHUB_STEP_SUMMARY) return Promise.reject(noSpace());
+      return original.call(this, file, ...rest);
+    };
+  }
 } else {
-  throw new Error(`fs-faults.mjs: unknown fault '${fault}' (expected ?report or ?log)`);
+  throw new Error(`fs-faults.mjs: unknown fault '${fault}' (expected ?report, ?log or ?summary)`);
 }

@@ -227,4 +227,18 @@ describe('a full disk (ENOSPC injected at the fs boundary of the built action)',
     expect(run.summary).toContain('> ⚠️ The session log ');
     expect(run.summary).toContain('is incomplete: writing it failed (ENOSPC: no space left on device, write)');
   });
+
+  test('the job summary cannot be written: the run keeps its status, a warning names the file', async () => {
+    const run = await runPath({
+      turns: [text('All good.')],
+      inputs: { 'dry-run': 'true' },
+      run: { nodeArgs: ['--import', `${FS_FAULTS}?summary`] },
+    });
+    expect({ code: run.main.code, status: run.outputs.status, summary: run.summary }).toEqual({ code: 0, status: 'succeeded', summary: '' });
+    expect(endEvent(run)).toMatchObject({ type: 'end', status: 'succeeded' });
+    expect(warnings(run)).toEqual([
+      expect.stringMatching(/^The job summary \(\/.+\/summary\) was not written: ENOSPC: no space left on device, write$/),
+    ]);
+    expect(existsSync(run.outputs['report-file'] as string)).toBe(true);
+  });
 });
