@@ -19,6 +19,7 @@ import type { SessionEvent } from './session-log/events.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
 import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
 import type { Trigger } from './trigger/types.js';
+import { plural } from './text/index.js';
 import { RUNNER_VERSION } from './version.js';
 
 export interface PipelineSettings {
@@ -191,8 +192,8 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
 function settleStatus(outcome: AgentOutcome, publish: PublishReport): { status: RunStatus; cause: RunCause; reason?: string } {
   const { failed } = publish;
   if (failed.length === 0) return { status: outcome.status, cause: outcome.cause, reason: outcome.reason };
-  const count = failed.length === 1 ? '1 output' : `${failed.length} outputs`;
-  return { status: 'failed', cause: 'publish_failed', reason: `${count} could not be applied: ${failed.map((entry) => entry.message).join('; ')}` };
+  const messages = failed.map((entry) => entry.message).join('; ');
+  return { status: 'failed', cause: 'publish_failed', reason: `${failed.length} ${plural(failed.length, 'output')} could not be applied: ${messages}` };
 }
 
 /** Closes the log; a log the disk cut short is a warning, never a silent green with half a record. */
