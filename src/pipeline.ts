@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadAgent } from './definitions/index.js';
+import { errorMessage } from './errors.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
 import type { Profile } from './gate/profile.js';
 import { runAgent } from './harness/index.js';
-import type { StopCause } from './harness/outcome.js';
+import type { AgentOutcome, StopCause } from './harness/outcome.js';
 import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
 import type { PublishReport } from './publish/index.js';
 import type { RunStatus, RunTotals } from './session-log/status.js';
+import { writeReportFile } from './report/write.js';
 import { createSandbox } from './sandbox/index.js';
 import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
 import { createRedactor } from './session-log/redact.js';
@@ -18,6 +19,7 @@ import type { SessionEvent } from './session-log/events.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
 import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
 import type { Trigger } from './trigger/types.js';
+import { plural } from './text/index.js';
 import { RUNNER_VERSION } from './version.js';
 
 export interface PipelineSettings {
@@ -56,10 +58,13 @@ export interface PipelineDeps {
   onEvent?(event: SessionEvent): void;
 }
 
+/** Why a run ended: the harness's StopCause, or an output that passed the policy but could not be applied. */
+export type RunCause = StopCause | 'publish_failed';
+
 export interface RunReport {
   status: RunStatus;
   /** Why it stopped, in a word; undefined for a skip. The progress comment tells the runner's reasons from the model's by it. */
-  cause?: StopCause;
+  cause?: RunCause;
   reason?: string;
   result?: unknown;
   text?: string;
@@ -69,8 +74,14 @@ export interface RunReport {
   model: string;
   modelClient: string;
   logFile: string;
-  reportFile: string;
+  /** Undefined when the HTML report could not be written (see `warnings`). */
+  reportFile?: string;
   publish: PublishReport;
+  /**
+   * What went wrong around the run without changing how it ended: a session log cut short by a write
+   * error, a report file that could not be written. Front ends print each as a warning and in the summary.
+   */
+  warnings: string[];
 }
 
 /** Load, sandbox, harness, session log, publish: the stages every front end drives in this order. */
@@ -151,23 +162,16 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     dryRun: settings.dryRun,
     secrets: settings.secrets,
   });
-  log.record({
-    type: 'end',
-    status: outcome.status,
-    reason: outcome.reason,
-    result: outcome.result,
-    text: outcome.text,
-    totals: outcome.totals,
-  });
-  log.close();
-
-  const reportFile = await writeReport(logFile);
+  const end = settleStatus(outcome, publish);
+  log.record({ type: 'end', status: end.status, reason: end.reason, result: outcome.result, text: outcome.text, totals: outcome.totals });
+  const warnings = closeLog(log);
+  const reportFile = await writeReport(logFile, warnings);
   // Redacted as the log is: front ends print these and set them as outputs (the CLI's stdout, the action's `result`).
   const redactor = createRedactor(settings.secrets);
   return {
-    status: outcome.status,
-    cause: outcome.cause,
-    reason: outcome.reason === undefined ? undefined : redactor.text(outcome.reason),
+    status: end.status,
+    cause: end.cause,
+    reason: end.reason === undefined ? undefined : redactor.text(end.reason),
     result: redactor.value(outcome.result),
     text: outcome.text === undefined ? undefined : redactor.text(outcome.text),
     totals: outcome.totals,
@@ -178,7 +182,28 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     logFile,
     reportFile,
     publish,
+    warnings,
   };
+}
+
+/**
+ * The run's one terminal status, after publish: a run whose outputs could not all be applied did not
+ * succeed, whatever the model did (the step fails on it, so its `status`, summary and log say so too).
+ */
+function settleStatus(outcome: AgentOutcome, publish: PublishReport): { status: RunStatus; cause: RunCause; reason?: string } {
+  const { failed } = publish;
+  if (failed.length === 0) return { status: outcome.status, cause: outcome.cause, reason: outcome.reason };
+  const messages = failed.map((entry) => entry.message).join('; ');
+  return { status: 'failed', cause: 'publish_failed', reason: `${failed.length} ${plural(failed.length, 'output')} could not be applied: ${messages}` };
+}
+
+/** Closes the log; a log the disk cut short is a warning, never a silent green with half a record. */
+function closeLog(log: SessionLog): string[] {
+  log.close();
+  if (log.writeError === undefined) return [];
+  return [
+    `The session log ${log.path} is incomplete: writing it failed (${errorMessage(log.writeError)}), so the events after that are missing from it and from the reports made from it.`,
+  ];
 }
 
 /**
@@ -196,7 +221,8 @@ export async function recordSkippedRun(
   const { log, sessionId, logFile } = openLog(agent, 'not called', settings, deps);
   const totals: RunTotals = { turns: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 };
   log.record({ type: 'end', status: 'skipped', reason, totals });
-  log.close();
+  const warnings = closeLog(log);
+  const reportFile = await writeReport(logFile, warnings);
   return {
     status: 'skipped',
     reason,
@@ -206,8 +232,9 @@ export async function recordSkippedRun(
     model: agent.model,
     modelClient: 'not called',
     logFile,
-    reportFile: await writeReport(logFile),
+    reportFile,
     publish: { applied: [], rejected: [], failed: [] },
+    warnings,
   };
 }
 
@@ -246,12 +273,14 @@ const endOfRun = {
   report: () => Promise.all([import('./report/html.js'), import('./session-log/reader.js')]),
 };
 
-/** The self-contained HTML report beside the log. */
-async function writeReport(logFile: string): Promise<string> {
+/** The self-contained HTML report beside the log; best-effort (writeReportFile): a failure is one of `warnings`. */
+async function writeReport(logFile: string, warnings: string[]): Promise<string | undefined> {
   const [{ renderHtml }, { readSessionLog }] = await endOfRun.report();
   const reportFile = logFile.replace(/\.jsonl$/, '.html');
-  writeFileSync(reportFile, renderHtml(readSessionLog(logFile)));
-  return reportFile;
+  const failure = writeReportFile(reportFile, () => renderHtml(readSessionLog(logFile)), logFile);
+  if (failure === undefined) return reportFile;
+  warnings.push(failure);
+  return undefined;
 }
 
 function withOverrides(spec: AgentSpec, settings: Pick<PipelineSettings, 'model' | 'limits'>): AgentSpec {

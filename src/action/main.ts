@@ -13,7 +13,7 @@ import { analyzeSession } from '../report/index.js';
 import { terminalSafe } from '../report/terminal.js';
 import type { StartedEnvironment } from '../secrets/start.js';
 import { readSessionLog } from '../session-log/index.js';
-import { plural } from '../text/index.js';
+import { STATUS_EXIT_CODE } from '../session-log/status.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
 import { neutralizeCommands } from './console.js';
 import { readRunnerEnvironment, type RunnerEnvironment } from './environment.js';
@@ -47,7 +47,11 @@ export async function runAction(started: StartedEnvironment): Promise<void> {
     core.saveState(STATE.artifactPrefix, settings.artifactName);
     const report = await runActionStages({ settings, environment, logDir, signal: cancel.signal, state });
     const failure = await reportRun(report, settings, environment, state, started);
-    if (failure !== undefined) core.setFailed(terminalSafe(failure));
+    if (failure !== undefined) {
+      core.setFailed(terminalSafe(failure));
+      // The CLI's code for the same status (setFailed says 1): a script or a later step can tell them apart.
+      process.exitCode = STATUS_EXIT_CODE[report.status];
+    }
   } catch (error) {
     const message = errorMessage(error);
     core.setOutput('status', 'failed');
@@ -70,7 +74,8 @@ async function reportRun(
 ): Promise<string | undefined> {
   setRunOutputs(report);
   printOutcome(report, settings);
-  await writeJobSummary(report.logFile);
+  for (const warning of report.warnings) core.warning(terminalSafe(warning));
+  await writeJobSummary(report.logFile, { warnings: report.warnings, end: { status: report.status, reason: report.reason } });
   if (report.status === 'skipped') {
     // Not uploaded: in a busy repository every comment starts a job, and each would leave an artifact.
     core.saveState(STATE.finished, 'true');
@@ -102,10 +107,13 @@ function printOutcome(report: RunReport, settings: ActionSettings): void {
     if (outcome.state === 'rejected') core.warning(terminalSafe(`Output ${outcome.kind} rejected: ${outcome.reason ?? 'no reason given'}`));
   }
   for (const failed of report.publish.failed) core.error(terminalSafe(`Output ${failed.kind} was not applied: ${failed.message}`));
-  core.info(`Session log: ${report.logFile}\nReport: ${report.reportFile}`);
+  core.info(`Session log: ${report.logFile}\nReport: ${report.reportFile ?? 'not written (see the warning)'}`);
 }
 
-/** `failed` and `cancelled` fail the step; `budget_exhausted` too unless `fail-on-budget: false`; so does an output GitHub refused. */
+/**
+ * `failed` and `cancelled` fail the step; `budget_exhausted` too unless `fail-on-budget: false`. An output
+ * GitHub refused made the run `failed` (settleStatus in pipeline.ts), so the status output says it too.
+ */
 function failureOf(report: RunReport, settings: ActionSettings): string | undefined {
   const reason = report.reason ? `: ${report.reason}` : '';
   switch (report.status) {
@@ -118,14 +126,11 @@ function failureOf(report: RunReport, settings: ActionSettings): string | undefi
         return `Agent '${report.agent}' ran out of budget${reason}. Raise max-turns, max-cost-usd or timeout-minutes, or set fail-on-budget: false.`;
       }
       core.warning(terminalSafe(`Agent '${report.agent}' ran out of budget${reason} (fail-on-budget is false: the step passes).`));
-      break;
+      return undefined;
     case 'skipped':
     case 'succeeded':
-      break;
+      return undefined;
   }
-  const { failed } = report.publish;
-  if (failed.length === 0) return undefined;
-  return `Agent '${report.agent}' ${report.status}, but ${failed.length} ${plural(failed.length, 'output')} could not be applied: ${failed.map((entry) => entry.message).join('; ')}`;
 }
 
 /** A fresh folder per step under RUNNER_TEMP: two flue steps in one job keep their logs apart. */

@@ -6,10 +6,11 @@
  * "working", finish it: stopped, what the log says was spent, and a link to the log. Never fails the
  * job: only warnings.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import { analyzeSession, renderHtml } from '../report/index.js';
+import { writeReportFile } from '../report/write.js';
 import { createRedactor, readSessionLog, type ParsedSessionLog } from '../session-log/index.js';
 import type { StartedEnvironment } from '../secrets/start.js';
 import { parseRepository } from '../trigger/index.js';
@@ -70,8 +71,10 @@ async function uploadLeftLogs(logs: LeftLog[], environment: RunnerEnvironment, s
   };
   let link: string | undefined;
   for (const { file, log } of logs) {
-    writeFileSync(file.replace(/\.jsonl$/, '.html'), renderHtml(log));
-    await writeJobSummary(file);
+    // Best-effort, like main's: a full disk must not keep the log from being uploaded or the comment from being finished.
+    const failure = writeReportFile(file.replace(/\.jsonl$/, '.html'), () => renderHtml(log), file);
+    if (failure !== undefined) core.warning(failure);
+    await writeJobSummary(file, { warnings: failure === undefined ? [] : [failure] });
     link = artifactLink(environment, await uploadSessionArtifact(file, artifactName(naming, log.header.id), artifactService(started.env)));
   }
   return link;

@@ -4,13 +4,13 @@
  * comment holds follows the run's ProgressView; the comment's renderer sanitizes and redacts it all.
  */
 import * as core from '@actions/core';
-import type { StopCause } from '../harness/outcome.js';
 import type { ProgressState } from '../hosts/host.js';
-import type { RunReport } from '../pipeline.js';
+import type { RunCause, RunReport } from '../pipeline.js';
 import { sanitizeBody } from '../publish/sanitize.js';
+import { errorMessage } from '../errors.js';
 import { isRecord, nullPrototypeRecord } from '../records.js';
 import { formatCost, formatCount, formatDuration, mainArgument, shorten } from '../report/format.js';
-import { renderSummaryMarkdown, type SessionAnalysis } from '../report/index.js';
+import { renderSummaryMarkdown, type SessionAnalysis, type SummaryExtras } from '../report/index.js';
 import type { RunStatus, RunTotals } from '../session-log/status.js';
 import { readSessionLog } from '../session-log/index.js';
 import type { SessionEvent } from '../session-log/events.js';
@@ -38,15 +38,18 @@ export function setRunOutputs(report: RunReport): void {
   core.setOutput('turns', String(report.totals.turns));
   core.setOutput('session-id', report.sessionId);
   core.setOutput('log-file', report.logFile);
-  core.setOutput('report-file', report.reportFile);
+  core.setOutput('report-file', report.reportFile ?? '');
 }
 
-/** The job summary, from the log (what the run recorded, not what the action remembers). Failure is a warning. */
-export async function writeJobSummary(logFile: string): Promise<void> {
+/**
+ * The job summary, from the log (what the run recorded, not what the action remembers), with what the
+ * log cannot hold (`about`: a log cut short, a report not written, then how the run ended). Failure is a warning.
+ */
+export async function writeJobSummary(logFile: string, about: SummaryExtras = {}): Promise<void> {
   try {
-    await core.summary.addRaw(renderSummaryMarkdown(readSessionLog(logFile)), true).write();
+    await core.summary.addRaw(renderSummaryMarkdown(readSessionLog(logFile), about), true).write();
   } catch (error) {
-    core.warning(`The job summary was not written: ${(error as Error).message}`);
+    core.warning(`The job summary (${process.env.GITHUB_STEP_SUMMARY ?? 'GITHUB_STEP_SUMMARY is not set'}) was not written: ${errorMessage(error)}`);
   }
 }
 
@@ -55,7 +58,7 @@ export async function writeJobSummary(logFile: string): Promise<void> {
  * others can carry the model's words (a `give_up` reason, a result's validation message quoting it,
  * an error echoing what it sent): an agent that may not comment gets WITHHELD_REASON instead.
  */
-const RUNNER_CAUSES: ReadonlySet<StopCause> = new Set<StopCause>([
+const RUNNER_CAUSES: ReadonlySet<RunCause> = new Set<RunCause>([
   'turns',
   'tokens',
   'cost',
@@ -67,11 +70,13 @@ const RUNNER_CAUSES: ReadonlySet<StopCause> = new Set<StopCause>([
   'missing_result',
 ]);
 
-const WITHHELD_REASON: Partial<Record<StopCause, string>> = {
+const WITHHELD_REASON: Partial<Record<RunCause, string>> = {
   gave_up: 'the agent gave up',
   invalid_result: "the result did not match the agent's result schema",
   model_error: 'the model call failed',
   run_error: 'the run stopped on an error',
+  // GitHub's error can quote what was sent.
+  publish_failed: 'an output could not be applied',
 };
 
 /**
@@ -133,7 +138,7 @@ function statusLine(status: RunStatus, reason: string | undefined): string {
 }
 
 /** The reason as the view allows it: whole, or, for a cause that can carry the model's words, a runner's sentence. */
-function shownReason(run: { status: RunStatus; reason?: string; cause?: StopCause }, view: ProgressView): string | undefined {
+function shownReason(run: { status: RunStatus; reason?: string; cause?: RunCause }, view: ProgressView): string | undefined {
   // A skip's reason is the gate's; a limit's and a cancel's are the runner's. Only `failed` can quote the model.
   if (view.modelText || run.status !== 'failed' || (run.cause !== undefined && RUNNER_CAUSES.has(run.cause))) return run.reason;
   const withheld = (run.cause && WITHHELD_REASON[run.cause]) ?? 'the run failed';

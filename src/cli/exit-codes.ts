@@ -1,13 +1,9 @@
-import type { RunStatus } from '../session-log/status.js';
+import { STATUS_EXIT_CODE, type RunStatus } from '../session-log/status.js';
 
-/** Documented in the README and `flue-action --help`; scripts depend on them. */
+/** Documented in the README and `flue-action --help`; scripts depend on them. A run's status maps as the action's does. */
 export const EXIT = {
-  succeeded: 0,
-  skipped: 0,
-  failed: 1,
+  ...STATUS_EXIT_CODE,
   usage: 2,
-  budget_exhausted: 3,
-  cancelled: 4,
 } as const;
 
-export const exitCodeFor = (status: RunStatus): number => EXIT[status];
+export const exitCodeFor = (status: RunStatus): number => STATUS_EXIT_CODE[status];

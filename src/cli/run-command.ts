@@ -123,6 +123,7 @@ async function chooseModelClient(
 
 /** Everything here came from the model, the event or the workspace: it is printed terminal-safe. */
 async function printReport(report: RunReport, command: RunCommand, io: CliIo): Promise<void> {
+  for (const warning of report.warnings) io.stderr.write(`${terminalSafe(`flue-action: warning: ${warning}`)}\n`);
   if (command.json) {
     io.stdout.write(`${terminalSafeJson(envelope(report, command.dryRun))}\n`);
     return;
@@ -161,7 +162,7 @@ export function envelope(report: RunReport, dryRun: boolean) {
     outputs: report.publish,
     sessionId: report.sessionId,
     logFile: report.logFile,
-    reportFile: report.reportFile,
+    reportFile: report.reportFile ?? null,
   };
 }
 

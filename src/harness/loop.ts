@@ -245,13 +245,13 @@ class AgentLoop {
   }
 }
 
-/** The run's signal aborted: its time limit passed (failed, with a `limit` event), or the caller cancelled. */
+/** The run's signal aborted: its time limit passed (budget_exhausted, with a `limit` event), or the caller cancelled. */
 export function stoppedOutcome(budget: Budget, emit: (event: SessionEventInput) => void): AgentOutcome {
   if (budget.stopCause === 'cancelled') {
     return { status: 'cancelled', cause: 'cancelled', reason: 'the run was cancelled', totals: budget.totals() };
   }
   if (budget.firstTime('limit:time')) emit({ type: 'limit', ...budget.timeLimit() });
-  return { status: 'failed', cause: 'timeout', reason: budget.timeoutReason(), totals: budget.totals() };
+  return { status: 'budget_exhausted', cause: 'timeout', reason: budget.timeoutReason(), totals: budget.totals() };
 }
 
 function toUsage(usage: Anthropic.Usage): Usage {

@@ -1,5 +1,6 @@
 import { LIMITS } from '../limits.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
+import type { RunStatus } from '../session-log/status.js';
 import { keepStart, oneLine } from '../text/index.js';
 import { analyzeSession, UNFINISHED_NOTE } from './analyze.js';
 import type { OutputOutcome, SessionAnalysis } from './analyze.js';
@@ -21,29 +22,39 @@ const STATUS_ICON: Record<string, string> = {
   unfinished: '⚠️',
 };
 
+export interface SummaryExtras {
+  warnings?: readonly string[];
+  end?: { status: RunStatus; reason?: string };
+}
+
 /**
  * The job summary (GitHub step summary, GitLab report): status, spending, tools, outputs, result.
  * Every string from the log is escaped: an issue title must not become a link, an image or HTML.
+ * `about` is what the front end knows and the log may not hold: warnings about the log itself (it was cut
+ * short, the report was not written) and how the run ended, shown when a cut-short log has no end event.
  */
-export function renderSummaryMarkdown(log: ParsedSessionLog): string {
+export function renderSummaryMarkdown(log: ParsedSessionLog, about: SummaryExtras = {}): string {
   const analysis = analyzeSession(log);
   let markdown = '';
   for (const scale of SCALES) {
     const shown = Object.fromEntries(Object.entries(SHOWN).map(([key, value]) => [key, Math.max(1, Math.floor(value * scale))])) as Shown;
-    markdown = summaryAt(log, analysis, shown);
+    markdown = summaryAt(log, analysis, shown, about);
     if (markdown.length <= LIMITS.summaryChars) return markdown;
   }
   // Unreachable with the caps above; kept so no input can exceed the limit.
   return keepStart(markdown, LIMITS.summaryChars - 60, () => '\n\n*(summary cut; the session log has everything)*\n');
 }
 
-function summaryAt(log: ParsedSessionLog, analysis: SessionAnalysis, shown: Shown): string {
+function summaryAt(log: ParsedSessionLog, analysis: SessionAnalysis, shown: Shown, about: SummaryExtras): string {
   const { header } = log;
   const inline = (text: string, max = shown.cellChars) => escapeInline(text, max);
-  const reason = analysis.end ? analysis.end.reason : UNFINISHED_NOTE;
+  const end = analysis.end ?? about.end;
+  const status = analysis.end || !about.end ? analysis.status : about.end.status;
+  const reason = end ? end.reason : UNFINISHED_NOTE;
   const parts = [
-    `## ${STATUS_ICON[analysis.status] ?? '❔'} flue · ${inline(header.agent)}: ${inline(analysis.status)}`,
+    `## ${STATUS_ICON[status] ?? '❔'} flue · ${inline(header.agent)}: ${inline(status)}`,
     reason ? inline(reason) : undefined,
+    ...(about.warnings ?? []).map((warning) => `> ⚠️ ${inline(warning, LIMITS.summaryChars / 8)}`),
     `${inline(describeTrigger(header.trigger))} · model ${inline(header.model)} (${inline(header.modelClient)})`,
     header.profile === 'untrusted' ? `Profile: ${UNTRUSTED_PROFILE_NOTE}` : undefined,
     totalsTable(analysis),

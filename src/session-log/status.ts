@@ -13,3 +13,15 @@ export interface RunTotals extends Usage {
   costUsd: number;
   durationMs: number;
 }
+
+/**
+ * The exit code of each status, the same for the CLI and the action's step (README "Exit codes",
+ * docs/action.md "Exit"): scripts and `if: failure()` read the same table the `status` output states.
+ */
+export const STATUS_EXIT_CODE: Readonly<Record<RunStatus, number>> = {
+  succeeded: 0,
+  skipped: 0,
+  failed: 1,
+  budget_exhausted: 3,
+  cancelled: 4,
+};

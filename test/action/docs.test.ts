@@ -100,6 +100,7 @@ describe('action.yml, the settings module and docs/action.md agree', () => {
         logFile: 'l',
         reportFile: 'r',
         publish,
+        warnings: [],
       } as RunReport);
     } finally {
       if (saved === undefined) delete process.env.GITHUB_OUTPUT;

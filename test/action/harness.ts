@@ -59,6 +59,8 @@ export interface ActionRunOptions {
   runAttempt?: number;
   /** More environment for both steps, e.g. a fake artifact service's `env`. */
   env?: Record<string, string>;
+  /** Node flags for both steps, before the script: e.g. `--import` of a fault injector (fs-faults.mjs). */
+  nodeArgs?: string[];
   /** Called with the running main process, e.g. to send it SIGINT. */
   during?: (child: ReturnType<typeof spawn>, output: () => string) => void | Promise<void>;
 }
@@ -115,13 +117,13 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   };
   // As the runner: every input declared in action.yml is set, upper-cased with dashes kept.
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const main = await step(DIST_INDEX, env, options.workspace, options.during);
+  const main = await step(DIST_INDEX, env, options.workspace, options.during, options.nodeArgs);
   const state = parseCommandFile(readFileSync(paths.state as string, 'utf8'));
   let post: StepResult | undefined;
   if (options.post) {
     const postEnv: NodeJS.ProcessEnv = { ...env, GITHUB_OUTPUT: paths['post-output'], GITHUB_STEP_SUMMARY: paths['post-summary'] };
     for (const [name, value] of Object.entries(state)) postEnv[`STATE_${name}`] = value;
-    post = await step(DIST_POST, postEnv, options.workspace);
+    post = await step(DIST_POST, postEnv, options.workspace, undefined, options.nodeArgs);
   }
   return {
     main,
@@ -134,8 +136,8 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   };
 }
 
-function step(script: string, env: NodeJS.ProcessEnv, cwd: string, during?: ActionRunOptions['during']): Promise<StepResult> {
-  const child = spawn(process.execPath, [script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function step(script: string, env: NodeJS.ProcessEnv, cwd: string, during?: ActionRunOptions['during'], nodeArgs: string[] = []): Promise<StepResult> {
+  const child = spawn(process.execPath, [...nodeArgs, script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -146,6 +148,14 @@ function step(script: string, env: NodeJS.ProcessEnv, cwd: string, during?: Acti
   if (during) void Promise.resolve(during(child, () => stdout));
   return exited;
 }
+
+/** Sends `signal` once the first model request is in flight (its turn group has started). */
+export const signalDuringModelCall =
+  (signal: NodeJS.Signals): ActionRunOptions['during'] =>
+  async (child, output) => {
+    while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill(signal);
+  };
 
 /** `name<<delimiter\nvalue\ndelimiter` entries, as @actions/core writes GITHUB_OUTPUT and GITHUB_STATE. */
 export function parseCommandFile(text: string): Record<string, string> {

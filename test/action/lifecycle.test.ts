@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { hang, startFakeAnthropic, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { example } from '../trigger/examples.js';
-import { commands, removeTempDirs, requireBuiltAction, runAction, tempDir, type ActionRunOptions } from './harness.js';
+import { commands, removeTempDirs, requireBuiltAction, runAction, signalDuringModelCall, tempDir, type ActionRunOptions } from './harness.js';
 
 const READER_AGENT = `---
 description: Read the README and report
@@ -48,14 +48,6 @@ function run(inputs: Record<string, string>, extra: Partial<ActionRunOptions> = 
   });
 }
 
-/** Sends `signal` once the first model request is in flight (its turn group has started). */
-const signalDuringModelCall =
-  (signal: NodeJS.Signals): ActionRunOptions['during'] =>
-  async (child, output) => {
-    while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
-    child.kill(signal);
-  };
-
 describe('inputs, budget, cancellation', () => {
   test('an invalid input fails the step before any API or model call, naming the input', async () => {
     model = await startFakeAnthropic();
@@ -70,7 +62,8 @@ describe('inputs, budget, cancellation', () => {
   test('budget_exhausted fails the step by default, naming the inputs that raise the limit', async () => {
     model = await startFakeAnthropic({ turns: [toolUse('read', { path: 'README.md' })] });
     const result = await run({ 'max-turns': '1', 'dry-run': 'true' });
-    expect(result.main.code).toBe(1);
+    // The CLI's code for budget_exhausted (README "Exit codes"): any non-zero code fails the step.
+    expect(result.main.code).toBe(3);
     expect(result.outputs).toMatchObject({ status: 'budget_exhausted', turns: '1' });
     expect(commands(result.main.stdout, 'error')).toEqual([
       expect.stringMatching(
@@ -93,7 +86,7 @@ describe('inputs, budget, cancellation', () => {
   test('SIGINT (job cancelled) stops the agent: cancelled, step failed, comment finished; the post step has nothing left to do', async () => {
     model = await startFakeAnthropic({ turns: [hang()] });
     const result = await run({}, { during: signalDuringModelCall('SIGINT'), post: true });
-    expect(result.main.code).toBe(1);
+    expect(result.main.code).toBe(4);
     expect(result.outputs.status).toBe('cancelled');
     expect(commands(result.main.stdout, 'error')).toEqual(["Agent 'reader' was cancelled: the run was cancelled"]);
     expect(commands(result.main.stdout, 'warning')).toEqual([

@@ -1,7 +1,9 @@
 // The artifact link and the post step, with a fake artifact service so uploads succeed: a main step
 // that finishes links its log from the progress comment; a main step killed mid-run (SIGKILL: no
 // handler runs) leaves the comment "working", and the post step finishes it from the saved state.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/artifacts.js';
 import { hang, startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
@@ -119,5 +121,27 @@ describe('the session log artifact and the post step', () => {
       ].join('\n\n'),
     });
     expect(result.postSummary).toContain('## ⚠️ flue · reader: unfinished');
+  });
+
+  test('SIGKILL mid-run on a full disk: the post step warns about the report it could not write, still uploads the log and finishes the comment', async () => {
+    model = await startFakeAnthropic({ turns: [hang()] });
+    const killInTurnOne: ActionRunOptions['during'] = async (child, output) => {
+      while (!output().includes('::group::turn 1')) await new Promise((resolve) => setTimeout(resolve, 20));
+      child.kill('SIGKILL');
+    };
+    const faults = fileURLToPath(new URL('./fs-faults.mjs', import.meta.url));
+    const result = await run({ during: killInTurnOne, nodeArgs: ['--import', `${faults}?report`] });
+    expect(result.main.code).toBe('SIGKILL');
+    expect(result.post?.code).toBe(0);
+    const logDir = result.state['log-dir'] as string;
+    const log = path.join(logDir, readdirSync(logDir).find((name) => name.endsWith('.jsonl')) ?? '');
+    const report = log.replace(/\.jsonl$/, '.html');
+    const warning = `The HTML report ${report} was not written: ENOSPC: no space left on device, write. The session log ${log} holds the run.`;
+    expect(commands(result.post?.stdout ?? '', 'warning')).toEqual([warning]);
+    expect(existsSync(report)).toBe(false);
+    expect(artifacts.uploads).toHaveLength(1);
+    expect(JSON.stringify(github.requests.at(-1)?.body)).toContain('🚫 **cancelled**: the job was stopped before the agent finished');
+    expect(result.postSummary).toContain('## ⚠️ flue · reader: unfinished');
+    expect(result.postSummary).toContain('> ⚠️ The HTML report ');
   });
 });

@@ -86,6 +86,7 @@ describe('finishedState', () => {
     ['run_error', 'internal error: /secret/path', 'the run stopped on an error (the session log says why)'],
     ['timeout', 'reached timeout-minutes (10 of 10)', 'reached timeout-minutes (10 of 10)'],
     ['refusal', 'the model refused to continue (stop_reason refusal)', 'the model refused to continue (stop_reason refusal)'],
+    ['publish_failed', '1 output could not be applied: 422 body quoting the model', 'an output could not be applied (the session log says why)'],
     [undefined, 'some reason', 'the run failed (the session log says why)'],
   ] as const)('a failed run (%s) without add_comment shows the runner’s reason only', (cause, reason, shown) => {
     expect(finishedState(report({ status: 'failed', cause, reason }), LINK, view(LABELS, 'auto'), redactor).line).toBe(`❌ **failed**: ${shown}`);

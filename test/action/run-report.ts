@@ -14,6 +14,7 @@ export function runReport(totals: RunTotals, fields: Partial<RunReport> = {}): R
     logFile: 'l',
     reportFile: 'r',
     publish: { applied: [], rejected: [], failed: [] },
+    warnings: [],
     ...fields,
   };
 }

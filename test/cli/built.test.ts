@@ -3,9 +3,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readSessionLog } from '../../src/session-log/index.js';
-import { hang, startFakeAnthropic, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
+import { hang, startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
 import {
   cleanEnv,
   HELLO_AGENT,
@@ -166,5 +167,35 @@ describe('a reader that closes the pipe early', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
+
+describe('a full disk (ENOSPC injected at the fs boundary of the built CLI)', () => {
+  it('the HTML report cannot be written: the run keeps its status and exit code, stderr names the file', async () => {
+    const model = await startFakeAnthropic({ turns: [text('Hello.')] });
+    try {
+      const repo = await makeTempDir({ '.flue/agents/hello.md': HELLO_AGENT });
+      const logs = await makeTempDir();
+      const env = cleanEnv({ ANTHROPIC_API_KEY: 'sk-ant-test-key', ANTHROPIC_BASE_URL: model.url });
+      const faults = fileURLToPath(new URL('../action/fs-faults.mjs', import.meta.url));
+      const result = await runBuiltCli(['run', 'hello', '--cwd', repo, '--log-dir', logs, '--json'], {
+        env,
+        nodeArgs: ['--import', `${faults}?report`],
+      });
+      const envelope = JSON.parse(result.stdout);
+      expect({ code: result.code, status: envelope.status, reportFile: envelope.reportFile }).toEqual({
+        code: 0,
+        status: 'succeeded',
+        reportFile: null,
+      });
+      const report = (envelope.logFile as string).replace(/\.jsonl$/, '.html');
+      expect(result.stderr).toContain(
+        `flue-action: warning: The HTML report ${report} was not written: ENOSPC: no space left on device, write. The session log ${envelope.logFile} holds the run.\n`,
+      );
+      expect(existsSync(report)).toBe(false);
+      expect(readSessionLog(envelope.logFile).events.at(-1)).toMatchObject({ type: 'end', status: 'succeeded' });
+    } finally {
+      await model.close();
+    }
   });
 });

@@ -93,9 +93,16 @@ export interface Spawned {
 
 const children = new Set<ChildProcess>();
 
+export interface CliSpawnOptions {
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Node flags before the script: e.g. `--import` of a fault injector (test/action/fs-faults.mjs). */
+  nodeArgs?: string[];
+}
+
 /** `node dist/cli.js ...args` as its own process; killChildren() ends any still running. */
-export function spawnCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Spawned {
-  const child = spawn(process.execPath, [requireBuiltCli(), ...args], {
+export function spawnCli(args: string[], options: CliSpawnOptions): Spawned {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), requireBuiltCli(), ...args], {
     cwd: options.cwd ?? ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -114,7 +121,7 @@ export function spawnCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-export async function runBuiltCli(args: string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<CliRun> {
+export async function runBuiltCli(args: string[], options: CliSpawnOptions): Promise<CliRun> {
   const spawned = spawnCli(args, options);
   const code = await spawned.exited;
   if (typeof code !== 'number') throw new Error(`flue-action ended by ${code}:\n${spawned.stderr()}`);

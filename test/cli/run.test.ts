@@ -158,6 +158,14 @@ describe('flue-action run', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
+  it('exits 3 when timeout-minutes stops a stalled model call: a time limit is budget_exhausted, like the others', async () => {
+    fake.push(hang());
+    const result = await run('hello', '--timeout-minutes', '0.01', '--json');
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'budget_exhausted', reason: 'timed out after 0.01 minutes (timeout-minutes)' });
+    expect(readSessionLog(onlyLog(logs)).events.at(-1)).toMatchObject({ type: 'end', status: 'budget_exhausted' });
+  });
+
   it('exits 1 with the provider’s message when the model API refuses the request', async () => {
     fake.push(apiError(400, 'messages.0.content: text content blocks must be non-empty'));
     const result = await run('hello');

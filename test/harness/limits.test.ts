@@ -83,7 +83,7 @@ describe('limits', () => {
     const started = performance.now();
     const outcome = await runLoop(options);
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(outcome).toMatchObject({ status: 'failed', cause: 'timeout', reason: 'timed out after 0.003 minutes (timeout-minutes)' });
+    expect(outcome).toMatchObject({ status: 'budget_exhausted', cause: 'timeout', reason: 'timed out after 0.003 minutes (timeout-minutes)' });
     const [limit] = recorder.of('limit');
     expect(limit).toEqual({ type: 'limit', limit: 'time', value: expect.any(Number), max: 180 });
     expect(limit!.value).toBeGreaterThanOrEqual(179);
@@ -101,7 +101,7 @@ describe('limits', () => {
       },
     ];
     const outcome = await runLoop(loopOptions(fake, { budget, tools: wait }).options);
-    expect(outcome).toMatchObject({ status: 'failed', cause: 'timeout' });
+    expect(outcome).toMatchObject({ status: 'budget_exhausted', cause: 'timeout' });
     expect(fake.requests).toHaveLength(1);
   });
 
@@ -110,7 +110,7 @@ describe('limits', () => {
     budget = new Budget(limits({ timeoutMinutes: 0.002 }));
     const stuck = tool('stuck', () => new Promise<string>(() => {}));
     const outcome = await runLoop(loopOptions(fake, { budget, tools: [stuck] }).options);
-    expect(outcome).toMatchObject({ status: 'failed', cause: 'timeout' });
+    expect(outcome).toMatchObject({ status: 'budget_exhausted', cause: 'timeout' });
     expect(stuck.calls).toHaveLength(1);
   });
 

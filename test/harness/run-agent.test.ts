@@ -124,7 +124,7 @@ describe('runAgent', () => {
     fake = await startFakeAnthropic();
     const forever = () => new Promise<never>(() => {});
     const timedOut = await runTs(forever, { limits: limits({ timeoutMinutes: 0.002 }) });
-    expect(timedOut.outcome).toMatchObject({ status: 'failed', cause: 'timeout', reason: 'timed out after 0.002 minutes (timeout-minutes)' });
+    expect(timedOut.outcome).toMatchObject({ status: 'budget_exhausted', cause: 'timeout', reason: 'timed out after 0.002 minutes (timeout-minutes)' });
 
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
