@@ -183,7 +183,7 @@ describe('failures after the stream started', () => {
       brokenStream('truncate'),
       /^the model's stream ended mid-answer \(truncated: stream ended without producing a Message with role=assistant\) after /,
     ],
-    ['malformed JSON', brokenStream('malformed'), /^the model's stream sent malformed JSON \(Unterminated string in JSON at position \d+\) after /],
+    ['malformed JSON', brokenStream('malformed'), /^the model's stream sent malformed JSON \(Unterminated string in JSON at position \d+(?: \(line \d+ column \d+\))?\) after /],
   ])('retries %s like a 529 and says what failed', async (_name, failure, said) => {
     const { outcome, retries, slept } = await sendThrough([failure]);
     expect(outcome.ok && outcome.message.content).toEqual([{ type: 'text', text: 'recovered' }]);
@@ -311,7 +311,7 @@ describe('retries in a run', () => {
       status: 'failed',
       cause: 'model_error',
       reason: expect.stringMatching(
-        /^the model's stream sent malformed JSON \(Unterminated string in JSON at position \d+\); gave up after 2 attempts/,
+        /^the model's stream sent malformed JSON \(Unterminated string in JSON at position \d+(?: \(line \d+ column \d+\))?\); gave up after 2 attempts/,
       ),
     });
     expect(recorder.of('warning')).toHaveLength(1);
