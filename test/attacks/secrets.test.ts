@@ -106,6 +106,8 @@ const KEPT_IN_STEP = [
   'GITHUB_STEP_SUMMARY',
   'GITHUB_WORKSPACE',
   'HOME',
+  // The harness's compile cache for the steps (test/action/harness.ts): Node's own, kept as NODE_* are.
+  'NODE_COMPILE_CACHE',
   'PATH',
   'RUNNER_TEMP',
 ];

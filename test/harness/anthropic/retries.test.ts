@@ -183,7 +183,11 @@ describe('failures after the stream started', () => {
       brokenStream('truncate'),
       /^the model's stream ended mid-answer \(truncated: stream ended without producing a Message with role=assistant\) after /,
     ],
-    ['malformed JSON', brokenStream('malformed'), /^the model's stream sent malformed JSON \(Unterminated string in JSON at position \d+(?: \(line \d+ column \d+\))?\) after /],
+    [
+      'malformed JSON',
+      brokenStream('malformed'),
+      /^the model's stream sent malformed JSON \(Unterminated string in JSON at position \d+(?: \(line \d+ column \d+\))?\) after /,
+    ],
   ])('retries %s like a 529 and says what failed', async (_name, failure, said) => {
     const { outcome, retries, slept } = await sendThrough([failure]);
     expect(outcome.ok && outcome.message.content).toEqual([{ type: 'text', text: 'recovered' }]);
