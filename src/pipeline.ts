@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { loadAgent } from './definitions/index.js';
-import { errorMessage } from './errors.js';
+import { loadAgent, locateAgent } from './definitions/index.js';
+import { errorMessage, isDefinitionError } from './errors.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
 import type { Profile } from './gate/profile.js';
 import { runAgent } from './harness/index.js';
@@ -98,6 +98,36 @@ export async function loadRunAgent(
 ): Promise<AgentSpec> {
   const loaded = await loadAgent(settings.workspace, settings.agent, { definitionsRoot: settings.definitionsRoot });
   return withOverrides(loaded, settings);
+}
+
+/**
+ * Why the run is skipped when the agent is one a pull request adds: its definitions are the base
+ * commit's (`definitionsRoot`), which has no such agent, while the pull request's checkout has. Adding
+ * an agent by pull request is the normal way to add one; it runs once merged. Undefined otherwise.
+ */
+export async function agentOnlyInPullRequest(
+  settings: Pick<PipelineSettings, 'workspace' | 'agent' | 'definitionsRoot'>,
+  trigger: Pick<Trigger, 'isPullRequest'>,
+): Promise<string | undefined> {
+  const { definitionsRoot, workspace, agent } = settings;
+  if (!trigger.isPullRequest || definitionsRoot === undefined) return undefined;
+  if ((await agentAt(definitionsRoot, agent)) !== undefined) return undefined;
+  const file = await agentAt(workspace, agent);
+  if (file === undefined) return undefined;
+  return (
+    `agent '${agent}' is defined only in this pull request (${file}): a pull request's agents come from its base ` +
+    'commit, so that a pull request cannot bring the agent that reviews it. It runs once the pull request is merged.'
+  );
+}
+
+/** The repository-relative file of the agent under `root`; undefined when there is none. */
+async function agentAt(root: string, agent: string): Promise<string | undefined> {
+  try {
+    return (await locateAgent(root, agent)).file;
+  } catch (error) {
+    if (isDefinitionError(error)) return undefined;
+    throw error;
+  }
 }
 
 /** Sandbox, harness, session log, publish, for an agent loadRunAgent loaded. */

@@ -12,7 +12,7 @@ import { trustedCapabilities, type Profile } from '../gate/profile.js';
 import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { CiHost, ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/github/index.js';
-import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
+import { agentOnlyInPullRequest, loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
 import { nullPrototypeRecord } from '../records.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
@@ -83,6 +83,8 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   const deps = { host, trigger, onEvent: printer };
 
   pipeline.definitionsRoot = await readDefinitions(host, trigger, gate.profile, environment, settings.repositoryFolder);
+  const added = await agentOnlyInPullRequest(pipeline, trigger);
+  if (added !== undefined) return recordSkippedRun(added, pipeline, deps);
   const spec = await loadRunAgent(pipeline);
   const decision = admitAgent(gate, trustedCapabilities(spec));
   if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);

@@ -3,6 +3,7 @@
  * base-ref checkout of it) and validates them into one AgentSpec.
  */
 export { loadAgent, type LoadOptions } from './load.js';
+export { locateAgent } from './locate.js';
 export { listAgents, checkDefinitions, type AgentListing, type CheckResult, type DefinitionProblem } from './check.js';
 export {
   findSkills,

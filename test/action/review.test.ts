@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { startFakeAnthropic, text, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
 import { at, example } from '../trigger/examples.js';
-import { removeTempDirs, requireBuiltAction, runAction, tempDir } from './harness.js';
+import { commands, removeTempDirs, requireBuiltAction, runAction, tempDir } from './harness.js';
 
 /** The reviewer as the base branch defines it: comments only. */
 const BASE_REVIEWER = `---
@@ -120,5 +120,31 @@ describe('pull_request.opened with a working-directory (a monorepo package)', ()
     const system = JSON.stringify(model.requests[0]?.body);
     expect(system).toContain('Review the change. Comment only.');
     expect(system).not.toContain('Approve.');
+  });
+});
+
+describe('pull_request.opened that adds the agent', () => {
+  test('is skipped with a notice, not failed: the base commit has no such agent, and it runs once merged', async () => {
+    repo.tree(baseSha, { 'README.md': '# Hello-World\n' });
+    model = await startFakeAnthropic({ turns: [text('never asked')] });
+    const result = await runAction({
+      eventName: 'pull_request',
+      payload,
+      inputs: { agent: 'review' },
+      workspace,
+      githubUrl: github.url,
+      anthropicUrl: model.url,
+    });
+    expect(result.main.stderr).toBe('');
+    expect(result.main.code).toBe(0);
+    expect(result.outputs.status).toBe('skipped');
+    const reason =
+      "agent 'review' is defined only in this pull request (.flue/agents/review.md): a pull request's agents come from its base " +
+      'commit, so that a pull request cannot bring the agent that reviews it. It runs once the pull request is merged.';
+    expect(commands(result.main.stdout, 'notice')).toEqual([`flue-action skipped the run: ${reason}`]);
+    expect(commands(result.main.stdout, 'error')).toEqual([]);
+    expect(result.summary).toContain('defined only in this pull request');
+    expect(model.requests).toEqual([]);
+    expect(github.calls().filter((call) => call.startsWith('POST') || call.startsWith('PATCH'))).toEqual([]);
   });
 });
