@@ -54,6 +54,8 @@ export async function runAction(started: StartedEnvironment): Promise<void> {
     }
   } catch (error) {
     const message = errorMessage(error);
+    // In the log only with step debug logging on (ACTIONS_STEP_DEBUG): where the failure came from.
+    if (error instanceof Error && error.stack) core.debug(terminalSafe(error.stack));
     core.setOutput('status', 'failed');
     // The comment must not say "working" forever; the post step uploads whatever log there is.
     await finishProgress(state, { phase: 'finished', line: `❌ **failed**: ${message}` });

@@ -50,6 +50,9 @@ Commands:
   check           Validate every agent, role and skill (exit 2 on errors)
   view <log>      Print a session log as a transcript (--html for the report)
 
+Options for every command:
+  --debug                Print the stack trace of an error, not only its message
+
 Options for run:
   --cwd DIR              Repository to work on (default: current directory)
   --event FILE           A GitHub webhook payload, as GitHub sends it
@@ -189,6 +192,7 @@ const OPTIONS = {
   html: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  debug: { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type Flag = keyof typeof OPTIONS;
@@ -214,10 +218,11 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'model-retry-minutes',
     'model-idle-seconds',
     'help',
+    'debug',
   ],
-  list: ['cwd', 'json', 'help'],
-  check: ['cwd', 'json', 'help'],
-  view: ['html', 'out', 'help'],
+  list: ['cwd', 'json', 'help', 'debug'],
+  check: ['cwd', 'json', 'help', 'debug'],
+  view: ['html', 'out', 'help', 'debug'],
 };
 
 function parseOrExplain(command: string, args: string[]) {

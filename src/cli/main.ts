@@ -35,7 +35,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     const usage = isFlueError(error);
     // Messages quote what was given (a file's field, an event's text): printed terminal-safe.
-    if (usage) io.stderr.write(`flue-action: ${terminalSafe(error.message)}\n`);
+    if (usage) {
+      io.stderr.write(`flue-action: ${terminalSafe(error.message)}\n`);
+      // Where in the runner the message came from, for a bug report or a surprising refusal.
+      if (argv.includes('--debug') && error.stack) io.stderr.write(`${terminalSafe(error.stack)}\n`);
+    }
     // An unexpected error is a bug in the runner: keep the stack, it is what a bug report needs.
     else io.stderr.write(`flue-action: internal error: ${terminalSafe((error as Error)?.stack ?? String(error))}\n`);
     if (argv.includes('--json')) {

@@ -54,6 +54,10 @@ describe('inputs, budget, cancellation', () => {
     const result = await run({ 'max-turns': 'abc' });
     expect(result.main.code).toBe(1);
     expect(commands(result.main.stdout, 'error')).toEqual(["Invalid max-turns 'abc'. Expected a positive whole number."]);
+    // Its stack, for a run with step debug logging on (the runner shows ::debug:: lines only then).
+    const [debug] = commands(result.main.stdout, 'debug').filter((line) => line.startsWith('InputError'));
+    expect(debug?.split('%0A')[0]).toBe("InputError: Invalid max-turns 'abc'. Expected a positive whole number.");
+    expect(debug?.split('%0A')[1]).toMatch(/^ {4}at /);
     expect(result.outputs).toEqual({ status: 'failed' });
     expect(github.calls()).toEqual([]);
     expect(model.requests).toEqual([]);

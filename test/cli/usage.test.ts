@@ -94,6 +94,16 @@ describe('one line on stderr and exit 2', () => {
     });
   });
 
+  it('with --debug, the same line and then the stack of the error', async () => {
+    const result = await usage('run', 'helo', '--debug');
+    expect(result.code).toBe(2);
+    const [line, ...stack] = result.stderr.trimEnd().split('\n');
+    expect(line).toBe('flue-action: .flue/agents: no agent named "helo" (did you mean "hello"?). Agents that exist: "broken", "hello"');
+    expect(stack[0]).toBe('DefinitionError: .flue/agents: no agent named "helo" (did you mean "hello"?). Agents that exist: "broken", "hello"');
+    expect(stack.slice(1).length).toBeGreaterThan(0);
+    expect(stack.slice(1).every((frame) => frame.startsWith('    at '))).toBe(true);
+  });
+
   it('a malformed agent: one line naming the file and the field', async () => {
     expect(await usage('run', 'broken')).toEqual({
       code: 2,
