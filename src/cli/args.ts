@@ -37,7 +37,7 @@ export interface RunCommand {
 export type CliCommand =
   | RunCommand
   | { command: 'list'; cwd: string; json: boolean }
-  | { command: 'check'; cwd: string; json: boolean }
+  | { command: 'check'; cwd: string; json: boolean; strict: boolean }
   | { command: 'view'; log: string; html: boolean; out?: string }
   | { command: 'help'; topic?: string }
   | { command: 'version' };
@@ -47,7 +47,7 @@ export const USAGE = `Usage: flue-action <command> [options]
 Commands:
   run <agent>     Run an agent from .flue/agents/ on this checkout
   list            List the agents, roles and skills found
-  check           Validate every agent, role and skill (exit 2 on errors)
+  check           Validate every agent, role and skill (exit 2 on errors; --strict: on warnings too)
   view <log>      Print a session log as a transcript (--html for the report)
 
 Options for every command:
@@ -156,9 +156,11 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
       };
     }
     case 'list':
-    case 'check':
       extraPositionals(command, positionals);
       return { command, cwd: dir, json: values.json ?? false };
+    case 'check':
+      extraPositionals(command, positionals);
+      return { command, cwd: dir, json: values.json ?? false, strict: values.strict ?? false };
     case 'view': {
       const log = positionals[0];
       if (log === undefined) throw new InputError('Missing log file. Usage: flue-action view <log> [--html] [--out FILE]');
@@ -193,6 +195,7 @@ const OPTIONS = {
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
+  strict: { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type Flag = keyof typeof OPTIONS;
@@ -221,7 +224,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'debug',
   ],
   list: ['cwd', 'json', 'help', 'debug'],
-  check: ['cwd', 'json', 'help', 'debug'],
+  check: ['cwd', 'json', 'strict', 'help', 'debug'],
   view: ['html', 'out', 'help', 'debug'],
 };
 

@@ -28,16 +28,19 @@ export async function listCommand(command: { cwd: string; json: boolean }, io: C
   return EXIT.succeeded;
 }
 
-export async function checkCommand(command: { cwd: string; json: boolean }, io: CliIo): Promise<number> {
+/** `--strict` (what CI should run): a warning fails too, so a `tool:` typo cannot pass as an ignored field. */
+export async function checkCommand(command: { cwd: string; json: boolean; strict: boolean }, io: CliIo): Promise<number> {
   const report = await checkDefinitions(resolve(io.cwd, command.cwd));
+  const errors = report.problems.filter((p) => p.severity === 'error').length;
+  const warnings = report.problems.filter((p) => p.severity === 'warning').length;
+  const passed = report.ok && !(command.strict && warnings > 0);
   if (command.json) {
-    io.stdout.write(`${terminalSafeJson(report)}\n`);
+    io.stdout.write(`${terminalSafeJson({ ...report, ok: passed })}\n`);
   } else {
     // Problems quote the workspace's files: printed terminal-safe.
     for (const problem of report.problems) io.stdout.write(terminalSafe(`${problem.severity}: ${problem.file}: ${problem.message}\n`));
-    const errors = report.problems.filter((p) => p.severity === 'error').length;
-    const warnings = report.problems.filter((p) => p.severity === 'warning').length;
-    io.stdout.write(`${report.ok ? 'ok' : 'failed'}: ${errors} error(s), ${warnings} warning(s)\n`);
+    const strictly = report.ok && !passed ? ' (--strict: warnings fail)' : '';
+    io.stdout.write(`${passed ? 'ok' : 'failed'}: ${errors} error(s), ${warnings} warning(s)${strictly}\n`);
   }
-  return report.ok ? EXIT.succeeded : EXIT.usage;
+  return passed ? EXIT.succeeded : EXIT.usage;
 }

@@ -144,6 +144,22 @@ describe('list and check', () => {
     expect(await usage('check', '--cwd', clean)).toEqual({ code: 0, stderr: '', stdout: 'ok: 0 error(s), 0 warning(s)\n' });
   });
 
+  it('check --strict fails on a warning too (a `tool:` typo is otherwise an ignored field), and says why', async () => {
+    const typo = await makeTempDir({ '.flue/agents/hello.md': '---\ndescription: Say hello\ntool: [read]\n---\nHi.\n' });
+    const warning = 'warning: .flue/agents/hello.md: unknown field "tool" is ignored (did you mean "tools"?)';
+    expect(await usage('check', '--cwd', typo)).toEqual({ code: 0, stderr: '', stdout: `${warning}\nok: 0 error(s), 1 warning(s)\n` });
+    expect(await usage('check', '--cwd', typo, '--strict')).toEqual({
+      code: 2,
+      stderr: '',
+      stdout: `${warning}\nfailed: 0 error(s), 1 warning(s) (--strict: warnings fail)\n`,
+    });
+    const json = await usage('check', '--cwd', typo, '--strict', '--json');
+    expect(json.code).toBe(2);
+    expect((JSON.parse(json.stdout) as { ok: boolean }).ok).toBe(false);
+    const clean = await makeTempDir({ '.flue/agents/hello.md': HELLO_AGENT });
+    expect(await usage('check', '--cwd', clean, '--strict')).toEqual({ code: 0, stderr: '', stdout: 'ok: 0 error(s), 0 warning(s)\n' });
+  });
+
   it('check --json reports the same problems as data', async () => {
     const result = await usage('check', '--json');
     expect(result.code).toBe(2);
