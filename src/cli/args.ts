@@ -61,7 +61,7 @@ Options for run:
   --prompt TEXT          The task, instead of the agent's default
   --model M              Model override (anthropic/claude-... or claude-...)
   --fallback-model M     Model to switch to after repeated overloads (529)
-  --dry-run              Print the outputs instead of posting them
+  --dry-run              Print the outputs instead of posting them (a local run never posts)
   --json                 Print one JSON envelope on stdout
   --scripted-model FILE  Replay canned model turns (default without ANTHROPIC_API_KEY:
                          .flue/scripted/<agent>.jsonl when it exists)

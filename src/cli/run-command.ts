@@ -45,7 +45,9 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
           modelIdleSeconds: command.modelIdleSeconds,
         },
         profile: command.untrusted ? 'untrusted' : 'trusted',
-        dryRun: command.dryRun,
+        // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
+        // never as applied, with or without --dry-run.
+        dryRun: true,
         logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
         secrets,
       },
@@ -125,13 +127,14 @@ async function chooseModelClient(
 async function printReport(report: RunReport, command: RunCommand, io: CliIo): Promise<void> {
   for (const warning of report.warnings) io.stderr.write(`${terminalSafe(`flue-action: warning: ${warning}`)}\n`);
   if (command.json) {
-    io.stdout.write(`${terminalSafeJson(envelope(report, command.dryRun))}\n`);
+    io.stdout.write(`${terminalSafeJson(envelope(report, true))}\n`);
     return;
   }
   // Loaded after the run, and only the formatter: the publish stage's sanitizer loads the markdown parser.
   const { formatOutputsForConsole } = await import('../publish/console.js');
-  const outputs = formatOutputsForConsole(report.publish, { dryRun: command.dryRun });
+  const outputs = formatOutputsForConsole(report.publish, { dryRun: true });
   if (outputs !== '') io.stderr.write(`\n${terminalSafe(outputs)}\n`);
+  if (outputs !== '' && !command.dryRun) io.stderr.write('(flue-action run posts nothing from this machine: in CI, the action posts these.)\n');
   const model = report.modelClient === 'anthropic' ? report.model : `${report.model} via ${report.modelClient}`;
   io.stderr.write(terminalSafe(`model: ${model}\nlog: ${report.logFile}\nview: flue-action view ${report.logFile}\n`));
   if (report.result !== undefined) io.stdout.write(`${terminalSafeJson(report.result)}\n`);
@@ -187,7 +190,8 @@ export function notStartedEnvelope(argv: string[], reason: string, error: 'usage
     costUsd: 0,
     usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
     durationMs: 0,
-    dryRun: argv.includes('--dry-run'),
+    // A local run never posts (LocalHost), started or not.
+    dryRun: true,
     outputs: { applied: [], rejected: [], failed: [] },
     sessionId: null,
     logFile: null,

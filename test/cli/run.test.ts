@@ -87,13 +87,34 @@ describe('flue-action run', () => {
       costUsd: expect.closeTo(0.003 + 0.003 + 0.0012 + 0.0075, 10) as unknown,
       usage: { inputTokens: 1000, outputTokens: 200, cacheReadTokens: 4000, cacheWriteTokens: 2000 },
       durationMs: expect.any(Number) as unknown,
-      dryRun: false,
+      // Nothing posts from a local run, --dry-run or not.
+      dryRun: true,
       outputs: { applied: [], rejected: [], failed: [] },
       sessionId: readSessionLog(log).header.id,
       logFile: log,
       reportFile: log.replace(/\.jsonl$/, '.html'),
     });
     expect(result.stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('without --dry-run, claims nothing it did not do: the outputs are shown as not posted, and the log says so', async () => {
+    fake.push(turn([toolBlock('add_labels', { labels: ['bug'] })]), toolUse('finish', { severity: 'high' }));
+    const result = await run('triage');
+    expect(result.code).toBe(0);
+    expect(stable(result.stderr, { logs })).toContain(
+      [
+        'applied add_labels (dry run: not posted)',
+        'succeeded · 2 turns · 200 in / 20 out tokens · $0.0009 · <t>',
+        '',
+        'Outputs (dry run: nothing was posted):',
+        '  add labels: bug',
+        '(flue-action run posts nothing from this machine: in CI, the action posts these.)',
+        '',
+      ].join('\n'),
+    );
+    expect(result.stderr).not.toContain('Outputs applied');
+    const applied = readSessionLog(onlyLog(logs)).events.filter((event) => event.type === 'output_applied');
+    expect(applied.map((event) => ({ kind: event.kind, dryRun: event.dryRun }))).toEqual([{ kind: 'add_labels', dryRun: true }]);
   });
 
   it('validates the result against the schema, lets the model retry, and prints the dry-run outputs on stderr', async () => {

@@ -241,7 +241,8 @@ describe('help and version', () => {
 });
 
 describe('--json when the command does not get to run', () => {
-  const notStarted = (reason: string, agent: string | null, dryRun = false) => ({
+  // A local run never posts: dryRun is true whether --dry-run was given or not.
+  const notStarted = (reason: string, agent: string | null) => ({
     status: 'failed',
     error: 'usage',
     reason,
@@ -254,7 +255,7 @@ describe('--json when the command does not get to run', () => {
     costUsd: 0,
     usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
     durationMs: 0,
-    dryRun,
+    dryRun: true,
     outputs: { applied: [], rejected: [], failed: [] },
     sessionId: null,
     logFile: null,
@@ -266,7 +267,7 @@ describe('--json when the command does not get to run', () => {
     const reason = '.flue/agents/broken.md: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"';
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`flue-action: ${reason}\n`);
-    expect(JSON.parse(result.stdout)).toEqual(notStarted(reason, 'broken', true));
+    expect(JSON.parse(result.stdout)).toEqual(notStarted(reason, 'broken'));
   });
 
   it('a missing key and a bad flag give the same envelope', async () => {
