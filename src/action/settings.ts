@@ -96,7 +96,7 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
     anthropicApiKey: anthropicApiKey(input('anthropic-api-key'), env),
     githubToken: githubToken(input('github-token')),
     workspace: workspace(input('working-directory'), env),
-    repositoryFolder: repositoryFolder(workspace(input('working-directory'), env), env),
+    repositoryFolder: '',
     triggerPhrase: input('trigger-phrase') || DEFAULT_TRIGGER_PHRASE,
     allowedUsers: list(getInput('allowed-users')),
     allowedBots: list(getInput('allowed-bots')),
@@ -115,6 +115,7 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
     failOnBudget: boolean('fail-on-budget', input('fail-on-budget'), true),
     secrets: [],
   };
+  settings.repositoryFolder = repositoryFolder(settings.workspace, env);
   settings.secrets = [...new Set([settings.anthropicApiKey, settings.githubToken, ...started.secrets])];
   // Masked in every later line of the job log, whatever prints them. A short value is not a credential,
   // and masking "true" would hide every "true" in the log.
