@@ -24,6 +24,16 @@ export const STEP_COMPILE_CACHE = path.join(ROOT, 'node_modules', '.cache', 'flu
 export const API_KEY = 'sk-ant-e2e-0123456789abcdef';
 /** GITHUB_SHA: the commit the workflow runs from, where untrusted runs and workflow_run read the agent. */
 export const WORKFLOW_SHA = 'c0ffee'.padEnd(40, '0');
+/** An agent that reads the README and may leave one comment: the lifecycle and status tests run it. */
+export const READER_AGENT = `---
+description: Read the README and report
+tools: [read]
+outputs:
+  add_comment: { max: 1 }
+---
+Read README.md.
+`;
+
 export const TOKEN = 'ghs_e2e0123456789abcdefghij';
 
 /** The action runs dist/, not src/: CI builds first; locally, run `npm run build`. */

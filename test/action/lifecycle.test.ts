@@ -4,16 +4,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { hang, startFakeAnthropic, toolUse, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { example } from '../trigger/examples.js';
-import { commands, removeTempDirs, requireBuiltAction, runAction, signalDuringModelCall, tempDir, type ActionRunOptions } from './harness.js';
-
-const READER_AGENT = `---
-description: Read the README and report
-tools: [read]
-outputs:
-  add_comment: { max: 1 }
----
-Read README.md.
-`;
+import {
+  commands,
+  READER_AGENT,
+  removeTempDirs,
+  requireBuiltAction,
+  runAction,
+  signalDuringModelCall,
+  tempDir,
+  type ActionRunOptions,
+} from './harness.js';
 
 const API = '/repos/Codertocat/Hello-World';
 const payload = example('issues', 'opened');

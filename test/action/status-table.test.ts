@@ -11,6 +11,7 @@ import { startFakeGitHub, type FakeGitHub } from '../fakes/github.js';
 import { at, example } from '../trigger/examples.js';
 import {
   commands,
+  READER_AGENT,
   removeTempDirs,
   requireBuiltAction,
   runAction,
@@ -19,15 +20,6 @@ import {
   type ActionRun,
   type ActionRunOptions,
 } from './harness.js';
-
-const READER_AGENT = `---
-description: Read the README and report
-tools: [read]
-outputs:
-  add_comment: { max: 1 }
----
-Read README.md.
-`;
 
 /** No add_comment: the progress comment may not quote GitHub's or the model's words for it. */
 const LABELER_AGENT = `---
