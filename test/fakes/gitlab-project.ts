@@ -68,46 +68,66 @@ export class FakeProject {
   }
 
   issue(iid: number, fields: { title?: string; description?: string; labels?: string[]; author?: string } = {}): FakeThread {
-    return this.thread('issues', iid, {
-      id: this.context.nextId(),
+    return this.thread(
+      'issues',
       iid,
-      project_id: this.id,
-      title: fields.title ?? `Issue ${iid}`,
-      description: fields.description ?? '',
-      state: 'opened',
-      author: this.context.userNamed(fields.author ?? 'alice'),
-      web_url: `${this.webUrl}/-/issues/${iid}`,
-      created_at: this.context.timestamp(),
-    }, fields.labels);
+      {
+        id: this.context.nextId(),
+        iid,
+        project_id: this.id,
+        title: fields.title ?? `Issue ${iid}`,
+        description: fields.description ?? '',
+        state: 'opened',
+        author: this.context.userNamed(fields.author ?? 'alice'),
+        web_url: `${this.webUrl}/-/issues/${iid}`,
+        created_at: this.context.timestamp(),
+      },
+      fields.labels,
+    );
   }
 
   mergeRequest(
     iid: number,
-    fields: { title?: string; labels?: string[]; author?: string; source_branch?: string; target_branch?: string; sha?: string; source_project_id?: number; diff_refs?: Json | null; diffs?: FakeDiff[] } = {},
+    fields: {
+      title?: string;
+      labels?: string[];
+      author?: string;
+      source_branch?: string;
+      target_branch?: string;
+      sha?: string;
+      source_project_id?: number;
+      diff_refs?: Json | null;
+      diffs?: FakeDiff[];
+    } = {},
   ): FakeThread {
     const sha = fields.sha ?? 'c0ffee0000000000000000000000000000000001';
-    const thread = this.thread('merge_requests', iid, {
-      id: this.context.nextId(),
+    const thread = this.thread(
+      'merge_requests',
       iid,
-      project_id: this.id,
-      title: fields.title ?? `MR ${iid}`,
-      description: '',
-      state: 'opened',
-      author: this.context.userNamed(fields.author ?? 'alice'),
-      source_branch: fields.source_branch ?? 'feature',
-      target_branch: fields.target_branch ?? 'main',
-      source_project_id: fields.source_project_id ?? this.id,
-      target_project_id: this.id,
-      draft: false,
-      sha,
-      merge_commit_sha: null,
-      web_url: `${this.webUrl}/-/merge_requests/${iid}`,
-      diff_refs:
-        fields.diff_refs === undefined
-          ? { base_sha: 'ba5e000000000000000000000000000000000001', head_sha: sha, start_sha: 'ba5e000000000000000000000000000000000001' }
-          : fields.diff_refs,
-      created_at: this.context.timestamp(),
-    }, fields.labels);
+      {
+        id: this.context.nextId(),
+        iid,
+        project_id: this.id,
+        title: fields.title ?? `MR ${iid}`,
+        description: '',
+        state: 'opened',
+        author: this.context.userNamed(fields.author ?? 'alice'),
+        source_branch: fields.source_branch ?? 'feature',
+        target_branch: fields.target_branch ?? 'main',
+        source_project_id: fields.source_project_id ?? this.id,
+        target_project_id: this.id,
+        draft: false,
+        sha,
+        merge_commit_sha: null,
+        web_url: `${this.webUrl}/-/merge_requests/${iid}`,
+        diff_refs:
+          fields.diff_refs === undefined
+            ? { base_sha: 'ba5e000000000000000000000000000000000001', head_sha: sha, start_sha: 'ba5e000000000000000000000000000000000001' }
+            : fields.diff_refs,
+        created_at: this.context.timestamp(),
+      },
+      fields.labels,
+    );
     thread.diffs = fields.diffs ?? [];
     return thread;
   }

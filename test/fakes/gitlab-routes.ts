@@ -46,7 +46,7 @@ export function paginate(items: readonly unknown[], query: Record<string, string
 }
 
 export function projectRoute(project: FakeProject, request: RouteRequest, url: string): RouteResponse {
-  const [first = "", second = "", third = "", fourth = ""] = request.segments;
+  const [first = '', second = '', third = '', fourth = ''] = request.segments;
   const { method, query } = request;
   const count = request.segments.length;
   if (first === 'members' && second === 'all' && count === 3 && method === 'GET') {
@@ -59,7 +59,10 @@ export function projectRoute(project: FakeProject, request: RouteRequest, url: s
   if (first !== 'issues' && first !== 'merge_requests') return message(404, 'Not Found');
   const thread = project.threads.get(`${first}/${second}`);
   if (!thread) return message(404, first === 'issues' ? 'Issue Not Found' : 'Merge Request Not Found');
-  const route = `${method} ${request.segments.slice(2).map((part, index) => (index === 1 && /^\d+$/.test(part) ? ':id' : part)).join('/')}`;
+  const route = `${method} ${request.segments
+    .slice(2)
+    .map((part, index) => (index === 1 && /^\d+$/.test(part) ? ':id' : part))
+    .join('/')}`;
   switch (route) {
     case 'GET ':
       return json({ ...thread.data, labels: thread.labels });
@@ -100,7 +103,10 @@ export function projectRoute(project: FakeProject, request: RouteRequest, url: s
       const self = project.context.self().username;
       if (thread.approvedBy.includes(self)) return message(401, 'Unauthorized');
       thread.approvedBy.push(self);
-      return json({ iid: thread.iid, approved: true, approved_by: thread.approvedBy.map((username) => ({ user: project.context.userNamed(username) })) }, 201);
+      return json(
+        { iid: thread.iid, approved: true, approved_by: thread.approvedBy.map((username) => ({ user: project.context.userNamed(username) })) },
+        201,
+      );
     }
     default:
       return message(404, 'Not Found');
@@ -108,7 +114,13 @@ export function projectRoute(project: FakeProject, request: RouteRequest, url: s
 }
 
 function editThread(thread: FakeThread, body: Json): RouteResponse {
-  const split = (value: unknown) => (typeof value === 'string' ? value.split(',').map((label) => label.trim()).filter(Boolean) : []);
+  const split = (value: unknown) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((label) => label.trim())
+          .filter(Boolean)
+      : [];
   for (const label of split(body.add_labels)) if (!thread.labels.includes(label)) thread.labels.push(label);
   const removed = new Set(split(body.remove_labels));
   thread.labels = thread.labels.filter((label) => !removed.has(label));
@@ -130,7 +142,17 @@ function createDraft(project: FakeProject, thread: FakeThread, body: Json): Rout
     note: String(body.note),
     commit_id: null,
     line_code: null,
-    position: position ?? { base_sha: null, start_sha: null, head_sha: null, old_path: null, new_path: null, position_type: 'text', old_line: null, new_line: null, line_range: null },
+    position: position ?? {
+      base_sha: null,
+      start_sha: null,
+      head_sha: null,
+      old_path: null,
+      new_path: null,
+      position_type: 'text',
+      old_line: null,
+      new_line: null,
+      line_range: null,
+    },
   };
   thread.drafts.push(draft);
   return json(draft, 201);
@@ -203,7 +225,9 @@ function repositoryRoute(project: FakeProject, request: RouteRequest, url: strin
 }
 
 function treeEntry(path: string, file: Parameters<FakeProject['tree']>[1][string] | undefined): Json {
-  const id = createHash('sha1').update(`${path}:${JSON.stringify(file ?? null)}`).digest('hex');
+  const id = createHash('sha1')
+    .update(`${path}:${JSON.stringify(file ?? null)}`)
+    .digest('hex');
   const name = path.split('/').at(-1);
   if (file === undefined) return { id, name, type: 'tree', path, mode: '040000' };
   if (typeof file !== 'string' && 'symlink' in file) return { id, name, type: 'blob', path, mode: '120000' };

@@ -72,7 +72,17 @@ export interface FakeGitLab {
   close(): Promise<void>;
 }
 
-const REASONS: Record<number, string> = { 400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+const REASONS: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
 
 export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<FakeGitLab> {
   const projects: FakeProject[] = [];
@@ -85,7 +95,15 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
   const user = (username: string): FakeUser => {
     const key = username.toLowerCase();
     if (!users.has(key)) {
-      users.set(key, { id: 100 + users.size, username, name: username, state: 'active', locked: false, avatar_url: '', web_url: `${origin}/${username}` });
+      users.set(key, {
+        id: 100 + users.size,
+        username,
+        name: username,
+        state: 'active',
+        locked: false,
+        avatar_url: '',
+        web_url: `${origin}/${username}`,
+      });
     }
     return users.get(key) as FakeUser;
   };
@@ -133,10 +151,21 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
       const found = [...users.values()].filter((entry) => entry.username.toLowerCase() === (record.query.username ?? '').toLowerCase());
       return send(response, { status: 200, body: found });
     }
-    const segments = path.split('/').slice(1).map((part) => decodeURIComponent(part));
-    const target = segments[0] === 'projects' ? projects.find((entry) => String(entry.id) === segments[1] || entry.pathWithNamespace === segments[1]) : undefined;
+    const segments = path
+      .split('/')
+      .slice(1)
+      .map((part) => decodeURIComponent(part));
+    const target =
+      segments[0] === 'projects' ? projects.find((entry) => String(entry.id) === segments[1] || entry.pathWithNamespace === segments[1]) : undefined;
     if (!target) return send(response, message(404, segments[0] === 'projects' ? 'Project Not Found' : 'Not Found'));
-    send(response, projectRoute(target, { method: record.method, segments: segments.slice(2), query: record.query, body: record.body }, `${origin}${parsed.pathname}`));
+    send(
+      response,
+      projectRoute(
+        target,
+        { method: record.method, segments: segments.slice(2), query: record.query, body: record.body },
+        `${origin}${parsed.pathname}`,
+      ),
+    );
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -118,7 +118,9 @@ export class GitLabClient {
       }
       const asked = askedWaitSeconds(response.headers);
       if (asked !== undefined && asked > LIMITS.gitlabRateLimitWaitSeconds) {
-        this.options.warn(`GitLab API ${call}: ${response.status}, and GitLab asks to wait ${asked} s: longer than the ${LIMITS.gitlabRateLimitWaitSeconds} s a run waits.`);
+        this.options.warn(
+          `GitLab API ${call}: ${response.status}, and GitLab asks to wait ${asked} s: longer than the ${LIMITS.gitlabRateLimitWaitSeconds} s a run waits.`,
+        );
         throw responseFailure(call, response.status, response.statusText, body, this.options.tokenKind, write);
       }
       await this.wait(call, String(response.status), attempt, asked);

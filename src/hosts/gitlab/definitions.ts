@@ -25,9 +25,18 @@ interface WantedFile {
 }
 
 /** Writes the definition files of `commit` (under `folder`, '' for the root) into a new folder in `tmpDir`. */
-export async function fetchDefinitionsAt(api: ProjectApi, commit: string, folder: string, tmpDir: string, warn: (message: string) => void): Promise<string> {
+export async function fetchDefinitionsAt(
+  api: ProjectApi,
+  commit: string,
+  folder: string,
+  tmpDir: string,
+  warn: (message: string) => void,
+): Promise<string> {
   const where = `commit ${commit.slice(0, 7)}`;
-  const prefix = folder.split('/').filter((name) => name !== '').join('/');
+  const prefix = folder
+    .split('/')
+    .filter((name) => name !== '')
+    .join('/');
   const root = await api.tree(commit, prefix, false).catch((error: unknown) => {
     if (statusOf(error) === 404 && prefix !== '') {
       throw new FlueError(
@@ -55,7 +64,10 @@ export async function fetchDefinitionsAt(api: ProjectApi, commit: string, folder
   if (files.length < wanted.length) {
     warn(
       `${where} holds ${wanted.length} definition files; only the first ${files.length} were fetched (limit: ${LIMITS.baseDefinitionFiles} files). ` +
-        `Missing from the run: ${wanted.slice(files.length, files.length + 3).map((file) => file.path).join(', ')}${wanted.length - files.length > 3 ? ', ...' : ''}.`,
+        `Missing from the run: ${wanted
+          .slice(files.length, files.length + 3)
+          .map((file) => file.path)
+          .join(', ')}${wanted.length - files.length > 3 ? ', ...' : ''}.`,
     );
   }
   const target = await mkdtemp(path.join(tmpDir, 'flue-base-'));
@@ -85,7 +97,9 @@ function addFile(wanted: WantedFile[], entry: TreeEntry, prefix: string, where: 
   if (entry.type === 'tree') return;
   const relative = prefix === '' ? entry.path : entry.path.slice(prefix.length + 1);
   if (entry.type !== 'blob' || entry.mode === '120000') {
-    warn(`${relative} on ${where} is a ${entry.mode === '120000' ? 'symbolic link' : entry.type === 'commit' ? 'submodule' : String(entry.type)}, not a file; skipped.`);
+    warn(
+      `${relative} on ${where} is a ${entry.mode === '120000' ? 'symbolic link' : entry.type === 'commit' ? 'submodule' : String(entry.type)}, not a file; skipped.`,
+    );
     return;
   }
   if (prefix !== '' && !entry.path.startsWith(`${prefix}/`)) refuse(source, entry.path);

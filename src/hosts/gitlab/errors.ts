@@ -27,8 +27,7 @@ export const isGitLabApiError = (error: unknown): error is GitLabApiError => err
 export const statusOf = (error: unknown): number | undefined => (isGitLabApiError(error) ? error.status : undefined);
 
 const TOKEN_FIX =
-  'a project or group access token with the api scope and the Developer role, in a masked CI/CD variable ' +
-  '(FLUE_GITLAB_TOKEN, or GITLAB_TOKEN)';
+  'a project or group access token with the api scope and the Developer role, in a masked CI/CD variable ' + '(FLUE_GITLAB_TOKEN, or GITLAB_TOKEN)';
 
 /** The error for an answer that is not 2xx; `write` tells a call that changes something (a note, labels). */
 export function responseFailure(call: string, status: number, statusText: string, body: string, tokenKind: TokenKind, write: boolean): GitLabApiError {

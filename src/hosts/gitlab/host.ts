@@ -62,7 +62,13 @@ export class GitLabHost implements Omit<CiHost, 'permissionOf'> {
   private login: Promise<string | undefined> | undefined;
 
   constructor(private readonly options: GitLabHostOptions) {
-    const client = new GitLabClient({ baseUrl: options.baseUrl, token: options.token, tokenKind: options.tokenKind, warn: options.warn, ...options.client });
+    const client = new GitLabClient({
+      baseUrl: options.baseUrl,
+      token: options.token,
+      tokenKind: options.tokenKind,
+      warn: options.warn,
+      ...options.client,
+    });
     this.api = new ProjectApi(client, options.project);
   }
 

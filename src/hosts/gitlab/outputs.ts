@@ -47,7 +47,7 @@ export async function applyGitLabOutput(
       if (!thread.isMergeRequest) {
         throw new FlueError(
           `submit_review: event '${trigger.eventName}' is about issue #${iid}, and a review needs a merge request. ` +
-            'Remove submit_review from the agent\'s outputs, or run it on merge request events.',
+            "Remove submit_review from the agent's outputs, or run it on merge request events.",
         );
       }
       return submitReview(api, iid, output, trigger, attempt, options);

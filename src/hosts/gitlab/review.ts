@@ -34,7 +34,8 @@ export async function submitReview(
   const body = earlier.find((note) => note.type !== 'DiffNote');
   if (body) {
     const updated = await api.updateNote(thread, body.id, markedBody(capBody(output.body, LIMITS.commentChars), attempt.marker));
-    const kept = output.comments.length > 0 ? ` Its inline comments are the earlier attempt's; this attempt's ${output.comments.length} were not posted.` : '';
+    const kept =
+      output.comments.length > 0 ? ` Its inline comments are the earlier attempt's; this attempt's ${output.comments.length} were not posted.` : '';
     return { ...noteUrl(trigger, updated.id), note: `${UPDATED}${kept}` };
   }
   const notes: string[] = [];

@@ -35,7 +35,9 @@ test('add_labels and remove_labels edit the thread with comma-separated lists, o
 
 test('an output on an event without an issue or MR says there is nothing to post on', async () => {
   const { gitlab, host } = await setup();
-  const error = await host.applyOutput({ kind: 'add_comment', body: 'hi' }, trigger('issue', { number: undefined, eventName: 'schedule' })).catch((caught: unknown) => caught);
+  const error = await host
+    .applyOutput({ kind: 'add_comment', body: 'hi' }, trigger('issue', { number: undefined, eventName: 'schedule' }))
+    .catch((caught: unknown) => caught);
   expect((error as Error).message).toBe(
     "add_comment: event 'schedule' names no issue or merge request, so there is nothing to post on. " +
       'Run the agent on a merge request pipeline or a note, issue or merge request event, or remove add_comment from its outputs.',
@@ -46,11 +48,13 @@ test('an output on an event without an issue or MR says there is nothing to post
 test('submit_review on an issue is refused before any call', async () => {
   const { gitlab, host } = await setup();
   const review = { kind: 'submit_review' as const, body: 'ok', event: 'COMMENT' as const, comments: [] };
-  await expect(host.applyOutput(review, trigger('issue'))).rejects.toThrow("submit_review: event 'issue' is about issue #3, and a review needs a merge request.");
+  await expect(host.applyOutput(review, trigger('issue'))).rejects.toThrow(
+    "submit_review: event 'issue' is about issue #3, and a review needs a merge request.",
+  );
   expect(gitlab.calls()).toEqual([]);
 });
 
-test('a 403 names the call, GitLab\'s message and the role the token needs', async () => {
+test("a 403 names the call, GitLab's message and the role the token needs", async () => {
   const { gitlab, project, host } = await setup();
   project.issue(3);
   gitlab.fail(`POST ${API}/issues/3/notes`, { status: 403 });
