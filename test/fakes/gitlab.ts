@@ -58,6 +58,8 @@ export interface Failure {
   headers?: Record<string, string>;
   /** Answer only after this long (a client timeout shorter than it aborts first). */
   delayMs?: number;
+  /** Close the connection without an answer (the client sees a reset). */
+  reset?: boolean;
 }
 
 export interface FakeGitLab {
@@ -139,6 +141,7 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
       injected.left -= 1;
       const { status, body, headers, delayMs } = injected.failure;
       if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (injected.failure.reset) return void request.socket.destroy();
       if (response.destroyed) return;
       return send(response, { status, body: body ?? { message: injected.failure.message ?? `${status} ${REASONS[status] ?? 'Error'}` }, headers });
     }
