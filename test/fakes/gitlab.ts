@@ -67,6 +67,7 @@ export interface FakeGitLab {
   url: string;
   project(pathWithNamespace: string, id?: number): FakeProject;
   user(username: string): FakeUser;
+  /** The next `times` requests matching `route` (`'METHOD /path'` exactly; a RegExp is tested on `METHOD /path?query`) answer `failure`. */
   fail(route: string | RegExp, failure: Failure, times?: number): void;
   calls(options?: { query?: boolean }): string[];
   requests: RecordedRequest[];
@@ -136,7 +137,8 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
     };
     requests.push(record);
     const call = `${record.method} ${path}`;
-    const injected = failures.find((entry) => entry.left > 0 && (typeof entry.route === 'string' ? entry.route === call : entry.route.test(call)));
+    const withQuery = `${call}${parsed.search}`;
+    const injected = failures.find((entry) => entry.left > 0 && (typeof entry.route === 'string' ? entry.route === call : entry.route.test(withQuery)));
     if (injected) {
       injected.left -= 1;
       const { status, body, headers, delayMs } = injected.failure;

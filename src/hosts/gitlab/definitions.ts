@@ -63,7 +63,7 @@ export async function fetchDefinitionsAt(
   const files = wanted.slice(0, LIMITS.baseDefinitionFiles);
   if (files.length < wanted.length) {
     warn(
-      `${where} holds ${wanted.length} definition files; only the first ${files.length} were fetched (limit: ${LIMITS.baseDefinitionFiles} files). ` +
+      `Commit ${commit.slice(0, 7)} holds ${wanted.length} definition files; only the first ${files.length} were fetched (limit: ${LIMITS.baseDefinitionFiles} files). ` +
         `Missing from the run: ${wanted
           .slice(files.length, files.length + 3)
           .map((file) => file.path)
