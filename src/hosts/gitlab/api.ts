@@ -4,7 +4,7 @@
  * documented answers. Reads that several features share (the thread's notes, the MR, its diffs) are
  * made once per run.
  */
-import { GitLabClient, type Query } from './client.js';
+import type { GitLabClient, Query } from './client.js';
 
 export interface GitLabUser {
   id: number;
