@@ -10,4 +10,4 @@ export {
   type ChangedFile,
   type RenderOptions,
 } from './prompt.js';
-export type { Trigger, TriggerKind, TriggerComment, TriggerRefs, Permission } from './types.js';
+export type { Trigger, TriggerKind, TriggerComment, TriggerRefs, Trust, Access } from './types.js';
