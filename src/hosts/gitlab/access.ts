@@ -4,16 +4,9 @@
  * Developer (30) or above is a writer by default; the level is the host's `writerLevel` option.
  */
 import { rethrowIfFatal } from '../../errors.js';
+import type { Access } from '../../trigger/types.js';
 import type { ProjectApi } from './api.js';
 import { statusOf } from './errors.js';
-
-export type Trust = 'writer' | 'reader' | 'none' | 'unknown';
-
-/** The author's trust, and GitLab's own name of their level for messages ('Developer', 'no access'). */
-export interface Access {
-  trust: Trust;
-  role: string;
-}
 
 /** GitLab's roles by access level (Gitlab::Access, as the members API documents them). */
 const ROLES: ReadonlyMap<number, string> = new Map([

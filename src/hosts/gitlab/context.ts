@@ -8,7 +8,7 @@ import type { ChangedFile, ThreadComment, TriggerContextExtras } from '../../tri
 import { capText } from '../../trigger/text.js';
 import type { Trigger } from '../../trigger/types.js';
 import type { MergeRequestDiff, Note, ProjectApi } from './api.js';
-import { isFlueActionComment } from './markers.js';
+import { isFlueActionComment } from '../markers.js';
 
 export async function fetchGitLabContext(api: ProjectApi, trigger: Trigger): Promise<TriggerContextExtras> {
   const iid = trigger.number;

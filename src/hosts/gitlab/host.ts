@@ -6,15 +6,15 @@ import { rethrowIfFatal } from '../../errors.js';
 import type { Redactor } from '../../session-log/redact.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { TriggerContextExtras } from '../../trigger/prompt.js';
-import type { Trigger } from '../../trigger/types.js';
-import type { AppliedOutput, CiHost, OutputKey, ProgressReporter } from '../host.js';
-import { type Access, accessOf, DEFAULT_WRITER_LEVEL } from './access.js';
+import type { Access, Trigger } from '../../trigger/types.js';
+import type { AppliedOutput, CiHost, OutputKey, PlatformWords, ProgressReporter } from '../host.js';
+import { outputMarker } from '../markers.js';
+import { accessOf, DEFAULT_WRITER_LEVEL } from './access.js';
 import { ProjectApi } from './api.js';
 import { GitLabClient, type GitLabClientOptions } from './client.js';
 import { fetchGitLabContext } from './context.js';
 import { fetchDefinitionsAt } from './definitions.js';
 import type { TokenKind } from './errors.js';
-import { outputMarker } from './markers.js';
 import { applyGitLabOutput } from './outputs.js';
 import { resumeProgressNote, startProgressNote } from './progress.js';
 import type { EarlierAttempt } from './rerun.js';
@@ -51,13 +51,18 @@ export interface GitLabHostOptions {
   client?: Pick<GitLabClientOptions, 'retries' | 'retryUnitMs' | 'requestTimeoutMs'>;
 }
 
-/** What the host says of GitLab in the stages' messages. */
-export const GITLAB_PLATFORM = { writers: 'the Developer role or above', workflowCommitVariable: 'CI_COMMIT_SHA' } as const;
+/** What the stages say of GitLab in their messages. No default self login: without GET /user the runner's account is not known. */
+export const GITLAB_PLATFORM: PlatformWords = {
+  writers: 'the Developer role or above',
+  workflowCommitVariable: 'CI_COMMIT_SHA',
+  change: 'merge request',
+};
 
-// TODO(seam): `implements CiHost` once the lead's seam (accessOf, sanitize, platform) is on main.
-export class GitLabHost implements Omit<CiHost, 'permissionOf'> {
+export class GitLabHost implements CiHost {
   readonly name = 'gitlab' as const;
-  readonly platform: { writers: string; workflowCommitVariable: string; defaultSelfLogin?: string } = GITLAB_PLATFORM;
+  readonly platform = GITLAB_PLATFORM;
+  /** GitLab runs `/quick actions` at a line start and reads label parameters as comma-separated lists. */
+  readonly sanitizeRules = { quickActions: true, commaSeparatedLabels: true };
   readonly api: ProjectApi;
   private login: Promise<string | undefined> | undefined;
 

@@ -11,7 +11,7 @@ import type { Trigger } from '../../trigger/types.js';
 import type { AppliedOutput } from '../host.js';
 import type { ProjectApi, Thread } from './api.js';
 import { noteUrl, type OutputOptions, UPDATED } from './applied.js';
-import { markedBody } from './markers.js';
+import { markedBody } from '../markers.js';
 import { findOwn, type EarlierAttempt } from './rerun.js';
 import { submitReview } from './review.js';
 

@@ -6,12 +6,13 @@
  */
 import { errorMessage } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
+import { neutralizeQuickActions } from '../../markdown/index.js';
 import { capBody, sanitizeBody } from '../../publish/sanitize.js';
 import type { Redactor } from '../../session-log/redact.js';
 import { plainLine } from '../../trigger/text.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
 import type { ProjectApi, Thread } from './api.js';
-import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from './markers.js';
+import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from '../markers.js';
 import { findOwn } from './rerun.js';
 
 export interface ProgressNoteOptions {
@@ -120,7 +121,7 @@ class ProgressNote implements ProgressReporter {
 /**
  * The note body: the markers, then everything else through the sanitizer and the redactor every
  * output goes through, in one pass, so none of it, the agent's name included, reaches GitLab with a
- * secret, a mention, a control character or a marker a later run would take for its own.
+ * secret, a mention, a quick action, a control character or a marker a later run would take for its own.
  */
 export function renderProgress(options: Pick<ProgressNoteOptions, 'agent' | 'runUrl' | 'redactor'>, marker: string, state: ProgressState): string {
   const { redactor } = options;
@@ -137,6 +138,7 @@ export function renderProgress(options: Pick<ProgressNoteOptions, 'agent' | 'run
     if (state.details?.trim()) parts.push(state.details);
   }
   // Markers after: sanitizing may join `<!-- flue-action` from pieces (an invisible character removed).
-  const content = withoutMarkers(sanitizeBody(parts.join('\n\n'), redactor));
+  // Quick actions too: the working line quotes the model's tool arguments, and a `/merge` must not run.
+  const content = withoutMarkers(neutralizeQuickActions(sanitizeBody(parts.join('\n\n'), redactor)));
   return capBody(`${FLUE_COMMENT_MARKER}\n${marker}\n\n${content}`, LIMITS.commentChars);
 }

@@ -15,7 +15,7 @@ import type { AppliedOutput } from '../host.js';
 import type { ProjectApi, Thread } from './api.js';
 import { bodyWithOutsideComments, diffLines, placeComments, type PlacedComments } from './diff.js';
 import { statusOf } from './errors.js';
-import { markedBody } from './markers.js';
+import { markedBody } from '../markers.js';
 import { noteUrl, type OutputOptions, UPDATED } from './applied.js';
 import { findOwn, type EarlierAttempt } from './rerun.js';
 

@@ -69,5 +69,5 @@ test('selfLogin asks GET /user once and never throws', async () => {
 
 test('the platform words the stages use in messages', async () => {
   const { host } = await setup();
-  expect(host.platform).toEqual({ writers: 'the Developer role or above', workflowCommitVariable: 'CI_COMMIT_SHA' });
+  expect(host.platform).toEqual({ writers: 'the Developer role or above', workflowCommitVariable: 'CI_COMMIT_SHA', change: 'merge request' });
 });

@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest';
 import { isGitLabApiError } from '../../../src/hosts/gitlab/errors.js';
-import { FLUE_COMMENT_MARKER } from '../../../src/hosts/gitlab/markers.js';
+import { FLUE_COMMENT_MARKER } from '../../../src/hosts/markers.js';
+import { sanitizeOutput } from '../../../src/publish/sanitize.js';
+import { createRedactor } from '../../../src/session-log/redact.js';
 import { API, TOKEN, setup, trigger } from './helpers.js';
 
 test('add_comment posts a note with the hidden marker on the issue and returns its URL', async () => {
@@ -81,4 +83,17 @@ test('a refused token (401) says so and what token to give', async () => {
   await expect(host.applyOutput({ kind: 'add_labels', labels: ['x'] }, trigger('issue'))).rejects.toThrow(
     `GitLab API PUT ${API}/issues/3 failed: 401 Unauthorized. GitLab refused the token (unknown, revoked or expired): give a project or group access token`,
   );
+});
+
+test("the host's sanitizing rules turn on GitLab's: quick actions shifted off the line start, comma lists split into labels", async () => {
+  const { host } = await setup();
+  const redactor = createRedactor([]);
+  expect(sanitizeOutput({ kind: 'add_comment', body: 'Done.\n/merge' }, redactor, host.sanitizeRules)).toEqual({
+    kind: 'add_comment',
+    body: 'Done.\n /merge',
+  });
+  expect(sanitizeOutput({ kind: 'add_labels', labels: ['bug,security'] }, redactor, host.sanitizeRules)).toEqual({
+    kind: 'add_labels',
+    labels: ['bug', 'security'],
+  });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FLUE_COMMENT_MARKER, progressMarker } from '../../../src/hosts/gitlab/markers.js';
+import { FLUE_COMMENT_MARKER, progressMarker } from '../../../src/hosts/markers.js';
 import { API, RUN_URL, TOKEN, hostOn, setup, trigger } from './helpers.js';
 
 const MARKERS = `${FLUE_COMMENT_MARKER}\n${progressMarker('triage', '77')}`;
@@ -51,6 +51,17 @@ test('edits while working are throttled; the finished state is always written, a
   expect(gitlab.calls()).toHaveLength(2);
   expect(project.notes('issues', 3)[0]?.body).toBe(
     `${MARKERS}\n\nflue-action (\`triage\`) finished · [view pipeline](${RUN_URL})\n\nsuccess · 3 turns\n\n| cost | $0.01 |\nsecret [REDACTED]`,
+  );
+});
+
+test("a quick action in the working line (the model's tool argument) is shifted off the line start, so GitLab does not run it", async () => {
+  const time = clock();
+  const { project, host } = await setup({ now: time.now, progressIntervalMs: 0 });
+  project.issue(3);
+  const reporter = await host.startProgress(trigger('issue'), 'triage');
+  await reporter?.update({ phase: 'finished', line: 'done', details: 'result:\n/merge\n/label ~approved' });
+  expect(project.notes('issues', 3)[0]?.body).toBe(
+    `${MARKERS}\n\nflue-action (\`triage\`) finished · [view pipeline](${RUN_URL})\n\ndone\n\nresult:\n /merge\n /label ~approved`,
   );
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FLUE_COMMENT_MARKER } from '../../../src/hosts/gitlab/markers.js';
+import { FLUE_COMMENT_MARKER } from '../../../src/hosts/markers.js';
 import type { OutputKey } from '../../../src/hosts/host.js';
 import type { ProposedOutput } from '../../../src/tools/types.js';
 import { API, README_DIFF, setup, trigger } from './helpers.js';
