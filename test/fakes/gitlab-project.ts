@@ -140,7 +140,9 @@ export class FakeProject {
 
   /** A note written by `author` (default: a person, not the runner), as GitLab stores it. */
   note(thread: FakeThread, fields: { body: string; author?: string; system?: boolean; type?: string | null; position?: Json }): Json {
-    const author = fields.author === undefined ? this.context.userNamed('bob') : this.context.userNamed(fields.author);
+    const user = this.context.userNamed(fields.author ?? 'bob');
+    // As notes.md shows a note's author: the user with an email and a creation time.
+    const author = { ...user, email: `${user.username}@example.com`, created_at: '2013-09-30T13:46:01Z' };
     const note: Json = {
       id: this.context.nextId(),
       type: fields.type ?? null,

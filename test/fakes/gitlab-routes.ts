@@ -193,6 +193,9 @@ const diffEntry = (file: FakeThread['diffs'][number]): Json => ({
   renamed_file: file.renamed_file ?? false,
   deleted_file: file.deleted_file ?? false,
   generated_file: false,
+  // GitLab 18.4 and on: a diff left out (empty `diff`), fetchable elsewhere or not at all.
+  collapsed: false,
+  too_large: false,
 });
 
 function repositoryRoute(project: FakeProject, request: RouteRequest, url: string): RouteResponse {
