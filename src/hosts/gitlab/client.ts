@@ -5,7 +5,7 @@
  * so a run never waits longer than a rate limit is worth), pagination, and writes spaced apart.
  */
 import { LIMITS } from '../../limits.js';
-import { networkFailure, responseFailure, type TokenKind } from './errors.js';
+import { GitLabApiError, networkFailure, responseFailure, type TokenKind } from './errors.js';
 
 export interface GitLabClientOptions {
   /** CI_API_V4_URL: `https://gitlab.com/api/v4`. */
@@ -55,7 +55,7 @@ export class GitLabClient {
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const response = await this.send(method, path, options);
     const text = await response.text();
-    return (text === '' ? undefined : JSON.parse(text)) as T;
+    return (text === '' ? undefined : parseAnswer(`${method} ${path}`, response.status, text)) as T;
   }
 
   /** The answer's bytes, at most `maxBytes`: past it the read stops and `undefined` says so. */
@@ -81,7 +81,10 @@ export class GitLabClient {
     let page: Query = { ...query, per_page: 100 };
     for (let count = 0; count < MAX_PAGES; count += 1) {
       const response = await this.send('GET', path, { query: page });
-      items.push(...((await response.json()) as T[]));
+      const answer = parseAnswer(`GET ${path}`, response.status, await response.text());
+      if (!Array.isArray(answer))
+        throw new GitLabApiError(`GET ${path}`, response.status, `GitLab API GET ${path} answered ${response.status} without a list.`);
+      items.push(...(answer as T[]));
       const next = nextPage(response.headers, this.base);
       if (next === undefined) break;
       page = { ...page, ...next };
@@ -173,6 +176,19 @@ function nextPage(headers: Headers, base: string): Query | undefined {
   // Only the query is taken from the link: the token never goes to another host the answer names.
   if (link === undefined || !URL.canParse(link) || new URL(link).origin !== new URL(base).origin) return undefined;
   return Object.fromEntries(new URL(link).searchParams);
+}
+
+/** A 2xx body as JSON; one that is not (a proxy's HTML page) is a GitLabApiError naming the call, not a SyntaxError. */
+function parseAnswer(call: string, status: number, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new GitLabApiError(
+      call,
+      status,
+      `GitLab API ${call} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 100))}. Check CI_API_V4_URL.`,
+    );
+  }
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {

@@ -109,21 +109,19 @@ export class GitLabHost implements CiHost {
   }
 
   /**
-   * An MR's refs from the MR itself: a note event or a trigger payload names the MR but not (or not
-   * trustworthily) its commits. What the trigger already says wins, as on GitHub.
+   * An MR's refs from the MR itself, read on every run: a note event or a trigger payload names the MR
+   * but not (or not trustworthily: anyone holding the trigger URL can write TRIGGER_PAYLOAD) its
+   * commits. What decides trust comes from the API whatever the trigger says: the base commit the
+   * definitions are read from, and fork status (a fork by either account counts as one). The rest the
+   * trigger already says wins, as on GitHub: a merge request pipeline's commit is CI_COMMIT_SHA.
    */
   async completeTrigger(trigger: Trigger): Promise<Trigger> {
     if (!trigger.isPullRequest || trigger.number === undefined) return trigger;
-    if (trigger.refs.sha && trigger.refs.baseSha && trigger.refs.fromFork !== undefined) return trigger;
     const mr = await this.api.getMergeRequest(trigger.number);
-    const refs = {
-      base: mr.target_branch,
-      head: mr.source_branch,
-      sha: mr.sha,
-      ...(mr.diff_refs ? { baseSha: mr.diff_refs.base_sha } : {}),
-      fromFork: mr.source_project_id !== mr.target_project_id,
-    };
-    return { ...trigger, refs: { ...refs, ...definedOnly(trigger.refs) } };
+    const fromApi = { base: mr.target_branch, head: mr.source_branch, sha: mr.sha };
+    const baseSha = mr.diff_refs?.base_sha ?? trigger.refs.baseSha;
+    const fromFork = mr.source_project_id !== mr.target_project_id || trigger.refs.fromFork === true;
+    return { ...trigger, refs: { ...fromApi, ...definedOnly(trigger.refs), ...(baseSha ? { baseSha } : {}), fromFork } };
   }
 
   fetchContext(trigger: Trigger): Promise<TriggerContextExtras> {

@@ -136,3 +136,14 @@ test('writes are spaced on GitLab itself, not on a loopback address', () => {
   expect(pacesWrites('http://127.0.0.1:8080/api/v4')).toBe(false);
   expect(pacesWrites('http://localhost/api/v4')).toBe(false);
 });
+
+test("an answer that is not JSON (a proxy's page) names the call instead of failing to parse", async () => {
+  const { gitlab, project, host } = await setup();
+  project.issue(3);
+  gitlab.fail(`GET ${API}/issues/3/notes`, { status: 200, body: Buffer.from('<html>login</html>') });
+  await expect(host.fetchContext(trigger('issue'))).rejects.toThrow(
+    `GitLab API GET ${API}/issues/3/notes answered 200 with a body that is not JSON: "<html>login</html>". Check CI_API_V4_URL.`,
+  );
+  gitlab.fail(`GET ${API}/issues/3/notes`, { status: 200, body: { message: 'not a list' } });
+  await expect(host.fetchContext(trigger('issue'))).rejects.toThrow(`GitLab API GET ${API}/issues/3/notes answered 200 without a list.`);
+});

@@ -62,13 +62,27 @@ test('completeTrigger reads the MR for its refs; a fork MR (source project diffe
   expect((await own.host.completeTrigger(trigger('mr'))).refs.fromFork).toBe(false);
 });
 
-test('completeTrigger keeps what the trigger already says, and leaves issues alone', async () => {
+test('completeTrigger keeps the commit the trigger names, and leaves issues alone', async () => {
   const { gitlab, project, host } = await setup();
   project.mergeRequest(7);
-  const completed = await host.completeTrigger(trigger('mr', { refs: { sha: 'pipeline-sha' } }));
-  expect(completed.refs.sha).toBe('pipeline-sha');
-  expect(completed.refs.baseSha).toBe(BASE_SHA);
+  const completed = await host.completeTrigger(trigger('mr', { refs: { sha: 'pipeline-sha', head: 'feature' } }));
+  expect(completed.refs).toEqual({ base: 'main', head: 'feature', sha: 'pipeline-sha', baseSha: BASE_SHA, fromFork: false });
   const issue = trigger('issue');
   expect(await host.completeTrigger(issue)).toBe(issue);
   expect(gitlab.calls()).toEqual([`GET ${API}/merge_requests/7`]);
+});
+
+test('a forged trigger cannot make a fork MR look like a branch, nor choose the base commit definitions come from', async () => {
+  const { project, host } = await setup();
+  project.mergeRequest(7, { source_project_id: 99 });
+  const forged = trigger('mr', { refs: { sha: HEAD_SHA, baseSha: 'attacker-commit', fromFork: false } });
+  const completed = await host.completeTrigger(forged);
+  expect(completed.refs.fromFork).toBe(true);
+  expect(completed.refs.baseSha).toBe(BASE_SHA);
+});
+
+test('a fork the trigger reports stays a fork, whatever the API says', async () => {
+  const { project, host } = await setup();
+  project.mergeRequest(7);
+  expect((await host.completeTrigger(trigger('mr', { refs: { fromFork: true } }))).refs.fromFork).toBe(true);
 });
