@@ -53,7 +53,7 @@ export interface FakeServerContext {
 
 export class FakeProject {
   readonly threads = new Map<string, FakeThread>();
-  readonly members = new Map<number, { level: number; state: string }>();
+  readonly members = new Map<number, { level: number; state: string; membershipState: string }>();
   /** Per commit sha: repository path → file. */
   readonly trees = new Map<string, Map<string, TreeFile>>();
 
@@ -168,9 +168,9 @@ export class FakeProject {
   }
 
   /** The member `username` at `level` (10 Guest ... 50 Owner) on this project. */
-  member(username: string, level: number, state = 'active'): FakeUser {
+  member(username: string, level: number, state = 'active', membershipState = 'active'): FakeUser {
     const user = this.context.userNamed(username);
-    this.members.set(user.id, { level, state });
+    this.members.set(user.id, { level, state, membershipState });
     return user;
   }
 

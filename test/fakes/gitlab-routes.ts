@@ -53,7 +53,14 @@ export function projectRoute(project: FakeProject, request: RouteRequest, url: s
     const member = project.members.get(Number(third));
     if (!member) return message(404, 'Not found');
     const user = [...project.context.allUsers()].find((entry) => entry.id === Number(third));
-    return json({ ...user, access_level: member.level, state: member.state, created_at: project.context.timestamp(), expires_at: null });
+    return json({
+      ...user,
+      access_level: member.level,
+      state: member.state,
+      membership_state: member.membershipState,
+      created_at: project.context.timestamp(),
+      expires_at: null,
+    });
   }
   if (first === 'repository') return repositoryRoute(project, request, url);
   if (first !== 'issues' && first !== 'merge_requests') return message(404, 'Not Found');
@@ -101,6 +108,10 @@ export function projectRoute(project: FakeProject, request: RouteRequest, url: s
       return { status: 204 };
     case 'POST approve': {
       const self = project.context.self().username;
+      const sha = (request.body as Json | undefined)?.sha;
+      if (sha !== undefined && sha !== thread.data.sha) {
+        return { status: 409, body: { message: `SHA does not match HEAD of source branch: ${String(thread.data.sha)}` } };
+      }
       if (thread.approvedBy.includes(self)) return message(401, 'Unauthorized');
       thread.approvedBy.push(self);
       return json(

@@ -34,8 +34,9 @@ export async function accessOf(api: ProjectApi, login: string, writerLevel: numb
     const user = (await api.usersNamed(login)).find((entry) => entry.username.toLowerCase() === login.toLowerCase());
     if (user === undefined) return NO_ACCESS;
     const member = await api.member(user.id);
-    // A blocked or pending member keeps a level GitLab does not honour.
-    if (member.state !== undefined && member.state !== 'active') return { trust: 'none', role: `${roleName(member.access_level)} (${member.state})` };
+    // A blocked user or an awaiting membership keeps a level GitLab does not honour.
+    const inactive = [member.state, member.membership_state].find((state) => state !== undefined && state !== 'active');
+    if (inactive !== undefined) return { trust: 'none', role: `${roleName(member.access_level)} (${inactive})` };
     return accessAt(member.access_level, writerLevel);
   } catch (error) {
     rethrowIfFatal(error);

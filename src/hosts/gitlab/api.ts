@@ -66,7 +66,10 @@ export interface DiffPosition extends DiffRefs {
 
 export interface Member extends GitLabUser {
   access_level: number;
+  /** The user's state: 'active', 'blocked', ... */
   state: string;
+  /** The membership's: 'active', or 'awaiting' (an invitation not yet accepted, a seat not yet given). */
+  membership_state?: string;
 }
 
 export interface TreeEntry {

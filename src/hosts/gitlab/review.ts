@@ -86,6 +86,8 @@ async function deleteStaleDrafts(api: ProjectApi, iid: number, marker: string): 
 /** The sentence for the session log; approving is a courtesy the review does not fail over. */
 async function approve(api: ProjectApi, iid: number, options: OutputOptions): Promise<string> {
   if (!options.approve) return 'The agent approved; the merge request was not approved in GitLab (approvals are not enabled for flue-action).';
+  // The MR as the run read it when it started (read once a run): if its head moved since, GitLab refuses
+  // (409) rather than approve commits the agent never saw.
   const mr = await api.getMergeRequest(iid);
   try {
     await api.approve(iid, mr.sha);

@@ -40,10 +40,12 @@ test('only an exact username counts: a lookalike the search returns is not the a
   await expect(host.accessOf('alice', trigger('issue'))).resolves.toEqual({ trust: 'none', role: 'no access' });
 });
 
-test('a blocked member keeps a level GitLab does not honour: no access', async () => {
+test('a blocked user or an awaiting membership keeps a level GitLab does not honour: no access', async () => {
   const { project, host } = await setup();
   project.member('alice', 40, 'blocked');
   await expect(host.accessOf('alice', trigger('issue'))).resolves.toEqual({ trust: 'none', role: 'Maintainer (blocked)' });
+  project.member('carol', 30, 'active', 'awaiting');
+  await expect(host.accessOf('carol', trigger('issue'))).resolves.toEqual({ trust: 'none', role: 'Developer (awaiting)' });
 });
 
 test('any other failure is unknown, with a warning naming the call', async () => {

@@ -144,6 +144,19 @@ test('an approval GitLab refuses is a warning and a note, not a failed review', 
   expect(warnings[0]?.startsWith(`submit_review on !7: ${said}`)).toBe(true);
 });
 
+test('an approval names the head the run read: if the MR moved on since, GitLab refuses (409) and nothing unseen is approved', async () => {
+  const { gitlab, project, host } = await mrSetup({ approve: true });
+  await host.completeTrigger(trigger('mr'));
+  const mr = project.threads.get('merge_requests/7');
+  if (mr) mr.data.sha = 'd00d000000000000000000000000000000000002';
+  const applied = await host.applyOutput(review([], 'APPROVE'), trigger('mr'));
+  expect(gitlab.requests.at(-1)?.body).toEqual({ sha: HEAD_SHA });
+  expect(applied.note).toBe(
+    `The merge request was not approved: GitLab API POST ${API}/merge_requests/7/approve failed: 409 Conflict - SHA does not match HEAD of source branch: d00d000000000000000000000000000000000002`,
+  );
+  expect(mr?.approvedBy).toEqual([]);
+});
+
 test('REQUEST_CHANGES is posted as comments, and the log says GitLab has no such verdict here', async () => {
   const { host } = await mrSetup();
   const applied = await host.applyOutput(review([], 'REQUEST_CHANGES'), trigger('mr'));
