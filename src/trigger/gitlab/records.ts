@@ -128,7 +128,10 @@ function check<S extends v.GenericSchema>(schema: S, value: unknown, what: strin
   if (result.success) return result.output;
   const problems = result.issues.map((issue) => {
     const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
-    return `${path === '' ? '(the answer)' : `'${path}'`}: ${issue.message}`;
+    if (path === '') return `(the answer): ${issue.message}`;
+    return issue.input === undefined ? `'${path}' is missing` : `'${path}': ${issue.message}`;
   });
-  throw new TriggerError(`GitLab API ${what}: unexpected answer, ${[...new Set(problems)].slice(0, 5).join('; ')}. Is CI_API_V4_URL a GitLab API?`);
+  const unique = [...new Set(problems)];
+  const more = unique.length > 5 ? ` (and ${unique.length - 5} more)` : '';
+  throw new TriggerError(`GitLab API ${what}: unexpected answer, ${unique.slice(0, 5).join('; ')}${more}. Is CI_API_V4_URL a GitLab API?`);
 }
