@@ -135,7 +135,7 @@ describe('a forged issue or merge request event', () => {
 });
 
 describe('a payload about another project', () => {
-  test.each([
+  test.each<[string, Record<string, string>]>([
     ['another id', { CI_PROJECT_ID: '6' }],
     ['another path', { CI_PROJECT_PATH: 'gitlab-org/other' }],
   ])('%s: refused before anything is read', (_, override) => {
@@ -152,7 +152,9 @@ describe('a payload about another project', () => {
     const env = triggerJobEnv(payload);
     delete payload.project;
     delete payload.project_id;
-    expect(() => readPayload(payload, env)).toThrow('the webhook is about project (no project.path_with_namespace) (id missing), but this job runs in gitlab-org/gitlab-test (id 5).');
+    expect(() => readPayload(payload, env)).toThrow(
+      'the webhook is about project (no project.path_with_namespace) (id missing), but this job runs in gitlab-org/gitlab-test (id 5).',
+    );
   });
 
   test('the project id as a string is not the project', () => {

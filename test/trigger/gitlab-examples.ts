@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { GitLabEnv, GitLabRecords } from '../../src/trigger/gitlab.js';
 
-export type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely to derive variants
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are edited freely to derive variants
+export type Json = Record<string, any>;
 
 const folder = new URL('../fixtures/gitlab/', import.meta.url);
 

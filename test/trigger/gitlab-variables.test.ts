@@ -61,7 +61,11 @@ describe('merge request pipelines', () => {
   });
 
   test('a description GitLab cut says so', () => {
-    const trigger = read({ ...mergeRequestJobEnv(), CI_MERGE_REQUEST_DESCRIPTION: 'x'.repeat(2700), CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED: 'true' });
+    const trigger = read({
+      ...mergeRequestJobEnv(),
+      CI_MERGE_REQUEST_DESCRIPTION: 'x'.repeat(2700),
+      CI_MERGE_REQUEST_DESCRIPTION_IS_TRUNCATED: 'true',
+    });
     expect(trigger.body).toBe(`${'x'.repeat(2700)}\n[… description cut by GitLab (CI_MERGE_REQUEST_DESCRIPTION holds its first 2700 characters)]`);
   });
 
@@ -141,7 +145,10 @@ describe('other pipeline sources', () => {
   });
 
   test('subgroups: the owner is the whole namespace', () => {
-    expect(read(job('schedule', { CI_PROJECT_PATH: 'gitlab-org/security/gitlab' })).repository).toEqual({ owner: 'gitlab-org/security', name: 'gitlab' });
+    expect(read(job('schedule', { CI_PROJECT_PATH: 'gitlab-org/security/gitlab' })).repository).toEqual({
+      owner: 'gitlab-org/security',
+      name: 'gitlab',
+    });
   });
 
   test.each(['', 'diaspora', 'mike/', '/diaspora', 'mike//diaspora', 'mike/dia spora'])('CI_PROJECT_PATH %j is refused, naming it', (path) => {

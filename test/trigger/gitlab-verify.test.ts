@@ -88,7 +88,15 @@ describe('a note on a merge request, re-read', () => {
     const { payload, records } = mergeRequestNote();
     const note = fixture('api-note-merge-request');
     note.type = 'DiffNote';
-    note.position = { base_sha: 'dd69', head_sha: '8e0b', old_path: 'app/a.rb', new_path: 'app/a.rb', position_type: 'text', old_line: null, new_line: 18 };
+    note.position = {
+      base_sha: 'dd69',
+      head_sha: '8e0b',
+      old_path: 'app/a.rb',
+      new_path: 'app/a.rb',
+      position_type: 'text',
+      old_line: null,
+      new_line: 18,
+    };
     records.notes.set('merge_request/2/301', note);
     payload.object_attributes.position = { new_path: 'forged.rb', new_line: 1 };
     const trigger = await verifyGitLabPayloadTrigger(readPayload(payload), records);
@@ -154,7 +162,14 @@ describe('issue and merge request events, re-read', () => {
     const records = new FakeRecords();
     records.mergeRequests.set(14656, fixture('api-merge-request'));
     const trigger = await verifyGitLabPayloadTrigger(readPayload(payload), records);
-    expect(trigger).toMatchObject({ kind: 'pull_request', eventName: 'merge_request', action: 'open', number: 14656, actor: 'alexkalderimis', author: 'alexkalderimis' });
+    expect(trigger).toMatchObject({
+      kind: 'pull_request',
+      eventName: 'merge_request',
+      action: 'open',
+      number: 14656,
+      actor: 'alexkalderimis',
+      author: 'alexkalderimis',
+    });
     expect(trigger.refs).toEqual({
       base: 'master',
       head: 'delete-designs-v2',
@@ -218,7 +233,12 @@ describe('bad answers and missing records', () => {
   test('a merge request answer without diff_refs still reads, without a base sha', async () => {
     const mr = fixture('api-merge-request');
     mr.diff_refs = null;
-    expect(mergeRequestFields(mr).refs).toEqual({ base: 'master', head: 'delete-designs-v2', sha: '8e0b45049b6253b8984cde9241830d2851168142', fromFork: false });
+    expect(mergeRequestFields(mr).refs).toEqual({
+      base: 'master',
+      head: 'delete-designs-v2',
+      sha: '8e0b45049b6253b8984cde9241830d2851168142',
+      fromFork: false,
+    });
   });
 
   test('an answer about another iid is refused', async () => {

@@ -50,7 +50,13 @@ describe('Note Hook', () => {
   test('on an issue', () => {
     const trigger = readPayload(fixture('note-issue'));
     expect(trigger).toMatchObject({ kind: 'issue_comment', eventName: 'note', number: 17, isPullRequest: false, title: 'test', body: 'test' });
-    expect(trigger.comment).toEqual({ id: 1241, body: 'Hello world', author: 'root', authorIsBot: false, url: 'http://example.com/gitlab-org/gitlab-test/issues/17#note_1241' });
+    expect(trigger.comment).toEqual({
+      id: 1241,
+      body: 'Hello world',
+      author: 'root',
+      authorIsBot: false,
+      url: 'http://example.com/gitlab-org/gitlab-test/issues/17#note_1241',
+    });
     expect(trigger.refs).toEqual({});
   });
 

@@ -69,7 +69,9 @@ function mergeRequestTrigger(env: GitLabEnv): Trigger {
   const iidText = required(env, 'CI_MERGE_REQUEST_IID');
   const iid = positiveInteger(Number(iidText));
   if (iid === undefined || !/^\d+$/.test(iidText)) {
-    throw new TriggerError(`CI_MERGE_REQUEST_IID is '${iidText}', not a merge request number. GitLab sets it in merge request pipelines; do not override it.`);
+    throw new TriggerError(
+      `CI_MERGE_REQUEST_IID is '${iidText}', not a merge request number. GitLab sets it in merge request pipelines; do not override it.`,
+    );
   }
   const path = value(env, 'CI_MERGE_REQUEST_PROJECT_PATH') ?? required(env, 'CI_PROJECT_PATH');
   const targetProject = value(env, 'CI_MERGE_REQUEST_PROJECT_ID');

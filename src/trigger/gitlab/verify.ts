@@ -42,7 +42,9 @@ export async function verifyGitLabPayloadTrigger(trigger: Trigger, records: GitL
   if (!isGitLabPayloadTrigger(trigger)) return trigger;
   const iid = trigger.number;
   if (iid === undefined) {
-    throw new TriggerError(`The '${trigger.eventName}' webhook names no issue or merge request (iid), so there is nothing to re-read and nothing to answer.`);
+    throw new TriggerError(
+      `The '${trigger.eventName}' webhook names no issue or merge request (iid), so there is nothing to re-read and nothing to answer.`,
+    );
   }
   const noteable = trigger.isPullRequest ? 'merge_request' : 'issue';
   const subjectName = trigger.isPullRequest ? `merge request !${iid}` : `issue #${iid}`;

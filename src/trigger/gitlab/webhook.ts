@@ -102,7 +102,9 @@ function checkProject(event: JsonObject, project: GitLabProject, source: string)
 function need(event: JsonObject, name: string, source: string): JsonObject {
   const value = object(field(event, name));
   if (value === undefined) {
-    throw new TriggerError(`${source}: the '${string(field(event, 'object_kind'))}' webhook needs field '${name}' (an object), which is missing. Give the payload GitLab sent.`);
+    throw new TriggerError(
+      `${source}: the '${string(field(event, 'object_kind'))}' webhook needs field '${name}' (an object), which is missing. Give the payload GitLab sent.`,
+    );
   }
   return value;
 }
@@ -115,7 +117,9 @@ function noteFields(event: JsonObject, note: JsonObject, user: unknown, source: 
     );
   }
   if (field(note, 'system') === true) {
-    throw new UnsupportedGitLabEventError(`${source}: note ${positiveInteger(field(note, 'id')) ?? ''} is a system note (GitLab wrote it); system notes never start a run.`);
+    throw new UnsupportedGitLabEventError(
+      `${source}: note ${positiveInteger(field(note, 'id')) ?? ''} is a system note (GitLab wrote it); system notes never start a run.`,
+    );
   }
   const subject = noteable === 'MergeRequest' ? mergeRequestFields(need(event, 'merge_request', source)) : issueFields(need(event, 'issue', source));
   const comment: TriggerComment = withoutUndefined({
