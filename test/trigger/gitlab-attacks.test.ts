@@ -58,7 +58,7 @@ describe('a forged note', () => {
     const { payload, records } = forgedMergeRequestNote();
     records.notes.set('merge_request/2/301', { ...fixture('api-note-merge-request'), noteable_iid: 3 });
     await expect(verifyGitLabPayloadTrigger(readPayload(payload), records)).rejects.toThrow(
-      'GitLab API note 301 on merge request !2 (GET /projects/:id/merge_requests/2/notes/301): the note is on a MergeRequest (iid 3), ' +
+      'GitLab API note 301 on merge request !2 (GET /projects/:id/merge_requests/2/notes/301): the note belongs to MergeRequest iid 3 (id 2), ' +
         'not on merge request !2 as the webhook said. Refused: the payload does not describe a real note.',
     );
   });
@@ -66,7 +66,20 @@ describe('a forged note', () => {
   test('a note on an issue passed off as one on a merge request: refused', async () => {
     const { payload, records } = forgedMergeRequestNote();
     records.notes.set('merge_request/2/301', { ...fixture('api-note-merge-request'), noteable_type: 'Issue' });
-    await expect(verifyGitLabPayloadTrigger(readPayload(payload), records)).rejects.toThrow('the note is on a Issue (iid 2), not on merge request !2');
+    await expect(verifyGitLabPayloadTrigger(readPayload(payload), records)).rejects.toThrow(
+      'the note belongs to Issue iid 2 (id 2), not on merge request !2',
+    );
+  });
+
+  test.each([
+    ['its own merge request', 33092005, true],
+    ['another merge request', 7, false],
+  ])('GitLab without noteable_iid: a note on %s', async (_, noteableId, accepted) => {
+    const { payload, records } = forgedMergeRequestNote();
+    records.notes.set('merge_request/2/301', { ...fixture('api-note-merge-request'), noteable_iid: undefined, noteable_id: noteableId });
+    const verify = verifyGitLabPayloadTrigger(readPayload(payload), records);
+    if (accepted) await expect(verify).resolves.toMatchObject({ comment: { id: 301, body: 'Comment for MR' } });
+    else await expect(verify).rejects.toThrow('the note belongs to MergeRequest iid unknown (id 7), not on merge request !2');
   });
 
   test('a system note the payload calls a comment: refused as a skip', async () => {

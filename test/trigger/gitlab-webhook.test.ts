@@ -160,6 +160,20 @@ describe('refused payloads', () => {
     expect(() => readPayload({ project: { id: 1, path_with_namespace: 'a/b' } })).toThrow("object_kind '(none)' is not supported");
   });
 
+  test.each(['merge_request_event', 'push', 'web', undefined])('a payload in a %s pipeline is refused', (source) => {
+    const payload = fixture('note-issue');
+    const env = { ...triggerJobEnv(payload), CI_PIPELINE_SOURCE: source };
+    expect(() => readPayload(payload, env)).toThrow(
+      `${SOURCE} is set in a pipeline whose CI_PIPELINE_SOURCE is '${source ?? '(unset)'}'. GitLab sets TRIGGER_PAYLOAD only in ` +
+        "pipelines started through the trigger API ('trigger'); remove the variable, or start the pipeline through the trigger.",
+    );
+  });
+
+  test('a payload in a pipeline source pipeline (a multi-project trigger) is read', () => {
+    const payload = fixture('note-issue');
+    expect(readPayload(payload, { ...triggerJobEnv(payload), CI_PIPELINE_SOURCE: 'pipeline' }).eventName).toBe('note');
+  });
+
   test('not JSON', () => {
     const read = () => readGitLabTrigger(triggerJobEnv(fixture('issue')), { payloadFile: '{"object_kind": ', source: SOURCE });
     expect(read).toThrow(TriggerError);

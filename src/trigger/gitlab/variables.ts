@@ -27,6 +27,12 @@ export function readGitLabTrigger(env: GitLabEnv, options: GitLabTriggerOptions)
   const source = value(env, 'CI_PIPELINE_SOURCE');
   const project = { id: value(env, 'CI_PROJECT_ID'), path: required(env, 'CI_PROJECT_PATH') };
   if (options.payloadFile !== undefined) {
+    if (source !== 'trigger' && source !== 'pipeline') {
+      throw new TriggerError(
+        `${options.source} is set in a pipeline whose CI_PIPELINE_SOURCE is '${source ?? '(unset)'}'. GitLab sets TRIGGER_PAYLOAD only in ` +
+          `pipelines started through the trigger API ('trigger'); remove the variable, or start the pipeline through the trigger.`,
+      );
+    }
     return triggerFromGitLabPayload(options.payloadFile, project, parseProjectPath(project.path, 'CI_PROJECT_PATH'), options.source);
   }
   if (source === 'merge_request_event') return mergeRequestTrigger(env);

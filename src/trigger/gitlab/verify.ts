@@ -80,7 +80,7 @@ export async function verifyGitLabPayloadTrigger(trigger: Trigger, records: GitL
   }
   const notePath = `note ${noteId} on ${subjectName} (${subjectPath}/notes/${noteId})`;
   const note = readNoteRecord(await records.note(noteable, iid, noteId), notePath);
-  checkNoteable(note, trigger.isPullRequest, iid, notePath);
+  checkNoteable(note, trigger.isPullRequest, record, notePath);
   if (note.system) {
     throw new UnsupportedGitLabEventError(`GitLab API ${notePath}: a system note (GitLab wrote it); system notes never start a run.`);
   }
@@ -94,13 +94,16 @@ function checkIid(record: IssueRecord, iid: number, what: string): void {
   throw new TriggerError(`GitLab API ${what}: the answer is about iid ${record.iid}, not ${iid}.`);
 }
 
-/** The note must be on the issue or merge request the payload named: a note id alone could be anyone's. */
-function checkNoteable(note: NoteRecord, isPullRequest: boolean, iid: number, what: string): void {
+/**
+ * The note must be on the issue or merge request the payload named: a note id alone could be anyone's.
+ * GitLab before 11.x answers no `noteable_iid`; then the noteable's global `id` must be the record's.
+ */
+function checkNoteable(note: NoteRecord, isPullRequest: boolean, record: IssueRecord, what: string): void {
   const wanted = isPullRequest ? 'MergeRequest' : 'Issue';
-  const onIid = note.noteable_iid === undefined || note.noteable_iid === null || note.noteable_iid === iid;
-  if (note.noteable_type === wanted && onIid) return;
+  const same = note.noteable_iid === undefined || note.noteable_iid === null ? note.noteable_id === record.id : note.noteable_iid === record.iid;
+  if (note.noteable_type === wanted && same) return;
   throw new TriggerError(
-    `GitLab API ${what}: the note is on a ${note.noteable_type} (iid ${note.noteable_iid ?? 'unknown'}), not on ${isPullRequest ? 'merge request !' : 'issue #'}${iid} ` +
-      'as the webhook said. Refused: the payload does not describe a real note.',
+    `GitLab API ${what}: the note belongs to ${note.noteable_type} iid ${note.noteable_iid ?? 'unknown'} (id ${note.noteable_id ?? 'unknown'}), ` +
+      `not on ${isPullRequest ? 'merge request !' : 'issue #'}${record.iid} as the webhook said. Refused: the payload does not describe a real note.`,
   );
 }
