@@ -37,6 +37,9 @@ export function isGitLabPayloadTrigger(trigger: Trigger): boolean {
  *   webhook), so it is the author of the issue or merge request. A forged `user` then cannot raise trust:
  *   a stranger's issue "labeled by a maintainer" has the stranger as its actor, so trust-author-text,
  *   which needs a writer to have caused the event, never applies to it.
+ *
+ * What stays of the payload: the kind of event and its action (one of the values GitLab documents, see
+ * webhook.ts), and the numbers naming what to re-read, which the API answers must match.
  */
 export async function verifyGitLabPayloadTrigger(trigger: Trigger, records: GitLabRecords): Promise<Trigger> {
   if (!isGitLabPayloadTrigger(trigger)) return trigger;
