@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { TriggerError } from '../../src/errors.js';
 import {
+  issueFields,
   isGitLabPayloadTrigger,
   mergeRequestFields,
   readGitLabTrigger,
@@ -226,7 +227,7 @@ describe('bad answers and missing records', () => {
     const { payload, records } = mergeRequestNote();
     records.notes.set('merge_request/2/301', 'Comment for MR');
     await expect(verifyGitLabPayloadTrigger(readPayload(payload), records)).rejects.toThrow(
-      'GitLab API note 301 on merge request !2 (GET /projects/:id/merge_requests/2/notes/301): unexpected answer, (the answer): Invalid type',
+      'GitLab API note 301 on merge request !2 (GET /projects/:id/merge_requests/2/notes/301): unexpected answer, expected a JSON object, got string.',
     );
   });
 
@@ -274,5 +275,31 @@ describe('bad answers and missing records', () => {
 
   test('an UnsupportedGitLabEventError is a TriggerError', () => {
     expect(new UnsupportedGitLabEventError('x')).toBeInstanceOf(TriggerError);
+  });
+});
+
+describe('the REST readers the GitLab host completes a Trigger with', () => {
+  test('issueFields', () => {
+    expect(issueFields(fixture('api-issue'))).toEqual({
+      number: 11,
+      isPullRequest: false,
+      title: 'Sit voluptas tempora quisquam aut doloribus et.',
+      body: 'Repellat voluptas quibusdam voluptatem exercitationem.',
+      labels: [],
+      url: 'http://example.com/example/example/issues/11',
+      author: 'solon.cremin',
+    });
+  });
+
+  test('issueFields names the record it was given', () => {
+    expect(() => issueFields([], 'issue #3 (GET /projects/:id/issues/3)')).toThrow(
+      'GitLab API issue #3 (GET /projects/:id/issues/3): unexpected answer, expected a JSON object, got an array. Is CI_API_V4_URL a GitLab API?',
+    );
+  });
+
+  test('mergeRequestFields: a fork, labels with details, a null description', () => {
+    const mr = { ...fixture('api-merge-request'), source_project_id: 1, description: null, labels: [{ id: 1, name: 'bug', color: '#f00' }] };
+    expect(mergeRequestFields(mr)).toMatchObject({ labels: ['bug'], refs: { fromFork: true } });
+    expect('body' in mergeRequestFields(mr)).toBe(false);
   });
 });

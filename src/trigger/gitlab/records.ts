@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { TriggerError } from '../../errors.js';
-import { text, withoutUndefined } from '../payload.js';
+import { object, text, withoutUndefined } from '../payload.js';
 import type { Trigger, TriggerComment } from '../types.js';
 import { isGitLabBot } from './bots.js';
 import { diffPosition, gitLabLabels } from './webhook.js';
@@ -74,8 +74,13 @@ export function readNoteRecord(value: unknown, what: string): NoteRecord {
   return check(noteRecord, value, what);
 }
 
-/** The Trigger fields of an issue, as the REST API answers it. */
-export function issueFields(issue: IssueRecord): Partial<Trigger> {
+/** The Trigger fields of an issue, as the REST API answers it (`GET /projects/:id/issues/:iid`). */
+export function issueFields(raw: unknown, what = 'issue'): Partial<Trigger> {
+  return issueRecordFields(readIssueRecord(raw, what));
+}
+
+/** issueFields of an answer already checked. */
+export function issueRecordFields(issue: IssueRecord): Partial<Trigger> {
   return withoutUndefined({
     number: issue.iid,
     isPullRequest: false,
@@ -99,7 +104,7 @@ export function mergeRequestFields(raw: unknown, what = 'merge request'): Partia
 /** mergeRequestFields of an answer already checked. */
 export function mergeRequestRecordFields(mr: MergeRequestRecord): Partial<Trigger> {
   return {
-    ...issueFields(mr),
+    ...issueRecordFields(mr),
     isPullRequest: true,
     refs: withoutUndefined({
       base: mr.target_branch,
@@ -124,11 +129,14 @@ export function noteComment(note: NoteRecord, subjectUrl: string | undefined): T
 }
 
 function check<S extends v.GenericSchema>(schema: S, value: unknown, what: string): v.InferOutput<S> {
+  if (object(value) === undefined) {
+    const got = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+    throw new TriggerError(`GitLab API ${what}: unexpected answer, expected a JSON object, got ${got}. Is CI_API_V4_URL a GitLab API?`);
+  }
   const result = v.safeParse(schema, value);
   if (result.success) return result.output;
   const problems = result.issues.map((issue) => {
     const path = (issue.path ?? []).map((item) => String(item.key)).join('.');
-    if (path === '') return `(the answer): ${issue.message}`;
     return issue.input === undefined ? `'${path}' is missing` : `'${path}': ${issue.message}`;
   });
   const unique = [...new Set(problems)];

@@ -10,7 +10,7 @@ import { withoutUndefined } from '../payload.js';
 import type { Trigger } from '../types.js';
 import { isGitLabBot } from './bots.js';
 import {
-  issueFields,
+  issueRecordFields,
   mergeRequestRecordFields,
   noteComment,
   readIssueRecord,
@@ -60,7 +60,7 @@ export async function verifyGitLabPayloadTrigger(trigger: Trigger, records: GitL
     [record, subject] = [mr, mergeRequestRecordFields(mr)];
   } else {
     const issue = readIssueRecord(await records.issue(iid), what);
-    [record, subject] = [issue, issueFields(issue)];
+    [record, subject] = [issue, issueRecordFields(issue)];
   }
   checkIid(record, iid, what);
   const verified: Trigger = {

@@ -59,8 +59,8 @@ export function triggerFromGitLabPayload(text: string, project: GitLabProject, r
     refs: {},
     inputs: {},
   };
-  if (kind === 'issue') return withoutUndefined({ ...base, ...issueFields(attributes) });
-  if (kind === 'merge_request') return withoutUndefined({ ...base, kind: 'pull_request', ...mergeRequestFields(attributes) });
+  if (kind === 'issue') return withoutUndefined({ ...base, ...claimedIssue(attributes) });
+  if (kind === 'merge_request') return withoutUndefined({ ...base, kind: 'pull_request', ...claimedMergeRequest(attributes) });
   return withoutUndefined({ ...base, ...noteFields(event, attributes, user, source) });
 }
 
@@ -121,7 +121,7 @@ function noteFields(event: JsonObject, note: JsonObject, user: unknown, source: 
       `${source}: note ${positiveInteger(field(note, 'id')) ?? ''} is a system note (GitLab wrote it); system notes never start a run.`,
     );
   }
-  const subject = noteable === 'MergeRequest' ? mergeRequestFields(need(event, 'merge_request', source)) : issueFields(need(event, 'issue', source));
+  const subject = noteable === 'MergeRequest' ? claimedMergeRequest(need(event, 'merge_request', source)) : claimedIssue(need(event, 'issue', source));
   const comment: TriggerComment = withoutUndefined({
     id: positiveInteger(field(note, 'id')) ?? 0,
     body: text(field(note, 'note')) ?? '',
@@ -133,8 +133,8 @@ function noteFields(event: JsonObject, note: JsonObject, user: unknown, source: 
   return { ...subject, kind: 'issue_comment', comment };
 }
 
-/** Issue fields shared by the Issue Hook's `object_attributes` and a note's `issue`. */
-function issueFields(issue: JsonObject): Partial<Trigger> {
+/** What a payload claims of an issue: fields shared by the Issue Hook's `object_attributes` and a note's `issue`. */
+function claimedIssue(issue: JsonObject): Partial<Trigger> {
   return {
     number: positiveInteger(field(issue, 'iid')),
     title: text(field(issue, 'title')),
@@ -144,11 +144,11 @@ function issueFields(issue: JsonObject): Partial<Trigger> {
   };
 }
 
-function mergeRequestFields(mr: JsonObject): Partial<Trigger> {
+function claimedMergeRequest(mr: JsonObject): Partial<Trigger> {
   const source = field(mr, 'source_project_id');
   const target = field(mr, 'target_project_id');
   return {
-    ...issueFields(mr),
+    ...claimedIssue(mr),
     isPullRequest: true,
     refs: withoutUndefined({
       base: string(field(mr, 'target_branch')),
