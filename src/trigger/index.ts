@@ -1,5 +1,15 @@
 export { triggerFromGitHubEvent, parseRepository, type GitHubTriggerOptions } from './github.js';
 export { inferGitHubEventName } from './infer.js';
+export {
+  readGitLabTrigger,
+  verifyGitLabPayloadTrigger,
+  isGitLabPayloadTrigger,
+  mergeRequestFields,
+  isGitLabBot,
+  UnsupportedGitLabEventError,
+  type GitLabRecords,
+  type GitLabTriggerOptions,
+} from './gitlab.js';
 export { triggerFromInput, LOCAL_ACTOR } from './input.js';
 export {
   renderTriggerContext,
