@@ -81,6 +81,10 @@ export function projectRoute(project: FakeProject, request: RouteRequest, url: s
     }
     case 'POST notes':
       return json(project.note(thread, { body: String((request.body as Json).body), author: project.context.self().username }), 201);
+    case 'GET notes/:id': {
+      const note = thread.notes.find((entry) => entry.id === Number(fourth));
+      return note ? json(note) : message(404, 'Not found');
+    }
     case 'PUT notes/:id': {
       const note = thread.notes.find((entry) => entry.id === Number(fourth));
       if (!note) return message(404, 'Not found');

@@ -15,8 +15,8 @@
  * Paths are recorded as sent (still percent-encoded) without the `/api/v4` prefix. Routes: GET /user;
  * GET /users?username=; under /projects/:id (numeric or URL-encoded path): GET members/all/:user_id;
  * GET|PUT (issues|merge_requests)/:iid (PUT takes add_labels / remove_labels); GET|POST .../notes
- * (paginated; `sort` defaults to desc, as GitLab's does); PUT .../notes/:id (the author's own only,
- * else 403); GET merge_requests/:iid/diffs; GET|POST merge_requests/:iid/draft_notes (400 for a
+ * (paginated; `sort` defaults to desc, as GitLab's does); GET .../notes/:id; PUT .../notes/:id (the
+ * author's own only, else 403); GET merge_requests/:iid/diffs; GET|POST merge_requests/:iid/draft_notes (400 for a
  * position the diff does not show); DELETE .../draft_notes/:id; POST .../draft_notes/bulk_publish;
  * POST merge_requests/:iid/approve (401 when already approved, as GitLab answers); GET
  * repository/tree (path, recursive; paginated); GET repository/files/:path/raw. Everything the client

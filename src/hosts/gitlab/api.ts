@@ -126,6 +126,16 @@ export class ProjectApi {
     await this.client.request('PUT', `${this.path}/${threadPath(thread)}`, { body });
   }
 
+  /** The issue as GitLab answers it (the trigger's re-read checks it). */
+  getIssue(iid: number): Promise<unknown> {
+    return this.client.request('GET', `${this.path}/issues/${iid}`);
+  }
+
+  /** One note, as GitLab answers it (the trigger's re-read checks it). */
+  getNote(thread: Thread, noteId: number): Promise<unknown> {
+    return this.client.request('GET', `${this.path}/${threadPath(thread)}/notes/${noteId}`);
+  }
+
   getMergeRequest(iid: number): Promise<MergeRequest> {
     return once(this.mergeRequests, iid, () => this.client.request('GET', `${this.path}/merge_requests/${iid}`));
   }

@@ -6,6 +6,7 @@ import { rethrowIfFatal } from '../../errors.js';
 import type { Redactor } from '../../session-log/redact.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { TriggerContextExtras } from '../../trigger/prompt.js';
+import { type GitLabRecords, mergeRequestFields } from '../../trigger/gitlab.js';
 import type { Access, Trigger } from '../../trigger/types.js';
 import type { AppliedOutput, CiHost, OutputKey, PlatformWords, ProgressReporter } from '../host.js';
 import { outputMarker } from '../markers.js';
@@ -64,6 +65,12 @@ export class GitLabHost implements CiHost {
   /** GitLab runs `/quick actions` at a line start and reads label parameters as comma-separated lists. */
   readonly sanitizeRules = { quickActions: true, commaSeparatedLabels: true };
   readonly api: ProjectApi;
+  /** The REST answers the re-read of a forgeable webhook needs (src/trigger/gitlab/verify.ts), raw, read once a run. */
+  readonly records: GitLabRecords = {
+    issue: (iid) => this.api.getIssue(iid),
+    mergeRequest: (iid) => this.api.getMergeRequest(iid),
+    note: (noteable, iid, noteId) => this.api.getNote({ iid, isMergeRequest: noteable === 'merge_request' }, noteId),
+  };
   private login: Promise<string | undefined> | undefined;
 
   constructor(private readonly options: GitLabHostOptions) {
@@ -117,10 +124,12 @@ export class GitLabHost implements CiHost {
    */
   async completeTrigger(trigger: Trigger): Promise<Trigger> {
     if (!trigger.isPullRequest || trigger.number === undefined) return trigger;
-    const mr = await this.api.getMergeRequest(trigger.number);
-    const fromApi = { base: mr.target_branch, head: mr.source_branch, sha: mr.sha };
-    const baseSha = mr.diff_refs?.base_sha ?? trigger.refs.baseSha;
-    const fromFork = mr.source_project_id !== mr.target_project_id || trigger.refs.fromFork === true;
+    const iid = trigger.number;
+    // Read as the trigger stage reads an MR (checked, one reader for both), then the trust rule above.
+    const fromApi =
+      mergeRequestFields(await this.api.getMergeRequest(iid), `merge request !${iid} (GET ${this.api.path}/merge_requests/${iid})`).refs ?? {};
+    const baseSha = fromApi.baseSha ?? trigger.refs.baseSha;
+    const fromFork = fromApi.fromFork === true || trigger.refs.fromFork === true;
     return { ...trigger, refs: { ...fromApi, ...definedOnly(trigger.refs), ...(baseSha ? { baseSha } : {}), fromFork } };
   }
 
