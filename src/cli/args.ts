@@ -136,7 +136,11 @@ function modelFlag(value: string | undefined, flag = 'model'): string | undefine
 function ciFlags(values: Partial<Record<Flag, string | boolean>>): Partial<RunCommand> {
   const flags: Partial<RunCommand> = {};
   const text = (flag: Flag) => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
-  const list = (flag: Flag) => text(flag)?.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const list = (flag: Flag) =>
+    text(flag)
+      ?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
   if (text('trigger-phrase') !== undefined) {
     const phrase = (text('trigger-phrase') as string).trim();
     if (phrase === '') throw new InputError("Invalid --trigger-phrase '': expected the text a comment must mention, e.g. @flue.");
@@ -159,7 +163,6 @@ function ciFlags(values: Partial<Record<Flag, string | boolean>>): Partial<RunCo
   }
   return flags;
 }
-
 
 export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   const [command, ...rest] = argv;

@@ -21,7 +21,7 @@ import { createProgressPrinter } from '../report/progress.js';
 import { terminalSafe } from '../report/terminal.js';
 import { secretValues } from '../secrets/variables.js';
 import { createRedactor } from '../session-log/redact.js';
-import { readGitLabTrigger, verifyGitLabPayloadTrigger } from '../trigger/index.js';
+import { mergeRequestFields, readGitLabTrigger, verifyGitLabPayloadTrigger } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
@@ -56,7 +56,7 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
     tmpDir: tmpdir(),
     warn,
   });
-  const trigger = withInputs(await verifyGitLabPayloadTrigger(readTrigger(env), host.records), command.input);
+  const trigger = withInputs(await withAuthor(await verifyGitLabPayloadTrigger(readTrigger(env), host.records), host), command.input);
   const settings: CiSettings = {
     workspace,
     repositoryFolder: repositoryFolder(job.projectDir, workspace),
@@ -135,7 +135,8 @@ function readGitLabJob(env: CliIo['env'], cwd: string): GitLabJob {
   return {
     apiUrl: required('CI_API_V4_URL').replace(/\/+$/, ''),
     token: gitLabToken(env),
-    projectId: required('CI_PROJECT_ID'),
+    // A fork's merge request pipeline can run in the fork: the merge request, its notes and labels are the target project's.
+    projectId: env.CI_MERGE_REQUEST_PROJECT_ID?.trim() || required('CI_PROJECT_ID'),
     pipelineId: required('CI_PIPELINE_ID'),
     jobUrl,
     artifactsUrl: env.CI_JOB_URL?.trim() ? `${env.CI_JOB_URL.trim()}/artifacts/browse` : undefined,
@@ -183,6 +184,24 @@ function readTrigger(env: CliIo['env']): Trigger {
   return readGitLabTrigger(env, { payloadFile, source });
 }
 
+/**
+ * A merge request pipeline's variables name no author, and the gate weighs the author (a stranger's merge
+ * request runs untrusted): read from the merge request itself before the gate, with its whole description
+ * (the variable holds only its first 2,700 characters) and its labels as they are now.
+ */
+async function withAuthor(trigger: Trigger, host: GitLabHost): Promise<Trigger> {
+  if (!trigger.isPullRequest || trigger.comment !== undefined || trigger.author !== undefined || trigger.number === undefined) return trigger;
+  const iid = trigger.number;
+  const fields = mergeRequestFields(await host.records.mergeRequest(iid), `merge request !${iid} (GET /projects/:id/merge_requests/${iid})`);
+  return {
+    ...trigger,
+    author: fields.author,
+    title: fields.title ?? trigger.title,
+    body: fields.body ?? trigger.body,
+    labels: fields.labels ?? trigger.labels,
+  };
+}
+
 /** `--input` over the trigger's own inputs. Null prototype: `{"__proto__": ...}` stays plain data. */
 function withInputs(trigger: Trigger, input: Record<string, unknown> | undefined): Trigger {
   return input ? { ...trigger, inputs: Object.assign(nullPrototypeRecord(), trigger.inputs, input) } : trigger;
@@ -214,7 +233,10 @@ async function printReport(report: RunReport, settings: CiSettings, io: CliIo): 
   if (outputs !== '') write(outputs);
   for (const failed of report.publish.failed) write(`ERROR: output ${failed.kind} was not applied: ${failed.message}`);
   if (report.status === 'skipped') write(`flue-action skipped the run: ${report.reason ?? 'no reason given'}`);
-  const summary = renderSummaryMarkdown(readSessionLog(report.logFile), { warnings: report.warnings, end: { status: report.status, reason: report.reason } });
+  const summary = renderSummaryMarkdown(readSessionLog(report.logFile), {
+    warnings: report.warnings,
+    end: { status: report.status, reason: report.reason },
+  });
   const stamp = Math.floor(Date.now() / 1000);
   io.stdout.write(`\x1b[0Ksection_start:${stamp}:flue_summary[collapsed=true]\r\x1b[0Kflue-action: ${report.status} (summary)\n`);
   write(summary);

@@ -83,9 +83,7 @@ function refuseCiFlags(command: RunCommand): void {
     ] as const
   ).find(([, value]) => value !== undefined);
   if (given === undefined) return;
-  throw new InputError(
-    `Option '--${given[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run gates and posts; a local run does neither.`,
-  );
+  throw new InputError(`Option '--${given[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run gates and posts; a local run does neither.`);
 }
 
 function readTrigger(command: RunCommand, io: CliIo): Trigger {
