@@ -237,6 +237,17 @@ describe('issues', () => {
     expect(project.labels('issues', 23)).toEqual(['bug']);
     // What the model read is the issue as GitLab holds it, not the payload's copy.
     expect(JSON.stringify(fake.requests[0]?.body)).toContain('Crash on start');
+    // The job retried: the same proposal sends no second label request.
+    await model?.close();
+    await withModel([toolUse('add_labels', { labels: ['bug'] }), text('Labelled.')]);
+    gitlab.clearCalls();
+    expect((await run('triage', { ...env, ANTHROPIC_BASE_URL: model?.url ?? '' })).code).toBe(0);
+    // Only the progress note the first job posted is edited (started, finished).
+    expect(writes()).toEqual([
+      `PUT ${API}/issues/23/notes/${project.notes('issues', 23)[0]?.id}`,
+      `PUT ${API}/issues/23/notes/${project.notes('issues', 23)[0]?.id}`,
+    ]);
+    expect(project.labels('issues', 23)).toEqual(['bug']);
   });
 });
 

@@ -94,10 +94,16 @@ test('drafts an interrupted attempt left pending are deleted before the review i
   expect(published.filter((text) => String(text).startsWith('inline'))).toHaveLength(1);
 });
 
-test('labels need no look-up on a re-run: GitLab ignores a label already added or already removed', async () => {
+test('a re-run sends only the labels that would change, and no request when none would', async () => {
   const { gitlab, project, host } = await setup({ rerun: true });
   project.issue(3, { labels: ['bug'] });
-  await host.applyOutput({ kind: 'add_labels', labels: ['bug', 'triage'] }, trigger('issue'), { agent: 'a', kind: 'add_labels', index: 1 });
-  expect(gitlab.calls()).toEqual([`PUT ${API}/issues/3`]);
+  const key = { agent: 'a', kind: 'add_labels', index: 1 } as const;
+  await host.applyOutput({ kind: 'add_labels', labels: ['bug', 'triage'] }, trigger('issue'), key);
+  expect(gitlab.calls()).toEqual([`GET ${API}/issues/3`, `PUT ${API}/issues/3`]);
+  expect(gitlab.requests.at(-1)?.body).toEqual({ add_labels: 'triage' });
   expect(project.labels('issues', 3)).toEqual(['bug', 'triage']);
+  gitlab.clearCalls();
+  await host.applyOutput({ kind: 'add_labels', labels: ['BUG', 'triage'] }, trigger('issue'), key);
+  await host.applyOutput({ kind: 'remove_labels', labels: ['wontfix'] }, trigger('issue'), { ...key, kind: 'remove_labels' });
+  expect(gitlab.calls()).toEqual([`GET ${API}/issues/3`, `GET ${API}/issues/3`]);
 });
