@@ -21,7 +21,7 @@ import { createProgressPrinter } from '../report/progress.js';
 import { terminalSafe } from '../report/terminal.js';
 import { secretValues } from '../secrets/variables.js';
 import { createRedactor } from '../session-log/redact.js';
-import { mergeRequestFields, readGitLabTrigger, verifyGitLabPayloadTrigger } from '../trigger/index.js';
+import { mergeRequestFields, readGitLabTrigger, UnsupportedGitLabEventError, verifyGitLabPayloadTrigger } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
@@ -56,7 +56,18 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
     tmpDir: tmpdir(),
     warn,
   });
-  const trigger = withInputs(await withAuthor(await verifyGitLabPayloadTrigger(readTrigger(env), host.records), host), command.input);
+  let verified: Trigger;
+  try {
+    // The payload first (a commit's note is refused before any call), then every word of it re-read.
+    const claimed = readTrigger(env);
+    verified = await verifyGitLabPayloadTrigger(claimed, host.records);
+  } catch (error) {
+    // A webhook about something the runner never answers (a system or internal note, a commit's note): a skip, said in the log.
+    if (!(error instanceof UnsupportedGitLabEventError)) throw error;
+    io.stdout.write(`${terminalSafe(`flue-action skipped the run: ${error.message}`)}\n`);
+    return exitCodeFor('skipped');
+  }
+  const trigger = withInputs(await withAuthor(verified, host), command.input);
   const settings: CiSettings = {
     workspace,
     repositoryFolder: repositoryFolder(job.projectDir, workspace),

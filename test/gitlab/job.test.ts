@@ -221,6 +221,30 @@ describe('notes through the pipeline trigger API', () => {
     expect(result.stdout).toContain("does not mention '@flue'");
     expect(writes()).toEqual([]);
   });
+
+  test('an internal note is not answered: the answer would be a public note quoting it', async () => {
+    project.member('bob', 30);
+    const mr = project.mergeRequest(1, { author: 'alice' });
+    const note = project.note(mr, { body: '@flue summarise the security discussion above', author: 'bob' });
+    note.internal = true;
+    const env = await triggerPayload('note-merge-request.json', (payload) => {
+      payload.object_attributes.id = note.id;
+      payload.object_attributes.note = 'harmless';
+    });
+    const result = await run('answer', env);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('flue-action skipped the run: GitLab API note');
+    expect(result.stdout).toContain('an internal note');
+    expect(writes()).toEqual([]);
+  });
+
+  test('a note on a commit is skipped, said in the job log, before any API call', async () => {
+    const env = await triggerPayload('note-commit.json', () => {});
+    const result = await run('answer', env);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^flue-action skipped the run: TRIGGER_PAYLOAD .*a note on a Commit is not supported/m);
+    expect(gitlab.calls()).toEqual([]);
+  });
 });
 
 describe('issues', () => {

@@ -55,6 +55,8 @@ const noteRecord = v.looseObject({
   noteable_id: v.nullish(v.number()),
   noteable_iid: v.nullish(v.number()),
   position: v.nullish(v.looseObject({})),
+  internal: v.nullish(v.boolean()),
+  confidential: v.nullish(v.boolean()),
 });
 
 export type IssueRecord = v.InferOutput<typeof issueRecord>;

@@ -87,6 +87,12 @@ export async function verifyGitLabPayloadTrigger(trigger: Trigger, records: GitL
   if (note.system) {
     throw new UnsupportedGitLabEventError(`GitLab API ${notePath}: a system note (GitLab wrote it); system notes never start a run.`);
   }
+  // The answer would be a note anyone who sees the thread reads: an internal note's words must not be quoted there.
+  if (note.internal === true || note.confidential === true) {
+    throw new UnsupportedGitLabEventError(
+      `GitLab API ${notePath}: an internal note. flue-action answers only public notes: its answer, a public note, could quote it.`,
+    );
+  }
   const comment = noteComment(note, subject.url);
   return withoutUndefined({ ...verified, actor: comment.author, actorIsBot: comment.authorIsBot, comment });
 }
