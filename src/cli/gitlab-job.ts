@@ -21,7 +21,7 @@ import { createProgressPrinter } from '../report/progress.js';
 import { terminalSafe } from '../report/terminal.js';
 import { secretValues } from '../secrets/variables.js';
 import { createRedactor } from '../session-log/redact.js';
-import { mergeRequestFields, readGitLabTrigger, UnsupportedGitLabEventError, verifyGitLabPayloadTrigger } from '../trigger/index.js';
+import { mergeRequestFields, readGitLabTrigger, UnsupportedGitLabEventError, verifyGitLabPayloadTrigger } from '../trigger/gitlab.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
