@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Stands in for flue-action's CLI in a GitLab job run by gitlab-ci-local: it records the arguments it was
+// given and the variables the CLI reads, as JSON, in the log directory (which the job keeps as artifacts)
+// and on stdout, so a test can prove what the template passes and that nothing else ran.
+// STAND_IN_EXIT sets its exit code, to prove the artifacts are kept when the run fails. A recording `npx`
+// runs it too (`npx --yes flue-action@<version> run ...`): then the arguments begin with npx's own.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const argv = process.argv.slice(2);
+const READ = [
+  'GITLAB_CI',
+  'CI_PIPELINE_SOURCE',
+  'CI_PROJECT_DIR',
+  'FLUE_GITLAB_TOKEN',
+  'GITLAB_TOKEN',
+  'TRIGGER_PAYLOAD',
+  'ANTHROPIC_API_KEY',
+  'ANTHROPIC_BASE_URL',
+];
+const env = Object.fromEntries(READ.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
+const record = JSON.stringify({ argv, env, cwd: process.cwd() });
+const at = argv.indexOf('--log-dir');
+if (at !== -1) {
+  const dir = argv[at + 1];
+  mkdirSync(dir, { recursive: true });
+  // Named like the CLI's logs (`<agent>-<stamp>-<id>.jsonl`), unique: jobs of one pipeline share the folder.
+  const agent = String(argv[argv.indexOf('run') + 1]).replace(/\W+/g, '_');
+  writeFileSync(path.join(dir, `${agent}-stand-in-${process.pid}.jsonl`), `${record}\n`);
+}
+console.log(`stand-in: ${record}`);
+process.exit(Number(process.env.STAND_IN_EXIT ?? 0));
