@@ -218,7 +218,7 @@ export async function serveGit(root: string): Promise<LocalServer> {
         QUERY_STRING: url.search.slice(1),
         CONTENT_TYPE: request.headers['content-type'] ?? '',
         HTTP_CONTENT_ENCODING: request.headers['content-encoding'] ?? '',
-        HTTP_GIT_PROTOCOL: request.headers['git-protocol'] ?? '',
+        HTTP_GIT_PROTOCOL: String(request.headers['git-protocol'] ?? ''),
         REMOTE_ADDR: '127.0.0.1',
       },
     });
