@@ -91,7 +91,7 @@ export interface PipelineOptions {
   fileVariables?: Record<string, string>;
   /** More gitlab-ci-local options, e.g. `--preview`. */
   args?: string[];
-  /** Folders put before the system's on the jobs' PATH, e.g. one with a recording `npx`. */
+  /** Folders put before the system's on the jobs' PATH, e.g. one with a recording `npm`. */
   path?: string[];
 }
 
@@ -164,6 +164,8 @@ export interface StandInRecord {
   argv: string[];
   env: Record<string, string>;
   cwd: string;
+  /** The file node ran. */
+  script: string;
 }
 
 /** Every record the stand-in CLI printed in a job's log (one per run of it). */

@@ -1,7 +1,7 @@
 // templates/agent.yml run by a real GitLab pipeline runner, gitlab-ci-local, with the stand-in CLI in the
 // CLI's place: the three ways to include it resolve and run, inputs reach the CLI word for word as arguments
 // and nothing in them runs, empty inputs add no option, a note without the trigger phrase ends the job before
-// npx, the token comes from the variable token-variable names, and the logs are kept when the run fails.
+// npm, the token comes from the variable token-variable names, and the logs are kept when the run fails.
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -38,13 +38,32 @@ function notePayload(note: string): string {
   return JSON.stringify(payload);
 }
 
-/** A folder holding an `npx` that runs the stand-in CLI: the template's default command, recorded. */
-function recordingNpx(): string {
+/**
+ * A folder holding an `npm` that records its arguments and "installs" the stand-in CLI as flue-action's
+ * dist/cli.js under `--prefix`: the template's default command, without the registry.
+ */
+function recordingNpm(): string {
   const bin = tempDir('flue-gitlab-bin-');
-  writeFileSync(path.join(bin, 'npx'), `#!/bin/sh\nexec node ${JSON.stringify(STAND_IN_CLI)} npx "$@"\n`);
-  chmodSync(path.join(bin, 'npx'), 0o755);
+  const npm = `#!/usr/bin/env node
+const { cpSync, mkdirSync, writeFileSync } = require('node:fs');
+const args = process.argv.slice(2);
+console.log('npm: ' + JSON.stringify(args));
+const dist = args[args.indexOf('--prefix') + 1] + '/node_modules/flue-action/dist';
+mkdirSync(dist, { recursive: true });
+writeFileSync(dist + '/../package.json', '{"type": "module"}');
+cpSync(${JSON.stringify(STAND_IN_CLI)}, dist + '/cli.js');
+`;
+  writeFileSync(path.join(bin, 'npm'), npm);
+  chmodSync(path.join(bin, 'npm'), 0o755);
   return bin;
 }
+
+/** The arguments the recording npm was called with, once per call. */
+const npmCalls = (log: string) =>
+  log
+    .split('\n')
+    .filter((line) => line.startsWith('npm: '))
+    .map((line) => JSON.parse(line.slice('npm: '.length)) as string[]);
 
 describe('include forms', () => {
   test('local, remote (over HTTP) and component (this project at its commit, and another project at a tag) all run the job', async () => {
@@ -154,15 +173,29 @@ describe('inputs', () => {
     expect(existsSync(path.join(project.dir, 'templates/agent.yml'))).toBe(true);
   });
 
-  test('empty optional inputs add no option, and the default command is npx with the pinned version', async () => {
+  test('empty optional inputs add no option, and by default flue-action@<version> is installed from npm outside the checkout', async () => {
     const project = makeProject({ withTemplate: true, ciYml: ciYml({ local: 'templates/agent.yml', inputs: { agent: 'review', as: 'flue-review' } }) });
 
-    const run = await runPipeline(project, { variables: MR_PIPELINE, path: [recordingNpx()] });
+    const run = await runPipeline(project, { variables: MR_PIPELINE, path: [recordingNpm()] });
 
     expect(run.code, run.output).toBe(0);
-    expect(standInRecords(run.jobLog('flue-review')).map((record) => record.argv)).toEqual([
-      ['npx', '--yes', `flue-action@${version}`, ...defaultArgs('review')],
+    const log = run.jobLog('flue-review');
+    const [install] = npmCalls(log);
+    expect(install).toEqual([
+      'install',
+      '--prefix',
+      expect.stringMatching(/^\/tmp\/tmp\.\w+$/),
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--loglevel=error',
+      `flue-action@${version}`,
     ]);
+    expect(npmCalls(log)).toHaveLength(1);
+    const [record] = standInRecords(log);
+    expect(record?.argv).toEqual(defaultArgs('review'));
+    // Started by node from the installed package, not through npx or npm.
+    expect(record?.script).toBe(`${install?.[2]}/node_modules/flue-action/dist/cli.js`);
   });
 
   test('a value that is not a number, or a token-variable that is not a variable name, stops the pipeline naming the input', async () => {
@@ -219,13 +252,13 @@ describe('trigger phrase', () => {
     ].map(([name, phrase]) => ({ local: 'templates/agent.yml', inputs: { agent: name, as: `flue-${name}`, 'trigger-phrase': phrase } })),
   );
 
-  test('a note without the phrase ends the job before npx, with a line saying why; a note with it (any case) runs', async () => {
+  test('a note without the phrase ends the job before npm installs anything, with a line saying why; a note with it (any case) runs', async () => {
     const project = makeProject({ withTemplate: true, ciYml: threePhrases });
 
     const run = await runPipeline(project, {
       variables: TRIGGER_PIPELINE,
       fileVariables: { TRIGGER_PAYLOAD: notePayload('Thanks! @Flue, could you review the parser change?') },
-      path: [recordingNpx()],
+      path: [recordingNpm()],
     });
 
     expect(run.code, run.output).toBe(0);
@@ -234,6 +267,7 @@ describe('trigger phrase', () => {
     expect(standInRecords(run.jobLog('flue-empty'))).toHaveLength(1);
     const skipped = run.jobLog('flue-other');
     expect(standInRecords(skipped)).toEqual([]);
+    expect(npmCalls(skipped)).toEqual([]);
     expect(skipped).toContain('flue-action: skipped - the note does not mention "@reviewer" (trigger-phrase); nothing was downloaded.');
     expect(run.artifacts('flue-other')).toEqual([]);
   });
@@ -245,7 +279,7 @@ describe('trigger phrase', () => {
     });
     const issue = JSON.stringify({ object_kind: 'issue', object_attributes: { description: 'no phrase here' } });
     for (const payload of [notePayload('&#64;reviewer please'), issue, 'not json']) {
-      const run = await runPipeline(project, { variables: TRIGGER_PIPELINE, fileVariables: { TRIGGER_PAYLOAD: payload }, path: [recordingNpx()] });
+      const run = await runPipeline(project, { variables: TRIGGER_PIPELINE, fileVariables: { TRIGGER_PAYLOAD: payload }, path: [recordingNpm()] });
       expect(run.code, run.output).toBe(0);
       expect(standInRecords(run.jobLog('flue-review')), payload).toHaveLength(1);
     }

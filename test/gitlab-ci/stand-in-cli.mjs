@@ -2,8 +2,8 @@
 // Stands in for flue-action's CLI in a GitLab job run by gitlab-ci-local: it records the arguments it was
 // given and the variables the CLI reads, as JSON, in the log directory (which the job keeps as artifacts)
 // and on stdout, so a test can prove what the template passes and that nothing else ran.
-// STAND_IN_EXIT sets its exit code, to prove the artifacts are kept when the run fails. A recording `npx`
-// runs it too (`npx --yes flue-action@<version> run ...`): then the arguments begin with npx's own.
+// STAND_IN_EXIT sets its exit code, to prove the artifacts are kept when the run fails. A recording `npm`
+// installs it as flue-action's dist/cli.js: `script` says which file ran.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -19,7 +19,7 @@ const READ = [
   'ANTHROPIC_BASE_URL',
 ];
 const env = Object.fromEntries(READ.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
-const record = JSON.stringify({ argv, env, cwd: process.cwd() });
+const record = JSON.stringify({ argv, env, cwd: process.cwd(), script: process.argv[1] });
 const at = argv.indexOf('--log-dir');
 if (at !== -1) {
   const dir = argv[at + 1];

@@ -59,7 +59,7 @@ function unquotedExpansions(shell: string): string[] {
 const interpolations = (value: string) => [...value.matchAll(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g)].map((match) => match[1]);
 
 describe('templates/agent.yml', () => {
-  test('the version npx runs by default is package.json version', () => {
+  test('the version installed by default is package.json version', () => {
     expect(inputs.version?.default).toBe(packageVersion);
   });
 
