@@ -52,6 +52,13 @@ export interface ProjectOptions {
   withTemplate?: boolean;
   /** The `origin` remote: gitlab-ci-local derives CI_SERVER_*, CI_PROJECT_PATH and component hosts from it. */
   origin?: string;
+  /**
+   * Jobs whose CI_PROJECT_DIR is set to the folder they run in. gitlab-ci-local gives a job with `image:`
+   * the container's `/builds/<group>/<project>` even when the shell executor runs it elsewhere; the CLI
+   * keeps its logs under CI_PROJECT_DIR. Added to .gitlab-ci.yml as job variables, which GitLab merges
+   * into the included job of that name.
+   */
+  projectDirFor?: string[];
 }
 
 export interface Project {
@@ -63,7 +70,9 @@ export interface Project {
 /** A git project with one commit, as a GitLab runner would check it out. */
 export function makeProject(options: ProjectOptions): Project {
   const dir = tempDir('flue-gitlab-project-');
-  const files: Record<string, string> = { '.gitlab-ci.yml': options.ciYml, ...options.files };
+  const jobDirs = (options.projectDirFor ?? []).map((job) => [job, { variables: { CI_PROJECT_DIR: jobFolder(dir, job) } }]);
+  const ciYml = jobDirs.length === 0 ? options.ciYml : `${options.ciYml}\n${stringify(Object.fromEntries(jobDirs))}`;
+  const files: Record<string, string> = { '.gitlab-ci.yml': ciYml, ...options.files };
   if (options.withTemplate) files['templates/agent.yml'] = readFileSync(TEMPLATE, 'utf8');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
@@ -121,6 +130,11 @@ function listFiles(dir: string, prefix = ''): string[] {
 function safeJobName(job: string): string {
   if (!/^[\w-]+$/.test(job)) throw new Error(`Name the job with letters, digits, '_' and '-' only: ${JSON.stringify(job)}`);
   return job;
+}
+
+/** The folder a job runs in under --shell-isolation: a copy of the project's tracked files. */
+export function jobFolder(projectDir: string, job: string): string {
+  return path.join(projectDir, '.gitlab-ci-local/builds', safeJobName(job));
 }
 
 /** Runs the project's pipeline (or some of its jobs) with gitlab-ci-local, under an environment built from scratch. */

@@ -15,6 +15,7 @@ import {
   serveFiles,
   serveGit,
   STAND_IN_CLI,
+  type StandInRecord,
   standInRecords,
   TEMPLATE,
   tempDir,
@@ -114,6 +115,8 @@ describe('inputs', () => {
     prompt: 'Review this.\n"; rm -rf . ; echo "\n$(touch pwned-prompt) `touch pwned-tick` $HOME ${CI_JOB_TOKEN} \'quoted\' \\',
     input: '{"severity": "high",\n "note": "$(touch pwned-input)"}',
     model: 'claude-x; touch pwned-model',
+    'fallback-model': 'claude-y && touch pwned-fallback',
+    'working-directory': 'packages/$(touch pwned-cwd)',
     'trigger-phrase': '@flue $(touch pwned-phrase)',
     'allowed-users': 'alice,$(touch pwned-users)',
     'allowed-bots': 'renovate[bot],`touch pwned-bots`',
@@ -132,6 +135,8 @@ describe('inputs', () => {
           'timeout-minutes': '7',
           'dry-run': true,
           'progress-comment': false,
+          'progress-details': 'full',
+          'trust-author-text': true,
           cli: STAND_IN_CLI,
         },
       }),
@@ -146,6 +151,8 @@ describe('inputs', () => {
         HOSTILE.agent,
         '--log-dir',
         LOG_DIR,
+        '--cwd',
+        HOSTILE['working-directory'],
         '--trigger-phrase',
         HOSTILE['trigger-phrase'],
         '--prompt',
@@ -154,6 +161,8 @@ describe('inputs', () => {
         HOSTILE.input,
         '--model',
         HOSTILE.model,
+        '--fallback-model',
+        HOSTILE['fallback-model'],
         '--allowed-users',
         HOSTILE['allowed-users'],
         '--allowed-bots',
@@ -166,6 +175,9 @@ describe('inputs', () => {
         '7',
         '--progress-comment',
         'false',
+        '--progress-details',
+        'full',
+        '--trust-author-text',
         '--dry-run',
       ],
     ]);
@@ -291,6 +303,7 @@ describe('artifacts', () => {
     const project = makeProject({
       withTemplate: true,
       ciYml: ciYml({ local: 'templates/agent.yml', inputs: { agent: 'review', as: 'flue-review', cli: STAND_IN_CLI } }),
+      projectDirFor: ['flue-review'],
     });
 
     const run = await runPipeline(project, { variables: { ...MR_PIPELINE, STAND_IN_EXIT: '3' } });
@@ -299,6 +312,9 @@ describe('artifacts', () => {
     expect(run.output).toMatch(/flue-review finished in .* FAIL 3/);
     const kept = run.artifacts('flue-review');
     expect(kept).toEqual([expect.stringMatching(new RegExp(`^${LOG_DIR}/review-stand-in-\\d+\\.jsonl$`))]);
-    expect(JSON.parse(run.artifact('flue-review', kept[0] ?? '')).argv).toEqual(defaultArgs('review'));
+    const record = JSON.parse(run.artifact('flue-review', kept[0] ?? '')) as StandInRecord;
+    expect(record.argv).toEqual(defaultArgs('review'));
+    // The CLI keeps its logs under CI_PROJECT_DIR: the harness makes it the folder the job runs in.
+    expect(record.env.CI_PROJECT_DIR).toBe(record.cwd);
   });
 });
