@@ -139,6 +139,11 @@ export function jobFolder(projectDir: string, job: string): string {
 
 /** Runs the project's pipeline (or some of its jobs) with gitlab-ci-local, under an environment built from scratch. */
 export async function runPipeline(project: Project, options: PipelineOptions = {}): Promise<PipelineRun> {
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    throw new Error(
+      `gitlab-ci-local 4.75 needs Node 22 or newer, not ${process.version}: run these tests on Node 24 (vitest.config.ts leaves them out below 24).`,
+    );
+  }
   const home = tempDir('flue-gitlab-home-');
   // --shell-isolation: each job in its own copy of the project's tracked files, as on a GitLab runner (without
   // it, the jobs of one pipeline share one folder and each other's logs).
