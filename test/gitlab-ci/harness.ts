@@ -102,6 +102,13 @@ export interface PipelineOptions {
   args?: string[];
   /** Folders put before the system's on the jobs' PATH, e.g. one with a recording `npm`. */
   path?: string[];
+  /** Variables gitlab-ci-local predefines that the pipeline must not have (`--unset-variable`). */
+  unset?: string[];
+  /**
+   * Check the merged configuration against GitLab's JSON schema (gitlab-ci-local's copy of it), as GitLab
+   * does when it creates a pipeline. A third of a run's time: one test per template change is enough.
+   */
+  validateSchema?: boolean;
 }
 
 export interface PipelineRun {
@@ -152,6 +159,8 @@ export async function runPipeline(project: Project, options: PipelineOptions = {
   for (const [name, value] of Object.entries(variables)) args.push('--variable', `${name}=${value}`);
   // Overriding a predefined variable (GITLAB_CI, CI_PIPELINE_SOURCE) is what these tests mean to do.
   if (Object.keys(variables).length > 0) args.push('--ignore-predefined-vars', Object.keys(variables).join(','));
+  for (const name of options.unset ?? []) args.push('--unset-variable', name);
+  if (!options.validateSchema) args.push('--no-json-schema-validation');
   if (options.fileVariables) {
     const file = path.join(home, 'variables.yml');
     const entries = Object.entries(options.fileVariables).map(([name, text]) => [name, { type: 'file', values: { '*': text } }]);
@@ -167,15 +176,66 @@ export async function runPipeline(project: Project, options: PipelineOptions = {
       else resolve({ code: failed ? (failed.code as number) : 0, output: `${stdout}${stderr}`, stdout });
     });
   });
+  // Kept apart: the project's next pipeline replaces gitlab-ci-local's job logs and artifacts.
   const state = path.join(project.dir, '.gitlab-ci-local');
+  const kept = tempDir('flue-gitlab-run-');
+  for (const folder of ['output', 'artifacts']) {
+    if (existsSync(path.join(state, folder))) cpSync(path.join(state, folder), path.join(kept, folder), { recursive: true });
+  }
   return {
     code,
     output,
     stdout,
-    jobLog: (job) => readFileSync(path.join(state, 'output', `${safeJobName(job)}.log`), 'utf8'),
-    artifacts: (job) => listFiles(path.join(state, 'artifacts', safeJobName(job))),
-    artifact: (job, file) => readFileSync(path.join(state, 'artifacts', safeJobName(job), file), 'utf8'),
+    jobLog: (job) => readFileSync(path.join(kept, 'output', `${safeJobName(job)}.log`), 'utf8'),
+    artifacts: (job) => listFiles(path.join(kept, 'artifacts', safeJobName(job))),
+    artifact: (job, file) => readFileSync(path.join(kept, 'artifacts', safeJobName(job), file), 'utf8'),
   };
+}
+
+/** What a GitLab merge request pipeline says about its merge request, for `mergeRequestPipeline`. */
+export interface MergeRequestPipeline {
+  /** The GitLab API the job talks to (CI_API_V4_URL): a fake's, e.g. `http://127.0.0.1:1234/api/v4`. */
+  apiUrl: string;
+  iid: number;
+  /** The project the pipeline runs in, which is the target project's (CI_PROJECT_ID). Default 1217. */
+  projectId?: number;
+  /** The source project: another id for a merge request from a fork. Default: projectId. */
+  sourceProjectId?: number;
+  sourceBranch?: string;
+  targetBranch?: string;
+  title?: string;
+  /** The merge base (CI_MERGE_REQUEST_DIFF_BASE_SHA) and the target branch's head. */
+  baseSha?: string;
+}
+
+/**
+ * The variables of a merge request pipeline (GitLab's predefined variables reference) with the job pointed at
+ * a fake API; pass `unset: MERGE_REQUEST_UNSET` too. The source branch's head is the project's commit.
+ */
+export function mergeRequestPipeline(project: Project, mr: MergeRequestPipeline): Record<string, string> {
+  const projectId = String(mr.projectId ?? 1217);
+  return {
+    ...GITLAB_JOB,
+    CI_PIPELINE_SOURCE: 'merge_request_event',
+    CI_API_V4_URL: mr.apiUrl,
+    CI_PROJECT_ID: projectId,
+    CI_MERGE_REQUEST_IID: String(mr.iid),
+    CI_MERGE_REQUEST_PROJECT_ID: projectId,
+    CI_MERGE_REQUEST_SOURCE_PROJECT_ID: String(mr.sourceProjectId ?? projectId),
+    CI_MERGE_REQUEST_SOURCE_BRANCH_NAME: mr.sourceBranch ?? 'feature',
+    CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: project.sha,
+    CI_MERGE_REQUEST_TARGET_BRANCH_NAME: mr.targetBranch ?? 'main',
+    ...(mr.baseSha ? { CI_MERGE_REQUEST_DIFF_BASE_SHA: mr.baseSha, CI_MERGE_REQUEST_TARGET_BRANCH_SHA: mr.baseSha } : {}),
+    CI_MERGE_REQUEST_TITLE: mr.title ?? 'A change',
+  };
+}
+
+/** What GitLab leaves out of a merge request pipeline and gitlab-ci-local predefines: the branch of a push. */
+export const MERGE_REQUEST_UNSET = ['CI_COMMIT_BRANCH'];
+
+/** The variables of a pipeline the trigger API started (a webhook): give the payload as the file variable TRIGGER_PAYLOAD. */
+export function triggerPipeline(apiUrl: string, projectId = 1217): Record<string, string> {
+  return { ...GITLAB_JOB, CI_PIPELINE_SOURCE: 'trigger', CI_API_V4_URL: apiUrl, CI_PROJECT_ID: String(projectId) };
 }
 
 /** What the stand-in CLI recorded in a job: its arguments and the variables the real CLI reads. */
@@ -185,6 +245,8 @@ export interface StandInRecord {
   cwd: string;
   /** The file node ran. */
   script: string;
+  /** The text of the file TRIGGER_PAYLOAD names, when it is set. */
+  payload?: string;
 }
 
 /** Every record the stand-in CLI printed in a job's log (one per run of it). */

@@ -10,7 +10,9 @@ import {
   GITLAB_JOB,
   LOG_DIR,
   makeBareRepository,
+  MERGE_REQUEST_UNSET,
   makeProject,
+  mergeRequestPipeline,
   runPipeline,
   serveFiles,
   serveGit,
@@ -19,6 +21,7 @@ import {
   standInRecords,
   TEMPLATE,
   tempDir,
+  triggerPipeline,
 } from './harness.js';
 
 const version = (JSON.parse(readFileSync(path.join(path.dirname(TEMPLATE), '../package.json'), 'utf8')) as { version: string }).version;
@@ -86,9 +89,10 @@ describe('include forms', () => {
       ),
     });
 
-    const run = await runPipeline(project, { variables: MR_PIPELINE });
+    const run = await runPipeline(project, { variables: MR_PIPELINE, validateSchema: true });
 
     expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain('json schema validated');
     for (const agent of ['local', 'remote', 'own', 'catalog']) {
       const records = standInRecords(run.jobLog(`flue-${agent}`));
       expect(records.map((record) => record.argv)).toEqual([defaultArgs(agent)]);
@@ -106,6 +110,45 @@ describe('include forms', () => {
 
     expect(run.code, run.output).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ name: 'flue-review', when: 'never' })]);
+  });
+});
+
+describe('pipeline variables', () => {
+  test('a merge request pipeline and a trigger pipeline reach the CLI with the variables GitLab sets, and no branch of a push', async () => {
+    const project = makeProject({
+      withTemplate: true,
+      ciYml: ciYml({ local: 'templates/agent.yml', inputs: { agent: 'review', as: 'flue-review', cli: STAND_IN_CLI } }),
+    });
+    const apiUrl = 'http://127.0.0.1:9/api/v4';
+
+    const mr = await runPipeline(project, {
+      variables: mergeRequestPipeline(project, { apiUrl, iid: 7, sourceProjectId: 99, baseSha: 'b'.repeat(40) }),
+      unset: MERGE_REQUEST_UNSET,
+    });
+    const payload = notePayload('@flue please review');
+    const trigger = await runPipeline(project, { variables: triggerPipeline(apiUrl), fileVariables: { TRIGGER_PAYLOAD: payload } });
+
+    expect(mr.code, mr.output).toBe(0);
+    const mrEnv = standInRecords(mr.jobLog('flue-review'))[0]?.env ?? {};
+    expect(mrEnv).toMatchObject({
+      GITLAB_CI: 'true',
+      CI_PIPELINE_SOURCE: 'merge_request_event',
+      CI_API_V4_URL: apiUrl,
+      CI_PROJECT_ID: '1217',
+      CI_MERGE_REQUEST_IID: '7',
+      CI_MERGE_REQUEST_PROJECT_ID: '1217',
+      CI_MERGE_REQUEST_SOURCE_PROJECT_ID: '99',
+      CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: project.sha,
+      CI_MERGE_REQUEST_DIFF_BASE_SHA: 'b'.repeat(40),
+      CI_COMMIT_SHA: project.sha,
+    });
+    expect(mrEnv).not.toHaveProperty('CI_COMMIT_BRANCH');
+    expect(trigger.code, trigger.output).toBe(0);
+    const triggerEnv = standInRecords(trigger.jobLog('flue-review'))[0]?.env ?? {};
+    expect(triggerEnv).toMatchObject({ CI_PIPELINE_SOURCE: 'trigger', CI_API_V4_URL: apiUrl });
+    // A file variable: the job gets the path of a file holding the webhook's JSON.
+    expect(triggerEnv.TRIGGER_PAYLOAD).toMatch(/TRIGGER_PAYLOAD$/);
+    expect(standInRecords(trigger.jobLog('flue-review'))[0]?.payload).toBe(payload);
   });
 });
 

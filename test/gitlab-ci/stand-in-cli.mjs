@@ -4,22 +4,16 @@
 // and on stdout, so a test can prove what the template passes and that nothing else ran.
 // STAND_IN_EXIT sets its exit code, to prove the artifacts are kept when the run fails. A recording `npm`
 // installs it as flue-action's dist/cli.js: `script` says which file ran.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const argv = process.argv.slice(2);
-const READ = [
-  'GITLAB_CI',
-  'CI_PIPELINE_SOURCE',
-  'CI_PROJECT_DIR',
-  'FLUE_GITLAB_TOKEN',
-  'GITLAB_TOKEN',
-  'TRIGGER_PAYLOAD',
-  'ANTHROPIC_API_KEY',
-  'ANTHROPIC_BASE_URL',
-];
-const env = Object.fromEntries(READ.filter((name) => process.env[name] !== undefined).map((name) => [name, process.env[name]]));
-const record = JSON.stringify({ argv, env, cwd: process.cwd(), script: process.argv[1] });
+// The variables the CLI reads: GitLab's CI_* ones, and these.
+const READ = ['GITLAB_CI', 'FLUE_GITLAB_TOKEN', 'GITLAB_TOKEN', 'TRIGGER_PAYLOAD', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL'];
+const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => READ.includes(name) || name.startsWith('CI_')));
+// TRIGGER_PAYLOAD is a file variable: its value is a path, and the file is gone when the job ends.
+const payload = process.env.TRIGGER_PAYLOAD ? readFileSync(process.env.TRIGGER_PAYLOAD, 'utf8') : undefined;
+const record = JSON.stringify({ argv, env, cwd: process.cwd(), script: process.argv[1], payload });
 const at = argv.indexOf('--log-dir');
 if (at !== -1) {
   const dir = argv[at + 1];
