@@ -1,13 +1,16 @@
 // templates/agent.yml as GitLab reads it, checked without running it (pipeline.test.ts runs it): the version
 // it pins is package.json's, every input is documented and used, and no input reaches the shell except
 // through a variable, word for word.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const STAND_IN = path.join(ROOT, 'test/gitlab-ci/stand-in-cli.mjs');
 const text = readFileSync(path.join(ROOT, 'templates/agent.yml'), 'utf8');
 const [header, body] = parseAllDocuments(text).map((document) => document.toJS() as Record<string, unknown>);
 const packageVersion = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -107,6 +110,21 @@ describe('templates/agent.yml', () => {
     expect(job.artifacts).toEqual({ when: 'always', expose_as: 'flue session log', paths: [`${variables.FLUE_LOG_DIR}/`] });
     // GitLab's rule for expose_as (lib/gitlab/ci/config/entry/artifacts.rb); its paths may hold no `*`.
     expect((job.artifacts as { expose_as: string }).expose_as).toMatch(/^\w[-\w ]*$/);
+  });
+
+  test('the script is POSIX sh: dash (/bin/sh of Debian, like busybox sh of Alpine images) passes every input as one argument', () => {
+    const given: Record<string, unknown> = { agent: 'review', prompt: 'a "quote", $(touch pwned) and\na newline', 'dry-run': true, cli: STAND_IN };
+    const value = (name: string) => String(given[name] ?? inputs[name]?.default ?? '');
+    const env: Record<string, string> = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin` };
+    for (const [name, variable] of Object.entries(variables)) {
+      const text = typeof variable === 'string' ? variable : variable.value;
+      env[name] = text.replace(/\$\[\[\s*inputs\.([\w-]+)\s*\]\]/g, (_, input: string) => value(input));
+    }
+    const cwd = mkdtempSync(path.join(tmpdir(), 'flue-gitlab-dash-'));
+    onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
+    const stdout = execFileSync('dash', ['-e', '-c', script], { env, cwd, encoding: 'utf8' });
+    const record = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { argv: string[] };
+    expect(record.argv).toEqual(['run', 'review', '--log-dir', '.flue/logs', '--trigger-phrase', '@flue', '--prompt', given.prompt, '--dry-run']);
   });
 
   test('by default runs in merge request, trigger, schedule and web pipelines', () => {
