@@ -157,8 +157,8 @@ export async function runPipeline(project: Project, options: PipelineOptions = {
   const args = [GITLAB_CI_LOCAL, '--force-shell-executor', '--shell-isolation', '--no-artifacts-to-source', '--no-color'];
   const variables = { ...options.variables };
   for (const [name, value] of Object.entries(variables)) args.push('--variable', `${name}=${value}`);
-  // Overriding a predefined variable (GITLAB_CI, CI_PIPELINE_SOURCE) is what these tests mean to do.
-  if (Object.keys(variables).length > 0) args.push('--ignore-predefined-vars', Object.keys(variables).join(','));
+  // Overriding a predefined variable (GITLAB_CI, CI_PIPELINE_SOURCE, CI_PROJECT_DIR) is what these tests mean to do.
+  args.push('--ignore-predefined-vars', [...new Set([...Object.keys(variables), 'CI_PROJECT_DIR'])].join(','));
   for (const name of options.unset ?? []) args.push('--unset-variable', name);
   if (!options.validateSchema) args.push('--no-json-schema-validation');
   if (options.fileVariables) {
@@ -206,6 +206,8 @@ export interface MergeRequestPipeline {
   title?: string;
   /** The merge base (CI_MERGE_REQUEST_DIFF_BASE_SHA) and the target branch's head. */
   baseSha?: string;
+  /** Who started the pipeline (GITLAB_USER_LOGIN): whoever pushed. Default: gitlab-ci-local's, from git config (`test`). */
+  actor?: string;
 }
 
 /**
@@ -227,6 +229,7 @@ export function mergeRequestPipeline(project: Project, mr: MergeRequestPipeline)
     CI_MERGE_REQUEST_TARGET_BRANCH_NAME: mr.targetBranch ?? 'main',
     ...(mr.baseSha ? { CI_MERGE_REQUEST_DIFF_BASE_SHA: mr.baseSha, CI_MERGE_REQUEST_TARGET_BRANCH_SHA: mr.baseSha } : {}),
     CI_MERGE_REQUEST_TITLE: mr.title ?? 'A change',
+    ...(mr.actor ? { GITLAB_USER_LOGIN: mr.actor } : {}),
   };
 }
 

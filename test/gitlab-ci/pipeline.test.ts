@@ -122,7 +122,7 @@ describe('pipeline variables', () => {
     const apiUrl = 'http://127.0.0.1:9/api/v4';
 
     const mr = await runPipeline(project, {
-      variables: mergeRequestPipeline(project, { apiUrl, iid: 7, sourceProjectId: 99, baseSha: 'b'.repeat(40) }),
+      variables: mergeRequestPipeline(project, { apiUrl, iid: 7, sourceProjectId: 99, baseSha: 'b'.repeat(40), actor: 'alice' }),
       unset: MERGE_REQUEST_UNSET,
     });
     const payload = notePayload('@flue please review');
@@ -141,6 +141,7 @@ describe('pipeline variables', () => {
       CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: project.sha,
       CI_MERGE_REQUEST_DIFF_BASE_SHA: 'b'.repeat(40),
       CI_COMMIT_SHA: project.sha,
+      GITLAB_USER_LOGIN: 'alice',
     });
     expect(mrEnv).not.toHaveProperty('CI_COMMIT_BRANCH');
     expect(trigger.code, trigger.output).toBe(0);

@@ -9,7 +9,7 @@ import path from 'node:path';
 
 const argv = process.argv.slice(2);
 // The variables the CLI reads: GitLab's CI_* ones, and these.
-const READ = ['GITLAB_CI', 'FLUE_GITLAB_TOKEN', 'GITLAB_TOKEN', 'TRIGGER_PAYLOAD', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL'];
+const READ = ['GITLAB_CI', 'GITLAB_USER_LOGIN', 'FLUE_GITLAB_TOKEN', 'GITLAB_TOKEN', 'TRIGGER_PAYLOAD', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL'];
 const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => READ.includes(name) || name.startsWith('CI_')));
 // TRIGGER_PAYLOAD is a file variable: its value is a path, and the file is gone when the job ends.
 const payload = process.env.TRIGGER_PAYLOAD ? readFileSync(process.env.TRIGGER_PAYLOAD, 'utf8') : undefined;
