@@ -99,6 +99,11 @@ const LAYERS = [
     why: 'hosts (GitHub, GitLab, local) implement the Host interface with the stages; no stage imports a host.',
   },
   {
+    name: 'ci',
+    path: '^src/ci/',
+    why: 'the CI stage (gate, definitions, progress comment, pipeline) is what every CI front end calls, through the CiHost interface; it imports no host.',
+  },
+  {
     name: 'front-ends',
     path: any('^src/action/', '^src/cli/'),
     why: 'front ends (the action, the CLI) read their settings and pick a host; nothing but the entry points imports them.',
@@ -144,7 +149,7 @@ function layerRules() {
 
 // Every folder and file of src/ has a layer: a new one is placed on purpose, here, with its reason.
 const KNOWN_TOP_LEVEL =
-  /^(errors|limits|version|records|pipeline|bundle)\.ts$|^(patterns|text|lib|trigger|markdown|secrets|definitions|gate|sandbox|tools|session-log|report|harness|publish|hosts|action|cli)$/;
+  /^(errors|limits|version|records|pipeline|bundle)\.ts$|^(patterns|text|lib|trigger|markdown|secrets|definitions|gate|sandbox|tools|session-log|report|harness|publish|hosts|ci|action|cli)$/;
 const unplaced = readdirSync(new URL('./src/', import.meta.url)).filter((name) => !KNOWN_TOP_LEVEL.test(name));
 if (unplaced.length > 0) {
   throw new Error(
@@ -176,6 +181,13 @@ export default {
       severity: 'error',
       from: { path: '^src/hosts/(github|gitlab|local)' },
       to: { path: '^src/hosts/(github|gitlab|local)', pathNot: '^src/hosts/$1' },
+    },
+    {
+      name: 'ci-host-neutral',
+      comment: 'The CI stage is the same for every platform: it reaches a host only through CiHost (hosts/host.ts) and the shared markers.',
+      severity: 'error',
+      from: { path: '^src/ci/' },
+      to: { path: '^src/hosts/(github|gitlab|local)' },
     },
     {
       name: 'lib-is-types',

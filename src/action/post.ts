@@ -17,8 +17,9 @@ import { parseRepository } from '../trigger/index.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact } from './artifact.js';
 import { readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
-import { savedProgressView } from './progress-view.js';
-import { stoppedState, writeJobSummary } from './report.js';
+import { savedProgressView } from '../ci/progress-view.js';
+import { stoppedState } from '../ci/progress-state.js';
+import { writeJobSummary } from './report.js';
 import { DEFAULT_ARTIFACT_NAME, readPostSettings } from './settings.js';
 import { STATE } from './state.js';
 

@@ -15,7 +15,7 @@ import type { StartedEnvironment } from '../secrets/start.js';
 import type { Environment } from '../secrets/variables.js';
 import { MIN_SECRET_LENGTH } from '../session-log/redact.js';
 import { oneLine } from '../text/index.js';
-import { PROGRESS_DETAILS, type ProgressDetails } from './progress-view.js';
+import { PROGRESS_DETAILS, type ProgressDetails } from '../ci/progress-view.js';
 
 export const DEFAULT_ARTIFACT_NAME = 'flue-session';
 

@@ -19,9 +19,12 @@ import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
+import { inGitLabJob } from './gitlab-job-detect.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
+  if (inGitLabJob(command, io.env)) return (await import('./gitlab-job.js')).runGitLabJob(command, io);
+  refuseCiFlags(command);
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
   const trigger = readTrigger(command, io);
@@ -65,6 +68,22 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   }
   await printReport(report, command, io);
   return exitCodeFor(report.status);
+}
+
+/** A gate setting on a run that has no gate would be ignored: said, not ignored. */
+function refuseCiFlags(command: RunCommand): void {
+  const given = (
+    [
+      ['trigger-phrase', command.triggerPhrase],
+      ['allowed-users', command.allowedUsers],
+      ['allowed-bots', command.allowedBots],
+      ['trust-author-text', command.trustAuthorText],
+      ['progress-comment', command.progressComment],
+      ['progress-details', command.progressDetails],
+    ] as const
+  ).find(([, value]) => value !== undefined);
+  if (given === undefined) return;
+  throw new InputError(`Option '--${given[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run gates and posts; a local run does neither.`);
 }
 
 function readTrigger(command: RunCommand, io: CliIo): Trigger {

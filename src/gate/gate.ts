@@ -5,7 +5,7 @@
  *
  * - Any event that carries someone's text addressed to the runner (a comment on an issue, a pull
  *   request, a discussion or a commit; a review's body) runs only when that text mentions the trigger
- *   phrase, and only for writers (write, maintain or admin, or `allowed-users`): anyone can post one.
+ *   phrase, and only for writers (as the host names them, or `allowed-users`): anyone can post one.
  * - The runner never answers what it posted itself (its marker, or its token's login); bots are
  *   refused unless listed in `allowed-bots`.
  * - Events a stranger can cause or shape (an issue or discussion a stranger wrote, a PR from a fork,
@@ -19,17 +19,16 @@
  */
 import { rethrowIfFatal } from '../errors.js';
 import type { Trigger } from '../trigger/types.js';
-import { isAllowedBot, PeopleCheck, sameLogin, type Outsider, type PermissionLookup, type Person } from './people.js';
+import { isAllowedBot, PeopleCheck, sameLogin, type AccessLookup, type Outsider, type Person } from './people.js';
 import { findTriggerPhrase } from './phrase.js';
 
-export type { PermissionLookup } from './people.js';
+export type { AccessLookup } from './people.js';
 
 export const DEFAULT_TRIGGER_PHRASE = '@flue';
 
-/** The account the default workflow token (`GITHUB_TOKEN`) writes as. */
-export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
-
 export interface GateOptions {
+  /** Who counts as a writer, as the platform says it, for reasons: `write, maintain or admin permission` (`CiHost.platform.writers`). */
+  writers: string;
   /** Text a comment must mention to start a run. Default `@flue`. */
   triggerPhrase?: string;
   /** Logins treated as writers without asking the API. */
@@ -40,9 +39,11 @@ export interface GateOptions {
   selfMarker: string;
   /**
    * The login the runner's token writes as (`CiHost.selfLogin`). Asked only for a comment that passed
-   * every other check; undefined, or an answer of undefined, means `github-actions[bot]`.
+   * every other check; an answer of undefined (or a failure) means `defaultSelfLogin`.
    */
   selfLogin?: () => Promise<string | undefined>;
+  /** Whom the runner writes as when `selfLogin` cannot say (GitHub: the workflow token's `github-actions[bot]`). */
+  defaultSelfLogin?: string;
   /**
    * `trust-author-text`: an issue, discussion or same-repository pull request a non-writer wrote runs
    * trusted when a writer caused the event (labeled it, edited it). Off by default.
@@ -59,12 +60,12 @@ export type RunDecision = Extract<GateDecision, { run: true }>;
 
 const UNTRUSTED_PROFILE = 'the untrusted profile (read-only tools, no commands, no network)';
 
-export async function decideGate(trigger: Trigger, options: GateOptions, permissionOf: PermissionLookup): Promise<GateDecision> {
+export async function decideGate(trigger: Trigger, options: GateOptions, accessOf: AccessLookup): Promise<GateDecision> {
   const refusal =
     ownMarker(trigger, options) ?? (await missingPhrase(trigger, options)) ?? refusedBot(trigger, options) ?? (await ownLogin(trigger, options));
   if (refusal !== undefined) return { run: false, reason: refusal };
 
-  const people = new PeopleCheck(trigger, options, permissionOf);
+  const people = new PeopleCheck(trigger, options, accessOf);
   // Whatever the event, text addressed to the runner is a request: only writers may make one.
   if (trigger.comment !== undefined) {
     const outsiders = await people.outsiders(commentPeople(trigger));
@@ -72,8 +73,8 @@ export async function decideGate(trigger: Trigger, options: GateOptions, permiss
     return {
       run: false,
       reason:
-        `${sentence(clauses(outsiders))}. A comment starts a run only for users with write, maintain or admin ` +
-        `permission on ${repositoryName(trigger)}, or users listed in allowed-users.`,
+        `${sentence(clauses(outsiders))}. A comment starts a run only for users with ${options.writers} ` +
+        `on ${repositoryName(trigger)}, or users listed in allowed-users.`,
     };
   }
   switch (trigger.kind) {
@@ -109,14 +110,14 @@ export async function decideGate(trigger: Trigger, options: GateOptions, permiss
  * The gate's decision once the agent is loaded: the same run, or a refusal when the agent needs more
  * than the decided profile gives (write tools, commands, network). Never run with less than it expects.
  */
-export function admitAgent(decision: RunDecision, agentNeeds: readonly string[]): GateDecision {
+export function admitAgent(decision: RunDecision, agentNeeds: readonly string[], writers: string): GateDecision {
   if (decision.profile === 'trusted' || agentNeeds.length === 0) return decision;
   return {
     run: false,
     reason:
       `${sentence(decision.because)}, so the run would get ${UNTRUSTED_PROFILE}, but the agent needs ` +
       `${agentNeeds.join('; ')}. Such an agent runs only for events caused by writers ` +
-      `(write, maintain or admin permission, or allowed-users).`,
+      `(${writers}, or allowed-users).`,
   };
 }
 
@@ -148,7 +149,7 @@ async function ownLogin(trigger: Trigger, options: GateOptions): Promise<string 
   } catch (error) {
     rethrowIfFatal(error);
   }
-  self ??= WORKFLOW_TOKEN_LOGIN;
+  self ??= options.defaultSelfLogin;
   if (!sameLogin(comment.author, self)) return undefined;
   return `The ${commentNoun(trigger)} was posted by ${comment.author}, the account this workflow writes as; the runner never answers its own comments.`;
 }

@@ -3,10 +3,10 @@
  * to the event ("comment author", "author of the issue"), so a refusal or an untrusted run says why.
  */
 import { rethrowIfFatal } from '../errors.js';
-import type { Permission, Trigger } from '../trigger/types.js';
+import type { Access, Trigger } from '../trigger/types.js';
 
-/** A repository permission lookup (GitHub's collaborator-permission API). May throw; a throw counts as no permission. */
-export type PermissionLookup = (login: string) => Promise<Permission>;
+/** An account's access to the repository (`CiHost.accessOf`). May throw; a throw counts as unknown, not a writer. */
+export type AccessLookup = (login: string) => Promise<Access>;
 
 /** Someone whose permission decides the profile, and what they are to the event (named in the reason). */
 export interface Person {
@@ -26,17 +26,17 @@ export interface Outsider {
   textOnly: boolean;
 }
 
-const WRITER_PERMISSIONS: ReadonlySet<Permission> = new Set(['write', 'maintain', 'admin']);
+const UNKNOWN: Access = { trust: 'unknown', role: 'a permission that could not be read' };
 
 /** Looks each login up at most once and says, for each non-writer, why it is one. */
 export class PeopleCheck {
   readonly notes: string[] = [];
-  readonly #permissions = new Map<string, Promise<Permission>>();
+  readonly #access = new Map<string, Promise<Access>>();
 
   constructor(
     private readonly trigger: Trigger,
     private readonly options: { allowedUsers: readonly string[]; allowedBots: readonly string[] },
-    private readonly permissionOf: PermissionLookup,
+    private readonly accessOf: AccessLookup,
   ) {}
 
   /** One entry per non-writer (`@x (comment author) has read permission`); empty when all are writers. */
@@ -52,35 +52,35 @@ export class PeopleCheck {
       checked.add(login.toLowerCase());
       // One login may be several people at once (the stranger who opened the issue is its author too).
       const same = people.filter((other) => sameLogin(other.login, login));
-      const permission = await this.#permission(login);
-      if (permission === 'writer') continue;
-      const has = permission === 'unknown' ? 'has a permission that could not be read' : `has ${permission} permission`;
-      found.push({ why: `@${login} (${same.map((other) => other.role).join(', ')}) ${has}`, textOnly: same.every((other) => other.textOnly === true) });
+      const access = await this.#accessOf(login);
+      if (access.trust === 'writer') continue;
+      const has = access.trust === 'unknown' ? UNKNOWN.role : access.role;
+      found.push({
+        why: `@${login} (${same.map((other) => other.role).join(', ')}) has ${has}`,
+        textOnly: same.every((other) => other.textOnly === true),
+      });
     }
     return found;
   }
 
-  async #permission(login: string): Promise<Permission | 'writer'> {
-    if (this.options.allowedUsers.some((user) => sameLogin(user, login))) return 'writer';
+  async #accessOf(login: string): Promise<Access> {
+    if (this.options.allowedUsers.some((user) => sameLogin(user, login))) return { trust: 'writer', role: 'allowed-users' };
     // Only a real bot account can match: `[bot]` is not allowed in a user's login.
-    if (login.endsWith('[bot]') && isAllowedBot(login, this.options.allowedBots)) return 'writer';
+    if (login.endsWith('[bot]') && isAllowedBot(login, this.options.allowedBots)) return { trust: 'writer', role: 'allowed-bots' };
     const key = login.toLowerCase();
-    let lookup = this.#permissions.get(key);
-    if (lookup === undefined) this.#permissions.set(key, (lookup = this.#lookup(login)));
-    const permission = await lookup;
-    return WRITER_PERMISSIONS.has(permission) ? 'writer' : permission;
+    let lookup = this.#access.get(key);
+    if (lookup === undefined) this.#access.set(key, (lookup = this.#lookup(login)));
+    return lookup;
   }
 
-  async #lookup(login: string): Promise<Permission> {
-    if (sameLogin(login, this.trigger.actor) && this.trigger.actorPermission !== undefined) {
-      return this.trigger.actorPermission;
-    }
+  async #lookup(login: string): Promise<Access> {
+    if (sameLogin(login, this.trigger.actor) && this.trigger.actorAccess !== undefined) return this.trigger.actorAccess;
     try {
-      return await this.permissionOf(login);
+      return await this.accessOf(login);
     } catch (error) {
       rethrowIfFatal(error);
       this.notes.push(`Could not read @${login}'s permission (${(error as Error).message}); treated as no permission.`);
-      return 'unknown';
+      return UNKNOWN;
     }
   }
 }

@@ -1,6 +1,7 @@
+import type { PlatformRules } from '../publish/sanitize.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { TriggerContextExtras } from '../trigger/prompt.js';
-import type { Permission, Trigger } from '../trigger/types.js';
+import type { Access, Trigger } from '../trigger/types.js';
 
 /** Where an applied output landed (a comment URL, say); empty when the host has no address for it. */
 export interface AppliedOutput {
@@ -50,16 +51,39 @@ export interface ProgressReporter {
 export interface Host {
   readonly name: 'github' | 'gitlab' | 'local';
   /**
+   * What this platform acts on in a body beyond what every platform does (mentions, hidden text,
+   * secrets): GitLab runs `/quick actions` at a line start and reads label parameters as
+   * comma-separated lists. The publish stage sanitizes every output by these rules before the policy
+   * checks it (src/publish/sanitize.ts); data, not code, so the sanitizer loads only when a run publishes.
+   */
+  readonly sanitizeRules: PlatformRules;
+  /**
    * Applies one output that already passed policy and sanitizing; with a `key`, what an earlier attempt of
    * the same run applied under that key is updated, not applied twice. Throws a FlueError naming the API call on failure.
    */
   applyOutput(output: ProposedOutput, trigger: Trigger, key?: OutputKey): Promise<AppliedOutput>;
 }
 
-/** What a CI host adds to `Host`: the platform's permission model, context, progress and artifacts. */
+/** How the stages name what differs in words only: in reasons, notices and errors. */
+export interface PlatformWords {
+  /** Who counts as a writer: `write, maintain or admin permission`, `the Developer role or above`. */
+  writers: string;
+  /** The variable naming the commit the CI configuration runs from: `GITHUB_SHA`, `CI_COMMIT_SHA`. */
+  workflowCommitVariable: string;
+  /** The account the runner writes as when the platform does not say (GitHub's workflow token: `github-actions[bot]`). */
+  defaultSelfLogin?: string;
+  /** A pull request or a merge request, in the platform's own word. */
+  change: 'pull request' | 'merge request';
+}
+
+/** What a CI host adds to `Host`: the platform's access model, context, progress and artifacts. */
 export interface CiHost extends Host {
-  /** The actor's permission on the repository (GitHub's collaborator-permission API). */
-  permissionOf(login: string, trigger: Trigger): Promise<Permission>;
+  readonly platform: PlatformWords;
+  /**
+   * The account's trust on the repository, with the platform's name for its level. Must not throw for
+   * an account the platform does not know (`none`); a failed lookup is `unknown`, with a warning.
+   */
+  accessOf(login: string, trigger: Trigger): Promise<Access>;
   /**
    * Completes a trigger the event payload leaves thin: a comment on a PR gets the PR's refs and fork
    * status, so the gate and the sandbox can tell a fork PR from a branch.

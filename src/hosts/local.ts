@@ -12,6 +12,9 @@ import type { AppliedOutput, Host } from './host.js';
 export class LocalHost implements Host {
   readonly name = 'local' as const;
 
+  /** What every platform needs (mentions, secrets, hidden text): the run shows the body a CI host would post, less its platform's extras. */
+  readonly sanitizeRules = {};
+
   async applyOutput(_output: ProposedOutput, _trigger: Trigger): Promise<AppliedOutput> {
     return {};
   }

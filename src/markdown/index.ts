@@ -17,6 +17,7 @@ export { neutralizeEveryMention, sanitizeHostile } from './hostile.js';
 export { mentionEdits, neutralizeMentions } from './mentions.js';
 export { parseDeadline, parseMarkdown, type Markdown } from './parse.js';
 export { ownWords } from './prose.js';
+export { neutralizeQuickActions } from './quick-actions.js';
 export { renderedBlocks, renderedSecretEdits } from './rendered.js';
 export { walkText, type TextPiece, type TextVisitor } from './text.js';
 export { ZERO_WIDTH_SPACE } from './zero-width.js';

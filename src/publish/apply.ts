@@ -7,12 +7,12 @@
 import type { OutputPolicy } from '../definitions/types.js';
 import { errorMessage, rethrowIfFatal } from '../errors.js';
 import type { Host, OutputKey } from '../hosts/host.js';
+import { sanitizeOutput } from './sanitize.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { SessionRecorder } from '../session-log/events.js';
 import { checkProposal } from '../tools/outputs.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
-import { sanitizeOutput } from './sanitize.js';
 
 export type OutputKindName = ProposedOutput['kind'];
 
@@ -86,7 +86,7 @@ function acceptProposals(input: PublishInput, report: PublishReport): Proposal[]
   const redactor = createRedactor(input.secrets);
   const accepted: Proposal[] = [];
   for (const proposal of input.proposals) {
-    const output = sanitizeOutput(proposal.output, redactor);
+    const output = sanitizeOutput(proposal.output, redactor, input.host.sanitizeRules);
     const verdict =
       labelSecret(output, redactor) ??
       check(

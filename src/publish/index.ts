@@ -9,4 +9,4 @@ export {
   type PublishedOutput,
 } from './apply.js';
 export { formatOutputsForConsole } from './console.js';
-export { capBody, neutralizeMentions, sanitizeBody, sanitizeLabels, sanitizeOutput } from './sanitize.js';
+export { capBody, neutralizeMentions, sanitizeBody, sanitizeLabels, sanitizeOutput, type PlatformRules } from './sanitize.js';

@@ -9,7 +9,7 @@
  * and an agent that explains "duplicate of #12" needs them.
  */
 import { LIMITS } from '../limits.js';
-import { parseDeadline, sanitizeMarkdown } from '../markdown/index.js';
+import { neutralizeQuickActions, parseDeadline, sanitizeMarkdown } from '../markdown/index.js';
 import type { Redactor } from '../session-log/redact.js';
 import { boundaryAtOrBefore, oneLine } from '../text/index.js';
 import type { ProposedOutput } from '../tools/types.js';
@@ -17,24 +17,39 @@ import { stripControlCharacters } from '../trigger/text.js';
 
 export { neutralizeMentions } from '../markdown/index.js';
 
+/** What a platform acts on beyond mentions, for its host's `sanitize`. */
+export interface PlatformRules {
+  /** GitLab: a line starting with `/name` is a quick action, run with the runner's rights. */
+  quickActions?: boolean;
+  /** GitLab: label parameters are comma-separated lists, so `a,b` is two labels, each checked by the policy. */
+  commaSeparatedLabels?: boolean;
+}
+
 /** Every body of one output shares one parse budget: a review of fifty hostile inline comments costs one budget, not fifty. */
-export function sanitizeOutput(output: ProposedOutput, redactor: Redactor): ProposedOutput {
+export function sanitizeOutput(output: ProposedOutput, redactor: Redactor, rules: PlatformRules = {}): ProposedOutput {
   const by = parseDeadline();
+  const body = (text: string) => {
+    const sanitized = sanitizeBody(text, redactor, { by });
+    // Last: removing hidden HTML can bring a `/close` to the start of its line.
+    return rules.quickActions === true ? neutralizeQuickActions(sanitized) : sanitized;
+  };
   switch (output.kind) {
     case 'add_comment':
-      return { kind: output.kind, body: sanitizeBody(output.body, redactor, { by }) };
+      return { kind: output.kind, body: body(output.body) };
     case 'add_labels':
-    case 'remove_labels':
-      return { kind: output.kind, labels: sanitizeLabels(output.labels) };
+    case 'remove_labels': {
+      const labels = rules.commaSeparatedLabels === true ? output.labels.flatMap((label) => label.split(',')) : output.labels;
+      return { kind: output.kind, labels: sanitizeLabels(labels) };
+    }
     case 'submit_review':
       return {
         kind: output.kind,
-        body: sanitizeBody(output.body, redactor, { by }),
+        body: body(output.body),
         event: output.event,
         comments: output.comments.map((comment) => ({
           path: stripControlCharacters(comment.path),
           line: comment.line,
-          body: sanitizeBody(comment.body, redactor, { by }),
+          body: body(comment.body),
         })),
       };
   }

@@ -1,5 +1,15 @@
 export { triggerFromGitHubEvent, parseRepository, type GitHubTriggerOptions } from './github.js';
 export { inferGitHubEventName } from './infer.js';
+export {
+  readGitLabTrigger,
+  verifyGitLabPayloadTrigger,
+  isGitLabPayloadTrigger,
+  mergeRequestFields,
+  isGitLabBot,
+  UnsupportedGitLabEventError,
+  type GitLabRecords,
+  type GitLabTriggerOptions,
+} from './gitlab.js';
 export { triggerFromInput, LOCAL_ACTOR } from './input.js';
 export {
   renderTriggerContext,
@@ -10,4 +20,4 @@ export {
   type ChangedFile,
   type RenderOptions,
 } from './prompt.js';
-export type { Trigger, TriggerKind, TriggerComment, TriggerRefs, Permission } from './types.js';
+export type { Trigger, TriggerKind, TriggerComment, TriggerRefs, Trust, Access } from './types.js';

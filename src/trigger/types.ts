@@ -19,8 +19,18 @@ export type TriggerKind =
   | 'manual'
   | 'unknown';
 
-/** Repository permission of an actor, as GitHub's collaborator-permission API names it. */
-export type Permission = 'admin' | 'maintain' | 'write' | 'triage' | 'read' | 'none' | 'unknown';
+/**
+ * How far the gate trusts an account on the repository, whatever the platform calls its levels: a writer
+ * may start runs and vouch for code (GitHub: write, maintain, admin; GitLab: Developer and above by
+ * default); `unknown` when the platform could not say, which the gate treats as not a writer.
+ */
+export type Trust = 'writer' | 'reader' | 'none' | 'unknown';
+
+/** An account's trust, and the platform's own name for its level, for the gate's reasons ("read permission", "the Reporter role"). */
+export interface Access {
+  trust: Trust;
+  role: string;
+}
 
 /**
  * Text someone posted that the event is about: a comment, a review's body. Any trigger that has one is
@@ -76,8 +86,8 @@ export interface Trigger {
   actorIsBot: boolean;
   /** Author of the issue or pull request; for `workflow_run`, the actor of the upstream run. */
   author?: string;
-  /** The actor's permission when already known (filled by the host during gating). */
-  actorPermission?: Permission;
+  /** The actor's access when already known (filled by the host during gating). */
+  actorAccess?: Access;
   comment?: TriggerComment;
   refs: TriggerRefs;
   /** Free-form inputs: `--input` JSON locally, `workflow_dispatch` inputs on GitHub. */

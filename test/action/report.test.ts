@@ -1,8 +1,8 @@
 // What the progress comment's text holds, by the run's ProgressView: the model's words only for an agent
 // that may add_comment, usage figures per progress-details and the repository's visibility.
 import { describe, expect, test } from 'vitest';
-import { MINIMAL_VIEW, progressView, repositoryVisibility, savedProgressView, type ProgressView } from '../../src/action/progress-view.js';
-import { finishedState, stoppedState, workingLine } from '../../src/action/report.js';
+import { MINIMAL_VIEW, progressView, repositoryVisibility, savedProgressView, type ProgressView } from '../../src/ci/progress-view.js';
+import { finishedState, stoppedState, workingLine } from '../../src/ci/progress-state.js';
 import type { OutputPolicy } from '../../src/definitions/types.js';
 import type { RunReport } from '../../src/pipeline.js';
 import type { SessionAnalysis } from '../../src/report/index.js';
@@ -18,7 +18,7 @@ const TOTALS = { turns: 3, inputTokens: 1_000, outputTokens: 200, cacheReadToken
 const COMMENTS: OutputPolicy = { add_comment: { max: 1 } };
 const LABELS: OutputPolicy = { add_labels: { allowed: ['bug'], max: 1 } };
 const view = (outputs: OutputPolicy, details: 'auto' | 'full' | 'minimal', payload: unknown = example('issues', 'opened')) =>
-  progressView({ outputs, customTools: [] }, details, payload);
+  progressView({ outputs, customTools: [] }, details, repositoryVisibility(payload));
 
 const report = (fields: Partial<RunReport>): RunReport => runReport(TOTALS, fields);
 
@@ -41,7 +41,7 @@ describe('progressView', () => {
     expect(view(LABELS, 'full')).toMatchObject({ modelText: false, usage: true });
     expect(view({}, 'minimal', example('discussion', 'created'))).toMatchObject({ modelText: false, usage: false });
     expect(view({ add_comment: { max: 0 } }, 'full').modelText).toBe(false);
-    expect(progressView({ outputs: {}, customTools: [{ name: 'lookup' } as never] }, 'auto', {}).tools).toContain('lookup');
+    expect(progressView({ outputs: {}, customTools: [{ name: 'lookup' } as never] }, 'auto', 'public').tools).toContain('lookup');
   });
 
   test('the post step reads back what main saved, and the least from anything else', () => {

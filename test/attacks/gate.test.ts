@@ -1,7 +1,7 @@
 // Attacks on the gate: who may start a run, with which profile, from which definitions. Each runs the
 // action's stages in this process against the fake GitHub and Anthropic (gate-stages.ts).
 import { describe, expect, test } from 'vitest';
-import { FLUE_COMMENT_MARKER } from '../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER } from '../../src/hosts/markers.js';
 import { triggerFromGitHubEvent } from '../../src/trigger/github.js';
 import { text, toolUse } from '../fakes/anthropic.js';
 import { startFakeGitHub } from '../fakes/github.js';
@@ -133,8 +133,8 @@ describe('definitions come from a commit writers chose, never a checkout a non-w
     const run = await runStages({ eventName: 'workflow_run', payload: forkRun(), permissions: { Codertocat: 'admin' }, noWorkflowSha: true });
     expect({ error: run.error?.message, imported: run.imported, modelCalls: run.model.requests.length }).toEqual({
       error:
-        'GITHUB_SHA is not set, so the agent definitions of this workflow_run run cannot be read from the commit the workflow runs from, ' +
-        "and the checkout may hold someone else's. Run in GitHub Actions, which sets it.",
+        'GITHUB_SHA is not set, so the agent definitions of this workflow_run run cannot be read from the commit the CI configuration runs from, ' +
+        "and the checkout may hold someone else's. Run in CI, which sets it.",
       imported: false,
       modelCalls: 0,
     });

@@ -4,7 +4,7 @@
 // GitHub host to the fake GitHub, which records what was posted; the trigger phrase goes through the
 // action's stages in this process (gate-stages.ts).
 import { describe, expect, test } from 'vitest';
-import { FLUE_COMMENT_MARKER, outputMarker } from '../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER, outputMarker } from '../../src/hosts/markers.js';
 import { LIMITS } from '../../src/limits.js';
 import { applySafeOutputs } from '../../src/publish/apply.js';
 import { text } from '../fakes/anthropic.js';

@@ -4,11 +4,11 @@
 // action drives it (run.ts's working lines, main.ts's finished state, post.ts's stopped state) against the
 // fake GitHub, and every body GitHub received is checked whole.
 import { expect, test } from 'vitest';
-import { progressView, savedProgressView, type ProgressDetails } from '../../src/action/progress-view.js';
-import { finishedState, stoppedState, workingLine } from '../../src/action/report.js';
+import { progressView, repositoryVisibility, savedProgressView, type ProgressDetails } from '../../src/ci/progress-view.js';
+import { finishedState, stoppedState, workingLine } from '../../src/ci/progress-state.js';
 import type { OutputPolicy } from '../../src/definitions/types.js';
 import type { ProgressState } from '../../src/hosts/host.js';
-import { FLUE_COMMENT_MARKER, progressMarker } from '../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER, progressMarker } from '../../src/hosts/markers.js';
 import type { RunReport } from '../../src/pipeline.js';
 import type { SessionAnalysis } from '../../src/report/index.js';
 import type { SessionEvent } from '../../src/session-log/events.js';
@@ -52,7 +52,7 @@ async function progressRun(
 ): Promise<{ bodies: string[]; final: string; handle: string; github: Awaited<ReturnType<typeof setup>>['github'] }> {
   const payload = scenario.payload ?? example('issues', 'opened');
   const redactor = createRedactor([API_KEY, TOKEN]);
-  const view = progressView({ outputs: scenario.outputs, customTools: [] }, scenario.details ?? 'auto', payload);
+  const view = progressView({ outputs: scenario.outputs, customTools: [] }, scenario.details ?? 'auto', repositoryVisibility(payload));
   const { github, host } = await setup({ redactor, progressIntervalMs: 0 });
   github.seedFromPayload(payload);
   const reporter = await host.startProgress(triggerFromGitHubEvent('issues', payload), 'triage');
@@ -174,7 +174,7 @@ test('progress-details: full on a public repository shows usage and the JSON res
 
 test('the post step finishes an agent-without-outputs comment by the same rules: a failed reason withheld, no cost', async () => {
   const { github, handle } = await progressRun({ outputs: NONE, caught: { phase: 'working', line: '' } });
-  const saved = JSON.stringify(progressView({ outputs: NONE, customTools: [] }, 'auto', example('issues', 'opened')));
+  const saved = JSON.stringify(progressView({ outputs: NONE, customTools: [] }, 'auto', repositoryVisibility(example('issues', 'opened'))));
   const end = { type: 'end', time: 't', status: 'failed', reason: `the agent gave up: @alice ${TOKEN}`, totals: TOTALS } as const;
   const analysis: SessionAnalysis = { end, status: 'failed', totals: TOTALS, toolCounts: [], outputs: [] };
   // The post step's host: it knows only the token.

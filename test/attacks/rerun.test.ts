@@ -5,7 +5,7 @@
 // answer) nor skip its own. Only what the token's own login wrote counts.
 import { expect, test } from 'vitest';
 import type { OutputPolicy } from '../../src/definitions/types.js';
-import { FLUE_COMMENT_MARKER, outputMarker, progressMarker } from '../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER, outputMarker, progressMarker } from '../../src/hosts/markers.js';
 import type { OutputKey } from '../../src/hosts/host.js';
 import { applySafeOutputs } from '../../src/publish/apply.js';
 import type { ProposedOutput } from '../../src/tools/types.js';

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { decideGate } from '../../src/gate/gate.js';
 import { triggerFromGitHubEvent } from '../../src/trigger/github.js';
+import type { Trigger } from '../../src/trigger/types.js';
 import { at, example } from '../trigger/examples.js';
 import { commentEvent, commentKind, MARKER, options, permissions } from './helpers.js';
 
@@ -90,9 +91,9 @@ describe('comment events', () => {
     expect(asked).toEqual(['stranger', 'Codertocat']);
   });
 
-  test('the permission the host already put on the trigger is used instead of a lookup', async () => {
+  test('the access the host already put on the trigger is used instead of a lookup', async () => {
     const { lookup, asked } = permissions({});
-    const trigger = { ...commentEvent('@flue'), actorPermission: 'admin' as const };
+    const trigger: Trigger = { ...commentEvent('@flue'), actorAccess: { trust: 'writer', role: 'admin permission' } };
     expect(await decideGate(trigger, options(), lookup)).toEqual({ run: true, profile: 'trusted', notes: [] });
     expect(asked).toEqual([]);
   });

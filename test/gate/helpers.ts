@@ -1,26 +1,29 @@
 /** What the gate tests share: options, a recording permission table, and real payloads with a twist. */
 import type { GateOptions } from '../../src/gate/gate.js';
 import { triggerFromGitHubEvent } from '../../src/trigger/github.js';
-import type { Permission, Trigger } from '../../src/trigger/types.js';
+import { accessOfPermission, type Permission } from '../../src/hosts/github/index.js';
+import type { Access, Trigger } from '../../src/trigger/types.js';
 import { at, example } from '../trigger/examples.js';
 
 export const MARKER = '<!-- flue-action -->';
 
 export const options = (extra: Partial<GateOptions> = {}): GateOptions => ({
+  writers: 'write, maintain or admin permission',
+  defaultSelfLogin: 'github-actions[bot]',
   allowedUsers: [],
   allowedBots: [],
   selfMarker: MARKER,
   ...extra,
 });
 
-/** A permission table that records every lookup, so tests can assert the API calls not made. */
+/** A GitHub permission table that records every lookup, so tests can assert the API calls not made. */
 export function permissions(table: Record<string, Permission>) {
   const asked: string[] = [];
-  const lookup = async (login: string): Promise<Permission> => {
+  const lookup = async (login: string): Promise<Access> => {
     asked.push(login);
     const found = table[login];
     if (found === undefined) throw new Error(`GET /repos/.../collaborators/${login}/permission: 404 Not Found`);
-    return found;
+    return accessOfPermission(found);
   };
   return { lookup, asked };
 }

@@ -139,7 +139,7 @@ describe('pull requests and workflow runs', () => {
 describe('admitAgent: the loaded agent against the decided profile', () => {
   test('an agent that needs more than the untrusted profile is refused, naming what it needs', async () => {
     const decision = (await decideGate(issueOpened(), options(), permissions({ Codertocat: 'none' }).lookup)) as RunDecision;
-    expect(admitAgent(decision, ['tools: write', 'commands: npm test', 'network'])).toEqual({
+    expect(admitAgent(decision, ['tools: write', 'commands: npm test', 'network'], options().writers)).toEqual({
       run: false,
       reason:
         '@Codertocat (actor of this issues.opened event, author of the issue) has none permission, so the run would get the untrusted profile ' +
@@ -150,8 +150,8 @@ describe('admitAgent: the loaded agent against the decided profile', () => {
 
   test('a trusted run, or an agent that needs nothing more, is the decision unchanged', async () => {
     const trusted: RunDecision = { run: true, profile: 'trusted', notes: ['x'] };
-    expect(admitAgent(trusted, ['tools: write'])).toBe(trusted);
+    expect(admitAgent(trusted, ['tools: write'], options().writers)).toBe(trusted);
     const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because: 'y' };
-    expect(admitAgent(untrusted, [])).toBe(untrusted);
+    expect(admitAgent(untrusted, [], options().writers)).toBe(untrusted);
   });
 });

@@ -1,3 +1,4 @@
+import type { PlatformRules } from '../../src/publish/index.js';
 import { FlueError } from '../../src/errors.js';
 import type { AppliedOutput, Host, OutputKey } from '../../src/hosts/host.js';
 import type { SessionEventInput, SessionRecorder } from '../../src/session-log/events.js';
@@ -10,6 +11,8 @@ export class RecordingHost implements Host {
   readonly calls: Array<{ output: ProposedOutput; number: number | undefined; key?: OutputKey }> = [];
 
   constructor(private readonly failing: ReadonlySet<string> = new Set()) {}
+
+  readonly sanitizeRules: PlatformRules = {};
 
   async applyOutput(output: ProposedOutput, trigger: Trigger, key?: OutputKey): Promise<AppliedOutput> {
     this.calls.push({ output, number: trigger.number, ...(key === undefined ? {} : { key }) });

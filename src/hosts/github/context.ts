@@ -8,7 +8,7 @@ import type { ChangedFile, ThreadComment, TriggerContextExtras } from '../../tri
 import { capText } from '../../trigger/text.js';
 import type { Trigger } from '../../trigger/types.js';
 import type { IssueComment, PullFile, RepoApi } from './api.js';
-import { isFlueActionComment } from './markers.js';
+import { isFlueActionComment } from '../markers.js';
 
 export async function fetchGitHubContext(api: RepoApi, trigger: Trigger): Promise<TriggerContextExtras> {
   const { number } = trigger;

@@ -4,14 +4,14 @@ import type { Redactor } from '../../session-log/redact.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import { triggerFromGitHubEvent } from '../../trigger/github.js';
 import type { TriggerContextExtras } from '../../trigger/prompt.js';
-import type { Permission, Trigger } from '../../trigger/types.js';
-import { WORKFLOW_TOKEN_LOGIN } from '../../gate/gate.js';
-import type { AppliedOutput, CiHost, OutputKey, ProgressReporter } from '../host.js';
+import type { Access, Trigger } from '../../trigger/types.js';
+import type { AppliedOutput, CiHost, OutputKey, PlatformWords, ProgressReporter } from '../host.js';
 import { GraphQLApi, RepoApi, type CollaboratorPermission, type Repository } from './api.js';
 import { fetchBaseDefinitions } from './base-definitions.js';
 import { fetchGitHubContext } from './context.js';
 import { statusOf } from './errors.js';
-import { outputMarker } from './markers.js';
+import { outputMarker } from '../markers.js';
+import { accessOfPermission, GITHUB_PERMISSIONS, type Permission } from './permission.js';
 import { applyGitHubOutput } from './outputs.js';
 import { resumeProgressComment, startProgressComment } from './progress.js';
 import type { EarlierAttempt } from './rerun.js';
@@ -41,11 +41,22 @@ export interface GitHubHostOptions {
   now?: () => number;
 }
 
-const KNOWN_ROLES: readonly Permission[] = ['admin', 'maintain', 'write', 'triage', 'read', 'none'];
+/** The account the default workflow token (`GITHUB_TOKEN`) writes as. */
+export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]';
+
+const PLATFORM: PlatformWords = {
+  writers: 'write, maintain or admin permission',
+  workflowCommitVariable: 'GITHUB_SHA',
+  defaultSelfLogin: WORKFLOW_TOKEN_LOGIN,
+  change: 'pull request',
+};
 
 /** The GitHub Actions host: every GitHub REST call the runner makes goes through here. */
 export class GitHubHost implements CiHost {
   readonly name = 'github' as const;
+  readonly platform = PLATFORM;
+  /** GitHub acts on nothing in a body beyond what every platform does (mentions). */
+  readonly sanitizeRules = {};
   private readonly api: RepoApi;
   private readonly graphql: GraphQLApi;
   private login: Promise<string | undefined> | undefined;
@@ -88,18 +99,18 @@ export class GitHubHost implements CiHost {
    * and `read`. A custom role falls back to `permission`, its base role. A 404 means GitHub knows no
    * such user here; any other failure is `unknown`, which the gate treats as not a writer.
    */
-  async permissionOf(login: string, _trigger: Trigger): Promise<Permission> {
-    if (login === '') return 'none';
+  async accessOf(login: string, _trigger: Trigger): Promise<Access> {
+    if (login === '') return accessOfPermission('none');
     let data: CollaboratorPermission;
     try {
       data = await this.api.collaboratorPermission(login);
     } catch (error) {
-      if (statusOf(error) === 404) return 'none';
+      if (statusOf(error) === 404) return accessOfPermission('none');
       this.options.warn(`The permission of ${login} is unknown, so they are treated as a non-writer: ${(error as Error).message}`);
-      return 'unknown';
+      return accessOfPermission('unknown');
     }
-    const role = [data.role_name, data.permission].find((name): name is Permission => KNOWN_ROLES.includes(name as Permission));
-    return role ?? 'unknown';
+    const role = [data.role_name, data.permission].find((name): name is Permission => GITHUB_PERMISSIONS.includes(name as Permission));
+    return accessOfPermission(role ?? 'unknown');
   }
 
   /**

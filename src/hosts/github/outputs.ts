@@ -12,7 +12,7 @@ import type { Trigger } from '../../trigger/types.js';
 import type { AppliedOutput } from '../host.js';
 import type { GraphQLApi, RepoApi } from './api.js';
 import { bodyWithOutsideComments, diffLines, placeComments } from './diff.js';
-import { markedBody } from './markers.js';
+import { markedBody } from '../markers.js';
 import { findOwn, splitLabels, type EarlierAttempt } from './rerun.js';
 
 const UPDATED = 'An earlier attempt of this workflow run had posted it: updated in place.';

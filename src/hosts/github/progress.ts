@@ -11,7 +11,7 @@ import type { Redactor } from '../../session-log/redact.js';
 import { plainLine } from '../../trigger/text.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
 import type { RepoApi } from './api.js';
-import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from './markers.js';
+import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from '../markers.js';
 import { findOwn } from './rerun.js';
 
 export interface ProgressCommentOptions {
@@ -133,7 +133,7 @@ class ProgressComment implements ProgressReporter {
 /**
  * The comment body: the markers, then everything else through the sanitizer and the redactor every
  * output goes through, in one pass. What the caller puts in the state is already limited to what the
- * run may show (src/action/progress-view.ts); this makes sure none of it, the agent's name included,
+ * run may show (src/ci/progress-view.ts); this makes sure none of it, the agent's name included,
  * reaches GitHub with a secret, a mention, a control character or a marker a later run would take for its own.
  */
 export function renderProgress(options: Pick<ProgressCommentOptions, 'agent' | 'runUrl' | 'redactor'>, marker: string, state: ProgressState): string {

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { createGitHubClient, pacesWrites } from '../../../src/hosts/github/client.js';
-import { FLUE_COMMENT_MARKER } from '../../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER } from '../../../src/hosts/markers.js';
 import { primaryRateLimit, secondaryRateLimit, startFakeGitHub } from '../../fakes/github.js';
 import { API, issueEvent, setup } from './helpers.js';
 

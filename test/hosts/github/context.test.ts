@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { FLUE_COMMENT_MARKER, progressMarker } from '../../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER, progressMarker } from '../../../src/hosts/markers.js';
 import { LIMITS } from '../../../src/limits.js';
 import { triggerFromGitHubEvent } from '../../../src/trigger/github.js';
 import { triggerFromInput } from '../../../src/trigger/input.js';

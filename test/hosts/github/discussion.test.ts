@@ -1,7 +1,7 @@
 // Discussions: their number names no issue (`/issues/<n>` is another thread), so comments go through
 // GraphQL and everything else is refused, each with one clear message.
 import { expect, test } from 'vitest';
-import { FLUE_COMMENT_MARKER } from '../../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER } from '../../../src/hosts/markers.js';
 import { triggerFromGitHubEvent } from '../../../src/trigger/github.js';
 import { example } from '../../trigger/examples.js';
 import { setup } from './helpers.js';

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { isGitHubApiError } from '../../../src/hosts/github/errors.js';
-import { FLUE_COMMENT_MARKER } from '../../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER } from '../../../src/hosts/markers.js';
 import { triggerFromInput } from '../../../src/trigger/input.js';
 import { API, HEAD_SHA, README_PATCH, issueEvent, pullRequestEvent, setup } from './helpers.js';
 

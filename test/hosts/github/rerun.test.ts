@@ -2,7 +2,7 @@
 // attempt 1 applied under the same key, never apply it twice. Attempt 1 looks nothing up.
 import { expect, test } from 'vitest';
 import type { OutputKey } from '../../../src/hosts/host.js';
-import { FLUE_COMMENT_MARKER, outputMarker } from '../../../src/hosts/github/markers.js';
+import { FLUE_COMMENT_MARKER, outputMarker } from '../../../src/hosts/markers.js';
 import type { ProposedOutput } from '../../../src/tools/types.js';
 import { triggerFromGitHubEvent } from '../../../src/trigger/github.js';
 import { example } from '../../trigger/examples.js';

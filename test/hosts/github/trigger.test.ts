@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { triggerFromGitHubEvent } from '../../../src/trigger/github.js';
+import { accessOfPermission } from '../../../src/hosts/github/index.js';
 import { example } from '../../trigger/examples.js';
 import { API, BASE_SHA, HEAD_SHA, issueEvent, pullRequestEvent, setup } from './helpers.js';
 
@@ -15,14 +16,14 @@ test.each([
 ] as const)('role %s (permission %s) reads as %s', async (role, permission, expected) => {
   const { github, host } = await setup();
   github.repo('Codertocat/Hello-World').permission('alice', role, permission);
-  await expect(host.permissionOf('alice', issueEvent().trigger)).resolves.toBe(expected);
+  await expect(host.accessOf('alice', issueEvent().trigger)).resolves.toEqual(accessOfPermission(expected));
   expect(github.calls()).toEqual([`GET ${API}/collaborators/alice/permission`]);
 });
 
 test('a login GitHub does not know (404) has no permission', async () => {
   const { github, host, warnings } = await setup();
   github.repo('Codertocat/Hello-World');
-  await expect(host.permissionOf('stranger', issueEvent().trigger)).resolves.toBe('none');
+  await expect(host.accessOf('stranger', issueEvent().trigger)).resolves.toEqual(accessOfPermission('none'));
   expect(warnings).toEqual([]);
 });
 
@@ -30,7 +31,7 @@ test('any other failure is unknown, with a warning (the gate treats unknown as a
   const { github, host, warnings } = await setup({}, { retries: 0 });
   github.repo('Codertocat/Hello-World').permission('alice', 'admin');
   github.fail(`GET ${API}/collaborators/alice/permission`, { status: 403 });
-  await expect(host.permissionOf('alice', issueEvent().trigger)).resolves.toBe('unknown');
+  await expect(host.accessOf('alice', issueEvent().trigger)).resolves.toEqual(accessOfPermission('unknown'));
   expect(warnings).toEqual([
     `The permission of alice is unknown, so they are treated as a non-writer: GET ${API}/collaborators/alice/permission failed: 403 Resource not accessible by integration`,
   ]);
@@ -38,14 +39,14 @@ test('any other failure is unknown, with a warning (the gate treats unknown as a
 
 test('an empty login is none without a call', async () => {
   const { github, host } = await setup();
-  await expect(host.permissionOf('', issueEvent().trigger)).resolves.toBe('none');
+  await expect(host.accessOf('', issueEvent().trigger)).resolves.toEqual(accessOfPermission('none'));
   expect(github.calls()).toEqual([]);
 });
 
 test('a login with URL characters is encoded into the path', async () => {
   const { github, host } = await setup();
   github.repo('Codertocat/Hello-World').permission('dependabot[bot]', 'write');
-  await expect(host.permissionOf('dependabot[bot]', issueEvent().trigger)).resolves.toBe('write');
+  await expect(host.accessOf('dependabot[bot]', issueEvent().trigger)).resolves.toEqual(accessOfPermission('write'));
   expect(github.calls()).toEqual([`GET ${API}/collaborators/dependabot%5Bbot%5D/permission`]);
 });
 

@@ -1,9 +1,9 @@
 /**
- * Hidden HTML comments the action puts in what it posts. GitHub renders none; they let a later
+ * Hidden HTML comments the runner puts in what it posts. Neither GitHub nor GitLab renders them; they let a later
  * run recognise the action's own comments (the gate never answers them, the context leaves them
  * out), and let a re-run find its progress comment and what it applied instead of posting twice.
  */
-import type { OutputKey } from '../host.js';
+import type { OutputKey } from './host.js';
 
 /** In every comment the action posts, the progress comment included. */
 export const FLUE_COMMENT_MARKER = '<!-- flue-action -->';

@@ -31,8 +31,13 @@ export const MINIMAL_VIEW: ProgressView = { modelText: false, usage: false, tool
  */
 const RUNNER_TOOLS: readonly string[] = [...SANDBOX_TOOLS, ...OUTPUT_KINDS, 'finish', 'give_up', 'activate_skill', 'task'];
 
-export function progressView(spec: Pick<AgentSpec, 'outputs' | 'customTools'>, details: ProgressDetails, payload: unknown): ProgressView {
-  const usage = details === 'full' || (details === 'auto' && repositoryVisibility(payload) === 'private');
+/** `visibility`: the repository's, as the front end read it (`repositoryVisibility` for a GitHub payload, CI_PROJECT_VISIBILITY on GitLab). */
+export function progressView(
+  spec: Pick<AgentSpec, 'outputs' | 'customTools'>,
+  details: ProgressDetails,
+  visibility: 'private' | 'public',
+): ProgressView {
+  const usage = details === 'full' || (details === 'auto' && visibility === 'private');
   return {
     modelText: spec.outputs.add_comment !== undefined && spec.outputs.add_comment.max > 0,
     usage,
