@@ -25,7 +25,7 @@ import {
 } from './harness.js';
 
 const version = (JSON.parse(readFileSync(path.join(path.dirname(TEMPLATE), '../package.json'), 'utf8')) as { version: string }).version;
-const NOTE_PAYLOAD = readFileSync(new URL('./fixtures/note-merge-request.json', import.meta.url), 'utf8');
+const NOTE_PAYLOAD = readFileSync(new URL('../fixtures/gitlab/note-merge-request.json', import.meta.url), 'utf8');
 const MR_PIPELINE = { ...GITLAB_JOB, CI_PIPELINE_SOURCE: 'merge_request_event' };
 const TRIGGER_PIPELINE = { ...GITLAB_JOB, CI_PIPELINE_SOURCE: 'trigger' };
 
