@@ -82,6 +82,7 @@ test('a merge request pipeline: the review is posted as published draft notes, t
   const first = await runPipeline(project, { variables: variables(await model([review, text('Reviewed.')])), unset: MERGE_REQUEST_UNSET });
 
   expect(first.code, first.output).toBe(0);
+  expect(first.jobLog('flue-review')).toContain("agent 'review' on merge_request_event #7, trusted profile.");
   expect(writes(gitlab)).toEqual([
     'POST /projects/42/merge_requests/7/notes',
     'POST /projects/42/merge_requests/7/draft_notes',
