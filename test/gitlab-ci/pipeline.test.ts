@@ -236,6 +236,7 @@ describe('inputs', () => {
 
     expect(run.code, run.output).toBe(0);
     const log = run.jobLog('flue-review');
+    expect(log).toContain(`flue-action: installing flue-action@${version} from npm`);
     const [install] = npmCalls(log);
     expect(install).toEqual([
       'install',
