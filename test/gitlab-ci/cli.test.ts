@@ -2,13 +2,15 @@
 // gitlab-ci-local, against the fake GitLab and Anthropic APIs: the template, the CLI and the GitLab host
 // wired as a GitLab job has them. What the CLI decides in each case is tested in test/gitlab/job.test.ts;
 // here, that the job gives it what it needs and keeps what it writes.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
 import { stringify } from 'yaml';
-import { requireBuiltCli } from '../cli/helpers.js';
+import { requireBuiltCli, ROOT } from '../cli/helpers.js';
 import { startFakeAnthropic, text, toolUse, type FakeAnthropic, type FakeTurn } from '../fakes/anthropic.js';
 import { startFakeGitLab, type FakeGitLab, type FakeProject } from '../fakes/gitlab.js';
-import { LOG_DIR, MERGE_REQUEST_UNSET, makeProject, mergeRequestPipeline, type Project, runPipeline, triggerPipeline } from './harness.js';
+import { LOG_DIR, MERGE_REQUEST_UNSET, makeProject, mergeRequestPipeline, type Project, runPipeline, tempDir, triggerPipeline } from './harness.js';
 
 const TOKEN = 'glpat-template-test-token-01';
 const API_KEY = 'sk-ant-template-test-key-0000001';
@@ -133,8 +135,14 @@ test('a forged note through the trigger API: the payload mentions @flue, the not
   expect(writes(gitlab)).toEqual([]);
 });
 
-test('the token named by token-variable is missing: the job fails with exit code 2 and says which variable to set', async () => {
-  const { gitlab, project, model } = await setup({ 'token-variable': 'REVIEW_BOT_TOKEN' });
+test("installed by npm as a user's job does (the packed tarball, no registry), the CLI says the token token-variable names is missing: exit code 2", async () => {
+  // What npm would download for flue-action@<version>: this checkout, packed. `version` takes any npm spec.
+  const packs = tempDir('flue-gitlab-pack-');
+  const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packs], { cwd: ROOT, encoding: 'utf8' })) as {
+    filename: string;
+  }[];
+  const tarball = path.join(packs, packed?.filename ?? '');
+  const { gitlab, project, model } = await setup({ 'token-variable': 'REVIEW_BOT_TOKEN', cli: '', version: `file:${tarball}` });
   const anthropic = await model([]);
 
   const run = await runPipeline(project, {
@@ -142,6 +150,10 @@ test('the token named by token-variable is missing: the job fails with exit code
       ...mergeRequestPipeline(project, { apiUrl: gitlab.url, iid: 7, projectId: 42 }),
       ANTHROPIC_API_KEY: API_KEY,
       ANTHROPIC_BASE_URL: anthropic.url,
+      // A registry nobody listens on and an empty cache: the install may use nothing but the tarball.
+      npm_config_registry: 'http://127.0.0.1:9/',
+      npm_config_cache: tempDir('flue-gitlab-npm-cache-'),
+      npm_config_update_notifier: 'false',
     },
     unset: MERGE_REQUEST_UNSET,
   });
@@ -150,6 +162,7 @@ test('the token named by token-variable is missing: the job fails with exit code
   expect(run.output).toMatch(/flue-review finished in .* FAIL 2/);
   const log = run.jobLog('flue-review');
   expect(log).toContain('flue-action: the CI/CD variable REVIEW_BOT_TOKEN (token-variable) is not set or empty in this job');
+  expect(log).toContain(`flue-action: installing flue-action@file:${tarball} from npm`);
   expect(log).toContain('No GitLab token: set FLUE_GITLAB_TOKEN (or GITLAB_TOKEN)');
   expect(gitlab.calls()).toEqual([]);
 });
