@@ -28,8 +28,11 @@ import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
-/** Where the session log and the report go unless `--log-dir` says: under the project, so `artifacts: paths:` can keep them. */
-export const GITLAB_LOG_DIR = '.flue-session';
+/**
+ * Where the session log and the report go unless `--log-dir` says (templates/agent.yml passes the same):
+ * under the project, so `artifacts: paths:` can keep them, and under `.flue/`, which the agent's tools cannot write.
+ */
+export const GITLAB_LOG_DIR = '.flue/logs';
 
 export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<number> {
   const { env } = io;
@@ -164,6 +167,12 @@ function readGitLabJob(env: CliIo['env'], cwd: string): GitLabJob {
 function gitLabToken(env: CliIo['env']): string {
   for (const name of ['FLUE_GITLAB_TOKEN', 'GITLAB_TOKEN']) {
     const value = env[name]?.trim();
+    if (value && value === env.CI_JOB_TOKEN?.trim()) {
+      throw new InputError(
+        `${name} holds CI_JOB_TOKEN, which cannot post notes, labels or reviews. Set it to a project or group access token ` +
+          'with the api scope and the Developer role, as a masked CI/CD variable.',
+      );
+    }
     if (value) return value;
   }
   const jobToken = env.CI_JOB_TOKEN
