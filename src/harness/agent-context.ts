@@ -1,5 +1,7 @@
 import { inspect } from 'node:util';
+import * as v from 'valibot';
 import { codeResult } from '../definitions/result-schema.js';
+import { formatValibotIssues } from '../definitions/valibot-schema.js';
 import type { ResultSchema } from '../definitions/types.js';
 import type { AgentContext, PromptOptions, ShellResult } from '../lib/types.js';
 import type { SessionEventInput } from '../session-log/events.js';
@@ -103,16 +105,43 @@ export function createAgentContext(scope: ContextScope): AgentContext {
     },
     shell: (command: string) => runShell(scope, command, `shell_${++shells}`),
     outputs: {
-      addComment: (body: string) => scope.outputs.propose({ kind: 'add_comment', body }),
-      addLabels: (labels: string[]) => scope.outputs.propose({ kind: 'add_labels', labels }),
-      removeLabels: (labels: string[]) => scope.outputs.propose({ kind: 'remove_labels', labels }),
-      submitReview: (review: Omit<Extract<ProposedOutput, { kind: 'submit_review' }>, 'kind'>) =>
-        scope.outputs.propose({ kind: 'submit_review', ...review }),
+      addComment: (body: unknown) => scope.outputs.propose({ kind: 'add_comment', body: checked('addComment', body, OUTPUT_INPUTS.body) }),
+      addLabels: (labels: unknown) => scope.outputs.propose({ kind: 'add_labels', labels: checked('addLabels', labels, OUTPUT_INPUTS.labels) }),
+      removeLabels: (labels: unknown) =>
+        scope.outputs.propose({ kind: 'remove_labels', labels: checked('removeLabels', labels, OUTPUT_INPUTS.labels) }),
+      submitReview: (review: unknown) => {
+        const { body, event, comments } = checked('submitReview', review, OUTPUT_INPUTS.review);
+        scope.outputs.propose({ kind: 'submit_review', body, event: event ?? 'COMMENT', comments: comments ?? [] });
+      },
     },
     log: (...values: unknown[]) => scope.emit({ type: 'log', message: logMessage(values) }),
   };
   // The overloads of AgentContext narrow the return type by the schema; one implementation serves them all.
   return context as unknown as AgentContext;
+}
+
+/**
+ * The shapes `ctx.outputs` takes. Code is not type-checked when Node strips its types, so a wrong
+ * shape is refused here, naming the call and the field; what the values may be (not empty, labels
+ * allowed, a review only on a pull request) is the `outputs:` policy's to say, as for the model.
+ */
+const OUTPUT_INPUTS = {
+  body: v.string(),
+  labels: v.array(v.string()),
+  review: v.object({
+    body: v.string(),
+    event: v.optional(v.picklist(['COMMENT', 'REQUEST_CHANGES', 'APPROVE'])),
+    comments: v.optional(v.array(v.object({ path: v.string(), line: v.number(), body: v.string() }))),
+  }),
+};
+
+function checked<S extends v.GenericSchema>(call: string, value: unknown, schema: S): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, value);
+  if (parsed.success) return parsed.output;
+  const issues = formatValibotIssues(parsed.issues)
+    .split('\n')
+    .map((line) => line.replace(/^- (?:\(root\): )?/, ''));
+  throw new Error(`ctx.outputs.${call}: ${issues.join('; ')}`);
 }
 
 /**

@@ -16,6 +16,7 @@ export type {
   EventKind,
   PromptOptions,
   PullRequestDiff,
+  ReviewProposal,
   ShellResult,
   ThreadComment,
 } from './types.js';

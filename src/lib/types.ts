@@ -119,6 +119,11 @@ export interface PullRequestDiff {
   readonly caps: { readonly files: number; readonly patchChars: number; readonly patchesChars: number };
 }
 
+type SubmitReview = Extract<ProposedOutput, { kind: 'submit_review' }>;
+
+/** What `ctx.outputs.submitReview` takes. */
+export type ReviewProposal = Pick<SubmitReview, 'body'> & Partial<Pick<SubmitReview, 'event' | 'comments'>>;
+
 /** Options of `ctx.prompt`, `ctx.skill` and `ctx.task`. */
 export interface PromptOptions {
   /**
@@ -162,12 +167,16 @@ export interface AgentContext {
   task<S extends AnySchema>(prompt: string, options: PromptOptions & { agent?: string; result: S }): Promise<v.InferOutput<S>>;
   /** Runs a command in the sandbox shell (just-bash; allow-listed real commands only). */
   shell(command: string): Promise<ShellResult>;
-  /** Proposes safe outputs directly; checked against `outputs:` like the model's proposals. */
+  /**
+   * Proposes safe outputs directly; checked against `outputs:` like the model's proposals (a refusal is
+   * an `output_rejected` event in the session log). A value of the wrong shape throws, naming the field.
+   */
   readonly outputs: {
     addComment(body: string): void;
     addLabels(labels: string[]): void;
     removeLabels(labels: string[]): void;
-    submitReview(review: Omit<Extract<ProposedOutput, { kind: 'submit_review' }>, 'kind'>): void;
+    /** `event` defaults to `COMMENT`, `comments` (inline, on lines of the new version of a file) to none. */
+    submitReview(review: ReviewProposal): void;
   };
   /**
    * Writes a line to the console (the CLI's progress on stderr, the job log) and a `log` event to the

@@ -85,7 +85,7 @@ async function runTs(
     event: options.trigger ?? pullRequest,
     context: 'context' in options ? options.context : context,
   });
-  return { outcome, recorder: base.recorder, requests: fake.requests };
+  return { outcome, recorder: base.recorder, proposed: base.proposed, requests: fake.requests };
 }
 
 const firstMessage = (request: { body: { messages: Array<{ content: Array<{ text: string }> }> } }): string =>
@@ -302,5 +302,35 @@ describe('ctx.log', () => {
     const types = await readFile(new URL('../../src/lib/types.ts', import.meta.url), 'utf8');
     const count = (value: number) => value.toLocaleString('en');
     expect(types).toContain(`the newest ${LIMITS.contextComments} within ${count(LIMITS.contextCommentsChars)} characters`);
+  });
+});
+
+describe('ctx.outputs', () => {
+  it('submitReview defaults the event to COMMENT and the inline comments to none', async () => {
+    const { outcome, proposed } = await runTs(async (ctx) => {
+      ctx.outputs.submitReview({ body: 'Looks right.' });
+      ctx.outputs.submitReview({ body: 'Line 3.', event: 'REQUEST_CHANGES', comments: [{ path: 'a.ts', line: 3, body: 'Off by one.' }] });
+    });
+    expect(outcome.status).toBe('succeeded');
+    expect(proposed).toEqual([
+      { kind: 'submit_review', body: 'Looks right.', event: 'COMMENT', comments: [] },
+      { kind: 'submit_review', body: 'Line 3.', event: 'REQUEST_CHANGES', comments: [{ path: 'a.ts', line: 3, body: 'Off by one.' }] },
+    ]);
+  });
+
+  it('refuses a value of the wrong shape (code is not type-checked), naming the call and the field', async () => {
+    const calls: Array<(ctx: AgentContext) => void> = [
+      (ctx) => ctx.outputs.addComment(42 as unknown as string),
+      (ctx) => ctx.outputs.addLabels('bug' as unknown as string[]),
+      (ctx) => ctx.outputs.submitReview({ body: 'x', comments: [{ path: 'a.ts', line: '3' }] } as never),
+    ];
+    const reasons: Array<string | undefined> = [];
+    for (const call of calls) reasons.push((await runTs(async (ctx) => call(ctx))).outcome.reason);
+    expect(reasons).toEqual([
+      'run(ctx) threw: ctx.outputs.addComment: Invalid type: Expected string but received 42',
+      'run(ctx) threw: ctx.outputs.addLabels: Invalid type: Expected Array but received "bug"',
+      'run(ctx) threw: ctx.outputs.submitReview: comments[0].line: Invalid type: Expected number but received "3"; ' +
+        'comments[0].body: Invalid key: Expected "body" but received undefined',
+    ]);
   });
 });
