@@ -58,7 +58,7 @@ describe.runIf(stripsTypes)(`ctx through the CLI on Node ${process.versions.node
 
   it('gives the code the event, the model the fenced event, and stderr and the log each ctx.log line, redacted', async () => {
     const args = ['run', 'reader', '--cwd', repo, '--event', 'event.json', '--event-name', 'pull_request'];
-    const input = JSON.stringify({ note: `token ${SECRET}` });
+    const input = JSON.stringify({ note: `token ${SECRET}`, html: '<img src=x onerror=alert(1)>' });
     const result = await runBuiltCli([...args, '--input', input, '--scripted-model', 'script.jsonl', '--log-dir', logs], {
       env: cleanEnv({ GITHUB_TOKEN: SECRET }),
       cwd: repo,
@@ -69,7 +69,7 @@ describe.runIf(stripsTypes)(`ctx through the CLI on Node ${process.versions.node
       `body: ${pull.body}`,
       // A local run fetches no thread and no diff (no API): the code is told so, not given stale data.
       'thread: 0 diff: none',
-      "inputs: { note: 'token [REDACTED]' }",
+      "inputs: { note: 'token [REDACTED]', html: '<img src=x onerror=alert(1)>' }",
     ];
     expect(result.stderr).toContain(lines.map((line) => `log ${line}\n`).join(''));
     expect(result.stderr).not.toContain(SECRET.slice(0, 10));
@@ -84,6 +84,15 @@ describe.runIf(stripsTypes)(`ctx through the CLI on Node ${process.versions.node
     expect(sent).toContain('Pull request: #2');
     expect(sent).toContain('Say what this pull request changes.');
     expect(events.at(-1)).toMatchObject({ type: 'end', status: 'succeeded' });
+
+    // `view` and the HTML report beside the log show the lines; the report escapes them.
+    const view = await runBuiltCli(['view', file], { env: cleanEnv(), cwd: repo });
+    expect(view.stdout).toContain(lines.map((line) => `log ${line}\n`).join(''));
+    const report = readFileSync(file.replace(/\.jsonl$/, '.html'), 'utf8');
+    expect(report).toContain(`<div class="event log"><span class="label">Log</span><pre>#2 pull_request: ${pull.title}</pre></div>`);
+    expect(report).toContain('html: &#39;&lt;img src=x onerror=alert(1)&gt;&#39;');
+    expect(report).not.toContain('<img');
+    expect(report).not.toContain(SECRET.slice(0, 10));
   });
 });
 
