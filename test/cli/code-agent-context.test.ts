@@ -3,8 +3,9 @@
 // and ctx.log reaches stderr and the session log, redacted; through the action against the fake
 // GitHub and Anthropic APIs, the README's own example reads the thread and the diff, the model sees
 // them, and the review it asked for is posted.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/limits.js';
 import { readSessionLog } from '../../src/session-log/index.js';
@@ -164,6 +165,28 @@ describe.runIf(stripsTypes)(`the README's code agent, through the action on Node
 });
 
 describe("the README's ctx reference", () => {
+  it('has a code agent example that type-checks, strict, against the public types agents import', async () => {
+    const dir = await makeTempDir();
+    const file = path.join(dir, 'review.ts');
+    writeFileSync(file, readmeExample());
+    const program = ts.createProgram([file], {
+      strict: true,
+      noEmit: true,
+      target: ts.ScriptTarget.ES2023,
+      lib: ['lib.es2023.d.ts'],
+      // ToolRunContext's AbortSignal: a Node project's @types/node.
+      typeRoots: [path.join(ROOT, 'node_modules/@types')],
+      types: ['node'],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      skipLibCheck: true,
+      // As the runner resolves them (src/definitions/module-hooks.ts): its own copies.
+      paths: { 'flue-action': [path.join(ROOT, 'src/lib/index.ts')], valibot: [path.join(ROOT, 'node_modules/valibot')] },
+    });
+    const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    expect(problems).toEqual([]);
+  });
+
   it('states the caps the runner applies', () => {
     const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const count = (value: number) => value.toLocaleString('en');
