@@ -56,7 +56,8 @@ export function createAgentContext(scope: ContextScope): AgentContext {
   let eventText: Promise<string> | undefined;
   const message = async (call: string, text: unknown, options: CallOptions | undefined): Promise<string> => {
     if (typeof text !== 'string' || text.trim() === '') {
-      throw new Error(`${call}: the text must be a non-empty string saying what to do, got ${text === '' ? 'an empty string' : typeof text}`);
+      const given = typeof text === 'string' ? 'an empty string' : typeof text;
+      throw new Error(`${call}: the text must be a non-empty string saying what to do, got ${given}`);
     }
     if (options?.event === false) return text;
     eventText ??= renderTriggerContext(scope.event, scope.context);

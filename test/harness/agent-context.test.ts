@@ -220,7 +220,7 @@ describe('ctx.prompt, ctx.skill, ctx.task messages', () => {
       runTs(async (ctx) => void (await ctx.task(undefined as unknown as string))),
     ]);
     expect(results.map((result) => result.outcome.reason)).toEqual([
-      'run(ctx) threw: ctx.prompt: the text must be a non-empty string saying what to do, got string',
+      'run(ctx) threw: ctx.prompt: the text must be a non-empty string saying what to do, got an empty string',
       'run(ctx) threw: ctx.task: the text must be a non-empty string saying what to do, got undefined',
     ]);
   });
