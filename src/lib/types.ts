@@ -9,7 +9,10 @@ export interface ShellResult {
   exitCode: number;
 }
 
-/** Why a run happened, the same on GitHub, GitLab and locally. */
+/**
+ * Why a run happened, the same on GitHub, GitLab and locally. The runner's own kinds must all be here:
+ * src/harness/agent-event.ts does not compile when the runner gains one this type lacks.
+ */
 export type EventKind =
   | 'issue'
   | 'issue_comment'
