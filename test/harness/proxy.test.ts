@@ -1,0 +1,243 @@
+// Corporate proxies (src/net/proxy.ts): which proxy a URL goes through, and the model transport
+// (src/harness/anthropic/node-fetch.ts) through a real local proxy (test/fakes/proxy.ts), under the SDK.
+// The fakes are named by hosts no resolver knows (`model.proxied.test`): a request that reaches one went
+// through the proxy. No NODE_USE_ENV_PROXY: the variables are read per request, from process.env.
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { nodeFetch } from '../../src/harness/anthropic/node-fetch.js';
+import type { ModelRequest } from '../../src/harness/model.js';
+import { proxyFor } from '../../src/net/proxy.js';
+import { startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
+import { startFakeProxy, type FakeProxy } from '../fakes/proxy.js';
+import { clientFor, MODEL } from './helpers.js';
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+
+let model: FakeAnthropic | undefined;
+let proxy: FakeProxy | undefined;
+const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
+afterEach(async () => {
+  // Tests share a worker (isolate is off): the variables go back as they were.
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  await model?.close();
+  await proxy?.close();
+  model = proxy = undefined;
+});
+
+/** Sets the proxy variables for this test, and unsets the others. */
+function proxyEnv(variables: Record<string, string>): void {
+  for (const name of PROXY_VARIABLES) delete process.env[name];
+  Object.assign(process.env, variables);
+}
+
+const request: ModelRequest = {
+  model: MODEL,
+  maxTokens: 64,
+  system: [{ type: 'text', text: 'Be brief.' }],
+  tools: [],
+  messages: [{ role: 'user', content: 'Hi.' }],
+};
+
+/** The fake model's URL under a host only the proxy resolves (to 127.0.0.1). */
+const proxiedName = (fake: FakeAnthropic) => fake.url.replace('127.0.0.1', 'model.proxied.test');
+const portOf = (url: string) => new URL(url).port;
+
+describe('which proxy a URL goes through', () => {
+  const https = new URL('https://api.anthropic.com/v1/messages');
+  const http = new URL('http://api.example.com:8080/');
+  const via = (target: URL, env: Record<string, string>) => {
+    const proxy = proxyFor(target, env);
+    return proxy && `${proxy.url.href} ${proxy.variable}`;
+  };
+
+  it('is none without a variable, and none for a scheme other than http: and https:', () => {
+    expect(via(https, {})).toBeUndefined();
+    expect(via(new URL('file:///etc/passwd'), { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://p:1' })).toBeUndefined();
+  });
+
+  it('is HTTPS_PROXY for https:, then HTTP_PROXY; only HTTP_PROXY for http:; the lower-case form first', () => {
+    expect(via(https, { HTTPS_PROXY: 'http://s:1', HTTP_PROXY: 'http://h:2' })).toBe('http://s:1/ HTTPS_PROXY');
+    expect(via(https, { HTTP_PROXY: 'http://h:2' })).toBe('http://h:2/ HTTP_PROXY');
+    expect(via(http, { HTTPS_PROXY: 'http://s:1' })).toBeUndefined();
+    expect(via(http, { HTTPS_PROXY: 'http://s:1', HTTP_PROXY: 'http://h:2' })).toBe('http://h:2/ HTTP_PROXY');
+    expect(via(https, { https_proxy: 'http://lower:1', HTTPS_PROXY: 'http://upper:1' })).toBe('http://lower:1/ https_proxy');
+    // An empty variable is unset.
+    expect(via(https, { https_proxy: '', HTTPS_PROXY: 'http://upper:1' })).toBe('http://upper:1/ HTTPS_PROXY');
+  });
+
+  it('reads a proxy without a scheme as http://, as curl and the Actions toolkit do', () => {
+    expect(via(https, { HTTPS_PROXY: 'proxy.corp:3128' })).toBe('http://proxy.corp:3128/ HTTPS_PROXY');
+  });
+
+  it('refuses a proxy that is not http:// or https://, naming the variable and hiding the password', () => {
+    expect(() => proxyFor(https, { HTTPS_PROXY: 'socks5://me:hunter2-secret@proxy.corp:1080' })).toThrow(
+      "HTTPS_PROXY is not an http:// or https:// proxy URL (it is 'socks5://me:***@proxy.corp:1080'). " +
+        "Set it to the proxy's URL, such as http://proxy.example.com:3128, or unset it.",
+    );
+  });
+
+  it('exempts what NO_PROXY names: hosts and their subdomains, with or without a leading dot or *.', () => {
+    const proxied = (url: string, noProxy: string) =>
+      via(new URL(url), { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://p:1', NO_PROXY: noProxy }) !== undefined;
+    expect(proxied('http://localhost:8080/', 'localhost')).toBe(false);
+    expect(proxied('http://LOCALHOST:8080/', 'localhost')).toBe(false);
+    expect(proxied('http://127.0.0.1:8080/', 'localhost')).toBe(true);
+    for (const entry of ['example.com', '.example.com', '*.example.com', 'EXAMPLE.com']) {
+      expect(proxied('https://example.com/', entry), entry).toBe(false);
+      expect(proxied('https://api.example.com/', entry), entry).toBe(false);
+      expect(proxied('https://notexample.com/', entry), entry).toBe(true);
+      expect(proxied('https://example.com.evil.test/', entry), entry).toBe(true);
+    }
+    expect(proxied('https://api.github.com/', 'internal.corp, example.com ,github.com')).toBe(false);
+    expect(proxied('https://api.github.com/', 'internal.corp example.com')).toBe(true);
+    expect(proxied('http://[::1]:8080/', '[::1]')).toBe(false);
+  });
+
+  it('exempts every host for *, and on a port only when an entry names one (the default port counts)', () => {
+    const proxied = (url: string, noProxy: string) =>
+      via(new URL(url), { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://p:1', NO_PROXY: noProxy }) !== undefined;
+    expect(proxied('https://api.anthropic.com/', '*')).toBe(false);
+    expect(proxied('https://api.anthropic.com/', 'localhost,*')).toBe(false);
+    expect(proxied('https://ghe.corp:8443/', 'ghe.corp:8443')).toBe(false);
+    expect(proxied('https://ghe.corp/', 'ghe.corp:8443')).toBe(true);
+    expect(proxied('https://ghe.corp/', 'ghe.corp:443')).toBe(false);
+    expect(proxied('http://ghe.corp/', 'ghe.corp:443')).toBe(true);
+  });
+
+  it('takes no_proxy before NO_PROXY, and exempts no address the user did not list (not even loopback)', () => {
+    const env = { HTTP_PROXY: 'http://p:1', no_proxy: 'a.test', NO_PROXY: '127.0.0.1' };
+    expect(via(new URL('http://a.test/'), env)).toBeUndefined();
+    expect(via(new URL('http://127.0.0.1:9/'), env)).toBe('http://p:1/ HTTP_PROXY');
+    expect(via(new URL('http://localhost:9/'), { HTTP_PROXY: 'http://p:1' })).toBe('http://p:1/ HTTP_PROXY');
+  });
+});
+
+describe('the model transport through a proxy', () => {
+  it('reaches a host only the proxy knows, the request tunnelled whole', async () => {
+    model = await startFakeAnthropic({ turns: [text('Hello through the proxy.')] });
+    proxy = await startFakeProxy();
+    proxyEnv({ HTTP_PROXY: proxy.url });
+    const outcome = await clientFor(model, 0, { baseURL: proxiedName(model) }).send(request, new AbortController().signal);
+    expect(outcome).toMatchObject({ ok: true, message: { content: [{ type: 'text', text: 'Hello through the proxy.' }] } });
+    expect(proxy.seen).toEqual([{ method: 'CONNECT', target: `model.proxied.test:${portOf(model.url)}` }]);
+    expect(model.requests).toHaveLength(1);
+    expect(model.requests[0]).toMatchObject({ method: 'POST', path: '/v1/messages', stream: true });
+    expect(model.requests[0]!.headers).toMatchObject({ authorization: 'Bearer sk-test', 'content-type': 'application/json' });
+  });
+
+  it('takes a loopback endpoint through the proxy too, unless NO_PROXY names it', async () => {
+    model = await startFakeAnthropic({ turns: [text('Proxied.'), text('Direct.')] });
+    proxy = await startFakeProxy();
+    proxyEnv({ http_proxy: proxy.url });
+    expect(await clientFor(model, 0).send(request, new AbortController().signal)).toMatchObject({ ok: true });
+    expect(proxy.seen).toEqual([{ method: 'CONNECT', target: `127.0.0.1:${portOf(model.url)}` }]);
+
+    process.env.no_proxy = `localhost,127.0.0.1:${portOf(model.url)}`;
+    expect(await clientFor(model, 0).send(request, new AbortController().signal)).toMatchObject({ ok: true });
+    expect(proxy.seen).toHaveLength(1);
+    expect(model.requests).toHaveLength(2);
+  });
+
+  it('sends the user and password of the proxy URL as Proxy-Authorization', async () => {
+    const [user, password] = ['flue runner', 'p@ss:w/rd%1'];
+    model = await startFakeAnthropic({ turns: [text('Authenticated.')] });
+    proxy = await startFakeProxy({ credentials: `${user}:${password}` });
+    proxyEnv({ HTTP_PROXY: proxy.urlWith(`${encodeURIComponent(user)}:${encodeURIComponent(password)}`) });
+    expect(await clientFor(model, 0, { baseURL: proxiedName(model) }).send(request, new AbortController().signal)).toMatchObject({ ok: true });
+    expect(proxy.seen).toEqual([
+      {
+        method: 'CONNECT',
+        target: `model.proxied.test:${portOf(model.url)}`,
+        authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+      },
+    ]);
+  });
+
+  it('fails at once when the proxy refuses the password, naming the proxy and never the password', async () => {
+    model = await startFakeAnthropic({ turns: [text('unreachable')] });
+    proxy = await startFakeProxy({ credentials: 'runner:right-password' });
+    proxyEnv({ HTTP_PROXY: proxy.urlWith('runner:wrong-password-8d1f') });
+    const base = proxiedName(model);
+    const outcome = await clientFor(model, 3, { baseURL: base }).send(request, new AbortController().signal);
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        message:
+          `could not reach the model API at ${base}: the proxy ${proxy.url} (HTTP_PROXY) refused to connect to model.proxied.test:${portOf(model.url)}: ` +
+          'it answered 407 (Proxy Authentication Required: check the user and password in the URL)',
+      },
+    });
+    expect(JSON.stringify(outcome)).not.toContain('wrong-password-8d1f');
+    // No retry: a refused password is refused again.
+    expect(proxy.seen).toHaveLength(1);
+    expect(model.requests).toHaveLength(0);
+  });
+
+  it('names the proxy when it blocks the host (403)', async () => {
+    model = await startFakeAnthropic({ turns: [text('unreachable')] });
+    proxy = await startFakeProxy({ refuse: 403 });
+    proxyEnv({ HTTP_PROXY: proxy.url });
+    const outcome = await clientFor(model, 0, { baseURL: proxiedName(model) }).send(request, new AbortController().signal);
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining(`the proxy ${proxy.url} (HTTP_PROXY) refused to connect to model.proxied.test`) },
+    });
+    expect(outcome).toMatchObject({ error: { message: expect.stringMatching(/it answered 403$/) } });
+  });
+
+  it('names the proxy, without its password, when nothing listens there', async () => {
+    const port = await closedPort();
+    model = await startFakeAnthropic({ turns: [text('unreachable')] });
+    proxyEnv({ HTTP_PROXY: `http://runner:gone-secret-4c2a@127.0.0.1:${port}` });
+    const base = proxiedName(model);
+    const outcome = await clientFor(model, 2, { baseURL: base }).send(request, new AbortController().signal);
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        message: `could not reach the model API at ${base}: ${base} through the proxy http://127.0.0.1:${port} (HTTP_PROXY): connect ECONNREFUSED 127.0.0.1:${port}`,
+      },
+    });
+    expect(JSON.stringify(outcome)).not.toContain('gone-secret-4c2a');
+  });
+
+  it('says which variable is wrong when a proxy variable is not an HTTP proxy URL', async () => {
+    model = await startFakeAnthropic({ turns: [text('unreachable')] });
+    proxyEnv({ HTTP_PROXY: 'socks5://runner:sock-secret-77@127.0.0.1:1080' });
+    const outcome = await clientFor(model, 2).send(request, new AbortController().signal);
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining(`could not reach the model API at ${model.url}: HTTP_PROXY is not an http:// or https:// proxy URL`) },
+    });
+    expect(JSON.stringify(outcome)).not.toContain('sock-secret-77');
+    expect(model.requests).toHaveLength(0);
+  });
+});
+
+describe('nodeFetch through a proxy', () => {
+  it('aborts a proxied request with an AbortError', async () => {
+    const server = createServer(() => {}); // accepts, never answers
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      proxy = await startFakeProxy();
+      proxyEnv({ HTTP_PROXY: proxy.url });
+      const controller = new AbortController();
+      const pending = nodeFetch(`http://silent.proxied.test:${(server.address() as { port: number }).port}/`, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 50);
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    } finally {
+      server.close();
+    }
+  });
+});
+
+/** A port nothing listens on (one that just closed). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
