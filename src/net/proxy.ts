@@ -119,7 +119,10 @@ export function proxyAgent(proxy: HttpProxy): Promise<Dispatcher> {
  * ERR_PROXY_REFUSED: a wrong password or a blocked host, which no retry changes.
  */
 export function proxyError(proxy: HttpProxy, target: URL, error: unknown): ProxyError {
-  const message = error instanceof Error ? error.message : String(error);
+  // The first cause is the one to tell: undici's fetch wraps the tunnel's error in "Request was cancelled.".
+  let first = error;
+  while (first instanceof Error && first.cause instanceof Error) first = first.cause;
+  const message = first instanceof Error ? first.message : String(first);
   const refused = /Proxy response \((\d{3})\)/.exec(message);
   const code = refused ? 'ERR_PROXY_REFUSED' : codeOf(error);
   const what = refused
@@ -151,7 +154,6 @@ export const proxiedFetch: typeof fetch = async (input, init) => {
     return (await undiciFetch(target, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as Response;
   } catch (error) {
     if (error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError')) throw error;
-    const cause = error instanceof TypeError && error.cause !== undefined ? error.cause : error;
-    throw new TypeError('fetch failed', { cause: proxyError(proxy, target, cause) });
+    throw new TypeError('fetch failed', { cause: proxyError(proxy, target, error) });
   }
 };
