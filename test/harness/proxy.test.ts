@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { nodeFetch } from '../../src/harness/anthropic/node-fetch.js';
 import type { ModelRequest } from '../../src/harness/model.js';
 import { proxyFor } from '../../src/net/proxy.js';
-import { startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
+import { brokenStream, hang, startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeProxy, type FakeProxy } from '../fakes/proxy.js';
 import { clientFor, MODEL } from './helpers.js';
 
@@ -213,6 +213,28 @@ describe('the model transport through a proxy', () => {
     });
     expect(JSON.stringify(outcome)).not.toContain('sock-secret-77');
     expect(model.requests).toHaveLength(0);
+  });
+});
+
+describe('a broken stream through a proxy is told and retried as without one', () => {
+  it.each([
+    [
+      'a connection reset mid-answer',
+      brokenStream('reset'),
+      /^the model's stream ended mid-answer: the connection to http:\/\/model\.proxied\.test:\d+ closed/,
+    ],
+    ['a stream that goes silent after message_start', hang('mid-stream'), /^the model's stream went silent \(no data for 0\.1 s\)/],
+  ])('%s', async (_name, failure, said) => {
+    model = await startFakeAnthropic({ turns: [failure, text('recovered')] });
+    proxy = await startFakeProxy();
+    proxyEnv({ HTTP_PROXY: proxy.url });
+    const retries: string[] = [];
+    const client = clientFor(model, Number.POSITIVE_INFINITY, { baseURL: proxiedName(model), streamIdleMs: 100 });
+    const outcome = await client.send(request, new AbortController().signal, { onRetry: (message) => retries.push(message) });
+    expect(outcome).toMatchObject({ ok: true, message: { content: [{ type: 'text', text: 'recovered' }] } });
+    expect(retries).toEqual([expect.stringMatching(said)]);
+    expect(model.requests).toHaveLength(2);
+    expect(proxy.seen.length).toBeGreaterThanOrEqual(1);
   });
 });
 
