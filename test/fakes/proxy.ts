@@ -14,6 +14,25 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
+import { onTestFinished } from 'vitest';
+
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
+
+/**
+ * Sets the proxy variables of `process.env` to `variables` (the others unset) for the running test,
+ * and puts them back as they were when it ends: tests share a worker (isolate is off).
+ */
+export function proxyEnv(variables: Record<string, string>): void {
+  const saved = PROXY_VARIABLES.map((name) => [name, process.env[name]] as const);
+  onTestFinished(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+  for (const name of PROXY_VARIABLES) delete process.env[name];
+  Object.assign(process.env, variables);
+}
 
 export interface ProxiedRequest {
   /** CONNECT, or the forwarded request's method. */

@@ -8,30 +8,16 @@ import { nodeFetch } from '../../src/harness/anthropic/node-fetch.js';
 import type { ModelRequest } from '../../src/harness/model.js';
 import { proxyFor } from '../../src/net/proxy.js';
 import { brokenStream, hang, startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
-import { startFakeProxy, type FakeProxy } from '../fakes/proxy.js';
+import { proxyEnv, startFakeProxy, type FakeProxy } from '../fakes/proxy.js';
 import { clientFor, MODEL } from './helpers.js';
-
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
 
 let model: FakeAnthropic | undefined;
 let proxy: FakeProxy | undefined;
-const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
 afterEach(async () => {
-  // Tests share a worker (isolate is off): the variables go back as they were.
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
   await model?.close();
   await proxy?.close();
   model = proxy = undefined;
 });
-
-/** Sets the proxy variables for this test, and unsets the others. */
-function proxyEnv(variables: Record<string, string>): void {
-  for (const name of PROXY_VARIABLES) delete process.env[name];
-  Object.assign(process.env, variables);
-}
 
 const request: ModelRequest = {
   model: MODEL,
@@ -52,6 +38,9 @@ describe('which proxy a URL goes through', () => {
     const proxy = proxyFor(target, env);
     return proxy && `${proxy.url.href} ${proxy.variable}`;
   };
+  /** Whether `url` goes through a proxy, both set, under `noProxy`. */
+  const proxied = (url: string, noProxy: string) =>
+    via(new URL(url), { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://p:1', NO_PROXY: noProxy }) !== undefined;
 
   it('is none without a variable, and none for a scheme other than http: and https:', () => {
     expect(via(https, {})).toBeUndefined();
@@ -80,8 +69,6 @@ describe('which proxy a URL goes through', () => {
   });
 
   it('exempts what NO_PROXY names: hosts and their subdomains, with or without a leading dot or *.', () => {
-    const proxied = (url: string, noProxy: string) =>
-      via(new URL(url), { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://p:1', NO_PROXY: noProxy }) !== undefined;
     expect(proxied('http://localhost:8080/', 'localhost')).toBe(false);
     expect(proxied('http://LOCALHOST:8080/', 'localhost')).toBe(false);
     expect(proxied('http://127.0.0.1:8080/', 'localhost')).toBe(true);
@@ -97,8 +84,6 @@ describe('which proxy a URL goes through', () => {
   });
 
   it('exempts every host for *, and on a port only when an entry names one (the default port counts)', () => {
-    const proxied = (url: string, noProxy: string) =>
-      via(new URL(url), { HTTPS_PROXY: 'http://p:1', HTTP_PROXY: 'http://p:1', NO_PROXY: noProxy }) !== undefined;
     expect(proxied('https://api.anthropic.com/', '*')).toBe(false);
     expect(proxied('https://api.anthropic.com/', 'localhost,*')).toBe(false);
     expect(proxied('https://ghe.corp:8443/', 'ghe.corp:8443')).toBe(false);

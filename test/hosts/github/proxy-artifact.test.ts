@@ -8,20 +8,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { uploadSessionArtifact } from '../../../src/action/artifact.js';
 import { startFakeArtifacts, type FakeArtifacts } from '../../fakes/artifacts.js';
-import { startFakeProxy, type FakeProxy } from '../../fakes/proxy.js';
-
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
-const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
+import { proxyEnv, startFakeProxy, type FakeProxy } from '../../fakes/proxy.js';
 
 let artifacts: FakeArtifacts | undefined;
 let proxy: FakeProxy | undefined;
 let dir: string | undefined;
 afterEach(async () => {
-  // Tests share a worker (isolate is off): the variables go back as they were.
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
   await artifacts?.close();
   await proxy?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
@@ -32,8 +24,7 @@ describe('the artifact upload behind a proxy', () => {
   it('reaches the results service only through HTTP_PROXY, with the proxy credentials', async () => {
     artifacts = await startFakeArtifacts();
     proxy = await startFakeProxy({ credentials: 'runner:artifact-pw' });
-    for (const name of PROXY_VARIABLES) delete process.env[name];
-    process.env.HTTP_PROXY = proxy.urlWith('runner:artifact-pw');
+    proxyEnv({ HTTP_PROXY: proxy.urlWith('runner:artifact-pw') });
     dir = await mkdtemp(path.join(tmpdir(), 'flue-proxy-artifact-'));
     const log = path.join(dir, 'session.jsonl');
     await writeFile(log, '{"type":"session_start"}\n');

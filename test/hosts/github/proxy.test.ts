@@ -5,29 +5,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubClient, type GitHubClient } from '../../../src/hosts/github/client.js';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github.js';
-import { startFakeProxy, type FakeProxy } from '../../fakes/proxy.js';
+import { proxyEnv, startFakeProxy, type FakeProxy } from '../../fakes/proxy.js';
 import { API, issueEvent } from './helpers.js';
-
-const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy'];
-const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
 
 let github: FakeGitHub | undefined;
 let proxy: FakeProxy | undefined;
 afterEach(async () => {
-  // Tests share a worker (isolate is off): the variables go back as they were.
-  for (const [name, value] of Object.entries(saved)) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
   await github?.close();
   await proxy?.close();
   github = proxy = undefined;
 });
-
-function proxyEnv(variables: Record<string, string>): void {
-  for (const name of PROXY_VARIABLES) delete process.env[name];
-  Object.assign(process.env, variables);
-}
 
 async function fakeGitHub(): Promise<FakeGitHub> {
   github = await startFakeGitHub({ token: 'ghs_test' });
