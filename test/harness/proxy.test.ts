@@ -2,11 +2,12 @@
 // (src/harness/anthropic/node-fetch.ts) through a real local proxy (test/fakes/proxy.ts), under the SDK.
 // The fakes are named by hosts no resolver knows (`model.proxied.test`): a request that reaches one went
 // through the proxy. No NODE_USE_ENV_PROXY: the variables are read per request, from process.env.
-import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { nodeFetch } from '../../src/harness/anthropic/node-fetch.js';
 import type { ModelRequest } from '../../src/harness/model.js';
-import { proxyFor } from '../../src/net/proxy.js';
+import { proxiedFetch, proxyFor } from '../../src/net/proxy.js';
 import { brokenStream, hang, startFakeAnthropic, text, type FakeAnthropic } from '../fakes/anthropic.js';
 import { proxyEnv, startFakeProxy, type FakeProxy } from '../fakes/proxy.js';
 import { clientFor, MODEL } from './helpers.js';
@@ -248,3 +249,66 @@ async function closedPort(): Promise<number> {
   await new Promise((resolve) => server.close(resolve));
   return port;
 }
+
+describe('proxiedFetch, for clients on plain fetch (the GitLab client)', () => {
+  /** A JSON API on 127.0.0.1 that echoes the request; closed when the test ends. */
+  async function echoServer(): Promise<string> {
+    const server = createHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        response.writeHead(201, { 'content-type': 'application/json', 'x-page': '2' });
+        response.end(JSON.stringify({ method: request.method, url: request.url, token: request.headers['private-token'], body }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise((resolve) => server.close(resolve)));
+    return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  }
+
+  it('answers as fetch does, through the proxy when one applies and directly when not', async () => {
+    const base = await echoServer();
+    proxy = await startFakeProxy();
+    proxyEnv({ HTTP_PROXY: proxy.url, NO_PROXY: 'direct.test' });
+    const init = { method: 'POST', headers: { 'PRIVATE-TOKEN': 'glpat-test', 'content-type': 'application/json' }, body: '{"a":1}' };
+    const response = await proxiedFetch(new URL('/api/v4/projects?page=1', base.replace('127.0.0.1', 'gitlab.proxied.test')), init);
+    expect([response.ok, response.status, response.headers.get('x-page')]).toEqual([true, 201, '2']);
+    expect(await response.json()).toEqual({ method: 'POST', url: '/api/v4/projects?page=1', token: 'glpat-test', body: '{"a":1}' });
+    expect(proxy.seen).toEqual([{ method: 'CONNECT', target: `gitlab.proxied.test:${portOf(base)}` }]);
+
+    process.env.NO_PROXY = '127.0.0.1';
+    const direct = await proxiedFetch(`${base}/direct`, { method: 'GET' });
+    expect(direct).toBeInstanceOf(Response);
+    expect(await direct.json()).toMatchObject({ url: '/direct' });
+    expect(proxy.seen).toHaveLength(1);
+  });
+
+  it('rejects as fetch does: a TypeError whose cause names the proxy and carries a code; a time-out stays a TimeoutError', async () => {
+    const base = await echoServer();
+    proxy = await startFakeProxy({ credentials: 'runner:right' });
+    proxyEnv({ HTTPS_PROXY: proxy.urlWith('runner:wrong-gl-3a7c'), HTTP_PROXY: proxy.urlWith('runner:wrong-gl-3a7c') });
+    const target = base.replace('127.0.0.1', 'gitlab.proxied.test');
+    const failure = await proxiedFetch(target).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TypeError);
+    expect(failure).toMatchObject({
+      message: 'fetch failed',
+      cause: {
+        name: 'ProxyError',
+        code: 'ERR_PROXY_REFUSED',
+        message: `the proxy ${proxy.url} (HTTP_PROXY) refused to connect to gitlab.proxied.test:${portOf(base)}: it answered 407 (Proxy Authentication Required: check the user and password in the URL)`,
+      },
+    });
+    expect(String((failure as Error).cause)).not.toContain('wrong-gl-3a7c');
+
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket)); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    });
+    proxyEnv({ HTTP_PROXY: proxy.urlWith('runner:right') });
+    const slow = `http://gitlab.proxied.test:${(silent.address() as { port: number }).port}/`;
+    await expect(proxiedFetch(slow, { signal: AbortSignal.timeout(50) })).rejects.toMatchObject({ name: 'TimeoutError' });
+  });
+});
