@@ -262,7 +262,10 @@ describe('proxiedFetch, for clients on plain fetch (the GitLab client)', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    onTestFinished(() => new Promise((resolve) => server.close(resolve)));
+    onTestFinished(() => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    });
     return `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   }
 
