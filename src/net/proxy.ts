@@ -7,9 +7,9 @@
  * `proxyFor` decides, per request and from `process.env` as it is then, which proxy a URL goes
  * through, by the rules of undici's EnvHttpProxyAgent (Node's own HTTP client), so that a variable
  * means the same here as to Node's fetch. The tunnel itself (CONNECT, TLS through it, keep-alive,
- * Proxy-Authorization from the URL's user and password) is undici's ProxyAgent, loaded on the first
- * proxied request: a run without a proxy loads nothing more, and its requests take the same path as
- * before (node:http for the model, Node's fetch for the rest).
+ * Proxy-Authorization from the URL's user and password) is undici's, from `undici/index-fetch.js`,
+ * loaded on the first proxied request: a run without a proxy loads nothing more, and its requests take
+ * the same path as before (node:http for the model, Node's fetch for the rest).
  *
  * What fails on the way names the proxy and the variable it came from, never its password.
  */
@@ -99,15 +99,17 @@ function redactedValue(value: string): string {
 }
 
 /**
- * The ProxyAgent for `proxy`, made on first use and kept: its pooled connections serve every later
- * request. Its idle sockets do not hold the process open.
+ * The dispatcher that sends every request through `proxy`, made on first use and kept: its pooled
+ * connections serve every later request, and its idle sockets do not hold the process open. An
+ * EnvHttpProxyAgent given the proxy and an empty NO_PROXY: `proxyFor` has decided already, and the
+ * fetch-only entry exports no ProxyAgent of its own.
  */
 const agents = new Map<string, Promise<Dispatcher>>();
 export function proxyAgent(proxy: HttpProxy): Promise<Dispatcher> {
   const key = proxy.url.href;
   let agent = agents.get(key);
   if (!agent) {
-    agent = import('undici').then(({ ProxyAgent }) => new ProxyAgent({ uri: key }));
+    agent = import('undici/index-fetch.js').then(({ EnvHttpProxyAgent }) => new EnvHttpProxyAgent({ httpProxy: key, httpsProxy: key, noProxy: '' }));
     agents.set(key, agent);
   }
   return agent;
@@ -148,7 +150,7 @@ export const proxiedFetch: typeof fetch = async (input, init) => {
   const proxy = proxyFor(target);
   if (proxy === undefined) return fetch(input, init);
   if (input instanceof Request) throw new TypeError(`proxiedFetch(${target.href}): pass the URL and the init, not a Request`);
-  const [{ fetch: undiciFetch }, dispatcher] = await Promise.all([import('undici'), proxyAgent(proxy)]);
+  const [{ fetch: undiciFetch }, dispatcher] = await Promise.all([import('undici/index-fetch.js'), proxyAgent(proxy)]);
   try {
     // undici's Response and Node's are the same implementation of the same interface, two classes.
     return (await undiciFetch(target, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher })) as unknown as Response;

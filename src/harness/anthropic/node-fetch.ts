@@ -79,11 +79,18 @@ async function fetchThroughProxy(
   idleMs: number | undefined,
 ): Promise<Response> {
   const signal = init.signal ?? undefined;
-  const [{ request }, dispatcher] = await Promise.all([import('undici'), proxyAgent(proxy)]);
-  let answer: Awaited<ReturnType<typeof request>>;
+  const dispatcher = await proxyAgent(proxy);
+  let answer: Dispatcher.ResponseData;
   try {
     const method = (init.method ?? 'GET') as Dispatcher.HttpMethod;
-    answer = await request(url, { method, headers: headerRecord(init.headers), body, signal, dispatcher });
+    answer = await dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method,
+      headers: headerRecord(init.headers),
+      body: body ?? null,
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw abortError(signal);
     throw proxyError(proxy, url, error);
