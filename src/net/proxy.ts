@@ -117,20 +117,24 @@ export function proxyAgent(proxy: HttpProxy): Promise<Dispatcher> {
 
 /**
  * `error`, from a request to `target` through `proxy`, as a ProxyError that names both. The proxy's
- * refusal (`Proxy response (407) !== 200 when HTTP Tunneling`) is said in words and gets the code
- * ERR_PROXY_REFUSED: a wrong password or a blocked host, which no retry changes.
+ * answer to CONNECT (`Proxy response (407) !== 200 when HTTP Tunneling`) is said in words. A 4xx (407
+ * wrong or missing password, 403 a host the proxy's policy blocks) gets the code ERR_PROXY_REFUSED,
+ * which no retry changes; a 5xx (the proxy could not reach the host) keeps the cause's code, retried.
  */
 export function proxyError(proxy: HttpProxy, target: URL, error: unknown): ProxyError {
   // The first cause is the one to tell: undici's fetch wraps the tunnel's error in "Request was cancelled.".
   let first = error;
   while (first instanceof Error && first.cause instanceof Error) first = first.cause;
   const message = first instanceof Error ? first.message : String(first);
-  const refused = /Proxy response \((\d{3})\)/.exec(message);
-  const code = refused ? 'ERR_PROXY_REFUSED' : codeOf(error);
-  const what = refused
-    ? `the proxy ${proxyName(proxy)} refused to connect to ${target.host}: it answered ${refused[1]}${refused[1] === '407' ? ' (Proxy Authentication Required: check the user and password in the URL)' : ''}`
-    : `${target.protocol}//${target.host} through the proxy ${proxyName(proxy)}: ${message}`;
-  return new ProxyError(what, code, { cause: error });
+  const status = Number(/Proxy response \((\d{3})\)/.exec(message)?.[1]);
+  if (!status)
+    return new ProxyError(`${target.protocol}//${target.host} through the proxy ${proxyName(proxy)}: ${message}`, codeOf(error), { cause: error });
+  if (status >= 500)
+    return new ProxyError(`the proxy ${proxyName(proxy)} could not reach ${target.host}: it answered ${status}`, codeOf(error), { cause: error });
+  const hint = status === 407 ? ' (Proxy Authentication Required: check the user and password in the URL)' : '';
+  return new ProxyError(`the proxy ${proxyName(proxy)} refused to connect to ${target.host}: it answered ${status}${hint}`, 'ERR_PROXY_REFUSED', {
+    cause: error,
+  });
 }
 
 function codeOf(error: unknown): string | undefined {

@@ -174,6 +174,21 @@ describe('the model transport through a proxy', () => {
     expect(outcome).toMatchObject({ error: { message: expect.stringMatching(/it answered 403$/) } });
   });
 
+  it('retries when the proxy could not reach the host (502), and says so', async () => {
+    model = await startFakeAnthropic({ turns: [text('unreachable')] });
+    proxy = await startFakeProxy({ refuse: 502 });
+    proxyEnv({ HTTP_PROXY: proxy.url });
+    const base = proxiedName(model);
+    const retries: string[] = [];
+    const outcome = await clientFor(model, 1, { baseURL: base }).send(request, new AbortController().signal, {
+      onRetry: (message) => retries.push(message),
+    });
+    const said = `could not reach the model API at ${base}: the proxy ${proxy.url} (HTTP_PROXY) could not reach model.proxied.test:${portOf(model.url)}: it answered 502`;
+    expect(retries).toEqual([expect.stringContaining(said)]);
+    expect(outcome).toMatchObject({ ok: false, error: { message: expect.stringContaining(said) } });
+    expect(proxy.seen).toHaveLength(2);
+  });
+
   it('names the proxy, without its password, when nothing listens there', async () => {
     const port = await closedPort();
     model = await startFakeAnthropic({ turns: [text('unreachable')] });

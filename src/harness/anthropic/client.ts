@@ -221,8 +221,8 @@ function classify(error: unknown, signal: AbortSignal, baseURL: string): Failure
 
 /**
  * A connection that cannot succeed on another attempt: no such host, nothing listening, a certificate
- * the runner does not trust, a proxy that refuses. These are a wrong `ANTHROPIC_BASE_URL` or proxy, not an overload, and
- * retrying them for minutes would only delay the message that says so.
+ * the runner does not trust, a proxy that refuses the tunnel. These are a wrong `ANTHROPIC_BASE_URL`
+ * or proxy, not an overload, and retrying them for minutes would only delay the message that says so.
  */
 function misconfigured(error: APIConnectionError): boolean {
   const code = error.cause && typeof error.cause === 'object' && 'code' in error.cause ? String(error.cause.code) : '';

@@ -14,8 +14,8 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  *
  * Requests go through the default agents, `http.globalAgent` and `https.globalAgent`: keep-alive
  * sockets that do not hold the process open. When HTTPS_PROXY or HTTP_PROXY applies to the URL
- * (src/net/proxy.ts), the request goes through undici's ProxyAgent instead, with the same `Response`
- * and the same errors. Aborting `init.signal` ends the request, or the body while it streams, with an
+ * (src/net/proxy.ts), the request goes through undici's proxy dispatcher instead, with the same
+ * `Response` and the same errors. Aborting `init.signal` ends the request, or the body while it streams, with an
  * `AbortError`, which the SDK reports as an abort or a time-out. A connection failure rejects with
  * Node's error (`connect ECONNREFUSED 127.0.0.1:8080`), which the SDK wraps as a connection error; one
  * through a proxy with a ProxyError that names the proxy.
@@ -68,8 +68,8 @@ async function fetchOverNode(input: string | URL | Request, init: RequestInit = 
 }
 
 /**
- * The same request through `proxy`, with undici's `request`: its body is a Node stream like
- * node:http's, read the same way. Failures before the response name the proxy.
+ * The same request through `proxy`, with the undici dispatcher's `request()`: its body is a Node
+ * stream like node:http's, read the same way. Failures before the response name the proxy.
  */
 async function fetchThroughProxy(
   url: URL,
