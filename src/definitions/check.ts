@@ -88,7 +88,7 @@ export async function checkDefinitions(workspace: string, options: LoadOptions =
     inspection.warnings.filter((warning) => context.catalog.hashes[warning.file] === undefined).forEach(warn);
     inspection.errors.forEach(fail);
     const commands = inspection.spec?.commands ?? [];
-    if (commands.length > 0) problems.push({ file: agent.file, line: 1, severity: 'notice', message: realCommandsNotice(commands) });
+    if (commands.length > 0) problems.push({ file: agent.file, severity: 'notice', message: realCommandsNotice(commands) });
   }
   await checkRoles(context.root, warn, fail);
   for (const skipped of context.catalog.skipped) {

@@ -66,13 +66,15 @@ export function readCommonFields(
 
 /**
  * Unknown top-level fields are warnings, not errors: a newer field must not break an older runner.
- * A limit written at the top level (`max-turns: 5`) is common enough to get its own hint.
+ * A limit written at the top level (`max-turns: 5`) is common enough to get its own hint. With
+ * `positions` (a markdown agent), each warning is at its key's line.
  */
 export function unknownFieldWarnings(
   fields: Record<string, unknown>,
   known: readonly string[],
   file: string,
   naming: FieldNaming,
+  positions?: FrontmatterPositions,
 ): DefinitionWarning[] {
   const limitNames = Object.values(naming.limits);
   return Object.keys(fields)
@@ -82,7 +84,7 @@ export function unknownFieldWarnings(
       const hint = limit === undefined ? didYouMean(key, known) : ` (did you mean limits.${limit}?)`;
       return {
         file,
-        target: { keys: [key], part: 'key' as const },
+        ...(positions ? { position: positions.find({ keys: [key], part: 'key' }) } : {}),
         message: `unknown field ${JSON.stringify(key)} is ignored${hint === '' ? `; known fields are ${quoteList(known)}` : hint}`,
       };
     });

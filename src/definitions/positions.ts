@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import { DefinitionError, type SourcePosition } from '../errors.js';
-import { DefinitionErrors, FieldError, type DefinitionWarning, type FieldTarget } from './problems.js';
+import { DefinitionErrors, FieldError, type FieldTarget } from './problems.js';
 
 /** `outputs.add_labels.allowed[2]` as keys: `['outputs', 'add_labels', 'allowed', 2]`. */
 export function fieldKeys(field: string): Array<string | number> {
@@ -71,11 +71,6 @@ export class FrontmatterPositions {
     const target = error instanceof FieldError ? error.target : { keys: error.field === undefined ? [] : fieldKeys(error.field) };
     const position = error.field === undefined && !(error instanceof FieldError) ? { line: 1 } : this.find(target);
     return new DefinitionError(error.file, error.field, error.problem, error.fix, position);
-  }
-
-  locateWarning(warning: DefinitionWarning): DefinitionWarning {
-    if (warning.position !== undefined || warning.target === undefined) return warning;
-    return { ...warning, position: this.find(warning.target) };
   }
 
   private start(node: unknown): SourcePosition | undefined {

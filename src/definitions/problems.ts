@@ -21,10 +21,8 @@ export interface FieldTarget {
 export interface DefinitionWarning {
   file: string;
   message: string;
-  /** Filled in once the file's frontmatter has been located; absent for a TS agent or a whole file. */
+  /** Where in the file; absent when there is no place to point at (a TS agent's field, a directory). */
   position?: SourcePosition;
-  /** What to locate, when it is a field of the frontmatter. */
-  target?: FieldTarget;
 }
 
 /** A DefinitionError about a field whose place `field` alone does not give (an unknown key, a list entry). */

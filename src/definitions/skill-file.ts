@@ -45,9 +45,9 @@ export function parseSkill(text: string, where: SkillLocation): SkillParse {
   const read = readFields(split.yaml, (message, position) => void warnings.push({ file: where.file, message, ...(position ? { position } : {}) }));
   if (!read.ok) return read;
   const { fields, positions } = read;
-  /** A warning at the line of `field` (`metadata.owner`) when the YAML could be placed. */
-  const warn: FieldWarn = (message, field) => {
-    const position = positions?.find({ keys: field === undefined ? [] : fieldKeys(field) });
+  /** A warning at the line of `field` (`metadata.owner`), or of its key, when the YAML could be placed. */
+  const warn: FieldWarn = (message, field, part) => {
+    const position = positions?.find({ keys: field === undefined ? [] : fieldKeys(field), ...(part ? { part } : {}) });
     warnings.push({ file: where.file, message, ...(position && field !== undefined ? { position } : {}) });
   };
   const description = fields.description;
@@ -73,14 +73,14 @@ export function parseSkill(text: string, where: SkillLocation): SkillParse {
   }
   readOptionalFields(fields, skill, warn);
   const unknown = Object.keys(fields).filter((key) => !SPEC_FIELDS.includes(key) && !KNOWN_EXTENSIONS.includes(key));
-  if (unknown.length === 1) warn(`unknown field ${quoteList(unknown)} is ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0]);
-  if (unknown.length > 1) warn(`unknown fields ${quoteList(unknown)} are ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0]);
+  if (unknown.length === 1) warn(`unknown field ${quoteList(unknown)} is ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0], 'key');
+  if (unknown.length > 1) warn(`unknown fields ${quoteList(unknown)} are ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0], 'key');
   return { ok: true, skill, warnings };
 }
 
 type Fields = Record<string, unknown>;
-/** A warning about `field` (a key path such as `metadata.owner`), or about the whole file. */
-type FieldWarn = (message: string, field?: string) => void;
+/** A warning about `field` (a key path such as `metadata.owner`; `part: 'key'` for the key itself), or about the whole file. */
+type FieldWarn = (message: string, field?: string, part?: 'key') => void;
 
 /** The fields, and where they are (not for fields salvaged line by line from broken YAML). */
 type ReadFields = { ok: true; fields: Fields; positions?: FrontmatterPositions } | { ok: false; problem: string; fix: string; position: SourcePosition };

@@ -63,7 +63,7 @@ describe('checkDefinitions', () => {
           file: '.flue/roles/broken.md',
           severity: 'error',
           message:
-            'frontmatter: invalid YAML at line 2: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
+            'frontmatter: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
         },
         {
           file: '.claude/skills/no-frontmatter/SKILL.md',

@@ -184,7 +184,7 @@ describe('TS agent errors', () => {
     });
     syntaxError.stack = "/w/.flue/agents/review.ts:7\nexport default defineAgent({ description: 'x' ;\n";
     expect(importError(FILE, syntaxError).message).toBe(
-      ".flue/agents/review.ts: cannot be loaded: Expected ',', got ';' at line 7. Fix the error, then run flue-action check",
+      ".flue/agents/review.ts:7: cannot be loaded: Expected ',', got ';'. Fix the error, then run flue-action check",
     );
     expect(importError(FILE, 'thrown string').message).toBe(
       '.flue/agents/review.ts: cannot be loaded: thrown string. Fix the error, then run flue-action check',
