@@ -52,6 +52,9 @@ export async function checkCommand(command: { cwd: string; json: boolean; strict
 
 /** `.flue/agents/triage.md:4:10: error: tools[1]: unknown tool "raed" (did you mean "read"?). ...` */
 function problemLine(problem: DefinitionProblem): string {
- const place = formatPlace(problem.file, problem.line === undefined ? undefined : { line: problem.line, ...(problem.column === undefined ? {} : { column: problem.column }) });
+  const place = formatPlace(
+    problem.file,
+    problem.line === undefined ? undefined : { line: problem.line, ...(problem.column === undefined ? {} : { column: problem.column }) },
+  );
   return `${place}: ${problem.severity}: ${problem.field === undefined ? '' : `${problem.field}: `}${problem.message}`;
 }

@@ -65,7 +65,8 @@ export interface CheckResult {
 export async function checkDefinitions(workspace: string, options: LoadOptions = {}): Promise<CheckResult> {
   const context = await createContext(workspace, options);
   const problems: DefinitionProblem[] = [];
-  const warn = (warning: DefinitionWarning): void => void problems.push({ file: warning.file, ...place(warning.position), severity: 'warning', message: warning.message });
+  const warn = (warning: DefinitionWarning): void =>
+    void problems.push({ file: warning.file, ...place(warning.position), severity: 'warning', message: warning.message });
   const fail = (error: DefinitionError): void => void problems.push(errorProblem(error));
 
   if (context.agents.length === 0) warn({ file: AGENTS_DIR, message: `no agents found; create ${AGENTS_DIR}/<name>.md` });

@@ -55,7 +55,10 @@ export function parseRole(file: string, text: string): { description?: string; b
     const warn = (message: string, target: FieldTarget): void => void warnings.push({ file, message, position: positions.find(target) });
     for (const key of Object.keys(fields)) {
       if (key !== 'description')
-        warn(`unknown field ${JSON.stringify(key)} is ignored${didYouMean(key, ['description'])}; a role has only description`, { keys: [key], part: 'key' });
+        warn(`unknown field ${JSON.stringify(key)} is ignored${didYouMean(key, ['description'])}; a role has only description`, {
+          keys: [key],
+          part: 'key',
+        });
     }
     if (typeof fields.description === 'string') description = fields.description.trim();
     else if (fields.description !== undefined && fields.description !== null)

@@ -24,7 +24,10 @@ export function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown, at
   const errors: DefinitionError[] = [];
   const seen = new Set<string>();
   for (const issue of result.issues) {
-    const field = fieldPath(at.field, (issue.path ?? []).map((item) => item.key as string | number));
+    const field = fieldPath(
+      at.field,
+      (issue.path ?? []).map((item) => item.key as string | number),
+    );
     // One problem per place: a value that is not a number also fails the pipe's later checks.
     if (seen.has(field)) continue;
     seen.add(field);

@@ -69,7 +69,11 @@ export function parseFrontmatterYaml(yaml: string, options: { uniqueKeys: boolea
  * mapping; empty frontmatter has no fields. Problems are DefinitionErrors naming `file`, at their
  * line (several syntax errors are thrown together); `mappingFix` says what the frontmatter should hold.
  */
-export function frontmatterFields(file: string, yaml: string, mappingFix: string): { fields: Record<string, unknown>; positions: FrontmatterPositions } {
+export function frontmatterFields(
+  file: string,
+  yaml: string,
+  mappingFix: string,
+): { fields: Record<string, unknown>; positions: FrontmatterPositions } {
   const parsed = parseFrontmatterYaml(yaml, { uniqueKeys: true });
   if (!parsed.ok) {
     const [first, ...rest] = parsed.problems;
@@ -86,11 +90,7 @@ export function frontmatterFields(file: string, yaml: string, mappingFix: string
 
 /** An agent or role whose frontmatter never ends: the whole file would be read as YAML. */
 export function unclosedFrontmatter(file: string): DefinitionError {
-  return new DefinitionError(
-    file,
-    'frontmatter',
-    'the opening --- has no closing --- line',
-    'End the frontmatter with a line containing only ---',
-    { line: 1 },
-  );
+  return new DefinitionError(file, 'frontmatter', 'the opening --- has no closing --- line', 'End the frontmatter with a line containing only ---', {
+    line: 1,
+  });
 }

@@ -32,11 +32,13 @@ export function readMarkdownAgent(file: string, text: string): AgentDraft {
   const problems = new ErrorCollector();
   const tools = problems.read(() => toolEntries(fields.tools, file), []);
   const common = readCommonFields(fields, file, MARKDOWN_NAMING, tools, problems);
-  const result = fields.result === undefined || fields.result === null ? undefined : problems.read(() => jsonSchemaResult(fields.result, file), undefined);
+  const result =
+    fields.result === undefined || fields.result === null ? undefined : problems.read(() => jsonSchemaResult(fields.result, file), undefined);
   const warnings = unknownFieldWarnings(fields, COMMON_FIELDS, file, MARKDOWN_NAMING, positions);
   // The closing `---` is the line after the frontmatter's last line.
   const closing = { line: split.yaml.split('\n').length + 2 };
-  if (split.body === '') warnings.push({ file, position: closing, message: 'has no instructions after the frontmatter; the model sees only the event' });
+  if (split.body === '')
+    warnings.push({ file, position: closing, message: 'has no instructions after the frontmatter; the model sees only the event' });
   return {
     format: 'markdown',
     ...common,

@@ -73,8 +73,10 @@ export function parseSkill(text: string, where: SkillLocation): SkillParse {
   }
   readOptionalFields(fields, skill, warn);
   const unknown = Object.keys(fields).filter((key) => !SPEC_FIELDS.includes(key) && !KNOWN_EXTENSIONS.includes(key));
-  if (unknown.length === 1) warn(`unknown field ${quoteList(unknown)} is ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0], 'key');
-  if (unknown.length > 1) warn(`unknown fields ${quoteList(unknown)} are ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0], 'key');
+  if (unknown.length === 1)
+    warn(`unknown field ${quoteList(unknown)} is ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0], 'key');
+  if (unknown.length > 1)
+    warn(`unknown fields ${quoteList(unknown)} are ignored (the Agent Skills spec defines ${SPEC_FIELDS.join(', ')})`, unknown[0], 'key');
   return { ok: true, skill, warnings };
 }
 
@@ -83,7 +85,9 @@ type Fields = Record<string, unknown>;
 type FieldWarn = (message: string, field?: string, part?: 'key') => void;
 
 /** The fields, and where they are (not for fields salvaged line by line from broken YAML). */
-type ReadFields = { ok: true; fields: Fields; positions?: FrontmatterPositions } | { ok: false; problem: string; fix: string; position: SourcePosition };
+type ReadFields =
+  | { ok: true; fields: Fields; positions?: FrontmatterPositions }
+  | { ok: false; problem: string; fix: string; position: SourcePosition };
 
 function readFields(yaml: string, warn: (message: string, position?: SourcePosition) => void): ReadFields {
   // Duplicate keys are common in hand-edited skills and harmless: the last one wins, as in most parsers.

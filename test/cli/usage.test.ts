@@ -109,7 +109,8 @@ describe('one line on stderr and exit 2', () => {
       code: 2,
       stdout: '',
       stderr:
-        'flue-action: .flue/agents/broken.md:3:15: tools[1]: unknown tool "fly". ' + 'Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"\n',
+        'flue-action: .flue/agents/broken.md:3:15: tools[1]: unknown tool "fly". ' +
+        'Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"\n',
     });
   });
 });

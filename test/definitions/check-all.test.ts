@@ -22,7 +22,8 @@ describe('checkDefinitions on a repository with every kind of problem', () => {
           line: 4,
           column: 22,
           severity: 'error',
-          message: 'skipped: frontmatter is not valid YAML (line 4: Missing closing "quote). Quote values that contain ": " or start with a quote, [ or {',
+          message:
+            'skipped: frontmatter is not valid YAML (line 4: Missing closing "quote). Quote values that contain ": " or start with a quote, [ or {',
         },
         {
           file: '.claude/skills/tlon-skill/SKILL.md',
@@ -56,7 +57,12 @@ describe('checkDefinitions on a repository with every kind of problem', () => {
           message: 'must be a mapping, got a list. Write outputs: { add_comment: { max: 1 } }',
         },
         // A warning of a file with errors is not held back until they are fixed.
-        { file: '.flue/agents/empty.md', line: 4, severity: 'warning', message: 'has no instructions after the frontmatter; the model sees only the event' },
+        {
+          file: '.flue/agents/empty.md',
+          line: 4,
+          severity: 'warning',
+          message: 'has no instructions after the frontmatter; the model sees only the event',
+        },
         {
           file: '.flue/agents/lead.md',
           line: 3,
@@ -87,7 +93,8 @@ describe('checkDefinitions on a repository with every kind of problem', () => {
           column: 8,
           field: 'model',
           severity: 'error',
-          message: 'provider "openai" is not supported (got "openai/gpt-4o"). Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"',
+          message:
+            'provider "openai" is not supported (got "openai/gpt-4o"). Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"',
         },
         {
           file: '.flue/agents/many.md',

@@ -68,7 +68,8 @@ describe('checkDefinitions', () => {
           column: 8,
           field: 'model',
           severity: 'error',
-          message: 'provider "openai" is not supported (got "openai/gpt-4o"). Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"',
+          message:
+            'provider "openai" is not supported (got "openai/gpt-4o"). Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"',
         },
         {
           file: '.flue/agents/triage.md',

@@ -150,7 +150,9 @@ describe('loadAgent: references to other files', () => {
     await copySkills(workspace, '.claude/skills', ['skills/blucli', 'skills/d3k', 'skills/tlon-skill']);
     const spec = await loadAgent(workspace, 'a');
     expect(spec.skills.map((skill) => skill.name)).toEqual(['tlon', 'd3k']);
-    expect(spec.warnings).toEqual(['.claude/skills/tlon-skill/SKILL.md:2:7: name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"']);
+    expect(spec.warnings).toEqual([
+      '.claude/skills/tlon-skill/SKILL.md:2:7: name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"',
+    ]);
     expect(Object.keys(spec.files)).toEqual(['.flue/agents/a.md', '.claude/skills/tlon-skill/SKILL.md', '.claude/skills/d3k/SKILL.md']);
   });
 

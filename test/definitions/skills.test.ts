@@ -228,7 +228,11 @@ describe('SKILL.md fields', () => {
       '4:16',
       'allowed-tools must be a space-separated string or a list of strings, got a mapping; it is ignored',
     ],
-    ['name: x\ndescription: d\ntags: [a]\nauthor: b', '4:1', `unknown fields "tags", "author" are ignored (the Agent Skills spec defines ${SPEC_FIELDS})`],
+    [
+      'name: x\ndescription: d\ntags: [a]\nauthor: b',
+      '4:1',
+      `unknown fields "tags", "author" are ignored (the Agent Skills spec defines ${SPEC_FIELDS})`,
+    ],
   ])('%s', (frontmatter, place, ...warnings) => {
     const parsed = parse(frontmatter);
     const [line, column] = place.split(':').map(Number);
