@@ -31,12 +31,14 @@ export function readCodeAgent(file: string, namespace: Record<string, unknown>):
   const custom = entries?.filter((entry) => typeof entry.value !== 'string') ?? [];
   // As in a markdown agent, a `tools` list is the whole list: `[myTool]` gives no sandbox tools.
   const common = readCommonFields(config, file, CODE_NAMING, named, problems);
+  // Read in the order the run path always has, so the first error it stops at does not change.
+  const instructions = problems.read(() => readInstructions(config.instructions, file), '');
   const result = config.result === undefined || config.result === null ? undefined : problems.read(() => codeResult(config.result, file), undefined);
 
   return {
     format: 'typescript',
     ...common,
-    instructions: problems.read(() => readInstructions(config.instructions, file), ''),
+    instructions,
     ...(result ? { result } : {}),
     customTools: problems.read(() => customTools(custom, file), []),
     ...problems.read(() => readRun(config.run, file), {}),

@@ -76,8 +76,8 @@ export async function inspectAgent(agent: AgentFile, context: DefinitionsContext
   const problems = new ErrorCollector();
   problems.errors.push(...draft.errors);
   const warnings: DefinitionWarning[] = [...draft.warnings];
-  const role =
-    draft.roleName === undefined ? undefined : await problems.readAsync(() => loadRole(tracked, draft.roleName ?? '', agent.file), undefined);
+  const { roleName } = draft;
+  const role = roleName === undefined ? undefined : await problems.readAsync(() => loadRole(tracked, roleName, agent.file), undefined);
   if (role) warnings.push(...role.warnings);
   const skills = problems.read(() => chooseSkills(draft.skillNames, context.catalog, agent.file, warnings), []);
   problems.read(() => checkSubagents(draft.subagents, context.agents, agent.file), undefined);

@@ -30,8 +30,9 @@ export class FrontmatterPositions {
   }
 
   /**
-   * The position of `target`; when part of its path is missing (a required field), the key of the
-   * deepest part that exists, or the opening `---` line for a missing top-level field.
+   * The position of `target`. When part of its path is missing (a required field), the deepest part
+   * that exists; for a missing top-level field, the opening `---` line. A key with an empty value is
+   * placed at the key.
    */
   find(target: FieldTarget): SourcePosition {
     let node: unknown = this.document.contents;

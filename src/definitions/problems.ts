@@ -63,8 +63,7 @@ export class ErrorCollector {
     try {
       return read();
     } catch (error) {
-      if (!(error instanceof DefinitionError)) throw error;
-      this.errors.push(...errorsOf(error));
+      this.keep(error);
       return fallback;
     }
   }
@@ -74,10 +73,15 @@ export class ErrorCollector {
     try {
       return await read();
     } catch (error) {
-      if (!(error instanceof DefinitionError)) throw error;
-      this.errors.push(...errorsOf(error));
+      this.keep(error);
       return fallback;
     }
+  }
+
+  /** Keeps a DefinitionError (each of several); anything else is not a problem of the file and is re-thrown. */
+  private keep(error: unknown): void {
+    if (!(error instanceof DefinitionError)) throw error;
+    this.errors.push(...errorsOf(error));
   }
 
   /** `read` for every item, in order: the results of those that passed. */
