@@ -225,3 +225,16 @@ describe('loadAgent (the run path) on the same files', () => {
     ]);
   });
 });
+
+describe('positions in files written on Windows', () => {
+  it('are the same with a BOM and CRLF line ends: neither moves a line or a column', async () => {
+    const text = '---\ndescription: Label issues\ntools: [read, raed]\nlimits: { max-turn: 3 }\n---\nTriage.\n';
+    const unix = await checkDefinitions(await makeWorkspace({ '.flue/agents/triage.md': text }));
+    const windows = await checkDefinitions(await makeWorkspace({ '.flue/agents/triage.md': `\uFEFF${text.replaceAll('\n', '\r\n')}` }));
+    expect(unix.problems.map(({ line, column, field }) => ({ line, column, field }))).toEqual([
+      { line: 3, column: 15, field: 'tools[1]' },
+      { line: 4, column: 11, field: 'limits' },
+    ]);
+    expect(windows).toEqual(unix);
+  });
+});
