@@ -4,7 +4,7 @@ import { loadAgent, locateAgent } from './definitions/index.js';
 import { errorMessage, isDefinitionError } from './errors.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
 import type { Profile } from './gate/profile.js';
-import { runAgent } from './harness/index.js';
+import { conversationFromLog, runAgent, type LoopResume } from './harness/index.js';
 import type { AgentOutcome, StopCause } from './harness/outcome.js';
 import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
@@ -16,6 +16,8 @@ import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
 import { createRedactor } from './session-log/redact.js';
 import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
+import type { ParsedSessionLog } from './session-log/reader.js';
+import { checkResumable, lastEventType, restoredOutputs, spentSoFar, type RestoredOutputs, type SpentSoFar } from './session-log/resume.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
 import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
 import type { Trigger } from './trigger/types.js';
@@ -43,6 +45,11 @@ export interface PipelineSettings {
   secrets: string[];
   /** What the front end decided before the run (the gate's notes: why the profile is untrusted); logged as warnings. */
   notes?: string[];
+  /**
+   * Continue this interrupted run instead of starting one (`flue-action run --resume`): its log is
+   * appended to, its conversation, spending and outputs carry on (src/session-log/resume.ts).
+   */
+  resumeFrom?: ParsedSessionLog;
 }
 
 export interface PipelineDeps {
@@ -134,9 +141,11 @@ async function agentAt(root: string, agent: string): Promise<string | undefined>
 export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings, deps: PipelineDeps): Promise<RunReport> {
   // A real command can read the environment its parents started with: refused before anything is spent.
   if (settings.profile === 'trusted' && spec.commands.length > 0) refuseCommandsWhereSecretsAreReadable(spec.name, settings.secrets);
+  const resume = settings.resumeFrom && planResume(settings.resumeFrom, spec);
   const model = await deps.createModelClient(spec);
-  const { log, sessionId, logFile } = openLog(spec, model.label, settings, deps);
-  for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
+  const { log, sessionId, logFile } = resume ? reopenLog(resume, settings, deps) : openLog(spec, model.label, settings, deps);
+  // A resumed run's log has them from its first attempt.
+  if (!resume) for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
 
   const sandbox = createSandbox({
     workspace: settings.workspace,
@@ -151,6 +160,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   // stops the run before the model is called.
   if (settings.profile === 'trusted' && spec.network.allow.length > 0) await sandbox.load();
   const collector = new OutputCollector(spec.outputs, { isPullRequest: deps.trigger.isPullRequest }, log);
+  if (resume) collector.restore(resume.outputs.proposals, resume.outputs.lastNumbers);
   const tools = createAgentTools(spec, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest });
   const outcome = await runAgent({
     spec,
@@ -159,7 +169,9 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     workspace: settings.workspace,
     event: deps.trigger,
     inputs: deps.trigger.inputs,
-    prompt: await renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
+    // A resumed run's first message is in its log, with the rest of the conversation.
+    prompt: resume ? '' : await renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
+    resume: resume && { conversation: resume.conversation, spent: resume.spent },
     recorder: log,
     outputs: collector,
     shell: (command, signal) => sandbox.exec(command, { signal }),
@@ -191,6 +203,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     recorder: log,
     dryRun: settings.dryRun,
     secrets: settings.secrets,
+    alreadyApplied: resume?.outputs.applied,
   });
   const end = settleStatus(outcome, publish);
   log.record({ type: 'end', status: end.status, reason: end.reason, result: outcome.result, text: outcome.text, totals: outcome.totals });
@@ -292,6 +305,39 @@ function openLog(
   );
   if (deps.onEvent) log.subscribe(deps.onEvent);
   return { log, sessionId, logFile };
+}
+
+/** An interrupted run, checked and read for resuming; throws a FlueError when it cannot be resumed. */
+interface ResumePlan {
+  log: ParsedSessionLog;
+  conversation: LoopResume;
+  spent: SpentSoFar;
+  outputs: RestoredOutputs;
+}
+
+function planResume(log: ParsedSessionLog, spec: AgentSpec): ResumePlan {
+  checkResumable(log, { agent: spec.name, files: spec.files, runsCode: spec.run !== undefined });
+  return { log, conversation: conversationFromLog(log.events), spent: spentSoFar(log), outputs: restoredOutputs(log) };
+}
+
+/** Appends to the interrupted run's log, starting with the `resume` event that says where it picked up. */
+function reopenLog(
+  plan: ResumePlan,
+  settings: Pick<PipelineSettings, 'secrets'>,
+  deps: Pick<PipelineDeps, 'host' | 'onEvent'>,
+): { log: SessionLog; sessionId: string; logFile: string } {
+  const { header, path, events } = plan.log;
+  const { log, lines, torn } = SessionLog.reopen(path, header, { secrets: settings.secrets });
+  if (deps.onEvent) log.subscribe(deps.onEvent);
+  log.record({
+    type: 'resume',
+    runner: { version: RUNNER_VERSION, node: process.version, host: deps.host.name },
+    afterLine: lines,
+    afterEvent: lastEventType(events),
+    rerun: plan.conversation.rerun,
+    ...(torn === undefined ? {} : { torn }),
+  });
+  return { log, sessionId: header.id, logFile: path };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface RunCommand {
   timeoutMinutes?: number;
   modelRetryMinutes?: number;
   modelIdleSeconds?: number;
+  /** An interrupted run's session log to continue (src/cli/resume-command.ts). */
+  resume?: string;
 }
 
 export type CliCommand =
@@ -67,6 +69,7 @@ Options for run:
                          .flue/scripted/<agent>.jsonl when it exists)
   --untrusted            Run with the untrusted profile (read-only, no commands, no network)
   --log-dir DIR          Where the session log goes (default: the system temp folder)
+  --resume LOG           Continue an interrupted run from its session log (appended to)
   --max-turns N  --max-cost-usd N  --timeout-minutes N
   --model-retry-minutes N  --model-idle-seconds N
 
@@ -153,6 +156,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         timeoutMinutes: positiveNumber('timeout-minutes', values['timeout-minutes']),
         modelRetryMinutes: positiveNumber('model-retry-minutes', values['model-retry-minutes']),
         modelIdleSeconds: positiveNumber('model-idle-seconds', values['model-idle-seconds']),
+        resume: values.resume,
       };
     }
     case 'list':
@@ -191,6 +195,7 @@ const OPTIONS = {
   'timeout-minutes': { type: 'string' },
   'model-retry-minutes': { type: 'string' },
   'model-idle-seconds': { type: 'string' },
+  resume: { type: 'string' },
   html: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -220,6 +225,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'timeout-minutes',
     'model-retry-minutes',
     'model-idle-seconds',
+    'resume',
     'help',
     'debug',
   ],

@@ -6,6 +6,7 @@ import { responseBlocks, userTexts } from './content.js';
 import {
   TOTALS_COLUMNS,
   describeLimit,
+  describeResume,
   describeOutput,
   describeResponse,
   describeTrigger,
@@ -17,6 +18,7 @@ import {
 } from './format.js';
 import { html, SafeHtml } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
+import { plural } from '../text/index.js';
 
 /** Model turns with what followed each; events before the first request form a group of their own. */
 interface TurnGroup {
@@ -92,6 +94,7 @@ ${reason && html`<p class="reason">${reason}</p>`}
 <dt>model</dt><dd>${header.model} (${header.modelClient})</dd>
 <dt>session</dt><dd>${header.id}</dd>
 <dt>started</dt><dd>${header.time}</dd>
+${analysis.resumes ? html`<dt>resumed</dt><dd>${analysis.resumes} ${plural(analysis.resumes, 'time')} after an interruption (flue-action run --resume)</dd>` : undefined}
 <dt>runner</dt><dd>flue-action ${header.runner.version} · node ${header.runner.node} · host ${header.runner.host}</dd>
 <dt>files</dt><dd>${files.length ? html`<ul>${files}</ul>` : '(none)'}</dd>
 </dl>
@@ -183,6 +186,8 @@ function eventHtml(event: SessionEvent, results: Map<string, SessionEventOf<'too
       return html`<p class="event limit">${who}${describeLimit(event)}</p>`;
     case 'warning':
       return html`<p class="event warning">${who}Warning: ${event.message}</p>`;
+    case 'resume':
+      return html`<p class="event resume">${describeResume(event)}</p>`;
     case 'error': {
       const cause = event.cause ? html`<pre class="error">${event.cause}</pre>` : undefined;
       return html`<p class="event error">${who}Error: ${event.message}</p>${cause}`;

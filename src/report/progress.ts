@@ -1,7 +1,18 @@
 import type { SessionEvent } from '../session-log/events.js';
 import type { Usage } from '../session-log/status.js';
 import { oneLine } from '../text/index.js';
-import { DISPLAY, describeLimit, describeOutput, firstLines, formatCost, formatCount, formatDuration, mainArgument, shorten } from './format.js';
+import {
+  DISPLAY,
+  describeLimit,
+  describeOutput,
+  describeResume,
+  firstLines,
+  formatCost,
+  formatCount,
+  formatDuration,
+  mainArgument,
+  shorten,
+} from './format.js';
 import { paint } from './terminal.js';
 import type { Part } from './terminal.js';
 
@@ -61,6 +72,8 @@ function progressLine(event: SessionEvent, runCostUsd: number): Part[] | undefin
       return [['yellow', `${who}${describeLimit(event)}`]];
     case 'warning':
       return [['yellow', 'warning'], ` ${who}${oneLine(event.message)}`];
+    case 'resume':
+      return [['bold', describeResume(event)]];
     case 'error': {
       const cause = event.cause ? ` (${short(event.cause, DISPLAY.argumentsChars)})` : '';
       return [['red', 'error'], ` ${who}${oneLine(event.message)}${cause}`];
