@@ -337,6 +337,9 @@ function reopenLog(
     rerun: plan.conversation.rerun,
     ...(torn === undefined ? {} : { torn }),
   });
+  for (const { id, kind } of plan.outputs.abandoned) {
+    log.record({ type: 'output_rejected', id, kind, reason: 'the call that proposed it was interrupted before it finished; it runs again' });
+  }
   return { log, sessionId: header.id, logFile: path };
 }
 

@@ -122,6 +122,8 @@ const spanMs = (from: number, to: number): number => (Number.isFinite(from) && N
 export interface RestoredOutputs {
   /** Proposals made by tool calls that completed, in proposal order, with their ids. */
   proposals: Array<{ id: string; output: ProposedOutput }>;
+  /** Proposals of calls that were cut off (or of a subagent that runs again): the resumed run rejects them in the log. */
+  abandoned: Array<{ id: string; kind: string }>;
   /** Ids of proposals an earlier attempt applied (`output_applied`): the publish stage skips them. */
   applied: Set<string>;
   /** The highest `output-N` and `refused-N` numbers in the log: new ids continue after them. */
@@ -162,11 +164,11 @@ export function restoredOutputs(log: ParsedSessionLog): RestoredOutputs {
     const id = PROPOSED_AS.exec(result.content)?.[1];
     if (id !== undefined && !result.isError && kept(result.agent)) claimed.add(id);
   }
-  const proposals = events
-    .filter((event): event is SessionEventOf<'output_proposed'> => event.type === 'output_proposed' && claimed.has(event.id))
-    .map((event) => ({ id: event.id, output: event.output }));
+  const allProposed = events.filter((event): event is SessionEventOf<'output_proposed'> => event.type === 'output_proposed');
+  const proposals = allProposed.filter((event) => claimed.has(event.id)).map((event) => ({ id: event.id, output: event.output }));
+  const abandoned = allProposed.filter((event) => !claimed.has(event.id)).map((event) => ({ id: event.id, kind: event.output.kind }));
   const applied = new Set(events.filter((event) => event.type === 'output_applied').map((event) => (event as SessionEventOf<'output_applied'>).id));
-  return { proposals, applied, lastNumbers: { proposed: highestNumber(events, 'output'), refused: highestNumber(events, 'refused') } };
+  return { proposals, abandoned, applied, lastNumbers: { proposed: highestNumber(events, 'output'), refused: highestNumber(events, 'refused') } };
 }
 
 /** The highest N of the output events' `<prefix>-N` ids; 0 when there is none. */
