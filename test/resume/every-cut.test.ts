@@ -9,32 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSessionLog } from '../../src/session-log/index.js';
 import type { SessionEventOf } from '../../src/session-log/index.js';
 import { startFakeAnthropic, type RecordedRequest } from '../fakes/anthropic.js';
-import { cli, makeTempDir, onlyLog, removeTempDirs } from '../cli/helpers.js';
-import { cutLog, TALLY_CALLS, WORKER_AGENT, workerTurns } from './session.js';
+import { cli, makeTempDir, removeTempDirs } from '../cli/helpers.js';
+import { cutLog, modelEnv, recordWorkerRun, TALLY_CALLS, WORKER_AGENT, workerTurns } from './session.js';
 
-const KEY = 'sk-ant-test-key';
 let original: { log: string; lines: number; requests: RecordedRequest[]; end: SessionEventOf<'end'> };
 
 beforeAll(async () => {
-  const fake = await startFakeAnthropic({ turns: workerTurns() });
-  const repo = await makeTempDir({ '.flue/agents/worker.md': WORKER_AGENT, 'tally.txt': '' });
-  const logs = await makeTempDir();
-  const result = await cli(['run', 'worker', '--cwd', repo, '--log-dir', logs], {
-    env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: fake.url },
-    cwd: repo,
-  });
-  await fake.close();
-  expect(result.code).toBe(0);
-  const log = onlyLog(logs);
-  const parsed = readSessionLog(log);
-  original = {
-    log,
-    lines: parsed.events.length + 1,
-    requests: fake.requests,
-    end: parsed.events.at(-1) as SessionEventOf<'end'>,
-  };
+  const run = await recordWorkerRun();
+  const parsed = readSessionLog(run.log);
+  original = { log: run.log, lines: parsed.events.length + 1, requests: run.requests, end: parsed.events.at(-1) as SessionEventOf<'end'> };
   expect(original.end).toMatchObject({ type: 'end', status: 'succeeded' });
-  expect(readFileSync(path.join(repo, 'tally.txt'), 'utf8')).toBe('c1\nc2\nc3\n');
+  expect(readFileSync(path.join(run.repo, 'tally.txt'), 'utf8')).toBe('c1\nc2\nc3\n');
 });
 afterAll(removeTempDirs);
 
@@ -51,10 +36,7 @@ async function resumeAt(count: number, torn: boolean) {
   writeFileSync(path.join(repo, 'tally.txt'), tallyAtCut(file));
   const answered = readSessionLog(file).events.filter((event) => event.type === 'model_response').length;
   const fake = await startFakeAnthropic({ turns: workerTurns().slice(answered) });
-  const result = await cli(['run', 'worker', '--resume', file, '--cwd', repo], {
-    env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: fake.url },
-    cwd: repo,
-  });
+  const result = await cli(['run', 'worker', '--resume', file, '--cwd', repo], { env: modelEnv(fake.url), cwd: repo });
   await fake.close();
   return { result, file, repo, answered, requests: fake.requests };
 }

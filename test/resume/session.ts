@@ -1,7 +1,8 @@
 // One scripted session the resume tests interrupt at every point: shell side effects (a line appended to
 // tally.txt per call), parallel calls, two outputs and a finish, against the fake Anthropic API.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { textBlock, toolBlock, turn, type FakeTurn } from '../fakes/anthropic.js';
+import { cli, HELLO_AGENT, makeTempDir, onlyLog } from '../cli/helpers.js';
+import { startFakeAnthropic, textBlock, toolBlock, turn, type FakeTurn, type RecordedRequest } from '../fakes/anthropic.js';
 
 export const WORKER_AGENT = `---
 description: Tally, label and comment
@@ -40,3 +41,16 @@ export function cutLog(source: string, target: string, count: number, tornNext =
   const next = lines[count] ?? '';
   writeFileSync(target, tornNext ? kept + next.slice(0, Math.max(1, Math.floor(next.length / 2))) : kept);
 }
+
+/** Runs the whole session once, in process, against a fake model; returns its log and checkout. */
+export async function recordWorkerRun(): Promise<{ log: string; repo: string; requests: RecordedRequest[] }> {
+  const fake = await startFakeAnthropic({ turns: workerTurns() });
+  const repo = await makeTempDir({ '.flue/agents/worker.md': WORKER_AGENT, '.flue/agents/other.md': HELLO_AGENT, 'tally.txt': '' });
+  const logs = await makeTempDir();
+  const result = await cli(['run', 'worker', '--cwd', repo, '--log-dir', logs], { env: modelEnv(fake.url), cwd: repo });
+  await fake.close();
+  if (result.code !== 0) throw new Error(`the session to interrupt failed: ${result.stderr}`);
+  return { log: onlyLog(logs), repo, requests: fake.requests };
+}
+
+export const modelEnv = (url: string): NodeJS.ProcessEnv => ({ ANTHROPIC_API_KEY: 'sk-ant-test-key', ANTHROPIC_BASE_URL: url });
