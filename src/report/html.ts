@@ -82,6 +82,10 @@ function summaryHtml(header: SessionHeader, analysis: SessionAnalysis): SafeHtml
   const { totals, end } = analysis;
   const files = Object.entries(header.files).map(([path, sha]) => html`<li><code>${path}</code> <span class="dim">${sha.slice(0, 12)}</span></li>`);
   const reason = end ? end.reason : UNFINISHED_NOTE;
+  const resumes = analysis.resumes ?? 0;
+  const resumed = resumes
+    ? html`\n<dt>resumed</dt><dd>${resumes} ${plural(resumes, 'time')} after an interruption (flue-action run --resume)</dd>`
+    : undefined;
   return html`<header>
 <h1>flue · ${header.agent} <span class="status ${analysis.status}">${analysis.status}</span></h1>
 ${reason && html`<p class="reason">${reason}</p>`}
@@ -93,8 +97,7 @@ ${reason && html`<p class="reason">${reason}</p>`}
 <dt>trigger</dt><dd>${describeTrigger(header.trigger)}</dd>
 <dt>model</dt><dd>${header.model} (${header.modelClient})</dd>
 <dt>session</dt><dd>${header.id}</dd>
-<dt>started</dt><dd>${header.time}</dd>
-${analysis.resumes ? html`<dt>resumed</dt><dd>${analysis.resumes} ${plural(analysis.resumes, 'time')} after an interruption (flue-action run --resume)</dd>` : undefined}
+<dt>started</dt><dd>${header.time}</dd>${resumed}
 <dt>runner</dt><dd>flue-action ${header.runner.version} · node ${header.runner.node} · host ${header.runner.host}</dd>
 <dt>files</dt><dd>${files.length ? html`<ul>${files}</ul>` : '(none)'}</dd>
 </dl>
