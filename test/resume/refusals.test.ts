@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSessionLog } from '../../src/session-log/index.js';
-import { cli, makeTempDir, removeTempDirs } from '../cli/helpers.js';
-import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic.js';
+import { cli, makeTempDir, onlyLog, removeTempDirs } from '../cli/helpers.js';
+import { hang, startFakeAnthropic, type FakeAnthropic, type FakeTurn, type RecordedRequest } from '../fakes/anthropic.js';
 import { cutLog, modelEnv, recordWorkerRun, WORKER_AGENT, workerTurns } from './session.js';
 
 let source: string;
@@ -171,4 +171,25 @@ it('a second resume continues the same file after the first', async () => {
   expect(log.events.filter((event) => event.type === 'end')).toEqual([
     expect.objectContaining({ status: 'succeeded', totals: expect.objectContaining({ turns: 4 }) }),
   ]);
+});
+
+it('a run that started untrusted resumes untrusted, without --untrusted: the same read-only tools, no write', async () => {
+  const { repo: untrustedRepo } = await recordWorkerRun();
+  const logs = await makeTempDir();
+  const first = await startFakeAnthropic({ turns: [workerTurns()[0] as FakeTurn, hang()] });
+  // Stopped by its time limit while the model hangs; the log is then cut after turn 1's response, as a kill would leave it.
+  await cli(['run', 'worker', '--untrusted', '--cwd', untrustedRepo, '--log-dir', logs, '--timeout-minutes', '0.02'], {
+    env: modelEnv(first.url),
+    cwd: untrustedRepo,
+  });
+  await first.close();
+  const untrustedLog = onlyLog(logs);
+  expect(readSessionLog(untrustedLog).header.profile).toBe('untrusted');
+  cutLog(untrustedLog, file, 3);
+  fake.push(...workerTurns().slice(3));
+  const result = await cli(['run', 'worker', '--resume', file, '--cwd', untrustedRepo], { env: modelEnv(fake.url), cwd: untrustedRepo });
+  const toolsOf = (request: RecordedRequest | undefined) => (request?.body.tools as Array<{ name: string }>).map((tool) => tool.name);
+  expect(result.code, result.stderr).toBe(0);
+  expect(toolsOf(fake.requests[0])).toEqual(toolsOf(first.requests[0]));
+  expect(toolsOf(fake.requests[0])).not.toContain('write');
 });
