@@ -188,7 +188,7 @@ it('a run that started untrusted resumes untrusted, without --untrusted: the sam
   cutLog(untrustedLog, file, 3);
   fake.push(...workerTurns().slice(3));
   const result = await cli(['run', 'worker', '--resume', file, '--cwd', untrustedRepo], { env: modelEnv(fake.url), cwd: untrustedRepo });
-  const toolsOf = (request: RecordedRequest | undefined) => (request?.body.tools as Array<{ name: string }>).map((tool) => tool.name);
+  const toolsOf = (request: RecordedRequest | undefined) => ((request?.body.tools ?? []) as Array<{ name: string }>).map((tool) => tool.name);
   expect(result.code, result.stderr).toBe(0);
   expect(toolsOf(fake.requests[0])).toEqual(toolsOf(first.requests[0]));
   expect(toolsOf(fake.requests[0])).not.toContain('write');
