@@ -4,7 +4,7 @@ import { loadAgent, locateAgent } from './definitions/index.js';
 import { errorMessage, isDefinitionError } from './errors.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
 import type { Profile } from './gate/profile.js';
-import { conversationFromLog, runAgent, type LoopResume } from './harness/index.js';
+import { runAgent } from './harness/index.js';
 import type { AgentOutcome, StopCause } from './harness/outcome.js';
 import type { ModelClient } from './harness/model.js';
 import type { Host } from './hosts/host.js';
@@ -17,7 +17,7 @@ import { createRedactor } from './session-log/redact.js';
 import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
 import type { ParsedSessionLog } from './session-log/reader.js';
-import { checkResumable, lastEventType, restoredOutputs, spentSoFar, type RestoredOutputs, type SpentSoFar } from './session-log/resume.js';
+import { planResume, reopenLog } from './pipeline-resume.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
 import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
 import type { Trigger } from './trigger/types.js';
@@ -305,42 +305,6 @@ function openLog(
   );
   if (deps.onEvent) log.subscribe(deps.onEvent);
   return { log, sessionId, logFile };
-}
-
-/** An interrupted run, checked and read for resuming; throws a FlueError when it cannot be resumed. */
-interface ResumePlan {
-  log: ParsedSessionLog;
-  conversation: LoopResume;
-  spent: SpentSoFar;
-  outputs: RestoredOutputs;
-}
-
-function planResume(log: ParsedSessionLog, spec: AgentSpec): ResumePlan {
-  checkResumable(log, { agent: spec.name, files: spec.files, runsCode: spec.run !== undefined });
-  return { log, conversation: conversationFromLog(log.events), spent: spentSoFar(log), outputs: restoredOutputs(log) };
-}
-
-/** Appends to the interrupted run's log, starting with the `resume` event that says where it picked up. */
-function reopenLog(
-  plan: ResumePlan,
-  settings: Pick<PipelineSettings, 'secrets'>,
-  deps: Pick<PipelineDeps, 'host' | 'onEvent'>,
-): { log: SessionLog; sessionId: string; logFile: string } {
-  const { header, path, events } = plan.log;
-  const { log, lines, torn } = SessionLog.reopen(path, header, { secrets: settings.secrets });
-  if (deps.onEvent) log.subscribe(deps.onEvent);
-  log.record({
-    type: 'resume',
-    runner: { version: RUNNER_VERSION, node: process.version, host: deps.host.name },
-    afterLine: lines,
-    afterEvent: lastEventType(events),
-    rerun: plan.conversation.rerun,
-    ...(torn === undefined ? {} : { torn }),
-  });
-  for (const { id, kind } of plan.outputs.abandoned) {
-    log.record({ type: 'output_rejected', id, kind, reason: 'the call that proposed it was interrupted before it finished; it runs again' });
-  }
-  return { log, sessionId: header.id, logFile: path };
 }
 
 /**

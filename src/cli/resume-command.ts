@@ -39,13 +39,17 @@ export function readResumedRun(command: RunCommand & { resume: string }, cwd: st
     }
   }
   const log = readSessionLog(resolve(cwd, command.resume));
-  const torn = log.truncated ? log.problems.at(-1) : undefined;
+  const tornLine = log.truncated ? /^line (\d+)/.exec(log.problems.at(-1) ?? '')?.[1] : undefined;
   return {
     log,
     trigger: log.header.trigger,
     model: log.header.model,
     untrusted: log.header.profile === 'untrusted',
     answeredTurns: log.events.filter((event) => event.type === 'model_response').length,
-    ...(torn === undefined ? {} : { notice: `${log.path}: ${torn}; it is removed, and the run resumes from the line before.` }),
+    ...(tornLine === undefined
+      ? {}
+      : {
+          notice: `${log.path}: line ${tornLine} was cut off mid-write when the run was interrupted; it is removed, and the run resumes from the line before.`,
+        }),
   };
 }

@@ -118,7 +118,7 @@ describe('flue-action run --resume tolerates', () => {
     const result = await resume('worker');
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr.replaceAll(file, '<log>').split('\n')[0]).toBe(
-      'flue-action: warning: <log>: line 9 is incomplete: the run stopped while writing it; ignored; it is removed, and the run resumes from the line before.',
+      'flue-action: warning: <log>: line 9 was cut off mid-write when the run was interrupted; it is removed, and the run resumes from the line before.',
     );
     const log = readSessionLog(file);
     expect(log.problems).toEqual([]);
