@@ -1,4 +1,4 @@
-export const id=7066;export const ids=[7066];export const modules={87066:((e,t,n)=>{n.d(t,{formatOutputsForConsole:()=>a});var r=n(82245);let i=`    `;function a(e,t={}){let n=t.dryRun??e.applied.some(e=>e.dryRun),r=[];if(e.applied.length>0){let t=n?`Outputs (dry run: nothing was posted):`:`Outputs applied:`,i=e.applied.map(e=>{let t=e.url?` → ${e.url}`:``,n=s(e.output);return`  ${o(e.output)}${t}${n===``?``:`\n${n}`}`});r.push([t,...i].join(`
+export const id=7066;export const ids=[7066];export const modules={87066:((e,t,n)=>{n.r(t),n.d(t,{formatOutputsForConsole:()=>a});var r=n(82245);let i=`    `;function a(e,t={}){let n=t.dryRun??e.applied.some(e=>e.dryRun),r=[];if(e.applied.length>0){let t=n?`Outputs (dry run: nothing was posted):`:`Outputs applied:`,i=e.applied.map(e=>{let t=e.url?` → ${e.url}`:``,n=s(e.output);return`  ${o(e.output)}${t}${n===``?``:`\n${n}`}`});r.push([t,...i].join(`
 `))}return e.rejected.length>0&&r.push([`Rejected by the outputs policy:`,...e.rejected.map(e=>`  ${e.kind} (${e.id}): ${e.reason}`)].join(`
 `)),e.failed.length>0&&r.push([`Failed to apply:`,...e.failed.map(e=>`  ${e.kind} (${e.id}): ${e.message}`)].join(`
 `)),r.join(`

@@ -124,6 +124,8 @@ export const LIMITS = {
   reviewComments: 50,
   /** Characters of a tool result kept in the session log (the model's copy is capped separately). */
   logToolResultChars: 100_000,
+  /** Characters of one `ctx.log(...)` message, on the console and in the session log: a note, not a data dump. */
+  logMessageChars: 10_000,
   /**
    * Characters of the job summary. GitHub takes 1 MiB per step, but a summary is read at a glance;
    * the HTML report and the session log hold the rest.
@@ -151,6 +153,17 @@ export const LIMITS = {
   githubRateLimitWaitSeconds: 120,
   /** One GitHub API attempt, until its body is read. Octokit has no timeout: a stalled connection would hang the job. */
   githubRequestTimeoutMs: 30_000,
+  /**
+   * Retries of one GitLab API call on 429, 502, 503, 504, a reset connection or a timeout. GitLab's
+   * rate limits reset within the minute; a call still failing after this is reported, not retried forever.
+   */
+  gitlabRetries: 3,
+  /** Longest wait for one GitLab retry (`Retry-After`, `RateLimit-Reset`): past it the call fails, as on GitHub. */
+  gitlabRateLimitWaitSeconds: 120,
+  /** One GitLab API attempt, until its body is read: plain fetch has no timeout of its own. */
+  gitlabRequestTimeoutMs: 30_000,
+  /** Least time between two GitLab writes (notes, labels, draft notes): GitLab.com limits note creation per user and minute. */
+  gitlabWriteIntervalMs: 300,
   /** Earlier thread comments fetched for the model, newest kept: the end of a thread is what the run answers. */
   contextComments: 30,
   /** Changed files listed to the model; past it the model is told how many were left out. */

@@ -168,7 +168,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     tools,
     workspace: settings.workspace,
     event: deps.trigger,
-    inputs: deps.trigger.inputs,
+    context: deps.context,
     // A resumed run's first message is in its log, with the rest of the conversation.
     prompt: resume ? '' : await renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
     resume: resume && { conversation: resume.conversation, spent: resume.spent },

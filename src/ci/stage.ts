@@ -65,7 +65,8 @@ export interface CiRunInput {
   /** The repository's visibility, for `progress-details: auto` (internal counts as private). */
   visibility: 'private' | 'public';
   logDir: string;
-  signal: AbortSignal;
+  /** Cancels the run (a job cancelled or timed out). */
+  signal?: AbortSignal;
   state: CiRunState;
   /** The front end's job log: one line of information, and each session event as it is recorded. */
   console: { info(message: string): void; event(event: SessionEvent): void };

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { PROGRESS_DETAILS, type ProgressDetails } from '../ci/progress-view.js';
 import { parseModelId } from '../definitions/model-id.js';
 import { errorMessage, InputError } from '../errors.js';
 import { isRecord } from '../records.js';
@@ -32,6 +33,13 @@ export interface RunCommand {
   timeoutMinutes?: number;
   modelRetryMinutes?: number;
   modelIdleSeconds?: number;
+  /** In a GitLab CI job (src/cli/gitlab-job.ts): the gate's and the progress note's settings, as the action's inputs of the same names. */
+  triggerPhrase?: string;
+  allowedUsers?: string[];
+  allowedBots?: string[];
+  trustAuthorText?: boolean;
+  progressComment?: boolean;
+  progressDetails?: ProgressDetails;
   /** An interrupted run's session log to continue (src/cli/resume-command.ts). */
   resume?: string;
 }
@@ -72,6 +80,12 @@ Options for run:
   --resume LOG           Continue an interrupted run from its session log (appended to)
   --max-turns N  --max-cost-usd N  --timeout-minutes N
   --model-retry-minutes N  --model-idle-seconds N
+
+In a GitLab CI job (GITLAB_CI=true), run is the GitLab front end: it reads the job's
+variables and TRIGGER_PAYLOAD, gates, posts through the GitLab API (FLUE_GITLAB_TOKEN or
+GITLAB_TOKEN) and writes the log to --log-dir (default .flue/logs). There also:
+  --trigger-phrase TEXT  --allowed-users a,b  --allowed-bots a,b  --trust-author-text
+  --progress-comment true|false  --progress-details auto|full|minimal
 
 Exit codes: 0 succeeded or skipped, 1 failed, 2 bad usage or definitions,
 3 budget exhausted, 4 cancelled.
@@ -121,6 +135,38 @@ function modelFlag(value: string | undefined, flag = 'model'): string | undefine
   return parsed.model;
 }
 
+/** The CI flags, checked like the action's inputs of the same names; only those given are set. */
+function ciFlags(values: Partial<Record<Flag, string | boolean>>): Partial<RunCommand> {
+  const flags: Partial<RunCommand> = {};
+  const text = (flag: Flag) => (typeof values[flag] === 'string' ? (values[flag] as string) : undefined);
+  const list = (flag: Flag) =>
+    text(flag)
+      ?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+  if (text('trigger-phrase') !== undefined) {
+    const phrase = (text('trigger-phrase') as string).trim();
+    if (phrase === '') throw new InputError("Invalid --trigger-phrase '': expected the text a comment must mention, e.g. @flue.");
+    flags.triggerPhrase = phrase;
+  }
+  if (text('allowed-users') !== undefined) flags.allowedUsers = list('allowed-users');
+  if (text('allowed-bots') !== undefined) flags.allowedBots = list('allowed-bots');
+  if (values['trust-author-text'] === true) flags.trustAuthorText = true;
+  const comment = text('progress-comment');
+  if (comment !== undefined) {
+    if (comment !== 'true' && comment !== 'false') throw new InputError(`Invalid --progress-comment '${comment}'. Expected true or false.`);
+    flags.progressComment = comment === 'true';
+  }
+  const details = text('progress-details');
+  if (details !== undefined) {
+    if (!(PROGRESS_DETAILS as readonly string[]).includes(details)) {
+      throw new InputError(`Invalid --progress-details '${details}'. Expected one of: ${PROGRESS_DETAILS.join(', ')}.`);
+    }
+    flags.progressDetails = details as ProgressDetails;
+  }
+  return flags;
+}
+
 export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -156,6 +202,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         timeoutMinutes: positiveNumber('timeout-minutes', values['timeout-minutes']),
         modelRetryMinutes: positiveNumber('model-retry-minutes', values['model-retry-minutes']),
         modelIdleSeconds: positiveNumber('model-idle-seconds', values['model-idle-seconds']),
+        ...ciFlags(values),
         resume: values.resume,
       };
     }
@@ -201,6 +248,12 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
   strict: { type: 'boolean' },
+  'trigger-phrase': { type: 'string' },
+  'allowed-users': { type: 'string' },
+  'allowed-bots': { type: 'string' },
+  'trust-author-text': { type: 'boolean' },
+  'progress-comment': { type: 'string' },
+  'progress-details': { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type Flag = keyof typeof OPTIONS;
@@ -225,6 +278,12 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'timeout-minutes',
     'model-retry-minutes',
     'model-idle-seconds',
+    'trigger-phrase',
+    'allowed-users',
+    'allowed-bots',
+    'trust-author-text',
+    'progress-comment',
+    'progress-details',
     'resume',
     'help',
     'debug',

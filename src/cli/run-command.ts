@@ -19,10 +19,18 @@ import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
+import { inGitLabJob } from './gitlab-job-detect.js';
 import { readResumedRun } from './resume-command.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
+  if (command.resume !== undefined && inGitLabJob(command, io.env)) {
+    throw new InputError(
+      '--resume runs locally only: in a GitLab CI job (GITLAB_CI=true) run is the GitLab front end, which does not resume a log yet.',
+    );
+  }
+  if (inGitLabJob(command, io.env)) return (await import('./gitlab-job.js')).runGitLabJob(command, io);
+  refuseCiFlags(command);
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
   const resumed = command.resume === undefined ? undefined : readResumedRun({ ...command, resume: command.resume }, io.cwd);
@@ -74,6 +82,22 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   }
   await printReport(report, command, io);
   return exitCodeFor(report.status);
+}
+
+/** A gate setting on a run that has no gate would be ignored: said, not ignored. */
+function refuseCiFlags(command: RunCommand): void {
+  const given = (
+    [
+      ['trigger-phrase', command.triggerPhrase],
+      ['allowed-users', command.allowedUsers],
+      ['allowed-bots', command.allowedBots],
+      ['trust-author-text', command.trustAuthorText],
+      ['progress-comment', command.progressComment],
+      ['progress-details', command.progressDetails],
+    ] as const
+  ).find(([, value]) => value !== undefined);
+  if (given === undefined) return;
+  throw new InputError(`Option '--${given[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run gates and posts; a local run does neither.`);
 }
 
 function readTrigger(command: RunCommand, io: CliIo): Trigger {

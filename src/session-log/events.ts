@@ -99,6 +99,8 @@ export type SessionEvent =
       /** The interrupted attempt's last line, cut off mid-write and removed: what it was, for the record. */
       torn?: string;
     })
+  /** A code agent's `ctx.log(...)`: its own words, for the console and this log, never posted. */
+  | (EventBase & { type: 'log'; message: string })
   | (EventBase & { type: 'error'; message: string; cause?: string })
   | (EventBase & {
       type: 'end';

@@ -38,6 +38,7 @@ const REQUIRED_FIELDS = {
   limit: { limit: 'string', value: 'number', max: 'number' },
   warning: { message: 'string' },
   resume: { runner: 'object', afterLine: 'number', afterEvent: 'string', rerun: 'array' },
+  log: { message: 'string' },
   error: { message: 'string' },
   end: { status: 'string', totals: 'object' },
 } as const satisfies Record<SessionEventType, Record<string, FieldKind>>;

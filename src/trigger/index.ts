@@ -1,5 +1,7 @@
 export { triggerFromGitHubEvent, parseRepository, type GitHubTriggerOptions } from './github.js';
 export { inferGitHubEventName } from './infer.js';
+// GitLab's readers are imported from './gitlab.js' by the GitLab front end alone: a GitHub job or a local
+// run never loads them (start-up bytes are a headline figure).
 export { triggerFromInput, LOCAL_ACTOR } from './input.js';
 export {
   renderTriggerContext,
