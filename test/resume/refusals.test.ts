@@ -110,6 +110,16 @@ describe('flue-action run --resume refuses', () => {
   });
 });
 
+it('--resume in a GitLab CI job: said, not a GitLab run that ignores it', async () => {
+  const result = await cli(['run', 'worker', '--resume', file, '--cwd', repo], { env: { ...modelEnv(fake.url), GITLAB_CI: 'true' }, cwd: repo });
+  expect(result).toEqual({
+    code: 2,
+    stdout: '',
+    stderr:
+      'flue-action: --resume runs locally only: in a GitLab CI job (GITLAB_CI=true) run is the GitLab front end, which does not resume a log yet.\n',
+  });
+});
+
 describe('flue-action run --resume tolerates', () => {
   it('a last line torn by the kill: says so, removes it, records it, and finishes the run', async () => {
     cutLog(source, file, 8, true);
