@@ -1,15 +1,17 @@
 /**
  * Where a resumed run (`flue-action run --resume`) differs from a fresh one in the pipeline: the log is
  * checked and read before anything is spent, and appended to, after a `resume` event, instead of created.
+ * Loaded only for a resume (src/pipeline.ts), like everything it reads with: start-up is a headline figure.
  * What is read from it: src/session-log/resume.ts (checks, spending, outputs), src/harness/resume.ts (the
  * conversation).
  */
 import type { AgentSpec } from './definitions/types.js';
-import { conversationFromLog, type LoopResume } from './harness/index.js';
+import { conversationFromLog, type LoopResume } from './harness/resume.js';
 import type { Host } from './hosts/host.js';
 import type { SessionEvent } from './session-log/events.js';
 import type { ParsedSessionLog } from './session-log/reader.js';
-import { checkResumable, lastEventType, restoredOutputs, spentSoFar, type RestoredOutputs, type SpentSoFar } from './session-log/resume.js';
+import { checkResumable, lastEventType, restoredOutputs, type RestoredOutputs } from './session-log/resume.js';
+import { spentSoFar, type SpentSoFar } from './session-log/spent.js';
 import { SessionLog } from './session-log/writer.js';
 import { RUNNER_VERSION } from './version.js';
 

@@ -17,7 +17,6 @@ import { createRedactor } from './session-log/redact.js';
 import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
 import type { ParsedSessionLog } from './session-log/reader.js';
-import { planResume, reopenLog } from './pipeline-resume.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
 import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
 import type { Trigger } from './trigger/types.js';
@@ -141,9 +140,11 @@ async function agentAt(root: string, agent: string): Promise<string | undefined>
 export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings, deps: PipelineDeps): Promise<RunReport> {
   // A real command can read the environment its parents started with: refused before anything is spent.
   if (settings.profile === 'trusted' && spec.commands.length > 0) refuseCommandsWhereSecretsAreReadable(spec.name, settings.secrets);
-  const resume = settings.resumeFrom && planResume(settings.resumeFrom, spec);
+  // A resume is checked and read before anything is spent.
+  const resuming = settings.resumeFrom === undefined ? undefined : await loadResumeSteps();
+  const resume = settings.resumeFrom && resuming?.planResume(settings.resumeFrom, spec);
   const model = await deps.createModelClient(spec);
-  const { log, sessionId, logFile } = resume ? reopenLog(resume, settings, deps) : openLog(spec, model.label, settings, deps);
+  const { log, sessionId, logFile } = resume && resuming ? resuming.reopenLog(resume, settings, deps) : openLog(spec, model.label, settings, deps);
   // A resumed run's log has them from its first attempt.
   if (!resume) for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
 
@@ -309,12 +310,15 @@ function openLog(
 
 /**
  * What only the end of a run needs: loaded then, not before the first model request (start-up is a
- * headline figure). These and the sandbox's just-bash are the pipeline's only dynamic imports.
+ * headline figure). These, the resume steps and the sandbox's just-bash are the pipeline's only dynamic imports.
  */
 const endOfRun = {
   publish: () => import('./publish/index.js'),
   report: () => Promise.all([import('./report/html.js'), import('./session-log/reader.js')]),
 };
+
+/** What only a resumed run needs (`--resume`), loaded only for one: the same start-up reason. */
+const loadResumeSteps = () => import('./pipeline-resume.js');
 
 /** The self-contained HTML report beside the log; best-effort (writeReportFile): a failure is one of `warnings`. */
 async function writeReport(logFile: string, warnings: string[]): Promise<string | undefined> {

@@ -20,7 +20,6 @@ import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import { inGitLabJob } from './gitlab-job-detect.js';
-import { readResumedRun } from './resume-command.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
@@ -33,7 +32,9 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   refuseCiFlags(command);
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
-  const resumed = command.resume === undefined ? undefined : readResumedRun({ ...command, resume: command.resume }, io.cwd);
+  // Dynamic, like the log reader it loads: a run that does not resume does not carry them at start-up.
+  const resumed =
+    command.resume === undefined ? undefined : (await import('./resume-command.js')).readResumedRun({ ...command, resume: command.resume }, io.cwd);
   if (resumed?.notice) io.stderr.write(`${terminalSafe(`flue-action: warning: ${resumed.notice}`)}\n`);
   const trigger = resumed?.trigger ?? readTrigger(command, io);
   // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.

@@ -9,4 +9,3 @@ export { buildSystemPrompt, type SystemPromptSpec } from './system-prompt.js';
 export { costOf, priceOf, canonicalModelId, FALLBACK_PRICE, type Cost, type ModelPrice } from './pricing.js';
 export { toMessageParams, requestBytes } from './request-body.js';
 export type { AgentOutcome, StopCause } from './outcome.js';
-export { conversationFromLog, type LoopResume } from './resume.js';

@@ -1,6 +1,6 @@
 import type { SessionEvent, SessionEventOf } from '../session-log/events.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
-import { spentSoFar } from '../session-log/resume.js';
+import { spentSoFar } from '../session-log/spent.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { RunStatus, RunTotals } from '../session-log/status.js';
 

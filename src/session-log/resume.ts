@@ -1,14 +1,12 @@
 /**
  * What `flue-action run --resume <log>` reads from an interrupted run's session log before it continues
- * it: may it be continued at all (no `end` yet, the same agent, the same definition files), what the
- * run already spent (limits apply to the whole run, not to each attempt), and which outputs it proposed
- * and applied (never proposed or applied twice). The conversation itself is rebuilt by
+ * it: may it be continued at all (no `end` yet, the same agent, the same definition files) and which
+ * outputs it proposed and applied (never proposed or applied twice). What it spent: ./spent.ts. The conversation itself is rebuilt by
  * src/harness/resume.ts; README "Resuming a run" says what a user can expect.
  */
 import { FlueError } from '../errors.js';
 import type { SessionEvent, SessionEventOf } from './events.js';
 import type { ParsedSessionLog } from './reader.js';
-import type { RunTotals } from './status.js';
 import type { ProposedOutput } from '../tools/types.js';
 
 /** What the run about to resume is made of now. */
@@ -78,45 +76,6 @@ function changedFile(before: Record<string, string>, now: Record<string, string>
   const added = Object.keys(now).find((file) => !Object.hasOwn(before, file));
   return added === undefined ? undefined : `${added} was added`;
 }
-
-/** What the interrupted attempts spent, for the resumed run's Budget to start from. */
-export interface SpentSoFar {
-  totals: RunTotals;
-  /** Subagents started so far: new labels (`researcher#3`) continue the numbering. */
-  tasks: number;
-}
-
-/**
- * Turns, tokens and cost of every model response (subagents' too); time as the sum of each attempt's
- * span (from its header or `resume` event to its last event): the pause between a kill and the resume
- * is not run time.
- */
-export function spentSoFar(log: ParsedSessionLog): SpentSoFar {
-  const totals: RunTotals = { turns: 0, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, costUsd: 0, durationMs: 0 };
-  let tasks = 0;
-  let attemptStart = Date.parse(log.header.time);
-  let lastTime = attemptStart;
-  for (const event of log.events) {
-    if (event.type === 'resume') {
-      totals.durationMs += spanMs(attemptStart, lastTime);
-      attemptStart = Date.parse(event.time);
-    }
-    lastTime = Date.parse(event.time);
-    const number = /#(\d+)$/.exec(event.agent ?? '')?.[1];
-    if (number !== undefined) tasks = Math.max(tasks, Number(number));
-    if (event.type !== 'model_response') continue;
-    totals.turns += 1;
-    totals.costUsd += event.costUsd;
-    totals.inputTokens += event.usage.inputTokens;
-    totals.outputTokens += event.usage.outputTokens;
-    totals.cacheReadTokens += event.usage.cacheReadTokens;
-    totals.cacheWriteTokens += event.usage.cacheWriteTokens;
-  }
-  totals.durationMs += spanMs(attemptStart, lastTime);
-  return { totals, tasks };
-}
-
-const spanMs = (from: number, to: number): number => (Number.isFinite(from) && Number.isFinite(to) && to > from ? to - from : 0);
 
 /** The outputs of the interrupted attempts: what to put back in the collector, and what not to apply again. */
 export interface RestoredOutputs {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { Budget } from '../../src/harness/budget.js';
 import { parseSessionLog } from '../../src/session-log/index.js';
-import { checkResumable, restoredOutputs, spentSoFar } from '../../src/session-log/resume.js';
+import { checkResumable, restoredOutputs } from '../../src/session-log/resume.js';
+import { spentSoFar } from '../../src/session-log/spent.js';
 import { headerLine } from '../session-log/helpers.js';
 
 const usage = (input: number) => `"usage":{"inputTokens":${input},"outputTokens":10,"cacheReadTokens":0,"cacheWriteTokens":0}`;
