@@ -43,6 +43,7 @@ export function reopenLog(
     afterLine: lines,
     afterEvent: lastEventType(events),
     rerun: plan.conversation.rerun,
+    spent: plan.spent.totals,
     ...(torn === undefined ? {} : { torn }),
   });
   for (const { id, kind } of plan.outputs.abandoned) {

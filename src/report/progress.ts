@@ -35,6 +35,8 @@ export function createProgressPrinter(stream: LineSink, options: ProgressOptions
   let runCostUsd = 0;
   return (event) => {
     if (event.type === 'model_response') runCostUsd += event.costUsd;
+    // A resumed run's cost so far is the whole run's.
+    if (event.type === 'resume') runCostUsd = event.spent?.costUsd ?? runCostUsd;
     const parts = progressLine(event, runCostUsd);
     if (parts) stream.write(`${paint(parts, options.color ?? false)}\n`);
   };

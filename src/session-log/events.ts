@@ -98,6 +98,8 @@ export type SessionEvent =
       rerun: string[];
       /** The interrupted attempt's last line, cut off mid-write and removed: what it was, for the record. */
       torn?: string;
+      /** What the run had spent before (src/session-log/spent.ts): the resumed attempt's limits start from it. */
+      spent?: RunTotals;
     })
   /** A code agent's `ctx.log(...)`: its own words, for the console and this log, never posted. */
   | (EventBase & { type: 'log'; message: string })

@@ -23,6 +23,8 @@ beforeAll(async () => {
   expect(result.code, result.stderr).toBe(0);
   // The progress lines say it too, before the calls it runs again.
   expect(result.stderr.split('\n').slice(0, 2)).toEqual([MARK, '→ bash echo c2 >> tally.txt']);
+  // The run's cost so far counts the interrupted attempt's two turns: $0.00045 each, then this one.
+  expect(result.stderr).toMatch(/^turn 3 model .* · \$0\.0004 \(run \$0\.0014\)$/m);
   log = readSessionLog(file);
 });
 afterAll(removeTempDirs);
@@ -44,6 +46,7 @@ describe('a resumed log', () => {
   it('the HTML report marks the place and says the run was resumed', () => {
     const page = renderHtml(log);
     expect(page).toContain(`<p class="event resume">${MARK}</p>`);
+    expect(log.events.find((event) => event.type === 'resume')).toMatchObject({ spent: { turns: 2, inputTokens: 200, outputTokens: 20 } });
     expect(page).toContain('<dt>resumed</dt><dd>1 time after an interruption (flue-action run --resume)</dd>');
   });
 
