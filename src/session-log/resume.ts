@@ -125,7 +125,11 @@ export function restoredOutputs(log: ParsedSessionLog): RestoredOutputs {
   }
   const allProposed = events.filter((event): event is SessionEventOf<'output_proposed'> => event.type === 'output_proposed');
   const proposals = allProposed.filter((event) => claimed.has(event.id)).map((event) => ({ id: event.id, output: event.output }));
-  const abandoned = allProposed.filter((event) => !claimed.has(event.id)).map((event) => ({ id: event.id, kind: event.output.kind }));
+  // An earlier resume may have rejected some already: each is rejected once.
+  const rejected = new Set(events.filter((event) => event.type === 'output_rejected').map((event) => (event as SessionEventOf<'output_rejected'>).id));
+  const abandoned = allProposed
+    .filter((event) => !claimed.has(event.id) && !rejected.has(event.id))
+    .map((event) => ({ id: event.id, kind: event.output.kind }));
   const applied = new Set(events.filter((event) => event.type === 'output_applied').map((event) => (event as SessionEventOf<'output_applied'>).id));
   return { proposals, abandoned, applied, lastNumbers: { proposed: highestNumber(events, 'output'), refused: highestNumber(events, 'refused') } };
 }

@@ -109,4 +109,13 @@ describe('restoredOutputs', () => {
     expect(restored.abandoned).toEqual([{ id: 'output-2', kind: 'add_labels' }]);
     expect(restored.lastNumbers).toEqual({ proposed: 2, refused: 0 });
   });
+
+  it('rejects an abandoned proposal once, though the run is resumed twice', () => {
+    const rejected = `{"type":"output_rejected","time":"${at(2)}","id":"output-1","kind":"add_labels","reason":"the call that proposed it was interrupted"}`;
+    const log = logOf(request(1), call('A1', 'add_labels'), proposed('output-1'), resumeAt(2), rejected);
+    expect(restoredOutputs(log).abandoned).toEqual([]);
+    expect(restoredOutputs(logOf(request(1), call('A1', 'add_labels'), proposed('output-1'))).abandoned).toEqual([
+      { id: 'output-1', kind: 'add_labels' },
+    ]);
+  });
 });
