@@ -110,6 +110,18 @@ describe('restoredOutputs', () => {
     expect(restored.lastNumbers).toEqual({ proposed: 2, refused: 0 });
   });
 
+  it('keeps the proposals of a subagent in a log written before subagents named their task call', () => {
+    const log = logOf(
+      request(1),
+      call('A', 'task'),
+      request(1, ',"agent":"helper#1"'),
+      call('A1', 'add_labels', ',"agent":"helper#1"'),
+      proposed('output-1'),
+      result('A1', 'add_labels', 'Proposed as output-1; it is applied after the run.', ',"agent":"helper#1"'),
+    );
+    expect(restoredOutputs(log).proposals.map((proposal) => proposal.id)).toEqual(['output-1']);
+  });
+
   it('rejects an abandoned proposal once, though the run is resumed twice', () => {
     const rejected = `{"type":"output_rejected","time":"${at(2)}","id":"output-1","kind":"add_labels","reason":"the call that proposed it was interrupted"}`;
     const log = logOf(request(1), call('A1', 'add_labels'), proposed('output-1'), resumeAt(2), rejected);
