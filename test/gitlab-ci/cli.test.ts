@@ -24,8 +24,16 @@ outputs:
 ---
 Review the change. Comment only.
 `;
+const TRIAGER = `---
+description: Label new issues
+tools: [read]
+outputs:
+  add_labels: { allowed: [bug, question], max: 2 }
+---
+Label the issue.
+`;
 const DIFF = '@@ -1,2 +1,2 @@\n # App\n-old line\n+new line\n';
-const FILES = { '.flue/agents/review.md': REVIEWER, 'README.md': '# App\nnew line\n' };
+const FILES = { '.flue/agents/review.md': REVIEWER, '.flue/agents/triage.md': TRIAGER, 'README.md': '# App\nnew line\n' };
 
 interface Setup {
   gitlab: FakeGitLab;
@@ -133,6 +141,50 @@ test('a forged note through the trigger API: the payload mentions @flue, the not
   expect(run.jobLog('flue-review')).toContain("does not mention '@flue'");
   expect(anthropic.requests).toEqual([]);
   expect(writes(gitlab)).toEqual([]);
+});
+
+test('a merge request from a fork runs untrusted, with the reviewer of the target branch', async () => {
+  const { gitlab, fake, project, model } = await setup();
+  fake.mergeRequest(7, {
+    author: 'mallory',
+    source_project_id: 99,
+    sha: project.sha,
+    diffs: [{ old_path: 'README.md', new_path: 'README.md', diff: DIFF }],
+  });
+  const anthropic = await model([toolUse('submit_review', { body: 'Looks fine.', event: 'COMMENT', comments: [] }), text('Done.')]);
+
+  const run = await runPipeline(project, {
+    variables: {
+      ...mergeRequestPipeline(project, { apiUrl: gitlab.url, iid: 7, projectId: 42, actor: 'mallory', baseSha: BASE_SHA, sourceProjectId: 99 }),
+      ...secrets(anthropic),
+    },
+    unset: MERGE_REQUEST_UNSET,
+  });
+
+  expect(run.code, run.output).toBe(0);
+  const log = run.jobLog('flue-review');
+  expect(log).toContain("agent 'review' on merge_request_event #7, untrusted profile.");
+  expect(log).toContain(`Agent definitions read from the base commit ${BASE_SHA}`);
+  expect(JSON.stringify(anthropic.requests[0]?.body)).toContain('Review the change. Comment only.');
+});
+
+test('an issue a stranger opened, delivered by the project webhook: triaged untrusted, labels from the allowed set', async () => {
+  const { gitlab, fake, project, model } = await setup({ agent: 'triage' });
+  fake.issue(23, { title: 'Crash on start', description: 'It crashes.', author: 'stranger' });
+  const payload = JSON.parse(readFileSync(new URL('../fixtures/gitlab/issue.json', import.meta.url), 'utf8'));
+  payload.project = { ...payload.project, id: 42, path_with_namespace: 'group/app' };
+  payload.object_attributes.iid = 23;
+  const anthropic = await model([toolUse('add_labels', { labels: ['bug'] }), text('Labelled.')]);
+
+  const run = await runPipeline(project, {
+    variables: { ...triggerPipeline(gitlab.url, 42), CI_COMMIT_SHA: project.sha, ...secrets(anthropic) },
+    fileVariables: { TRIGGER_PAYLOAD: JSON.stringify(payload) },
+  });
+
+  expect(run.code, run.output).toBe(0);
+  expect(run.jobLog('flue-review')).toContain("agent 'triage' on issue.open #23, untrusted profile.");
+  expect(fake.labels('issues', 23)).toEqual(['bug']);
+  expect(JSON.stringify(anthropic.requests[0]?.body)).toContain('Crash on start');
 });
 
 test("installed by npm as a user's job does (the packed tarball, no registry), the CLI says the token token-variable names is missing: exit code 2", async () => {

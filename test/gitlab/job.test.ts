@@ -286,6 +286,15 @@ describe('bad set-ups say what to fix', () => {
     expect(gitlab.calls()).toEqual([]);
   });
 
+  test('no ANTHROPIC_API_KEY: exit 2 before any GitLab call, naming the variable', async () => {
+    const env = mergeRequestPipeline();
+    delete env.ANTHROPIC_API_KEY;
+    const result = await run('review', env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ANTHROPIC_API_KEY is not set. Add it as a masked CI/CD variable');
+    expect(gitlab.calls()).toEqual([]);
+  });
+
   test('a token variable that holds CI_JOB_TOKEN is named as the mistake it is', async () => {
     const env = mergeRequestPipeline();
     env.FLUE_GITLAB_TOKEN = env.CI_JOB_TOKEN ?? '';
