@@ -6,7 +6,7 @@
 // Exits 1 when a session duplicated an output, lost or tore its log, or ended with the wrong status.
 // See bench/README.md ("Soak") for what each figure means.
 //
-//   node bench/run.mjs soak [--sessions N] [--fault-rate R] [--seed N] [--concurrency N] [--turns N] [--json] [--dist DIR]
+//   node bench/run.mjs soak [--sessions N] [--fault-rate R] [--seed N] [--concurrency N] [--turns N] [--fault TEXT] [--json] [--dist DIR]
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,6 +59,7 @@ const { values: flags } = parseArgs({
     seed: { type: 'string', default: '11' },
     concurrency: { type: 'string', default: '4' },
     turns: { type: 'string', default: '200' },
+    fault: { type: 'string' },
     dist: { type: 'string', default: join(root, 'dist') },
   },
 });
@@ -143,7 +144,15 @@ const FAULTS = [
     github: { call: `POST ${API}/issues/1/comments`, nth: 2, mode: 'after', status: 502 },
     expect: 'succeeded',
   },
+  {
+    name: 'GitHub 502 after the progress comment was written',
+    github: { call: `POST ${API}/issues/1/comments`, nth: 1, mode: 'after', status: 502 },
+    expect: 'succeeded',
+  },
 ];
+/** `--fault TEXT`: only the faults whose name contains it, to reproduce one. */
+const catalog = flags.fault === undefined ? FAULTS : FAULTS.filter((fault) => fault.name.includes(flags.fault));
+if (catalog.length === 0) usage(`no fault's name contains '${flags.fault}'. Faults: ${FAULTS.map((fault) => fault.name).join('; ')}`);
 
 const started = performance.now();
 try {
@@ -163,7 +172,7 @@ function planSessions() {
   const random = mulberry32(seed);
   return Array.from({ length: sessionCount }, (_, index) => {
     const faulty = random() < faultRate;
-    const fault = faulty ? FAULTS[Math.floor(random() * FAULTS.length)] : undefined;
+    const fault = faulty ? catalog[Math.floor(random() * catalog.length)] : undefined;
     // Which of the three model requests (read, propose the outputs, answer) a model fault hits.
     const request = faulty ? Math.floor(random() * 3) : 0;
     return { index, fault, request };
