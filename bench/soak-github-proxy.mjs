@@ -12,7 +12,8 @@ import { createServer } from 'node:http';
  * fails the `nth` matching request and the `times - 1` matching ones after it: `instead` answers
  * without forwarding, `after` forwards, lets the fake apply it, and answers `status` instead of its answer.
  *
- * `writes` lists every request that reached the fake with the fake's status: `{ call, status }`.
+ * `writes` lists every request that reached the fake: `{ call, status, answered }`, the fake's status and
+ * the one the client got (they differ where the fault replaced the answer).
  */
 export async function startGitHubProxy(upstream, fault) {
   const writes = [];
@@ -43,7 +44,7 @@ export async function startGitHubProxy(upstream, fault) {
       return;
     }
     const text = Buffer.from(await answer.arrayBuffer());
-    writes.push({ call, status: answer.status });
+    writes.push({ call, status: answer.status, answered: fail ? fault.status : answer.status });
     if (fail) {
       injected += 1;
       return answerError(response, fault);
