@@ -50,7 +50,7 @@ const MODEL_RETRY_MINUTES = '0.05';
 /** The CLI's exit code for each status (README "Exit codes"). */
 const EXIT_CODES = { succeeded: 0, failed: 1, budget_exhausted: 3, cancelled: 4 };
 
-const { values: flags } = parseArgs({
+const { values: flags } = parsedArgs({
   args: process.argv.slice(process.argv[2] === 'soak' ? 3 : 2),
   options: {
     json: { type: 'boolean', default: false },
@@ -73,13 +73,6 @@ const longTurns = wholeNumber('turns', flags.turns);
 for (const file of ['index.js', 'cli.js']) {
   if (!existsSync(join(dist, file))) usage(`${join(dist, file)} is missing. Run \`npm run build\` first: the soak drives the built runner.`);
 }
-
-const work = mkdtempSync(join(tmpdir(), 'flue-soak-'));
-const { anthropic: A, github: G } = await loadTestFakes(root, join(work, 'fakes'));
-const issuesOpened = createRequire(join(root, 'package.json'))('@octokit/webhooks-examples')
-  .find((definition) => definition.name === 'issues')
-  .examples.find((payload) => payload.action === 'opened');
-const compileCache = join(work, 'compile-cache');
 
 /**
  * The faults a session may draw. `model` is a model turn (from test/fakes/anthropic.ts) put in front of
@@ -159,6 +152,13 @@ const FAULTS = [
 /** `--fault TEXT`: only the faults whose name contains it, to reproduce one. */
 const catalog = flags.fault === undefined ? FAULTS : FAULTS.filter((fault) => fault.name.includes(flags.fault));
 if (catalog.length === 0) usage(`no fault's name contains '${flags.fault}'. Faults: ${FAULTS.map((fault) => fault.name).join('; ')}`);
+
+const work = mkdtempSync(join(tmpdir(), 'flue-soak-'));
+const { anthropic: A, github: G } = await loadTestFakes(root, join(work, 'fakes'));
+const issuesOpened = createRequire(join(root, 'package.json'))('@octokit/webhooks-examples')
+  .find((definition) => definition.name === 'issues')
+  .examples.find((payload) => payload.action === 'opened');
+const compileCache = join(work, 'compile-cache');
 
 const started = performance.now();
 try {
@@ -536,6 +536,15 @@ function wholeNumber(flag, value) {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) usage(`invalid --${flag} '${value}'. Expected a whole number.`);
   return number;
+}
+
+/** parseArgs, with an unknown or malformed flag said in one line (exit 2) instead of a stack. */
+function parsedArgs(config) {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    return usage(error.message);
+  }
 }
 
 function usage(message) {
