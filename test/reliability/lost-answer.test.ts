@@ -8,7 +8,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, onTestFinished, test } from 'vitest';
-import type { FakeGitHub } from '../fakes/github.js';
 import { API, hostOn, issueEvent, setup } from '../hosts/github/helpers.js';
 import { hostOn as gitlabHostOn, TOKEN as GITLAB_TOKEN, trigger as gitlabTrigger } from '../hosts/gitlab/helpers.js';
 import { startFakeGitLab } from '../fakes/gitlab.js';
