@@ -14,7 +14,15 @@ import type { AgentLimits } from '../definitions/types.js';
 import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { CiHost, ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/markers.js';
-import { agentOnlyInPullRequest, loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
+import {
+  agentOnlyInPullRequest,
+  loadRunAgent,
+  recordSkippedRun,
+  runLoadedAgent,
+  type PipelineDeps,
+  type PipelineSettings,
+  type RunReport,
+} from '../pipeline.js';
 import type { SessionEvent } from '../session-log/events.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
@@ -70,6 +78,11 @@ export interface CiRunInput {
   state: CiRunState;
   /** The front end's job log: one line of information, and each session event as it is recorded. */
   console: { info(message: string): void; event(event: SessionEvent): void };
+  /**
+   * The model client, when not the Anthropic API with the settings' key: a local `--event` run may replay
+   * a scripted model (`flue-action run --scripted-model`).
+   */
+  createModelClient?: PipelineDeps['createModelClient'];
   /** Told once the progress comment exists, before the agent runs: the action saves it for its post step. */
   onProgressStarted?(progress: ProgressReporter, view: ProgressView): void;
 }
@@ -137,8 +150,9 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
     ...deps,
     context,
     signal: input.signal,
-    createModelClient: () =>
-      new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: settings.anthropicBaseUrl, fallbackModel: settings.fallbackModel }),
+    createModelClient:
+      input.createModelClient ??
+      (() => new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: settings.anthropicBaseUrl, fallbackModel: settings.fallbackModel })),
     onEvent: (event) => {
       onEvent(event);
       const line = progress ? workingLine(event, view, redactor) : undefined;

@@ -6,8 +6,11 @@ import { errorMessage, InputError } from '../errors.js';
 import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { ModelClient } from '../harness/model.js';
 import { ScriptedModelClient } from '../harness/scripted-client.js';
+import { admitAgent, type RunDecision } from '../gate/gate.js';
+import { trustedCapabilities } from '../gate/profile.js';
 import { LocalHost } from '../hosts/local.js';
-import { runPipeline, type RunReport } from '../pipeline.js';
+import { LOCAL_CI_PLATFORM } from '../hosts/local-ci.js';
+import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
 import { nullPrototypeRecord } from '../records.js';
 // progress.js, not the report's index: the HTML and transcript renderers load only when used.
 import { createProgressPrinter, type LineSink } from '../report/progress.js';
@@ -20,6 +23,7 @@ import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import { inGitLabJob } from './gitlab-job-detect.js';
+import { runLocalEvent, type LocalEventRun } from './local-event.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
@@ -28,40 +32,22 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
   const trigger = readTrigger(command, io);
-  // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.
-  const secrets = secretValues(io.env);
   // Progress, and the line saying the model is scripted, in order and one write per turn of the loop.
   const progress = batchedOutput(io.stderr);
+  const run: LocalEventRun = {
+    workspace,
+    logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
+    // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.
+    secrets: secretValues(io.env),
+    signal: io.signal,
+    createModelClient: (spec) => chooseModelClient(spec, command, workspace, io, progress),
+    onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
+    say: (line) => progress.write(`${terminalSafe(`flue-action: ${line}`)}\n`),
+  };
   let report: RunReport;
   try {
-    report = await runPipeline(
-      {
-        workspace,
-        agent: command.agent,
-        prompt: command.prompt,
-        model: command.model,
-        limits: {
-          maxTurns: command.maxTurns,
-          maxCostUsd: command.maxCostUsd,
-          timeoutMinutes: command.timeoutMinutes,
-          modelRetryMinutes: command.modelRetryMinutes,
-          modelIdleSeconds: command.modelIdleSeconds,
-        },
-        profile: command.untrusted ? 'untrusted' : 'trusted',
-        // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
-        // never as applied, with or without --dry-run.
-        dryRun: true,
-        logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
-        secrets,
-      },
-      {
-        host: new LocalHost(),
-        trigger,
-        createModelClient: (spec) => chooseModelClient(spec, command, workspace, io, progress),
-        signal: io.signal,
-        onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
-      },
-    );
+    // With --event, the event is gated as in CI; without, the run is the developer's own, trusted unless --untrusted.
+    report = command.eventFile === undefined ? await runWithoutEvent(command, trigger, run) : await runLocalEvent(command, trigger, run);
   } finally {
     // What the run printed comes before the summary, or before the error line.
     progress.flush();
@@ -70,20 +56,75 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   return exitCodeFor(report.status);
 }
 
-/** A gate setting on a run that has no gate would be ignored: said, not ignored. */
+/**
+ * A run on `--input` alone. `--untrusted` gives the profile CI gives a stranger's event, and refuses an
+ * agent that needs more (write tools, commands, network) as CI refuses it (admitAgent), rather than
+ * running it without what it expects.
+ */
+async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: LocalEventRun): Promise<RunReport> {
+  const settings: PipelineSettings = {
+    workspace: run.workspace,
+    agent: command.agent,
+    prompt: command.prompt,
+    model: command.model,
+    limits: {
+      maxTurns: command.maxTurns,
+      maxCostUsd: command.maxCostUsd,
+      timeoutMinutes: command.timeoutMinutes,
+      modelRetryMinutes: command.modelRetryMinutes,
+      modelIdleSeconds: command.modelIdleSeconds,
+    },
+    profile: command.untrusted ? 'untrusted' : 'trusted',
+    // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
+    // never as applied, with or without --dry-run.
+    dryRun: true,
+    logDir: run.logDir,
+    secrets: run.secrets,
+  };
+  const deps = { host: new LocalHost(), trigger, createModelClient: run.createModelClient, signal: run.signal, onEvent: run.onEvent };
+  const spec = await loadRunAgent(settings);
+  if (command.untrusted) {
+    const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because: 'the run was started with --untrusted' };
+    const decision = admitAgent(untrusted, trustedCapabilities(spec), LOCAL_CI_PLATFORM.writers);
+    if (!decision.run) return recordSkippedRun(decision.reason, settings, deps, spec);
+  }
+  return runLoadedAgent(spec, settings, deps);
+}
+
+/** Gate settings mean something only where there is an event to gate: said, not ignored. */
 function refuseCiFlags(command: RunCommand): void {
-  const given = (
+  const posting = (
+    [
+      ['progress-comment', command.progressComment],
+      ['progress-details', command.progressDetails],
+    ] as const
+  ).find(([, value]) => value !== undefined);
+  if (posting !== undefined) {
+    throw new InputError(`Option '--${posting[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run posts; a local run posts nothing.`);
+  }
+  if (command.eventFile !== undefined) {
+    if (command.untrusted) {
+      throw new InputError(
+        "Option '--untrusted' does not combine with --event: the gate decides the event's profile, as in CI. " +
+          'A sender with no permission (the default; --permission none) gets the untrusted profile wherever CI would give it.',
+      );
+    }
+    return;
+  }
+  const gating = (
     [
       ['trigger-phrase', command.triggerPhrase],
       ['allowed-users', command.allowedUsers],
       ['allowed-bots', command.allowedBots],
       ['trust-author-text', command.trustAuthorText],
-      ['progress-comment', command.progressComment],
-      ['progress-details', command.progressDetails],
+      ['as', command.as],
+      ['permission', command.permission],
     ] as const
   ).find(([, value]) => value !== undefined);
-  if (given === undefined) return;
-  throw new InputError(`Option '--${given[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run gates and posts; a local run does neither.`);
+  if (gating === undefined) return;
+  throw new InputError(
+    `Option '--${gating[0]}' applies to a run with --event, which is gated as in CI (or in a GitLab CI job); a run without --event has no event to gate.`,
+  );
 }
 
 function readTrigger(command: RunCommand, io: CliIo): Trigger {
