@@ -84,7 +84,7 @@ async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: Local
   const deps = { host: new LocalHost(), trigger, createModelClient: run.createModelClient, signal: run.signal, onEvent: run.onEvent };
   const spec = await loadRunAgent(settings);
   if (command.untrusted) {
-    const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because: 'the run was started with --untrusted' };
+    const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because: 'the --untrusted option was given' };
     const decision = admitAgent(untrusted, trustedCapabilities(spec), LOCAL_CI_PLATFORM.writers);
     if (!decision.run) return recordSkippedRun(decision.reason, settings, deps, spec);
   }
