@@ -36,7 +36,7 @@ export async function runLocalEvent(command: RunCommand, event: Trigger, run: Lo
   const permission = command.permission ?? 'none';
   const trigger = command.as === undefined || sameLogin(command.as, event.actor) ? event : asSender(event, command.as);
   run.say(simulationLine(trigger.actor, command));
-  const host = new LocalCiHost({ workspace: run.workspace, sender: { login: trigger.actor, access: accessOf(permission) }, say: run.say });
+  const host = new LocalCiHost({ workspace: run.workspace, sender: { login: trigger.actor, access: simulatedAccess(permission) }, say: run.say });
   const settings: CiSettings = {
     workspace: run.workspace,
     repositoryFolder: '',
@@ -100,7 +100,7 @@ export function asSender(trigger: Trigger, login: string): Trigger {
 }
 
 /** GitHub's permission names, as the action's host reads them (src/hosts/github/permission.ts). */
-function accessOf(permission: SimulatedPermission): Access {
+export function simulatedAccess(permission: SimulatedPermission): Access {
   const trust = permission === 'write' ? 'writer' : permission === 'read' ? 'reader' : 'none';
   return { trust, role: `${permission} permission` };
 }

@@ -44,6 +44,8 @@ export interface LocalCiHostOptions {
   sender: { login: string; access: Access };
   /** One line for the developer (the CLI's stderr). */
   say(line: string): void;
+  /** The git command for a pull request's diff; default `git` on PATH. */
+  git?: string;
 }
 
 export class LocalCiHost extends LocalHost implements CiHost {
@@ -75,7 +77,7 @@ export class LocalCiHost extends LocalHost implements CiHost {
   /** The changed files of a pull request, from local git; no thread comments (they are read from the API in CI). */
   async fetchContext(trigger: Trigger): Promise<TriggerContextExtras> {
     if (!trigger.isPullRequest) return {};
-    const diff = await localPullRequestDiff(this.options.workspace, trigger.refs.baseSha, trigger.refs.sha);
+    const diff = await localPullRequestDiff(this.options.workspace, trigger.refs.baseSha, trigger.refs.sha, this.options.git);
     if (!diff.ok) {
       this.options.say(`No diff for the model: ${diff.why}. The run goes on without it.`);
       return {};

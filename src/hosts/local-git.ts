@@ -18,8 +18,11 @@ const SHA = /^[0-9a-f]{7,64}$/;
 /** The whole diff git may print before the run gives up on it: far above what the caps keep. */
 const MAX_DIFF_BYTES = 64 * 1024 * 1024;
 
-/** The changed files between `base` and `head` (three dots: what the pull request adds to its base). */
-export async function localPullRequestDiff(workspace: string, base: string | undefined, head: string | undefined): Promise<LocalDiff> {
+/**
+ * The changed files between `base` and `head` (three dots: what the pull request adds to its base).
+ * `git`: the command (default `git` on PATH).
+ */
+export async function localPullRequestDiff(workspace: string, base: string | undefined, head: string | undefined, git = 'git'): Promise<LocalDiff> {
   if (base === undefined || head === undefined) {
     const missing = [base === undefined ? 'base' : undefined, head === undefined ? 'head' : undefined].filter(Boolean).join(' and ');
     return { ok: false, why: `the event names no ${missing} commit of the pull request` };
@@ -32,7 +35,7 @@ export async function localPullRequestDiff(workspace: string, base: string | und
   }
   let text: string;
   try {
-    text = await git(workspace, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', `${base}...${head}`]);
+    text = await runGit(git, workspace, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', `${base}...${head}`]);
   } catch (error) {
     return { ok: false, why: gitFailure(error as GitError, `git diff ${base.slice(0, 12)}...${head.slice(0, 12)}`) };
   }
@@ -41,10 +44,10 @@ export async function localPullRequestDiff(workspace: string, base: string | und
 
 type GitError = NodeJS.ErrnoException & { stderr?: string; code?: string | number };
 
-function git(cwd: string, args: string[]): Promise<string> {
+function runGit(git: string, cwd: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     // core.quotePath=false: paths with non-ASCII letters stay as written, as GitHub shows them.
-    execFile('git', ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: MAX_DIFF_BYTES, encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(git, ['-c', 'core.quotePath=false', ...args], { cwd, maxBuffer: MAX_DIFF_BYTES, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(Object.assign(error, { stderr }));
       else resolve(stdout);
     });
@@ -89,7 +92,12 @@ function statusOf(header: string[]): string {
 
 /** The new path (the old one for a removed file), as git names it in the section's header. */
 function pathOf(header: string[]): string {
-  const named = (prefix: string) => header.find((line) => line.startsWith(prefix))?.slice(prefix.length);
+  // git ends a ---/+++ path that holds a space with a tab, so its end can be told.
+  const named = (prefix: string) =>
+    header
+      .find((line) => line.startsWith(prefix))
+      ?.slice(prefix.length)
+      .replace(/\t$/, '');
   const renamed = named('rename to ');
   if (renamed !== undefined) return unquote(renamed);
   const added = named('+++ ');
@@ -108,7 +116,7 @@ function unquote(path: string): string {
 }
 
 /** At most LIMITS.contextFiles files; patches until LIMITS.contextPatchesChars, then the list alone (as the CI hosts cap). */
-function capFiles(all: ChangedFile[]): Pick<TriggerContextExtras, 'files' | 'filesCap'> {
+export function capFiles(all: ChangedFile[]): Pick<TriggerContextExtras, 'files' | 'filesCap'> {
   const shown = all.slice(0, LIMITS.contextFiles);
   let budget = LIMITS.contextPatchesChars;
   const files = shown.map((file): ChangedFile => {
