@@ -2,6 +2,7 @@
 // src/hosts/local-ci.ts), with the sender simulated by --as/--permission; a skip exits 0 with its reason,
 // an agent that needs more than its profile is refused, not run with less. Real webhook payloads, the
 // real Anthropic SDK against the fake API.
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -208,5 +209,61 @@ describe('flags that mean nothing are refused', () => {
     const result = await run('hello', '--event', await eventFile(example('issues', 'opened')), ...flags);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(message);
+  });
+});
+
+describe('a local pull request event', () => {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    }).trim();
+
+  /** The real pull_request.opened example, on two commits of the temp repository: README.md's typo fixed. */
+  async function pullRequest(): Promise<{ payload: Record<string, unknown>; base: string; head: string }> {
+    await writeFile(path.join(repo, 'README.md'), 'Hello wrold\n');
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    const base = git('rev-parse', 'HEAD');
+    git('checkout', '-q', '-b', 'fix');
+    await writeFile(path.join(repo, 'README.md'), 'Hello world\n');
+    git('commit', '-q', '-am', 'fix the typo');
+    const head = git('rev-parse', 'HEAD');
+    const payload = example('pull_request', 'opened');
+    const pull = payload.pull_request as { base: { sha: string }; head: { sha: string } };
+    pull.base.sha = base;
+    pull.head.sha = head;
+    return { payload, base, head };
+  }
+
+  it("gives the model the changed files and patches from git diff base...head, as the action gives GitHub's", async () => {
+    const { payload, base } = await pullRequest();
+    fake.push(text('Looks right.'));
+    const result = await run('hello', '--event', await eventFile(payload, 'pr.json'));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `\nflue-action: Agent definitions read from the working tree (--cwd), as in every local run; CI reads them from the pull request's base commit ${base}, `,
+    );
+    expect(result.stderr).toContain("\nflue-action: The pull request's diff, from git diff base...head in --cwd: 1 changed file.\n");
+    const prompt: string = fake.requests[0]?.body.messages[0].content[0].text;
+    const id = /<untrusted id="([0-9a-f-]{36})"/.exec(prompt)?.[1] as string;
+    expect(prompt).toContain(`<untrusted id="${id}" field="changed files" count="1">\nmodified README.md +1 -1\n</untrusted id="${id}">`);
+    expect(prompt).toContain(`<untrusted id="${id}" field="patch" path="README.md">\n@@ -1 +1 @@\n-Hello wrold\n+Hello world\n</untrusted id="${id}">`);
+  });
+
+  it('a commit the checkout does not have: one line, and the run goes on without the diff', async () => {
+    const { payload } = await pullRequest();
+    (payload.pull_request as { base: { sha: string } }).base.sha = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e';
+    fake.push(text('No diff to see.'));
+    const result = await run('hello', '--event', await eventFile(payload, 'pr.json'));
+    expect(result.code).toBe(0);
+    const said = result.stderr.split('\n').filter((line) => line.startsWith('flue-action: No diff'));
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^flue-action: No diff for the model: git diff f95f852bd8fc\.\.\.[0-9a-f]{12} failed in --cwd \(fatal: .+\); fetch the pull request's commits into this checkout\. The run goes on without it\.$/,
+      ),
+    ]);
+    expect(fake.requests[0]?.body.messages[0].content[0].text).not.toContain('field="changed files"');
   });
 });
