@@ -18,7 +18,7 @@ import type { TriggerContextExtras } from '../trigger/prompt.js';
 import type { Access, Trigger } from '../trigger/types.js';
 import type { CiHost, PlatformWords, ProgressReporter } from './host.js';
 import { LocalHost } from './local.js';
-import { localPullRequestDiff } from './local-git.js';
+import { localPullRequestDiff, localPullRequestRefs } from './local-git.js';
 
 /** A local `--event` file is a GitHub webhook payload: the gate speaks GitHub's words about it. */
 export const LOCAL_CI_PLATFORM: PlatformWords = {
@@ -63,15 +63,21 @@ export class LocalCiHost extends LocalHost implements CiHost {
     return undefined;
   }
 
-  /** CI reads a commented pull request's refs from the API; a local run has the payload's alone. */
+  /**
+   * CI reads a commented pull request's refs from the API. A local run takes them from the checkout,
+   * which a developer trying a comment on their pull request has on its branch: HEAD, and where it forked
+   * from origin's default branch. Without them the stage refuses the run, as it would in CI.
+   */
   async completeTrigger(trigger: Trigger): Promise<Trigger> {
-    if (trigger.isPullRequest && trigger.refs.baseSha === undefined) {
-      this.options.say(
-        `The ${trigger.eventName} event names no commit of pull request #${trigger.number ?? '?'} (CI reads them from GitHub's API, ` +
-          'which a local run does not call).',
-      );
+    if (!trigger.isPullRequest || trigger.refs.baseSha !== undefined) return trigger;
+    const unnamed = `The ${trigger.eventName} event names no commit of pull request #${trigger.number ?? '?'} (CI reads them from GitHub's API)`;
+    const refs = await localPullRequestRefs(this.options.workspace, this.options.git);
+    if (!refs.ok) {
+      this.options.say(`${unnamed}, and local git cannot stand in: ${refs.why}.`);
+      return trigger;
     }
-    return trigger;
+    this.options.say(`${unnamed}: the run takes HEAD ${refs.head.slice(0, 12)} and its merge base with origin/HEAD ${refs.base.slice(0, 12)}.`);
+    return { ...trigger, refs: { ...trigger.refs, sha: trigger.refs.sha ?? refs.head, baseSha: refs.base } };
   }
 
   /** The changed files of a pull request, from local git; no thread comments (they are read from the API in CI). */

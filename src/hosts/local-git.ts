@@ -37,9 +37,26 @@ export async function localPullRequestDiff(workspace: string, base: string | und
   try {
     text = await runGit(git, workspace, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '--find-renames', `${base}...${head}`]);
   } catch (error) {
-    return { ok: false, why: gitFailure(error as GitError, `git diff ${base.slice(0, 12)}...${head.slice(0, 12)}`) };
+    const why = gitFailure(error as GitError, `git diff ${base.slice(0, 12)}...${head.slice(0, 12)}`);
+    return { ok: false, why: (error as GitError).code === 'ENOENT' ? why : `${why}; fetch the pull request's commits into this checkout` };
   }
   return { ok: true, context: capFiles(parseDiff(text)) };
+}
+
+export type LocalRefs = { ok: true; base: string; head: string } | { ok: false; why: string };
+
+/**
+ * The refs of a pull request the event does not name (a comment on it): the checkout's HEAD, and where it
+ * forked from origin's default branch, which is what a pull request of this branch would show.
+ */
+export async function localPullRequestRefs(workspace: string, git = 'git'): Promise<LocalRefs> {
+  try {
+    const head = (await runGit(git, workspace, ['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+    const base = (await runGit(git, workspace, ['merge-base', 'HEAD', 'refs/remotes/origin/HEAD'])).trim();
+    return { ok: true, base, head };
+  } catch (error) {
+    return { ok: false, why: gitFailure(error as GitError, 'git merge-base HEAD origin/HEAD') };
+  }
 }
 
 type GitError = NodeJS.ErrnoException & { stderr?: string; code?: string | number };
@@ -58,7 +75,7 @@ function gitFailure(error: GitError, command: string): string {
   if (error.code === 'ENOENT') return 'git is not installed (or not on PATH)';
   if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return `${command} printed more than ${MAX_DIFF_BYTES / 1024 / 1024} MB`;
   const said = error.stderr?.trim().split('\n')[0] ?? error.message;
-  return `${command} failed in --cwd (${plainLine(said, 200)}); fetch the pull request's commits into this checkout`;
+  return `${command} failed in --cwd (${plainLine(said, 200)})`;
 }
 
 /** One entry per `diff --git` section: its path, GitHub's status word, the counts and the hunks. */

@@ -266,4 +266,40 @@ describe('a local pull request event', () => {
     ]);
     expect(fake.requests[0]?.body.messages[0].content[0].text).not.toContain('field="changed files"');
   });
+
+  /** A real issue_comment.created payload, made a comment on pull request #1 (what GitHub adds: issue.pull_request). */
+  function commentOnPullRequest(body: string): Record<string, unknown> {
+    const payload = comment(body);
+    (payload.issue as Record<string, unknown>).pull_request = { url: 'https://api.github.com/repos/Codertocat/Hello-World/pulls/1' };
+    return payload;
+  }
+
+  it("a comment on a pull request: its refs from the checkout (HEAD, and its merge base with origin's default branch), said in one line", async () => {
+    const { base, head } = await pullRequest();
+    git('update-ref', 'refs/remotes/origin/main', base);
+    git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/main');
+    fake.push(text('Looks right.'));
+    const result = await run('hello', '--event', await eventFile(commentOnPullRequest('@flue review this')), '--permission', 'write');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      "\nflue-action: The issue_comment event names no commit of pull request #1 (CI reads them from GitHub's API): the run takes " +
+        `HEAD ${head.slice(0, 12)} and its merge base with origin/HEAD ${base.slice(0, 12)}.\n`,
+    );
+    const prompt: string = fake.requests[0]?.body.messages[0].content[0].text;
+    expect(prompt).toContain(`Refs: sha ${head}, base sha ${base}`);
+    expect(prompt).toContain('field="patch" path="README.md">\n@@ -1 +1 @@\n-Hello wrold\n+Hello world\n');
+  });
+
+  it('a comment on a pull request in a checkout without origin/HEAD: one line, then the stage refuses as it does without a base', async () => {
+    await pullRequest();
+    const result = await run('hello', '--event', await eventFile(commentOnPullRequest('@flue review this')), '--permission', 'write');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /\nflue-action: The issue_comment event names no commit of pull request #1 \(CI reads them from GitHub's API\), and local git cannot stand in: git merge-base HEAD origin\/HEAD failed in --cwd \(fatal: .+\)\.\n/,
+    );
+    expect(result.stderr).toContain(
+      "\nflue-action: Event 'issue_comment' is about a pull request, but its base commit is unknown, so the agent definitions cannot be read from it.",
+    );
+    expect(fake.requests).toHaveLength(0);
+  });
 });
