@@ -27,7 +27,6 @@ import type { SessionEvent } from '../session-log/events.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
 import { RUNNER_VERSION } from '../version.js';
-import { workingLine } from './progress-state.js';
 import { progressView, type ProgressDetails, type ProgressView } from './progress-view.js';
 
 /** What a CI run is asked to do, whatever the front end read it from (action inputs, CLI flags). */
@@ -145,6 +144,9 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
   const progress = state.progress;
   // Told at once: a front end killed from here on can still have its comment finished (the action's post step).
   if (progress) input.onProgressStarted?.(progress, view);
+  // Loaded only for a progress comment: its lines pass the sanitizer, which loads the markdown parser, and a
+  // run without one (a dry run, the CLI's --event) keeps both off its path to the first model request.
+  const workingLine = progress ? (await import('./progress-state.js')).workingLine : undefined;
   const context = await host.fetchContext(trigger);
   return runLoadedAgent(spec, pipeline, {
     ...deps,
@@ -155,7 +157,7 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
       (() => new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: settings.anthropicBaseUrl, fallbackModel: settings.fallbackModel })),
     onEvent: (event) => {
       onEvent(event);
-      const line = progress ? workingLine(event, view, redactor) : undefined;
+      const line = workingLine?.(event, view, redactor);
       // The reporter throttles and swallows its own failures; the run never waits on it.
       if (line !== undefined) void progress?.update({ phase: 'working', line });
     },

@@ -10,9 +10,11 @@
  */
 import type { CiSettings } from '../ci/stage.js';
 import { runCiStages } from '../ci/stage.js';
-import { DEFAULT_TRIGGER_PHRASE } from '../gate/gate.js';
+import type { AgentSpec } from '../definitions/types.js';
+import { admitAgent, DEFAULT_TRIGGER_PHRASE, type RunDecision } from '../gate/gate.js';
 import { sameLogin } from '../gate/people.js';
-import { LOCAL_WORKFLOW_COMMIT, LocalCiHost } from '../hosts/local-ci.js';
+import { trustedCapabilities } from '../gate/profile.js';
+import { LOCAL_CI_PLATFORM, LOCAL_WORKFLOW_COMMIT, LocalCiHost } from '../hosts/local-ci.js';
 import type { PipelineDeps, RunReport } from '../pipeline.js';
 import type { SessionEvent } from '../session-log/events.js';
 import type { Access, Trigger } from '../trigger/types.js';
@@ -79,6 +81,16 @@ export async function runLocalEvent(command: RunCommand, event: Trigger, run: Lo
     },
     createModelClient: run.createModelClient,
   });
+}
+
+/**
+ * Why a run without --event but with `--untrusted` may not run `spec`: the refusal CI gives an agent that
+ * needs more than the untrusted profile (admitAgent), rather than running it without what it expects.
+ */
+export function untrustedRefusal(spec: AgentSpec): string | undefined {
+  const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because: 'the --untrusted option was given' };
+  const decision = admitAgent(untrusted, trustedCapabilities(spec), LOCAL_CI_PLATFORM.writers);
+  return decision.run ? undefined : decision.reason;
 }
 
 /**

@@ -6,10 +6,7 @@ import { errorMessage, InputError } from '../errors.js';
 import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { ModelClient } from '../harness/model.js';
 import { ScriptedModelClient } from '../harness/scripted-client.js';
-import { admitAgent, type RunDecision } from '../gate/gate.js';
-import { trustedCapabilities } from '../gate/profile.js';
 import { LocalHost } from '../hosts/local.js';
-import { LOCAL_CI_PLATFORM } from '../hosts/local-ci.js';
 import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
 import { nullPrototypeRecord } from '../records.js';
 // progress.js, not the report's index: the HTML and transcript renderers load only when used.
@@ -23,7 +20,7 @@ import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import { inGitLabJob } from './gitlab-job-detect.js';
-import { runLocalEvent, type LocalEventRun } from './local-event.js';
+import type { LocalEventRun } from './local-event.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
@@ -47,7 +44,11 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   let report: RunReport;
   try {
     // With --event, the event is gated as in CI; without, the run is the developer's own, trusted unless --untrusted.
-    report = command.eventFile === undefined ? await runWithoutEvent(command, trigger, run) : await runLocalEvent(command, trigger, run);
+    // Loaded for --event only: the gate and the local CI host stay off the path of a plain run (and out of the action's bundle).
+    report =
+      command.eventFile === undefined
+        ? await runWithoutEvent(command, trigger, run)
+        : await (await import('./local-event.js')).runLocalEvent(command, trigger, run);
   } finally {
     // What the run printed comes before the summary, or before the error line.
     progress.flush();
@@ -83,11 +84,9 @@ async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: Local
   };
   const deps = { host: new LocalHost(), trigger, createModelClient: run.createModelClient, signal: run.signal, onEvent: run.onEvent };
   const spec = await loadRunAgent(settings);
-  if (command.untrusted) {
-    const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because: 'the --untrusted option was given' };
-    const decision = admitAgent(untrusted, trustedCapabilities(spec), LOCAL_CI_PLATFORM.writers);
-    if (!decision.run) return recordSkippedRun(decision.reason, settings, deps, spec);
-  }
+  // The gate loads for --untrusted only, as it loads in CI: a plain run's start-up stays lean.
+  const refused = command.untrusted ? (await import('./local-event.js')).untrustedRefusal(spec) : undefined;
+  if (refused !== undefined) return recordSkippedRun(refused, settings, deps, spec);
   return runLoadedAgent(spec, settings, deps);
 }
 
