@@ -27,8 +27,8 @@ export interface LocalEventRun {
   signal?: AbortSignal;
   createModelClient: PipelineDeps['createModelClient'];
   onEvent?(event: SessionEvent): void;
-  /** One line for the developer (stderr). */
-  say(line: string): void;
+  /** One line for the developer (stderr), as it is: the stage's lines name flue-action themselves. */
+  print(line: string): void;
 }
 
 /** The stage's line naming the commit definitions came from: a local host reads the working tree, and says so itself. */
@@ -37,8 +37,9 @@ const STAGE_DEFINITIONS_LINE = 'Agent definitions read from ';
 export async function runLocalEvent(command: RunCommand, event: Trigger, run: LocalEventRun): Promise<RunReport> {
   const permission = command.permission ?? 'none';
   const trigger = command.as === undefined || sameLogin(command.as, event.actor) ? event : asSender(event, command.as);
-  run.say(simulationLine(trigger.actor, command));
-  const host = new LocalCiHost({ workspace: run.workspace, sender: { login: trigger.actor, access: simulatedAccess(permission) }, say: run.say });
+  const say = (line: string) => run.print(`flue-action: ${line}`);
+  say(simulationLine(trigger.actor, command));
+  const host = new LocalCiHost({ workspace: run.workspace, sender: { login: trigger.actor, access: simulatedAccess(permission) }, say });
   const settings: CiSettings = {
     workspace: run.workspace,
     repositoryFolder: '',
@@ -75,7 +76,7 @@ export async function runLocalEvent(command: RunCommand, event: Trigger, run: Lo
     state: {},
     console: {
       info: (message) => {
-        if (!message.startsWith(STAGE_DEFINITIONS_LINE)) run.say(message);
+        if (!message.startsWith(STAGE_DEFINITIONS_LINE)) run.print(message);
       },
       event: (sessionEvent) => run.onEvent?.(sessionEvent),
     },

@@ -39,7 +39,7 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
     signal: io.signal,
     createModelClient: (spec) => chooseModelClient(spec, command, workspace, io, progress),
     onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
-    say: (line) => progress.write(`${terminalSafe(`flue-action: ${line}`)}\n`),
+    print: (line) => progress.write(`${terminalSafe(line)}\n`),
   };
   let report: RunReport;
   try {

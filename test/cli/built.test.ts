@@ -69,7 +69,7 @@ describe('the README demo, offline', () => {
         '--permission write|read|none to change it); any other account has none, unless listed in --allowed-users.',
       'flue-action: Agent definitions read from the working tree (--cwd), as in every local run; CI reads them from the commit the ' +
         'workflow runs from (GITHUB_SHA), so that what a stranger pushed cannot change the agent.',
-      expect.stringMatching(/^flue-action: flue-action [^ ]+: agent 'triage' on issues\.opened #1, untrusted profile, dry run\.$/),
+      expect.stringMatching(/^flue-action [^ ]+: agent 'triage' on issues\.opened #1, untrusted profile, dry run\.$/),
       'flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/triage.jsonl',
       'warning Running with the untrusted profile (read-only tools, no commands, no network): @Codertocat (actor of this issues.opened ' +
         'event, author of the issue) has none permission.',

@@ -85,7 +85,7 @@ describe('a local --event run is gated as in CI', () => {
       "flue-action: Gate simulated as in CI: @Codertocat, the event's sender, has write permission (--permission); any other account " +
         'has none, unless listed in --allowed-users.',
     );
-    expect(result.stderr).toMatch(/\nflue-action: flue-action [^ ]+: agent 'hello' on issue_comment\.created #1, trusted profile, dry run\.\n/);
+    expect(result.stderr).toMatch(/\nflue-action [^ ]+: agent 'hello' on issue_comment\.created #1, trusted profile, dry run\.\n/);
     expect(fake.requests).toHaveLength(1);
     expect(readSessionLog(onlyLog(logs)).header.profile).toBeUndefined();
   });
@@ -110,7 +110,7 @@ describe('a local --event run is gated as in CI', () => {
       SIMULATED_STRANGER,
       'flue-action: Agent definitions read from the working tree (--cwd), as in every local run; CI reads them from the commit the ' +
         'workflow runs from (GITHUB_SHA), so that what a stranger pushed cannot change the agent.',
-      expect.stringMatching(/^flue-action: flue-action [^ ]+: agent 'hello' on issues\.opened #1, untrusted profile, dry run\.$/),
+      expect.stringMatching(/^flue-action [^ ]+: agent 'hello' on issues\.opened #1, untrusted profile, dry run\.$/),
       'warning Running with the untrusted profile (read-only tools, no commands, no network): @Codertocat (actor of this issues.opened ' +
         'event, author of the issue) has none permission.',
     ]);
