@@ -161,3 +161,41 @@ function exampleOf(event: string, action: string): Payload {
   if (found === undefined) throw new Error(`no example ${event}.${action}`);
   return structuredClone(found);
 }
+
+describe('LocalCiHost answers what CI asks GitHub, locally', () => {
+  const said: string[] = [];
+  const host = new LocalCiHost({
+    workspace: '/checkout',
+    sender: { login: 'Amy', access: simulatedAccess('read') },
+    say: (line) => void said.push(line),
+  });
+  const issue = triggerFromGitHubEvent('issues', exampleOf('issues', 'opened'));
+
+  it('the sender has the simulated access (any case of their login); anyone else none; the runner is nobody it knows', async () => {
+    expect(await host.accessOf('amy', issue)).toEqual({ trust: 'reader', role: 'read permission' });
+    expect(await host.accessOf('Codertocat', issue)).toEqual({ trust: 'none', role: 'none permission' });
+    expect(await host.selfLogin()).toBeUndefined();
+    expect(host.platform.defaultSelfLogin).toBe('github-actions[bot]');
+  });
+
+  it('posts nothing and starts no progress comment', async () => {
+    expect(await host.startProgress(issue, 'triage')).toBeUndefined();
+    expect(host.resumeProgress('comment:1')).toBeUndefined();
+    expect(await host.applyOutput({ kind: 'add_comment', body: 'hi' }, issue)).toEqual({});
+  });
+
+  it('definitions at any commit are the working tree, and it says so', async () => {
+    said.length = 0;
+    expect(await host.definitionsAt('f95f852bd8fca8fcc58a9a2d6c842781e32a215e', '')).toBe('/checkout');
+    expect(said).toEqual([
+      "Agent definitions read from the working tree (--cwd), as in every local run; CI reads them from the pull request's base commit " +
+        'f95f852bd8fca8fcc58a9a2d6c842781e32a215e, so that what a stranger pushed cannot change the agent.',
+    ]);
+  });
+
+  it('an event that is not about a pull request is complete as it is', async () => {
+    said.length = 0;
+    expect(await host.completeTrigger(issue)).toBe(issue);
+    expect(said).toEqual([]);
+  });
+});
