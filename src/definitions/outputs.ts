@@ -6,6 +6,7 @@ import { OUTPUT_KINDS, type OutputKind, type OutputPolicy, type ReviewPolicy } f
 import { check, isAbsent, nonEmptyText, positiveInteger, rejectUnknownKeys, requireMapping, type FieldAt } from './field-check.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { FieldNaming } from './naming.js';
+import { ErrorCollector, FieldError, readEach } from './problems.js';
 
 const REVIEW_EVENTS = ['COMMENT', 'REQUEST_CHANGES', 'APPROVE'] as const;
 type ReviewEvent = (typeof REVIEW_EVENTS)[number];
@@ -35,32 +36,39 @@ export function readOutputs(value: unknown, file: string, naming: FieldNaming): 
   const outputs = requireMapping(value, { file, field: 'outputs' }, `Write ${example}`);
   const names = OUTPUT_KINDS.map((kind) => naming.outputs[kind]);
   const policy: OutputPolicy = {};
-  for (const [name, entry] of Object.entries(outputs)) {
+  readEach(Object.entries(outputs), ([name, entry]) => {
     const kind = OUTPUT_KINDS.find((candidate) => naming.outputs[candidate] === name);
     if (!kind) {
-      throw new DefinitionError(
+      throw new FieldError(
         file,
         'outputs',
+        { keys: ['outputs', name], part: 'key' },
         `unknown output ${JSON.stringify(name)}${didYouMean(name, names)}`,
         `Safe outputs are ${quoteList(names)}`,
       );
     }
-    if (entry === false) continue;
+    if (entry === false) return;
     const settings = isAbsent(entry) || entry === true ? {} : entry;
     readPolicy(kind, settings, { file, field: `outputs.${name}` }, policy);
-  }
+  });
   return policy;
 }
 
 function readPolicy(kind: OutputKind, value: unknown, at: FieldAt, policy: OutputPolicy): void {
   const settings = requireMapping(value, at, `Write ${at.field.slice('outputs.'.length)}: { max: ${DEFAULT_MAX[kind]} }, or {} for the defaults`);
-  rejectUnknownKeys(settings, POLICY_KEYS[kind], at);
-  const max = isAbsent(settings.max)
-    ? DEFAULT_MAX[kind]
-    : check(positiveInteger, settings.max, { file: at.file, field: `${at.field}.max` }, `Remove it for the default (${DEFAULT_MAX[kind]})`);
+  const problems = new ErrorCollector();
+  problems.read(() => rejectUnknownKeys(settings, POLICY_KEYS[kind], at), undefined);
+  const max = problems.read(
+    () =>
+      isAbsent(settings.max)
+        ? DEFAULT_MAX[kind]
+        : check(positiveInteger, settings.max, { file: at.file, field: `${at.field}.max` }, `Remove it for the default (${DEFAULT_MAX[kind]})`),
+    DEFAULT_MAX[kind],
+  );
   if (kind === 'add_comment') policy.add_comment = { max };
-  else if (kind === 'submit_review') policy.submit_review = { max, events: readEvents(settings.events, at) };
-  else policy[kind] = { max, allowed: readAllowed(settings.allowed, at) };
+  else if (kind === 'submit_review') policy.submit_review = { max, events: problems.read(() => readEvents(settings.events, at), ['COMMENT']) };
+  else policy[kind] = { max, allowed: problems.read(() => readAllowed(settings.allowed, at), []) };
+  problems.throwIfAny();
 }
 
 const allowedList = v.pipe(
@@ -73,11 +81,11 @@ function readAllowed(value: unknown, at: FieldAt): string[] {
   const fix = 'List the labels or globs the agent may use, such as [bug, question, "area/*"]';
   if (isAbsent(value)) throw new DefinitionError(at.file, field, 'is required', fix);
   const allowed = check(allowedList, value, { file: at.file, field }, fix);
-  for (const [index, glob] of allowed.entries()) {
+  readEach([...allowed.entries()], ([index, glob]) => {
     // Matched against labels the model chooses: only globs that match in linear time are accepted.
     const compiled = compileGlob(glob, { nocase: true });
     if (!compiled.ok) throw new DefinitionError(at.file, `${field}[${index}]`, compiled.problem);
-  }
+  });
   return [...new Set(allowed)];
 }
 
