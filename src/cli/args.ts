@@ -44,6 +44,8 @@ export interface RunCommand {
   as?: string;
   /** With --event: the simulated sender's repository permission (default `none`: a stranger, as CI treats one it cannot vouch for). */
   permission?: SimulatedPermission;
+  /** An interrupted run's session log to continue (src/cli/resume-command.ts). */
+  resume?: string;
 }
 
 /** What `--permission` can simulate: a writer, a reader, or a stranger. */
@@ -83,6 +85,10 @@ Options for run:
                          .flue/scripted/<agent>.jsonl when it exists)
   --untrusted            Run with the untrusted profile (read-only, no commands, no network);
                          an agent that needs more is refused, as CI refuses it (not with --event)
+  --log-dir DIR          Where the session log goes (default: the system temp folder)
+  --resume LOG           Continue an interrupted run from its session log (appended to)
+  --max-turns N  --max-cost-usd N  --timeout-minutes N
+  --model-retry-minutes N  --model-idle-seconds N
 
 With --event, run gates the event as the action does and says what it decided (a skip
 exits 0 with the reason). The event's sender has no permission unless you say otherwise:
@@ -91,9 +97,6 @@ exits 0 with the reason). The event's sender has no permission unless you say ot
   --trigger-phrase TEXT  --allowed-users a,b  --allowed-bots a,b  --trust-author-text
                          The action's inputs of the same names
 A pull request event's diff is read with git diff base...head in --cwd.
-  --log-dir DIR          Where the session log goes (default: the system temp folder)
-  --max-turns N  --max-cost-usd N  --timeout-minutes N
-  --model-retry-minutes N  --model-idle-seconds N
 
 In a GitLab CI job (GITLAB_CI=true), run is the GitLab front end: it reads the job's
 variables and TRIGGER_PAYLOAD, gates, posts through the GitLab API (FLUE_GITLAB_TOKEN or
@@ -229,6 +232,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         modelRetryMinutes: positiveNumber('model-retry-minutes', values['model-retry-minutes']),
         modelIdleSeconds: positiveNumber('model-idle-seconds', values['model-idle-seconds']),
         ...ciFlags(values),
+        resume: values.resume,
       };
     }
     case 'list':
@@ -267,6 +271,7 @@ const OPTIONS = {
   'timeout-minutes': { type: 'string' },
   'model-retry-minutes': { type: 'string' },
   'model-idle-seconds': { type: 'string' },
+  resume: { type: 'string' },
   html: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -312,6 +317,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'progress-details',
     'as',
     'permission',
+    'resume',
     'help',
     'debug',
   ],

@@ -85,11 +85,12 @@ export async function runLocalEvent(command: RunCommand, event: Trigger, run: Lo
 }
 
 /**
- * Why a run without --event but with `--untrusted` may not run `spec`: the refusal CI gives an agent that
- * needs more than the untrusted profile (admitAgent), rather than running it without what it expects.
+ * Why an untrusted run without --event (`--untrusted`, or resuming an untrusted run: `because` says which)
+ * may not run `spec`: the refusal CI gives an agent that needs more than the untrusted profile
+ * (admitAgent), rather than running it without what it expects.
  */
-export function untrustedRefusal(spec: AgentSpec): string | undefined {
-  const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because: 'the --untrusted option was given' };
+export function untrustedRefusal(spec: AgentSpec, because: string): string | undefined {
+  const untrusted: RunDecision = { run: true, profile: 'untrusted', notes: [], because };
   const decision = admitAgent(untrusted, trustedCapabilities(spec), LOCAL_CI_PLATFORM.writers);
   return decision.run ? undefined : decision.reason;
 }

@@ -21,14 +21,24 @@ import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import { inGitLabJob } from './gitlab-job-detect.js';
 import type { LocalEventRun } from './local-event.js';
+import type { ResumedRun } from './resume-command.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
+  if (command.resume !== undefined && inGitLabJob(command, io.env)) {
+    throw new InputError(
+      '--resume runs locally only: in a GitLab CI job (GITLAB_CI=true) run is the GitLab front end, which does not resume a log yet.',
+    );
+  }
   if (inGitLabJob(command, io.env)) return (await import('./gitlab-job.js')).runGitLabJob(command, io);
   refuseCiFlags(command);
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
-  const trigger = readTrigger(command, io);
+  // Dynamic, like the log reader it loads: a run that does not resume does not carry them at start-up.
+  const resumed =
+    command.resume === undefined ? undefined : (await import('./resume-command.js')).readResumedRun({ ...command, resume: command.resume }, io.cwd);
+  if (resumed?.notice) io.stderr.write(`${terminalSafe(`flue-action: warning: ${resumed.notice}`)}\n`);
+  const trigger = resumed?.trigger ?? readTrigger(command, io);
   // Progress, and the line saying the model is scripted, in order and one write per turn of the loop.
   const progress = batchedOutput(io.stderr);
   const run: LocalEventRun = {
@@ -37,17 +47,23 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
     // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.
     secrets: secretValues(io.env),
     signal: io.signal,
-    createModelClient: (spec) => chooseModelClient(spec, command, workspace, io, progress),
+    createModelClient: async (spec) => {
+      const client = await chooseModelClient(spec, command, workspace, io, progress);
+      // A scripted model replays from the turn after the last one the log holds.
+      if (resumed && client instanceof ScriptedModelClient) client.skipTurns(resumed.answeredTurns);
+      return client;
+    },
     onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
     print: (line) => progress.write(`${terminalSafe(line)}\n`),
   };
   let report: RunReport;
   try {
-    // With --event, the event is gated as in CI; without, the run is the developer's own, trusted unless --untrusted.
-    // Loaded for --event only: the gate and the local CI host stay off the path of a plain run (and out of the action's bundle).
+    // With --event, the event is gated as in CI; without (or resuming a run, whose log holds its event and profile),
+    // the run is the developer's own, trusted unless --untrusted. Loaded for --event only: the gate and the local
+    // CI host stay off the path of a plain run (and out of the action's bundle).
     report =
       command.eventFile === undefined
-        ? await runWithoutEvent(command, trigger, run)
+        ? await runWithoutEvent(command, trigger, run, resumed)
         : await (await import('./local-event.js')).runLocalEvent(command, trigger, run);
   } finally {
     // What the run printed comes before the summary, or before the error line.
@@ -58,16 +74,17 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
 }
 
 /**
- * A run on `--input` alone. `--untrusted` gives the profile CI gives a stranger's event, and refuses an
- * agent that needs more (write tools, commands, network) as CI refuses it (admitAgent), rather than
- * running it without what it expects.
+ * A run on `--input` alone, or resumed from its log. The untrusted profile (`--untrusted`, or the one the
+ * resumed run had) refuses an agent that needs more (write tools, commands, network) as CI refuses it
+ * (admitAgent), rather than running it without what it expects.
  */
-async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: LocalEventRun): Promise<RunReport> {
+async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: LocalEventRun, resumed?: ResumedRun): Promise<RunReport> {
+  const untrusted = command.untrusted || resumed?.untrusted === true;
   const settings: PipelineSettings = {
     workspace: run.workspace,
     agent: command.agent,
     prompt: command.prompt,
-    model: command.model,
+    model: command.model ?? resumed?.model,
     limits: {
       maxTurns: command.maxTurns,
       maxCostUsd: command.maxCostUsd,
@@ -75,17 +92,19 @@ async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: Local
       modelRetryMinutes: command.modelRetryMinutes,
       modelIdleSeconds: command.modelIdleSeconds,
     },
-    profile: command.untrusted ? 'untrusted' : 'trusted',
+    profile: untrusted ? 'untrusted' : 'trusted',
     // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
     // never as applied, with or without --dry-run.
     dryRun: true,
     logDir: run.logDir,
     secrets: run.secrets,
+    resumeFrom: resumed?.log,
   };
   const deps = { host: new LocalHost(), trigger, createModelClient: run.createModelClient, signal: run.signal, onEvent: run.onEvent };
   const spec = await loadRunAgent(settings);
   // The gate loads for --untrusted only, as it loads in CI: a plain run's start-up stays lean.
-  const refused = command.untrusted ? (await import('./local-event.js')).untrustedRefusal(spec) : undefined;
+  const because = command.untrusted ? 'the --untrusted option was given' : 'the run it resumes had the untrusted profile';
+  const refused = untrusted ? (await import('./local-event.js')).untrustedRefusal(spec, because) : undefined;
   if (refused !== undefined) return recordSkippedRun(refused, settings, deps, spec);
   return runLoadedAgent(spec, settings, deps);
 }

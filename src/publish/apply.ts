@@ -36,6 +36,11 @@ export interface PublishInput {
   dryRun: boolean;
   /** Values redacted from every body (API keys, tokens); values under 8 characters are ignored. */
   secrets: string[];
+  /**
+   * Proposals an interrupted attempt of this run already applied (`--resume`): checked and counted as
+   * before, so every other output keeps its OutputKey, but not applied again.
+   */
+  alreadyApplied?: ReadonlySet<string>;
   /** Default: `checkProposal`, the very function the tools ran when each output was proposed. Tests inject a spy. */
   check?: ProposalChecker;
 }
@@ -70,6 +75,7 @@ export async function applySafeOutputs(input: PublishInput): Promise<PublishRepo
   for (const kind of APPLY_ORDER) {
     const ofKind = accepted.filter((proposal) => proposal.output.kind === kind);
     for (const [index, { id, output }] of ofKind.entries()) {
+      if (input.alreadyApplied?.has(id)) continue;
       await applyOne(input, report, id, output, { agent: input.agent, kind, index: index + 1 });
     }
   }
