@@ -27,7 +27,9 @@ afterEach(async () => {
 
 /** The flue-action step's `with:` as the template's workflow writes it, minus the secret (the harness gives a test key). */
 function workflowInputs(name: TemplateName): Record<string, string> {
-  const jobs = (parse(templateFile(name, 'github/workflow.yml')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> }).jobs;
+  const jobs = (
+    parse(templateFile(name, 'github/workflow.yml')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> }
+  ).jobs;
   const step = Object.values(jobs)
     .flatMap((job) => job.steps)
     .find((entry) => entry.uses?.includes('/flue-action@'));
@@ -61,8 +63,9 @@ function split(repo: FakeRepo, number: number) {
   return { progress: progress[0] as string, answers: comments.filter((body) => !body.includes('<!-- flue-action:progress')) };
 }
 
-const marked = (body: unknown, name: TemplateName) => new RegExp(`^${escape(String(body))}\\n\\n<!-- flue-action -->\\n<!-- flue-action:output agent=${name} `);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const marked = (body: unknown, name: TemplateName) =>
+  new RegExp(`^${escapeRegExp(String(body))}\\n\\n<!-- flue-action -->\\n<!-- flue-action:output agent=${name} `);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('the templates through the built action, against the fake GitHub', () => {
   test("triage: a stranger's new issue gets the documentation label and one comment naming the likely duplicate", async () => {
@@ -87,7 +90,8 @@ describe('the templates through the built action, against the fake GitHub', () =
           status: 'modified',
           additions: 1,
           deletions: 1,
-          patch: '@@ -7,3 +7,3 @@\n 1. Fork the repository and create a branch.\n-2. Make your change.\n+2. Make your change, then `git add` and `git committ -m "Describe the change"`.\n 3. Open a pull request.',
+          patch:
+            '@@ -7,3 +7,3 @@\n 1. Fork the repository and create a branch.\n-2. Make your change.\n+2. Make your change, then `git add` and `git committ -m "Describe the change"`.\n 3. Open a pull request.',
         },
       ]);
     });
@@ -97,11 +101,11 @@ describe('the templates through the built action, against the fake GitHub', () =
     expect(reviews[0]).toMatchObject({ state: 'COMMENTED' });
     expect(String(reviews[0]?.body)).toContain(proposed.body);
     expect(reviews[0]?.comments).toEqual([expect.objectContaining({ path: 'README.md', line: 8, side: 'RIGHT' })]);
-    expect(String((reviews[0]?.comments as Array<{ body: string }>)[0]?.body)).toContain(proposed.comments[0]?.body ?? '-');
+    expect(String(((reviews[0]?.comments ?? []) as Array<{ body: string }>)[0]?.body)).toContain(proposed.comments[0]?.body ?? '-');
     expect(split(repo, 2).answers).toEqual([]);
   });
 
-  test("ci-explainer: a failed workflow_run of pull request #2 gets one comment with the cause, read from the saved log", async () => {
+  test('ci-explainer: a failed workflow_run of pull request #2 gets one comment with the cause, read from the saved log', async () => {
     const { payload } = githubEvent('ci-explainer');
     const named = (at(payload, 'workflow_run').pull_requests as Array<{ base: { ref: string; sha: string } }>)[0]?.base;
     const base = { ref: named?.ref ?? '', sha: named?.sha ?? '' };

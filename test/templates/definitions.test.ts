@@ -15,7 +15,9 @@ type Mapping = Record<string, unknown>;
 
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> };
 const [specDocument] = parseAllDocuments(readFileSync(path.join(ROOT, 'templates', 'agent.yml'), 'utf8'));
-const spec = (specDocument?.toJS() as { spec: { inputs: Record<string, { type?: string; regex?: string; default?: unknown }> } }).spec.inputs;
+const spec = (
+  (specDocument?.toJS() ?? { spec: { inputs: {} } }) as { spec: { inputs: Record<string, { type?: string; regex?: string; default?: unknown }> } }
+).spec.inputs;
 
 /** What each template's workflow listens to, and the permissions its outputs need: nothing more. */
 const GITHUB: Record<TemplateName, { events: string[]; permissions: Mapping }> = {
@@ -53,7 +55,10 @@ describe.each(TEMPLATE_NAMES)('templates/agents/%s', (name) => {
     expect(files).toEqual(expect.arrayContaining(['github/workflow.yml', 'gitlab/ci.yml', 'README.md']));
     expect(files.filter((file) => /^flue\/skills\/[^/]+\/SKILL\.md$/.test(file))).toHaveLength(1);
     // Nothing else: init copies flue/ whole, and a stray file would land in the user's .flue/.
-    expect(files.every((file) => /^(flue\/(agents|skills|scripted)\/|github\/workflow\.yml$|gitlab\/ci\.yml$|README\.md$)/.test(file)), files.join(', ')).toBe(true);
+    expect(
+      files.every((file) => /^(flue\/(agents|skills|scripted)\/|github\/workflow\.yml$|gitlab\/ci\.yml$|README\.md$)/.test(file)),
+      files.join(', '),
+    ).toBe(true);
   });
 
   test('passes flue-action check --strict once copied to .flue/', async () => {

@@ -27,7 +27,8 @@ const BASE_SHA = 'ba5e000000000000000000000000000000000001';
 const HEAD_SHA = 'c0ffee0000000000000000000000000000000001';
 const MAIN_SHA = 'a11ce00000000000000000000000000000000001';
 /** The merge request's change: README.md line 8 is new (the line the review comments on). */
-const DIFF = '@@ -7,3 +7,3 @@\n 1. Fork the repository and create a branch.\n-2. Make your change.\n+2. Make your change, then `git add` and `git committ -m "Describe the change"`.\n 3. Open a pull request.\n';
+const DIFF =
+  '@@ -7,3 +7,3 @@\n 1. Fork the repository and create a branch.\n-2. Make your change.\n+2. Make your change, then `git add` and `git committ -m "Describe the change"`.\n 3. Open a pull request.\n';
 
 let gitlab: FakeGitLab;
 let project: FakeProject;
@@ -158,7 +159,11 @@ describe('the templates as GitLab CI jobs, against the fake GitLab', () => {
       '#23 [opened] Spelling error in the README file\n#7 [closed] Typo in the contributing steps\n',
     );
 
-    project.issue(23, { title: 'Spelling error in the README file', description: "It looks like you accidently spelled 'commit' with two 't's.", author: 'stranger' });
+    project.issue(23, {
+      title: 'Spelling error in the README file',
+      description: "It looks like you accidently spelled 'commit' with two 't's.",
+      author: 'stranger',
+    });
     const env = await triggerPipeline(workspace, 'issue.json', (payload) => {
       payload.object_attributes.iid = 23;
       payload.object_attributes.id = 9023;
@@ -190,7 +195,7 @@ describe('the templates as GitLab CI jobs, against the fake GitLab', () => {
     const drafts = gitlab.requests.filter((request) => request.method === 'POST' && request.path === `${API}/merge_requests/7/draft_notes`);
     expect(drafts).toHaveLength(1);
     expect(drafts[0]?.body).toMatchObject({ position: { base_sha: BASE_SHA, head_sha: HEAD_SHA, new_path: 'README.md', new_line: 8 } });
-    expect(String((drafts[0]?.body as Payload).note)).toContain(proposed.comments[0]?.body ?? '-');
+    expect(String((drafts[0]?.body as Payload | undefined)?.note)).toContain(proposed.comments[0]?.body ?? '-');
     expect(gitlab.calls()).toContain(`POST ${API}/merge_requests/7/draft_notes/bulk_publish`);
     expect(split('merge_requests', 7).some((body) => body.includes(proposed.body))).toBe(true);
   });

@@ -47,7 +47,9 @@ export function scriptedTurns(name: TemplateName): ScriptedTurn[] {
 export function fakeTurns(name: TemplateName): FakeTurn[] {
   return scriptedTurns(name).map((scripted) => {
     if (typeof scripted.content === 'string') return turn([textBlock(scripted.content)]);
-    return turn(scripted.content.map((block) => (block.type === 'text' ? textBlock(block.text ?? '') : toolBlock(block.name ?? '', block.input, block.id))));
+    return turn(
+      scripted.content.map((block) => (block.type === 'text' ? textBlock(block.text ?? '') : toolBlock(block.name ?? '', block.input, block.id))),
+    );
   });
 }
 
