@@ -232,6 +232,24 @@ describe('the templates as GitLab CI jobs, against the fake GitLab', () => {
     expect(JSON.stringify(model?.requests.at(-2)?.body)).toContain('=== job test (#901), stage test ===');
   });
 
+  test('ci-explainer: a trace it cannot fetch fails the job before the agent runs, naming the API call', async () => {
+    const workspace = await setUp('ci-explainer');
+    const api = await startJobsApi({
+      '/api/v4/projects/42/pipelines/77/jobs?scope=failed&per_page=100': {
+        type: 'application/json',
+        body: JSON.stringify([{ id: 901, name: 'test', stage: 'test' }]),
+      },
+    });
+    const failed = await beforeScript('ci-explainer', { ...mergeRequestPipeline(workspace), CI_API_V4_URL: api.url }).then(
+      () => undefined,
+      (error: { code: number; stdout: string }) => error,
+    );
+    expect(failed?.code).toBe(1);
+    expect(failed?.stdout).toContain(
+      'could not save the failed jobs trace (GET /projects/:id/jobs/901/trace answered HTTP 404); the agent does not run without it',
+    );
+  });
+
   test('mention: a Developer asking @flue in a note on an issue gets one answer', async () => {
     const workspace = await setUp('mention');
     project.member('bob', 30);
