@@ -4,7 +4,7 @@
  * the least permissions its outputs need, and a GitLab include that uses only inputs templates/agent.yml
  * declares (its `spec:`), matching their types and patterns.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -109,11 +109,14 @@ describe.each(TEMPLATE_NAMES)('templates/agents/%s', (name) => {
   });
 });
 
-test('no template sets anything but what it documents in its README', () => {
+test('each README names its init command and every permission its workflow asks for; docs/templates.md lists every template', () => {
+  const docs = readFileSync(path.join(ROOT, 'docs', 'templates.md'), 'utf8');
   for (const name of TEMPLATE_NAMES) {
     const readme = templateFile(name, 'README.md');
     expect(readme, name).toContain(`flue-action init ${name}`);
-    for (const permission of Object.keys(GITHUB[name].permissions)) expect(readme, `${name} README names ${permission}`).toContain(`${permission}: `);
+    for (const [permission, access] of Object.entries(GITHUB[name].permissions)) {
+      expect(readme, `${name} README names ${permission}`).toContain(`${permission}: ${String(access)}`);
+    }
+    expect(docs).toContain(`[${name}](../templates/agents/${name}/README.md)`);
   }
-  expect(existsSync(path.join(ROOT, 'docs', 'templates.md'))).toBe(true);
 });
