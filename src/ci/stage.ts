@@ -179,6 +179,8 @@ async function readDefinitions(input: CiRunInput, trigger: Trigger, profile: Pro
   const folder = input.settings.repositoryFolder;
   const source = definitionsSource(trigger, profile, input.workflowCommit);
   if (source.from === 'checkout') return undefined;
+  // A host that always serves the checkout (a local run) needs no commit: it says where CI would read them.
+  if (host.checkoutDefinitions === true) return host.definitionsAt(source.commit ?? '', folder);
   if (source.from === 'pull-request-base') {
     if (source.commit === undefined) {
       throw new FlueError(

@@ -98,6 +98,12 @@ export interface CiHost extends Host {
    */
   definitionsAt(commit: string, folder: string): Promise<string>;
   /**
+   * True when definitions are always the checkout's, whatever commit CI would read (a local run of an
+   * event): the stage then asks `definitionsAt` even when the commit is unknown (''), and the host says where
+   * CI would have read them.
+   */
+  readonly checkoutDefinitions?: boolean;
+  /**
    * The login the runner's token writes as, so the gate never answers the runner's own comments;
    * undefined when the platform does not tell (the gate then assumes the default workflow token's).
    * Must not throw.

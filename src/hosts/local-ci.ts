@@ -50,6 +50,7 @@ export interface LocalCiHostOptions {
 
 export class LocalCiHost extends LocalHost implements CiHost {
   readonly platform = LOCAL_CI_PLATFORM;
+  readonly checkoutDefinitions = true;
 
   constructor(private readonly options: LocalCiHostOptions) {
     super();
@@ -95,7 +96,12 @@ export class LocalCiHost extends LocalHost implements CiHost {
 
   /** The working tree: a local run tries the agent being written, where CI reads the commit writers chose. */
   async definitionsAt(commit: string, _folder: string): Promise<string> {
-    const ci = commit === LOCAL_WORKFLOW_COMMIT ? 'the commit the workflow runs from (GITHUB_SHA)' : `the pull request's base commit ${commit}`;
+    const ci =
+      commit === LOCAL_WORKFLOW_COMMIT
+        ? 'the commit the workflow runs from (GITHUB_SHA)'
+        : commit === ''
+          ? "the pull request's base commit (which this event does not name)"
+          : `the pull request's base commit ${commit}`;
     this.options.say(
       `Agent definitions read from the working tree (--cwd), as in every local run; CI reads them from ${ci}, ` +
         'so that what a stranger pushed cannot change the agent.',

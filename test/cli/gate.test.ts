@@ -290,16 +290,19 @@ describe('a local pull request event', () => {
     expect(prompt).toContain('field="patch" path="README.md">\n@@ -1 +1 @@\n-Hello wrold\n+Hello world\n');
   });
 
-  it('a comment on a pull request in a checkout without origin/HEAD: one line, then the stage refuses as it does without a base', async () => {
+  it('a comment on a pull request in a checkout without origin/HEAD: one line, then the run goes on without the diff, on the working tree', async () => {
     await pullRequest();
+    fake.push(text('Looks right.'));
     const result = await run('hello', '--event', await eventFile(commentOnPullRequest('@flue review this')), '--permission', 'write');
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toMatch(
       /\nflue-action: The issue_comment event names no commit of pull request #1 \(CI reads them from GitHub's API\), and local git cannot stand in: git merge-base HEAD origin\/HEAD failed in --cwd \(fatal: .+\)\.\n/,
     );
+    // Definitions are the working tree's in every local run: no base commit is needed for them.
     expect(result.stderr).toContain(
-      "\nflue-action: Event 'issue_comment' is about a pull request, but its base commit is unknown, so the agent definitions cannot be read from it.",
+      "\nflue-action: Agent definitions read from the working tree (--cwd), as in every local run; CI reads them from the pull request's base commit (which this event does not name)",
     );
-    expect(fake.requests).toHaveLength(0);
+    const prompt: string = fake.requests[0]?.body.messages[0].content[0].text;
+    expect(prompt).not.toContain('field="patch"');
   });
 });

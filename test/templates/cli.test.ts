@@ -4,7 +4,7 @@
  * workflow writes, on the template's own scripted session. Every tool call of the session finds what it
  * reads, and the outputs the template promises are proposed and pass its policy.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
@@ -34,10 +34,13 @@ async function runTemplate(name: TemplateName, options: { scripted: 'flag' | 'de
   const logDir = path.join(await makeTempDir({}, 'flue-template-logs-'), 'logs');
   const eventFile = path.join(await makeTempDir({}, 'flue-template-event-'), 'event.json');
   await writeFile(eventFile, JSON.stringify(githubEvent(name).payload));
-  const args = ['run', name, '--event', eventFile, '--log-dir', logDir];
+  // The gate runs as in CI: the example's sender is simulated as a maintainer (a stranger's event is tested in CI's own tests).
+  const args = ['run', name, '--event', eventFile, '--log-dir', logDir, '--permission', 'write'];
   if (options.scripted === 'flag') args.push('--scripted-model', `.flue/scripted/${name}.jsonl`);
   const run = spawnCli(args, { env: cleanEnv(), cwd: repo });
   const code = await run.exited;
+  // A run stopped before its log was opened says why on stderr: that is the failure to show.
+  if (!existsSync(logDir)) throw new Error(`no session log (exit ${code}): ${run.stderr()}`);
   const [log] = readdirSync(logDir).filter((file) => file.endsWith('.jsonl'));
   const events = readFileSync(path.join(logDir, log ?? ''), 'utf8')
     .trim()
