@@ -56,6 +56,8 @@ export const LIMITS = {
   bashMaxTimeoutMs: 600_000,
   /** An allow-listed real command (`npm test`): default timeout. */
   commandTimeoutMs: 300_000,
+  /** One read-only `git` call (the sandbox's `git status`, `git log`; the change set of propose_change): reads, never builds. */
+  gitTimeoutMs: 60_000,
   /**
    * How often the processes a real command started are looked up in /proc (Linux), so a `setsid`
    * grandchild that left the process group is still killed with the command. A modest interval: each
