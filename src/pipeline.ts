@@ -150,8 +150,9 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   // just-bash checks a network allow-list as it builds the shell: build that shell now, so a bad entry
   // stops the run before the model is called.
   if (settings.profile === 'trusted' && spec.network.allow.length > 0) await sandbox.load();
-  const collector = new OutputCollector(spec.outputs, { isPullRequest: deps.trigger.isPullRequest }, log);
-  const tools = createAgentTools(spec, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest });
+  const proposalContext = { isPullRequest: deps.trigger.isPullRequest, trusted: settings.profile === 'trusted' };
+  const collector = new OutputCollector(spec.outputs, proposalContext, log);
+  const tools = createAgentTools(spec, sandbox, collector, proposalContext);
   const outcome = await runAgent({
     spec,
     model,
@@ -169,7 +170,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
         ...settings,
         limits: {},
       });
-      return { spec: sub, tools: createAgentTools(sub, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest }) };
+      return { spec: sub, tools: createAgentTools(sub, sandbox, collector, proposalContext) };
     },
   });
 
@@ -191,6 +192,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     recorder: log,
     dryRun: settings.dryRun,
     secrets: settings.secrets,
+    trusted: settings.profile === 'trusted',
   });
   const end = settleStatus(outcome, publish);
   log.record({ type: 'end', status: end.status, reason: end.reason, result: outcome.result, text: outcome.text, totals: outcome.totals });

@@ -36,6 +36,8 @@ export interface PublishInput {
   dryRun: boolean;
   /** Values redacted from every body (API keys, tokens); values under 8 characters are ignored. */
   secrets: string[];
+  /** The run used the trusted profile; only a trusted run's change set is committed. Default false. */
+  trusted?: boolean;
   /** Default: `checkProposal`, the very function the tools ran when each output was proposed. Tests inject a spy. */
   check?: ProposalChecker;
 }
@@ -61,8 +63,10 @@ export interface PublishReport {
  * even when the agent names one in both, and whoever the review or comment notifies sees the issue
  * already labelled. The review before the comment: a summary comment usually refers to the review,
  * and the comment is what readers expect last in the timeline.
+ *
+ * The proposed change before both: the comment, and a review, can then refer to a pull request that exists.
  */
-export const APPLY_ORDER: readonly OutputKindName[] = ['remove_labels', 'add_labels', 'submit_review', 'add_comment'];
+export const APPLY_ORDER: readonly OutputKindName[] = ['remove_labels', 'add_labels', 'propose_change', 'submit_review', 'add_comment'];
 
 export async function applySafeOutputs(input: PublishInput): Promise<PublishReport> {
   const report: PublishReport = { applied: [], rejected: [], failed: [] };
@@ -89,11 +93,12 @@ function acceptProposals(input: PublishInput, report: PublishReport): Proposal[]
     const output = sanitizeOutput(proposal.output, redactor, input.host.sanitizeRules);
     const verdict =
       labelSecret(output, redactor) ??
+      changeSecret(output, redactor) ??
       check(
         input.policy,
         output,
         accepted.map((item) => item.output),
-        { isPullRequest: input.trigger.isPullRequest },
+        { isPullRequest: input.trigger.isPullRequest, trusted: input.trusted === true },
       );
     if (!verdict.ok) {
       const reason = verdict.message;
@@ -115,6 +120,21 @@ function labelSecret(output: ProposedOutput, redactor: Redactor): { ok: false; m
   const index = output.labels.findIndex((label) => redactor.text(label) !== label);
   if (index === -1) return undefined;
   return { ok: false, message: `${output.kind}: label ${index + 1} holds a secret; no label of this proposal was applied` };
+}
+
+/**
+ * A file is committed byte for byte, so one holding a secret cannot be redacted into something worth
+ * committing: the change set is refused, naming the file, not the secret.
+ */
+function changeSecret(output: ProposedOutput, redactor: Redactor): { ok: false; message: string } | undefined {
+  if (output.kind !== 'propose_change') return undefined;
+  const file = output.changes.files.find((change) => {
+    if (change.content === undefined) return false;
+    const text = Buffer.from(change.content, 'base64').toString('latin1');
+    return redactor.text(text) !== text || redactor.text(change.path) !== change.path;
+  });
+  if (file === undefined) return undefined;
+  return { ok: false, message: `propose_change: ${file.path} holds a secret; nothing of this change set was committed` };
 }
 
 /** A failure is recorded and reported, and the next output is still applied: one 422 must not drop the rest. */

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { OutputPolicy } from '../definitions/types.js';
 import { defineRunnerTool, toolError } from './define.js';
+import { readChangeSet } from './change-set.js';
 import type { OutputCollector, ProposalContext } from './outputs.js';
 import type { ProposedOutput, ToolDefinition, ToolResult } from './types.js';
 
@@ -9,9 +10,10 @@ const labelList = v.pipe(v.array(text), v.minLength(1));
 
 /**
  * The safe-output tools for the kinds the agent's `outputs:` policy declares, in a fixed order.
- * `submit_review` only on a pull request: anywhere else every call would be refused.
+ * `submit_review` only on a pull request, `propose_change` only on a trusted run over a `workspace`:
+ * anywhere else every call would be refused.
  */
-export function outputTools(policy: OutputPolicy, collector: OutputCollector, context: ProposalContext): ToolDefinition[] {
+export function outputTools(policy: OutputPolicy, collector: OutputCollector, context: ProposalContext, workspace?: string): ToolDefinition[] {
   const propose = (output: ProposedOutput): ToolResult => {
     const result = collector.propose(output);
     if (!result.ok) return toolError(result.message);
@@ -52,6 +54,38 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
           comments: v.optional(v.array(v.object({ path: text, line: v.pipe(v.number(), v.integer(), v.minValue(1)), body: text }))),
         }),
         run: async ({ body, event, comments }) => propose({ kind: 'submit_review', body, event: event ?? firstEvent, comments: comments ?? [] }),
+      }),
+    );
+  }
+  if (policy.propose_change && context.trusted === true && workspace !== undefined) {
+    const rule = policy.propose_change;
+    tools.push(
+      defineRunnerTool({
+        name: 'propose_change',
+        description:
+          `Propose your edits in the checkout (everything git status shows) as a ${rule.draft ? 'draft ' : ''}pull request; call it when the edits are done. ` +
+          `At most ${rule.maxFiles} files and ${rule.maxLines} lines.`,
+        input: v.object({ title: text, body: text }),
+        run: async ({ title, body }, { signal }) => {
+          const read = await readChangeSet(workspace, signal);
+          if (!read.ok) return toolError(read.message);
+          const { files } = read.changes;
+          const result = collector.propose({
+            kind: 'propose_change',
+            title,
+            body,
+            changes: read.changes,
+            branchPrefix: rule.branchPrefix,
+            draft: rule.draft,
+          });
+          if (!result.ok) return toolError(result.message);
+          const lines = files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
+          return {
+            content:
+              `Proposed as ${result.id}: ${files.map((file) => file.path).join(', ')} (${lines} lines changed). After the run the runner commits ` +
+              'them to a new branch and opens the pull request; edits made after this call are not in it.',
+          };
+        },
       }),
     );
   }
