@@ -10,6 +10,8 @@ const ACTION_END_TO_END = [
   'test/action/{events,gate,lifecycle,post,pr-comment,rerun,review,status-table,triage}.test.ts',
   'test/attacks/e2e-*.test.ts',
   'test/build/{self-test,post-entry}.test.ts',
+  // gitlab-ci-local needs Node >= 22; GitLab jobs run the template's image, node:24-slim by default.
+  'test/gitlab-ci/{pipeline,cli}.test.ts',
 ];
 const actionRuntime = Number(process.versions.node.split('.')[0]) >= 24;
 

@@ -134,6 +134,8 @@ export const LIMITS = {
   reviewComments: 50,
   /** Characters of a tool result kept in the session log (the model's copy is capped separately). */
   logToolResultChars: 100_000,
+  /** Characters of one `ctx.log(...)` message, on the console and in the session log: a note, not a data dump. */
+  logMessageChars: 10_000,
   /**
    * Characters of the job summary. GitHub takes 1 MiB per step, but a summary is read at a glance;
    * the HTML report and the session log hold the rest.

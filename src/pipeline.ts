@@ -159,7 +159,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     tools,
     workspace: settings.workspace,
     event: deps.trigger,
-    inputs: deps.trigger.inputs,
+    context: deps.context,
     prompt: await renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
     recorder: log,
     outputs: collector,

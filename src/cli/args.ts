@@ -80,7 +80,7 @@ Options for run:
 
 In a GitLab CI job (GITLAB_CI=true), run is the GitLab front end: it reads the job's
 variables and TRIGGER_PAYLOAD, gates, posts through the GitLab API (FLUE_GITLAB_TOKEN or
-GITLAB_TOKEN) and writes the log to --log-dir (default .flue-session). There also:
+GITLAB_TOKEN) and writes the log to --log-dir (default .flue/logs). There also:
   --trigger-phrase TEXT  --allowed-users a,b  --allowed-bots a,b  --trust-author-text
   --progress-comment true|false  --progress-details auto|full|minimal
 

@@ -21,18 +21,22 @@ import { createProgressPrinter } from '../report/progress.js';
 import { terminalSafe } from '../report/terminal.js';
 import { secretValues } from '../secrets/variables.js';
 import { createRedactor } from '../session-log/redact.js';
-import { mergeRequestFields, readGitLabTrigger, UnsupportedGitLabEventError, verifyGitLabPayloadTrigger } from '../trigger/index.js';
+import { mergeRequestFields, readGitLabTrigger, UnsupportedGitLabEventError, verifyGitLabPayloadTrigger } from '../trigger/gitlab.js';
 import type { Trigger } from '../trigger/types.js';
 import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
-/** Where the session log and the report go unless `--log-dir` says: under the project, so `artifacts: paths:` can keep them. */
-export const GITLAB_LOG_DIR = '.flue-session';
+/**
+ * Where the session log and the report go unless `--log-dir` says (templates/agent.yml passes the same):
+ * under the project, so `artifacts: paths:` can keep them, and under `.flue/`, which the agent's tools cannot write.
+ */
+export const GITLAB_LOG_DIR = '.flue/logs';
 
 export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<number> {
   const { env } = io;
+  // Every variable checked before the first call: a job missing its key stops before it reads a note.
   const job = readGitLabJob(env, io.cwd);
   const workspace = resolve(io.cwd, command.cwd);
   const secrets = secretValues(env);
@@ -68,30 +72,7 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
     return exitCodeFor('skipped');
   }
   const trigger = withInputs(await withAuthor(verified, host), command.input);
-  const settings: CiSettings = {
-    workspace,
-    repositoryFolder: repositoryFolder(job.projectDir, workspace),
-    agent: command.agent,
-    prompt: command.prompt,
-    model: command.model,
-    fallbackModel: command.fallbackModel,
-    limits: {
-      maxTurns: command.maxTurns,
-      maxCostUsd: command.maxCostUsd,
-      timeoutMinutes: command.timeoutMinutes,
-      modelRetryMinutes: command.modelRetryMinutes,
-      modelIdleSeconds: command.modelIdleSeconds,
-    },
-    dryRun: command.dryRun,
-    secrets,
-    triggerPhrase: command.triggerPhrase ?? DEFAULT_TRIGGER_PHRASE,
-    allowedUsers: command.allowedUsers ?? [],
-    allowedBots: command.allowedBots ?? [],
-    trustAuthorText: command.trustAuthorText ?? false,
-    progressDetails: command.progressDetails ?? 'auto',
-    anthropicApiKey: anthropicKey(env),
-    anthropicBaseUrl: env.ANTHROPIC_BASE_URL || undefined,
-  };
+  const settings = ciSettings(command, job, workspace, secrets);
   const state: CiRunState = { redactor };
   let report: RunReport;
   try {
@@ -120,9 +101,39 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
   return exitCodeFor(report.status);
 }
 
+/** The stage's settings: the CLI's flags, with the defaults the action's inputs have. */
+function ciSettings(command: RunCommand, job: GitLabJob, workspace: string, secrets: string[]): CiSettings {
+  return {
+    workspace,
+    repositoryFolder: repositoryFolder(job.projectDir, workspace),
+    agent: command.agent,
+    prompt: command.prompt,
+    model: command.model,
+    fallbackModel: command.fallbackModel,
+    limits: {
+      maxTurns: command.maxTurns,
+      maxCostUsd: command.maxCostUsd,
+      timeoutMinutes: command.timeoutMinutes,
+      modelRetryMinutes: command.modelRetryMinutes,
+      modelIdleSeconds: command.modelIdleSeconds,
+    },
+    dryRun: command.dryRun,
+    secrets,
+    triggerPhrase: command.triggerPhrase ?? DEFAULT_TRIGGER_PHRASE,
+    allowedUsers: command.allowedUsers ?? [],
+    allowedBots: command.allowedBots ?? [],
+    trustAuthorText: command.trustAuthorText ?? false,
+    progressDetails: command.progressDetails ?? 'auto',
+    anthropicApiKey: job.anthropicApiKey,
+    anthropicBaseUrl: job.anthropicBaseUrl,
+  };
+}
+
 interface GitLabJob {
   apiUrl: string;
   token: string;
+  anthropicApiKey: string;
+  anthropicBaseUrl?: string;
   projectId: string;
   pipelineId: string;
   jobUrl: string;
@@ -141,11 +152,14 @@ function readGitLabJob(env: CliIo['env'], cwd: string): GitLabJob {
     return value;
   };
   const jobUrl = env.CI_JOB_URL?.trim() || env.CI_PIPELINE_URL?.trim() || '';
-  // `internal` projects are seen only by the instance's users: private, for progress-details: auto.
-  const visibility = env.CI_PROJECT_VISIBILITY === 'public' ? 'public' : 'private';
+  // `internal` projects are seen only by the instance's users: private, for progress-details: auto. Unset
+  // or anything else is public, the safe reading.
+  const visibility = env.CI_PROJECT_VISIBILITY === 'private' || env.CI_PROJECT_VISIBILITY === 'internal' ? 'private' : 'public';
   return {
     apiUrl: required('CI_API_V4_URL').replace(/\/+$/, ''),
     token: gitLabToken(env),
+    anthropicApiKey: anthropicKey(env),
+    anthropicBaseUrl: env.ANTHROPIC_BASE_URL?.trim() || undefined,
     // A fork's merge request pipeline can run in the fork: the merge request, its notes and labels are the target project's.
     projectId: env.CI_MERGE_REQUEST_PROJECT_ID?.trim() || required('CI_PROJECT_ID'),
     pipelineId: required('CI_PIPELINE_ID'),
@@ -153,7 +167,7 @@ function readGitLabJob(env: CliIo['env'], cwd: string): GitLabJob {
     artifactsUrl: env.CI_JOB_URL?.trim() ? `${env.CI_JOB_URL.trim()}/artifacts/browse` : undefined,
     commitSha: env.CI_COMMIT_SHA?.trim() || undefined,
     projectDir: resolve(cwd, env.CI_PROJECT_DIR?.trim() || '.'),
-    visibility: env.CI_PROJECT_VISIBILITY === undefined ? 'public' : visibility,
+    visibility,
   };
 }
 
@@ -164,6 +178,12 @@ function readGitLabJob(env: CliIo['env'], cwd: string): GitLabJob {
 function gitLabToken(env: CliIo['env']): string {
   for (const name of ['FLUE_GITLAB_TOKEN', 'GITLAB_TOKEN']) {
     const value = env[name]?.trim();
+    if (value && value === env.CI_JOB_TOKEN?.trim()) {
+      throw new InputError(
+        `${name} holds CI_JOB_TOKEN, which cannot post notes, labels or reviews. Set it to a project or group access token ` +
+          'with the api scope and the Developer role, as a masked CI/CD variable.',
+      );
+    }
     if (value) return value;
   }
   const jobToken = env.CI_JOB_TOKEN

@@ -1,9 +1,14 @@
+import { inspect } from 'node:util';
+import * as v from 'valibot';
 import { codeResult } from '../definitions/result-schema.js';
+import { formatValibotIssues } from '../definitions/valibot-schema.js';
 import type { ResultSchema } from '../definitions/types.js';
-import type { AgentContext, ShellResult } from '../lib/types.js';
+import type { AgentContext, PromptOptions, ShellResult } from '../lib/types.js';
 import type { SessionEventInput } from '../session-log/events.js';
 import type { ProposedOutput, ToolDefinition } from '../tools/types.js';
+import { renderTriggerContext, type TriggerContextExtras } from '../trigger/prompt.js';
 import type { Trigger } from '../trigger/types.js';
+import { agentEventContext } from './agent-event.js';
 import { runLoop } from './loop.js';
 import type { AgentOutcome } from './outcome.js';
 import { runSubtask, type TaskScope } from './task.js';
@@ -23,33 +28,52 @@ export interface ContextScope {
   /** The agent's tools, `task` included when it may delegate. */
   tools: ToolDefinition[];
   event: Trigger;
-  inputs: Record<string, unknown>;
+  /** The thread and changed files the host fetched: in `ctx.thread`, `ctx.diff` and every prompt. */
+  context?: TriggerContextExtras;
   outputs: { propose(output: ProposedOutput): void };
   shell(command: string, signal: AbortSignal): Promise<ShellResult>;
-  log?: (message: string) => void;
+  /** Records a session event; the log's listeners (CLI progress, the job log) print it. */
   emit(event: SessionEventInput): void;
 }
+
+type CallOptions = PromptOptions & { result?: unknown };
 
 /**
  * The `ctx` of a TS agent's `run`. Every call goes through the same tools, budget, log and output
  * policy as a markdown agent: each `prompt` is a loop over the agent's tools, each `task` a subagent.
+ * Each message starts with the event, the thread and the diff, fenced as untrusted data as in a
+ * markdown agent's first message (renderTriggerContext), unless the call says `event: false`.
  */
 export function createAgentContext(scope: ContextScope): AgentContext {
   const { spec } = scope.task.self;
+  const { event, thread, diff } = agentEventContext(scope.event, scope.context);
   let loops = 0;
   let shells = 0;
-  const schemaOf = (options: { result?: unknown } | undefined): ResultSchema | undefined =>
+  const schemaOf = (options: CallOptions | undefined): ResultSchema | undefined =>
     options?.result === undefined ? undefined : codeResult(options.result, spec.file);
+  // Rendered once: every message of the run starts with the same bytes (one fence id), so the model
+  // provider's prompt cache can reuse them.
+  let eventText: Promise<string> | undefined;
+  const message = async (call: string, text: unknown, options: CallOptions | undefined): Promise<string> => {
+    if (typeof text !== 'string' || text.trim() === '') {
+      const given = typeof text === 'string' ? 'an empty string' : typeof text;
+      throw new Error(`${call}: the text must be a non-empty string saying what to do, got ${given}`);
+    }
+    if (options?.event === false) return text;
+    eventText ??= renderTriggerContext(scope.event, scope.context);
+    return `${await eventText}\n\n${text}`;
+  };
 
-  const prompt = async (text: string, options?: { result?: unknown }): Promise<unknown> => {
+  const prompt = async (text: string, options?: CallOptions, call = 'ctx.prompt'): Promise<unknown> => {
     const result = schemaOf(options);
+    const first = await message(call, text, options);
     loops += 1;
     const outcome = await runLoop({
       model: scope.task.model,
       modelId: scope.modelId,
       system: scope.system,
       tools: scope.tools,
-      prompt: text,
+      prompt: first,
       result,
       budget: scope.task.budget,
       recorder: scope.task.recorder,
@@ -61,34 +85,72 @@ export function createAgentContext(scope: ContextScope): AgentContext {
   };
 
   const context = {
-    event: scope.event,
-    inputs: scope.inputs,
-    prompt,
-    skill: (name: string, options?: { args?: Record<string, unknown>; result?: unknown }) => {
+    event,
+    thread,
+    diff,
+    inputs: event.inputs,
+    prompt: (text: string, options?: CallOptions) => prompt(text, options),
+    skill: (name: string, options?: CallOptions & { args?: Record<string, unknown> }) => {
       if (!spec.skills.some((skill) => skill.name === name)) {
         const known = spec.skills.map((skill) => skill.name).join(', ') || 'none';
         throw new Error(`ctx.skill('${name}'): no such skill in the catalog of ${spec.name} (skills: ${known})`);
       }
       const args = options?.args ? `\nArguments: ${JSON.stringify(options.args)}` : '';
-      return prompt(`Call activate_skill with name "${name}", then follow that skill.${args}`, options);
+      return prompt(`Call activate_skill with name "${name}", then follow that skill.${args}`, options, 'ctx.skill');
     },
-    task: async (text: string, options?: { agent?: string; result?: unknown }) => {
+    task: async (text: string, options?: CallOptions & { agent?: string }) => {
       const result = schemaOf(options);
-      const outcome = await runSubtask(scope.task, { prompt: text, agent: options?.agent, result });
+      const first = await message('ctx.task', text, options);
+      const outcome = await runSubtask(scope.task, { prompt: first, agent: options?.agent, result });
       return outcomeValue(outcome, result !== undefined);
     },
     shell: (command: string) => runShell(scope, command, `shell_${++shells}`),
     outputs: {
-      addComment: (body: string) => scope.outputs.propose({ kind: 'add_comment', body }),
-      addLabels: (labels: string[]) => scope.outputs.propose({ kind: 'add_labels', labels }),
-      removeLabels: (labels: string[]) => scope.outputs.propose({ kind: 'remove_labels', labels }),
-      submitReview: (review: Omit<Extract<ProposedOutput, { kind: 'submit_review' }>, 'kind'>) =>
-        scope.outputs.propose({ kind: 'submit_review', ...review }),
+      addComment: (body: unknown) => scope.outputs.propose({ kind: 'add_comment', body: checked('addComment', body, OUTPUT_INPUTS.body) }),
+      addLabels: (labels: unknown) => scope.outputs.propose({ kind: 'add_labels', labels: checked('addLabels', labels, OUTPUT_INPUTS.labels) }),
+      removeLabels: (labels: unknown) =>
+        scope.outputs.propose({ kind: 'remove_labels', labels: checked('removeLabels', labels, OUTPUT_INPUTS.labels) }),
+      submitReview: (review: unknown) => {
+        const { body, event, comments } = checked('submitReview', review, OUTPUT_INPUTS.review);
+        scope.outputs.propose({ kind: 'submit_review', body, event: event ?? 'COMMENT', comments: comments ?? [] });
+      },
     },
-    log: (message: string) => scope.log?.(message),
+    log: (...values: unknown[]) => scope.emit({ type: 'log', message: logMessage(values) }),
   };
   // The overloads of AgentContext narrow the return type by the schema; one implementation serves them all.
   return context as unknown as AgentContext;
+}
+
+/**
+ * The shapes `ctx.outputs` takes. Code is not type-checked when Node strips its types, so a wrong
+ * shape is refused here, naming the call and the field; what the values may be (not empty, labels
+ * allowed, a review only on a pull request) is the `outputs:` policy's to say, as for the model.
+ */
+const OUTPUT_INPUTS = {
+  body: v.string(),
+  labels: v.array(v.string()),
+  review: v.object({
+    body: v.string(),
+    event: v.optional(v.picklist(['COMMENT', 'REQUEST_CHANGES', 'APPROVE'])),
+    comments: v.optional(v.array(v.object({ path: v.string(), line: v.number(), body: v.string() }))),
+  }),
+};
+
+function checked<S extends v.GenericSchema>(call: string, value: unknown, schema: S): v.InferOutput<S> {
+  const parsed = v.safeParse(schema, value);
+  if (parsed.success) return parsed.output;
+  const issues = formatValibotIssues(parsed.issues)
+    .split('\n')
+    .map((line) => line.replace(/^- (?:\(root\): )?/, ''));
+  throw new Error(`ctx.outputs.${call}: ${issues.join('; ')}`);
+}
+
+/**
+ * `ctx.log`'s values as one message, as `console.log` shows them but without its `%s` formatting (a
+ * logged stranger's text stays as written). The session log redacts and caps it like every event.
+ */
+function logMessage(values: unknown[]): string {
+  return values.map((value) => (typeof value === 'string' ? value : inspect(value, { depth: 6, breakLength: 120 }))).join(' ');
 }
 
 function outcomeValue(outcome: AgentOutcome, wantsResult: boolean): unknown {

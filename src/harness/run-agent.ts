@@ -3,6 +3,7 @@ import { errorMessage } from '../errors.js';
 import type { ShellResult } from '../lib/types.js';
 import type { SessionEventInput, SessionRecorder } from '../session-log/events.js';
 import type { ProposedOutput } from '../tools/types.js';
+import type { TriggerContextExtras } from '../trigger/prompt.js';
 import type { Trigger } from '../trigger/types.js';
 import { untilAborted } from './abort.js';
 import { createAgentContext, LoopStoppedError } from './agent-context.js';
@@ -29,12 +30,11 @@ export interface RunAgentOptions extends AgentSetup {
   onEvent?: (event: SessionEventInput) => void;
   /** Builds a declared subagent; required when the agent lists `subagents:`. */
   loadSubagent?: (name: string) => Promise<AgentSetup>;
-  /** For a TS agent's `ctx`. */
+  /** For a TS agent's `ctx`: the event, and the thread and changed files the host fetched. */
   event: Trigger;
-  inputs?: Record<string, unknown>;
+  context?: TriggerContextExtras;
   outputs: { propose(output: ProposedOutput): void };
   shell(command: string, signal: AbortSignal): Promise<ShellResult>;
-  log?: (message: string) => void;
 }
 
 /**
@@ -87,10 +87,9 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
       system,
       tools,
       event: options.event,
-      inputs: options.inputs ?? options.event.inputs,
+      context: options.context,
       outputs: options.outputs,
       shell: options.shell,
-      log: options.log,
       emit,
     });
     const value = await untilAborted(options.spec.run(context), budget.signal);

@@ -7,7 +7,19 @@ import type * as v from 'valibot';
 import type { SandboxToolName } from '../definitions/types.js';
 import type { AgentContext } from './types.js';
 
-export type { AgentContext, AgentRunFunction, ShellResult } from './types.js';
+export type {
+  AgentContext,
+  AgentEvent,
+  AgentRunFunction,
+  ChangedFile,
+  EventComment,
+  EventKind,
+  PromptOptions,
+  PullRequestDiff,
+  ReviewProposal,
+  ShellResult,
+  ThreadComment,
+} from './types.js';
 export type { SandboxToolName } from '../definitions/types.js';
 
 export interface ToolRunContext {

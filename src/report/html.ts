@@ -183,6 +183,8 @@ function eventHtml(event: SessionEvent, results: Map<string, SessionEventOf<'too
       return html`<p class="event limit">${who}${describeLimit(event)}</p>`;
     case 'warning':
       return html`<p class="event warning">${who}Warning: ${event.message}</p>`;
+    case 'log':
+      return html`<div class="event log"><span class="label">${who}Log</span><pre>${event.message}</pre></div>`;
     case 'error': {
       const cause = event.cause ? html`<pre class="error">${event.cause}</pre>` : undefined;
       return html`<p class="event error">${who}Error: ${event.message}</p>${cause}`;

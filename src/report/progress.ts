@@ -61,6 +61,9 @@ function progressLine(event: SessionEvent, runCostUsd: number): Part[] | undefin
       return [['yellow', `${who}${describeLimit(event)}`]];
     case 'warning':
       return [['yellow', 'warning'], ` ${who}${oneLine(event.message)}`];
+    case 'log':
+      // The agent's own words, whole: its later lines indented under the first.
+      return [['dim', 'log'], ` ${who}${event.message.replace(/\n/g, '\n    ')}`];
     case 'error': {
       const cause = event.cause ? ` (${short(event.cause, DISPLAY.argumentsChars)})` : '';
       return [['red', 'error'], ` ${who}${oneLine(event.message)}${cause}`];

@@ -140,6 +140,12 @@ function renderEvent(event: SessionEvent, seen: Seen, add: Add, block: Block) {
     case 'warning':
       add(['yellow', 'warning'], ` ${who}${event.message}`);
       return;
+    case 'log': {
+      const [first = '', ...rest] = event.message.split('\n');
+      add(['dim', 'log'], ` ${who}${first}`);
+      for (const line of rest) add(INDENT, line);
+      return;
+    }
     case 'error':
       add(['red', 'error'], ` ${who}${event.message}`);
       if (event.cause) block(event.cause);

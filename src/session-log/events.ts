@@ -81,6 +81,8 @@ export type SessionEvent =
       max: number;
     })
   | (EventBase & { type: 'warning'; message: string })
+  /** A code agent's `ctx.log(...)`: its own words, for the console and this log, never posted. */
+  | (EventBase & { type: 'log'; message: string })
   | (EventBase & { type: 'error'; message: string; cause?: string })
   | (EventBase & {
       type: 'end';

@@ -37,6 +37,7 @@ const REQUIRED_FIELDS = {
   output_rejected: { id: 'string', kind: 'string', reason: 'string' },
   limit: { limit: 'string', value: 'number', max: 'number' },
   warning: { message: 'string' },
+  log: { message: 'string' },
   error: { message: 'string' },
   end: { status: 'string', totals: 'object' },
 } as const satisfies Record<SessionEventType, Record<string, FieldKind>>;

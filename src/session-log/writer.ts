@@ -123,7 +123,9 @@ export class SessionLog implements SessionRecorder {
     try {
       time = input.time ?? this.#now().toISOString();
       const event = this.#redactor.value(Object.assign({ type: input.type, time }, input, { time })) as SessionEvent;
-      if (event.type === 'tool_result') event.content = capToolResult(event.content);
+      // Cut after redaction, so a cut never leaves half a secret unredacted.
+      if (event.type === 'tool_result') event.content = capForLog(event.content, LIMITS.logToolResultChars);
+      if (event.type === 'log') event.message = capForLog(event.message, LIMITS.logMessageChars);
       return event;
     } catch (error) {
       const reason = this.#redactor.text(errorMessage(error));
@@ -152,6 +154,6 @@ function appendLine(fd: number, json: string): void {
   while (offset < bytes.length) offset += fs.writeSync(fd, bytes, offset);
 }
 
-function capToolResult(content: string): string {
-  return keepStart(content, LIMITS.logToolResultChars, (omitted) => `\n[flue: ${omitted} more characters not kept in the log]`);
+function capForLog(text: string, max: number): string {
+  return keepStart(text, max, (omitted) => `\n[flue: ${omitted} more characters not kept in the log]`);
 }

@@ -157,7 +157,7 @@ describe('merge request pipelines', () => {
     expect(draft.position).toMatchObject({ base_sha: BASE_SHA, head_sha: HEAD_SHA, new_path: 'README.md', new_line: 2, position_type: 'text' });
     // The summary is a collapsed section of the job log; the log and report are where the template keeps artifacts.
     expect(result.stdout).toMatch(/\x1b\[0Ksection_start:\d+:flue_summary\[collapsed=true\]\r\x1b\[0Kflue-action: succeeded/);
-    expect(result.stdout).toContain(path.join(workspace, '.flue-session'));
+    expect(result.stdout).toContain(path.join(workspace, '.flue', 'logs'));
   });
 
   test('a merge request from a fork runs untrusted, with the target branch definitions, whatever the fork changed', async () => {
@@ -283,6 +283,24 @@ describe('bad set-ups say what to fix', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No GitLab token: set FLUE_GITLAB_TOKEN (or GITLAB_TOKEN)');
     expect(result.stderr).toContain('CI_JOB_TOKEN is set, but it cannot post notes');
+    expect(gitlab.calls()).toEqual([]);
+  });
+
+  test('no ANTHROPIC_API_KEY: exit 2 before any GitLab call, naming the variable', async () => {
+    const env = mergeRequestPipeline();
+    delete env.ANTHROPIC_API_KEY;
+    const result = await run('review', env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ANTHROPIC_API_KEY is not set. Add it as a masked CI/CD variable');
+    expect(gitlab.calls()).toEqual([]);
+  });
+
+  test('a token variable that holds CI_JOB_TOKEN is named as the mistake it is', async () => {
+    const env = mergeRequestPipeline();
+    env.FLUE_GITLAB_TOKEN = env.CI_JOB_TOKEN ?? '';
+    const result = await run('review', env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('FLUE_GITLAB_TOKEN holds CI_JOB_TOKEN, which cannot post notes');
     expect(gitlab.calls()).toEqual([]);
   });
 

@@ -18,11 +18,9 @@ async function runTs(run: AgentRunFunction, overrides: Parameters<typeof spec>[0
     tools: [tool('read', () => 'contents')],
     model: clientFor(fake),
     prompt: 'unused by run agents',
-    log: (message) => logs.push(message),
   });
   return { outcome, ...context };
 }
-let logs: string[] = [];
 
 describe('runAgent', () => {
   it('runs a markdown agent as one conversation on the prompt, with its result schema', async () => {
@@ -40,7 +38,6 @@ describe('runAgent', () => {
   });
 
   it("gives a TS agent's run a ctx whose prompts, skills, shell and outputs go through the run", async () => {
-    logs = [];
     fake = await startFakeAnthropic({
       turns: [toolUse('read', { path: 'a.ts' }), text('It reads a.ts.'), toolUse('finish', { verdict: 'ok' }), text('Skill done.')],
     });
@@ -64,9 +61,10 @@ describe('runAgent', () => {
       { kind: 'add_labels', labels: ['bug'] },
     ]);
     expect(commands).toEqual(['git log -1']);
-    expect(logs).toEqual(['level 3 on app']);
-    expect(fake.requests[3]!.body.messages[0].content[0].text).toBe(
-      'Call activate_skill with name "triage", then follow that skill.\nArguments: {"issue":3}',
+    expect(recorder.of('log')).toEqual([{ type: 'log', message: 'level 3 on app' }]);
+    // After the event context, as every ctx prompt (test/harness/agent-context.test.ts).
+    expect(fake.requests[3]!.body.messages[0].content[0].text).toMatch(
+      /\n\nCall activate_skill with name "triage", then follow that skill\.\nArguments: \{"issue":3\}$/,
     );
     expect(fake.requests[2]!.body.tools.map((t: { name: string }) => t.name)).toEqual(['read', 'finish', 'give_up']);
     expect(recorder.of('model_request').map((e) => e.system !== undefined)).toEqual([true, false, false, false]);

@@ -6,7 +6,7 @@
 import type * as v from 'valibot';
 import type { SandboxToolName } from '../definitions/types.js';
 import type { AgentContext } from './types.js';
-export type { AgentContext, AgentRunFunction, ShellResult } from './types.js';
+export type { AgentContext, AgentEvent, AgentRunFunction, ChangedFile, EventComment, EventKind, PromptOptions, PullRequestDiff, ReviewProposal, ShellResult, ThreadComment, } from './types.js';
 export type { SandboxToolName } from '../definitions/types.js';
 export interface ToolRunContext {
     /** Aborted when the run's time limit passes or the run is cancelled; pass it to fetch and friends. */

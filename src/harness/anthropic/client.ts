@@ -221,12 +221,13 @@ function classify(error: unknown, signal: AbortSignal, baseURL: string): Failure
 
 /**
  * A connection that cannot succeed on another attempt: no such host, nothing listening, a certificate
- * the runner does not trust. These are a wrong `ANTHROPIC_BASE_URL` or proxy, not an overload, and
- * retrying them for minutes would only delay the message that says so.
+ * the runner does not trust, a proxy that refuses the tunnel. These are a wrong `ANTHROPIC_BASE_URL`
+ * or proxy, not an overload, and retrying them for minutes would only delay the message that says so.
  */
 function misconfigured(error: APIConnectionError): boolean {
   const code = error.cause && typeof error.cause === 'object' && 'code' in error.cause ? String(error.cause.code) : '';
-  return code === 'ENOTFOUND' || code === 'ECONNREFUSED' || /CERT|SIGNATURE|TLS|SSL/.test(code);
+  // ERR_PROXY_*: a proxy variable that is no URL, a proxy that refuses the tunnel (src/net/proxy.ts).
+  return code === 'ENOTFOUND' || code === 'ECONNREFUSED' || code.startsWith('ERR_PROXY_') || /CERT|SIGNATURE|TLS|SSL/.test(code);
 }
 
 /** The JSON of a stream event did not parse (the SDK wraps the SyntaxError in its own error). */

@@ -1,4 +1,7 @@
 import type http from 'node:http';
+import type { Readable } from 'node:stream';
+import type { Dispatcher } from 'undici';
+import { proxyAgent, proxyError, proxyFor, type HttpProxy } from '../../net/proxy.js';
 
 /** The part of `fetch` the Anthropic SDK calls: `(url, { method, headers, body, signal })`. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -10,10 +13,12 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
  * real `Response`, whose body the SDK reads as the SSE stream.
  *
  * Requests go through the default agents, `http.globalAgent` and `https.globalAgent`: keep-alive
- * sockets that do not hold the process open, and the same proxy setting (`NODE_USE_ENV_PROXY`) as
- * Node's own fetch. Aborting `init.signal` ends the request, or the body while it streams, with an
+ * sockets that do not hold the process open. When HTTPS_PROXY or HTTP_PROXY applies to the URL
+ * (src/net/proxy.ts), the request goes through undici's proxy dispatcher instead, with the same
+ * `Response` and the same errors. Aborting `init.signal` ends the request, or the body while it streams, with an
  * `AbortError`, which the SDK reports as an abort or a time-out. A connection failure rejects with
- * Node's error (`connect ECONNREFUSED 127.0.0.1:8080`), which the SDK wraps as a connection error.
+ * Node's error (`connect ECONNREFUSED 127.0.0.1:8080`), which the SDK wraps as a connection error; one
+ * through a proxy with a ProxyError that names the proxy.
  */
 export const nodeFetch: FetchLike = (input, init) => fetchOverNode(input, init, undefined);
 
@@ -27,11 +32,13 @@ export function idleFetch(idleMs: number): FetchLike {
 
 async function fetchOverNode(input: string | URL | Request, init: RequestInit = {}, idleMs: number | undefined): Promise<Response> {
   const url = input instanceof URL ? input : new URL(typeof input === 'string' ? input : input.url);
-  const transport = await transportFor(url);
+  const proxy = proxyFor(url);
+  const transport = proxy ? undefined : await transportFor(url);
   const body = requestBody(init.body);
   if (body instanceof Error) throw body;
   const signal = init.signal ?? undefined;
   if (signal?.aborted) throw abortError(signal);
+  if (transport === undefined) return fetchThroughProxy(url, proxy!, init, body, idleMs);
 
   return new Promise((resolve, reject) => {
     const request = transport.request(url, { method: init.method ?? 'GET', headers: headerRecord(init.headers), signal });
@@ -58,6 +65,49 @@ async function fetchOverNode(input: string | URL | Request, init: RequestInit = 
     });
     request.end(body);
   });
+}
+
+/**
+ * The same request through `proxy`, with the undici dispatcher's `request()`: its body is a Node
+ * stream like node:http's, read the same way. Failures before the response name the proxy.
+ */
+async function fetchThroughProxy(
+  url: URL,
+  proxy: HttpProxy,
+  init: RequestInit,
+  body: string | Uint8Array | undefined,
+  idleMs: number | undefined,
+): Promise<Response> {
+  const signal = init.signal ?? undefined;
+  const dispatcher = await proxyAgent(proxy);
+  let answer: Dispatcher.ResponseData;
+  try {
+    const method = (init.method ?? 'GET') as Dispatcher.HttpMethod;
+    answer = await dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method,
+      headers: headerRecord(init.headers),
+      body: body ?? null,
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw abortError(signal);
+    throw proxyError(proxy, url, error);
+  }
+  const status = answer.statusCode;
+  const nullBody = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
+  if (nullBody) answer.body.resume();
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, one);
+  }
+  try {
+    return new Response(nullBody ? null : responseStream(answer.body, signal, idleMs), { status, headers });
+  } catch (error) {
+    answer.body.destroy();
+    throw error;
+  }
 }
 
 type Transport = Pick<typeof http, 'request'>;
@@ -117,7 +167,7 @@ export class StreamIdleError extends Error {
  * AbortError when `signal` ended it, a StreamIdleError when nothing came for `idleMs` while the SDK
  * waited); cancelling the stream closes the socket.
  */
-function responseStream(incoming: http.IncomingMessage, signal: AbortSignal | undefined, idleMs: number | undefined): ReadableStream<Uint8Array> {
+function responseStream(incoming: Readable, signal: AbortSignal | undefined, idleMs: number | undefined): ReadableStream<Uint8Array> {
   const chunks = incoming[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {

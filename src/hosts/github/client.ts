@@ -1,12 +1,18 @@
 /**
  * The one Octokit the GitHub host talks through: REST endpoint methods and pagination, retries on
  * server errors (plugin-retry), and waits on primary and secondary rate limits (plugin-throttling),
- * both bounded so a run never waits longer than a rate limit is worth.
+ * both bounded so a run never waits longer than a rate limit is worth; through the runner's proxy
+ * (HTTPS_PROXY, NO_PROXY: src/net/proxy.ts) when one is set.
+ *
+ * Not @actions/github's `getOctokit`, though it would bring the toolkit's proxy handling: it loads its
+ * own @actions/http-client and undici copies and reads the event payload as it is imported, on the
+ * action's start-up path, and its http-client never proxies a loopback address.
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import { LIMITS } from '../../limits.js';
+import { proxiedFetch } from '../../net/proxy.js';
 
 export const GITHUB_API_URL = 'https://api.github.com';
 
@@ -95,9 +101,12 @@ function describeCall(octokit: Parameters<LimitHandler>[2], request: Parameters<
   return `${method} ${new URL(url).pathname}`;
 }
 
-/** A fresh timeout per attempt: one signal for every retry would leave the retries no time at all. */
+/**
+ * A fresh timeout per attempt: one signal for every retry would leave the retries no time at all.
+ * Through HTTPS_PROXY / HTTP_PROXY when one applies (src/net/proxy.ts).
+ */
 function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  return (input, init) => proxiedFetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
 /**
