@@ -43,6 +43,10 @@ function stateOf(repo: FakeRepo): GitState {
 export function gitData(repo: FakeRepo) {
   const state = stateOf(repo);
   return {
+    /** Seeds a branch, as if someone had pushed it. */
+    branch(name: string, sha: string): void {
+      state.refs.set(name, sha);
+    },
     /** Branch name to commit sha. */
     branches: (): Record<string, string> => Object.fromEntries(state.refs),
     commit: (sha: string): CommitObject | undefined => state.commits.get(sha),

@@ -13,7 +13,7 @@ import type { Trigger } from '../../../src/trigger/types.js';
 import { gitData } from '../../fakes/github-git.js';
 import type { FakeRepo } from '../../fakes/github.js';
 import { git, makeGitRepo } from '../../sandbox/git-repo.js';
-import { hostOn, issueEvent, setup } from './helpers.js';
+import { hostOn, issueEvent, pullRequestEvent, setup } from './helpers.js';
 
 const FIXER = (policy: string) => `---
 description: Fix the bug the issue describes
@@ -173,6 +173,74 @@ describe('propose_change on GitHub', () => {
     expect(report.publish.applied).toEqual([]);
     expect(gitData(repo).branches()).toEqual({});
     expect(github.calls().filter((call) => !call.startsWith('POST /graphql'))).toEqual([]);
+  });
+
+  test('max-files and max-lines from the frontmatter are enforced when the agent proposes', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout('{ max-files: 1, max-lines: 3 }');
+    seed(repo, at);
+    const turns = (command: string): ScriptedTurn[] => [
+      { content: [{ type: 'tool_use', name: 'bash', input: { command } }] },
+      { content: [{ type: 'tool_use', name: 'propose_change', input: { title: 'Fix', body: 'Fix.' } }] },
+      { content: 'Too big.' },
+    ];
+    const twoFiles = await run(at, hostOn(github, { runId: '77' }), trigger, turns('echo x > src/b.ts && echo y >> README.md'));
+    expect(toolResults(twoFiles)[1]?.content).toBe(
+      'propose_change: 2 files changed; the policy allows at most 1 (max-files). Propose a smaller change',
+    );
+    git(at.dir, 'checkout', '--', 'README.md');
+    fs.rmSync(path.join(at.dir, 'src/b.ts'));
+    const manyLines = await run(at, hostOn(github, { runId: '78' }), trigger, turns("printf 'a\\nb\\nc\\nd\\n' >> README.md"));
+    expect(toolResults(manyLines)[1]?.content).toBe(
+      'propose_change: 4 lines changed; the policy allows at most 3 (max-lines). Propose a smaller change',
+    );
+    expect(gitData(repo).branches()).toEqual({});
+  });
+
+  test("on a pull request event the pull request targets the pull request's base branch", async () => {
+    const { github } = await setup();
+    const { trigger, payload } = pullRequestEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout();
+    seed(repo, at);
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
+    expect(report.status).toBe('succeeded');
+    expect(gitData(repo).openedPulls()[0]).toMatchObject({ base: { ref: trigger.refs.base }, head: { ref: 'flue/fixer-77' } });
+    expect(trigger.refs.base).toBe('master');
+  });
+
+  test("on a first attempt a branch of that name is someone else's: nothing is overwritten, the failure names it", async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout();
+    seed(repo, at);
+    gitData(repo).branch('flue/fixer-77', 'c'.repeat(40));
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
+    expect(report.status).toBe('failed');
+    expect(report.publish.failed).toEqual([
+      {
+        id: 'output-1',
+        kind: 'propose_change',
+        message:
+          "propose_change: branch flue/fixer-77 already exists, and this is the run's first attempt, so it is not the runner's: nothing was pushed. Delete the branch, or change the agent's branch-prefix.",
+      },
+    ]);
+    expect(gitData(repo).branches()).toEqual({ 'flue/fixer-77': 'c'.repeat(40) });
+    expect(gitData(repo).openedPulls()).toEqual([]);
+  });
+
+  test('a checkout HEAD GitHub does not have is said plainly', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    github.seedFromPayload(payload);
+    const at = checkout();
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
+    expect(report.publish.failed[0]?.message).toBe(
+      `propose_change: the checkout's HEAD commit ${at.head} is not in Codertocat/Hello-World on GitHub, so the change cannot be built on it. Run the agent on a checkout of a commit GitHub has (actions/checkout does that).`,
+    );
   });
 
   test('an untrusted run is offered no propose_change (and has no write tools to make a change with)', async () => {
