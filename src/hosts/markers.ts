@@ -42,6 +42,14 @@ export function markedBody(body: string, keyMarker?: string): string {
   return `${withoutMarkers(body)}\n\n${markers}`;
 }
 
+/**
+ * The branch a `propose_change` is committed to: `<prefix><agent>-<run id>`. The run id (GitHub's run, GitLab's
+ * pipeline) makes it the same on a re-run, which finds its branch and its pull or merge request again.
+ */
+export function changeBranch(prefix: string, agent: string, runId: string): string {
+  return `${prefix}${clean(agent).replace(/\.{2,}/g, '_')}-${clean(runId).replace(/\.{2,}/g, '_')}`;
+}
+
 /** Agent names are file names and run ids digits, but neither may end the HTML comment early. */
 function clean(value: string): string {
   return value.replace(/[^\w.-]/g, '_');

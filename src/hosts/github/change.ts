@@ -12,7 +12,7 @@ import { capBody } from '../../publish/sanitize.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
 import type { AppliedOutput, OutputKey } from '../host.js';
-import { markedBody } from '../markers.js';
+import { changeBranch, markedBody } from '../markers.js';
 import type { RepoApi } from './api.js';
 import { apiFailure, statusOf } from './errors.js';
 import type { EarlierAttempt } from './rerun.js';
@@ -34,7 +34,7 @@ export interface ChangeRun {
 }
 
 export async function applyGitHubChange(api: RepoApi, output: Change, trigger: Trigger, run: ChangeRun): Promise<AppliedOutput> {
-  const branch = `${output.branchPrefix}${clean(run.key?.agent ?? 'agent')}-${clean(run.runId)}`;
+  const branch = changeBranch(output.branchPrefix, run.key?.agent ?? 'agent', run.runId);
   const base = await targetBranch(api, trigger);
   const commit = await commitChange(api, output, branch);
   const moved = await pointBranch(api, branch, commit, run.attempt.rerun);
@@ -138,8 +138,3 @@ const params = (api: RepoApi) => ({ owner: api.repository.owner, repo: api.repos
 /** The GitHubApiError `api.call` would have made, for a call whose expected failure was handled first. */
 const failed = (api: RepoApi, method: string, path: string, permission: string, error: unknown): Error =>
   apiFailure(`${method} ${api.path}${path}`, error, permission);
-
-/** Agent names are file names and run ids digits; anything else would not make a valid branch name. */
-function clean(value: string): string {
-  return value.replace(/[^\w.-]/g, '_').replace(/\.{2,}/g, '_');
-}

@@ -56,10 +56,8 @@ export async function applyGitLabOutput(
       }
       return submitReview(api, iid, output, trigger, attempt, options);
     case 'propose_change':
-      throw new FlueError(
-        'propose_change: flue-action does not yet open merge requests on GitLab; nothing was committed. ' +
-          "Remove propose_change from the agent's outputs on GitLab, or run the agent on GitHub.",
-      );
+      // host.ts sends a change set to change.ts, with the pipeline id its branch is named by.
+      throw new FlueError('propose_change: internal error: a change set reached the note and label outputs');
   }
 }
 

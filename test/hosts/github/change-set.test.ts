@@ -2,82 +2,18 @@
 // proposes the change; the runner reads the change set, checks it, and commits it through the real GitHub
 // host to the fake GitHub: one branch, one commit, one draft pull request, and on a re-run none more.
 import * as fs from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { onTestFinished, describe, expect, test } from 'vitest';
-import { ScriptedModelClient, type ScriptedTurn } from '../../../src/harness/scripted-client.js';
-import type { GitHubHost } from '../../../src/hosts/github/host.js';
-import { runPipeline, type RunReport } from '../../../src/pipeline.js';
-import type { Trigger } from '../../../src/trigger/types.js';
+import { describe, expect, test } from 'vitest';
+import type { ScriptedTurn } from '../../../src/harness/scripted-client.js';
 import { gitData } from '../../fakes/github-git.js';
 import type { FakeRepo } from '../../fakes/github.js';
-import { git, makeGitRepo } from '../../sandbox/git-repo.js';
+import { git } from '../../sandbox/git-repo.js';
+import { type Checkout, checkout, FILES, FIXER, fixTurns, run, toolResults } from '../change-set-run.js';
 import { hostOn, issueEvent, pullRequestEvent, setup } from './helpers.js';
-
-const FIXER = (policy: string) => `---
-description: Fix the bug the issue describes
-tools: [read, write, edit, bash]
-outputs:
-  propose_change: ${policy}
----
-Fix it and propose the change.
-`;
-
-const FILES = {
-  'src/app.ts': 'export const answer = 41;\n',
-  'README.md': '# app\n',
-  '.github/workflows/ci.yml': 'on: push\n',
-};
-
-interface Checkout {
-  dir: string;
-  head: string;
-}
-
-function checkout(policy = '{}'): Checkout {
-  const repo = makeGitRepo({ ...FILES, '.flue/agents/fixer.md': FIXER(policy) });
-  onTestFinished(repo.cleanup);
-  return { dir: repo.dir, head: git(repo.dir, 'rev-parse', 'HEAD').trim() };
-}
 
 /** The fake's copy of the checkout's HEAD commit, which GitHub has (actions/checkout fetched it from there). */
 function seed(repo: FakeRepo, at: Checkout): void {
   repo.tree(at.head, { ...FILES, '.flue/agents/fixer.md': FIXER('{}') });
-}
-
-const fixTurns = (title = 'Fix the answer'): ScriptedTurn[] => [
-  { content: [{ type: 'tool_use', name: 'edit', input: { path: 'src/app.ts', oldText: '41', newText: '42' } }] },
-  { content: [{ type: 'tool_use', name: 'bash', input: { command: 'git diff --stat' } }] },
-  { content: [{ type: 'tool_use', name: 'propose_change', input: { title, body: 'The answer is 42, not 41. Fixes #1.' } }] },
-  { content: 'Proposed the fix.' },
-];
-
-async function run(
-  at: Checkout,
-  host: GitHubHost,
-  trigger: Trigger,
-  turns: ScriptedTurn[],
-  profile: 'trusted' | 'untrusted' = 'trusted',
-): Promise<RunReport> {
-  const logDir = mkdtempSync(path.join(tmpdir(), 'flue-change-log-'));
-  onTestFinished(() => rmSync(logDir, { recursive: true, force: true }));
-  return runPipeline(
-    { workspace: at.dir, agent: 'fixer', limits: {}, profile, dryRun: false, logDir, secrets: ['ghs_test'] },
-    { host, trigger, createModelClient: () => new ScriptedModelClient(turns, 'fix.jsonl') },
-  );
-}
-
-/** Every tool result the model read, in order, from the session log. */
-function toolResults(report: RunReport): Array<{ name: string; isError: boolean; content: string }> {
-  const events = fs
-    .readFileSync(report.logFile, 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return events
-    .filter((event) => event.type === 'tool_result')
-    .map((event) => ({ name: String(event.name), isError: event.isError === true, content: String(event.content) }));
 }
 
 describe('propose_change on GitHub', () => {
