@@ -1,7 +1,6 @@
 import * as v from 'valibot';
 import type { OutputPolicy } from '../definitions/types.js';
 import { defineRunnerTool, toolError } from './define.js';
-import { readChangeSet } from './change-set.js';
 import type { OutputCollector, ProposalContext } from './outputs.js';
 import type { ProposedOutput, ToolDefinition, ToolResult } from './types.js';
 
@@ -67,7 +66,7 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
           `At most ${rule.maxFiles} files and ${rule.maxLines} lines.`,
         input: v.object({ title: text, body: text }),
         run: async ({ title, body }, { signal }) => {
-          const read = await readChangeSet(workspace, signal);
+          const read = await (await changeSetReader()).readChangeSet(workspace, signal);
           if (!read.ok) return toolError(read.message);
           const { files } = read.changes;
           const result = collector.propose({
@@ -91,3 +90,8 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
   }
   return tools;
 }
+
+// Loaded when the agent proposes a change, not at start-up: reading a change set runs git through the
+// sandbox's process runner (src/sandbox/process.ts), which a run that never proposes one should not load
+// before its first model request (test/build/start-up.test.ts); ncc puts it in a chunk of its own.
+const changeSetReader = () => import('./change-set.js');
