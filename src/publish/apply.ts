@@ -10,7 +10,7 @@ import type { Host, OutputKey } from '../hosts/host.js';
 import { sanitizeOutput } from './sanitize.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { SessionRecorder } from '../session-log/events.js';
-import { checkProposal } from '../tools/outputs.js';
+import { checkProposal, loggedOutput } from '../tools/outputs.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
 
@@ -142,14 +142,22 @@ async function applyOne(input: PublishInput, report: PublishReport, id: string, 
   const { kind } = output;
   if (input.dryRun) {
     report.applied.push({ id, kind, output, dryRun: true });
-    input.recorder.record({ type: 'output_applied', id, kind, dryRun: true, output });
+    input.recorder.record({ type: 'output_applied', id, kind, dryRun: true, output: loggedOutput(output) });
     return;
   }
   try {
     const { url, note } = await input.host.applyOutput(output, input.trigger, key);
     const where = url === undefined ? {} : { url };
     report.applied.push({ id, kind, output, dryRun: false, ...where });
-    input.recorder.record({ type: 'output_applied', id, kind, ...where, dryRun: false, output, ...(note === undefined ? {} : { note }) });
+    input.recorder.record({
+      type: 'output_applied',
+      id,
+      kind,
+      ...where,
+      dryRun: false,
+      output: loggedOutput(output),
+      ...(note === undefined ? {} : { note }),
+    });
   } catch (error) {
     rethrowIfFatal(error);
     const message = errorMessage(error);

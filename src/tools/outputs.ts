@@ -169,11 +169,22 @@ export class OutputCollector {
     }
     const id = `output-${this.accepted.length + 1}`;
     this.accepted.push({ id, output });
-    this.recorder?.record({ type: 'output_proposed', id, output });
+    this.recorder?.record({ type: 'output_proposed', id, output: loggedOutput(output) });
     return { ok: true, id };
   }
 
   list(): Array<{ id: string; output: ProposedOutput }> {
     return this.accepted.map((entry) => ({ ...entry }));
   }
+}
+
+/**
+ * An output as the session log keeps it: a change set without its files' contents (paths, status, mode
+ * and line counts stay). Content is base64, which the log's redactor cannot read, and a file can be
+ * megabytes; the commit itself, on the branch, is where its content is read.
+ */
+export function loggedOutput(output: ProposedOutput): ProposedOutput {
+  if (output.kind !== 'propose_change') return output;
+  const files = output.changes.files.map(({ content: _content, ...file }) => file);
+  return { ...output, changes: { ...output.changes, files } };
 }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { OutputPolicy } from '../../src/definitions/types.js';
 import { applySafeOutputs, type PublishInput } from '../../src/publish/apply.js';
 import { readChangeSet } from '../../src/tools/change-set.js';
-import { checkProposal } from '../../src/tools/outputs.js';
+import { checkProposal, OutputCollector } from '../../src/tools/outputs.js';
 import type { ChangeSet, ProposedOutput } from '../../src/tools/types.js';
 import type { Trigger } from '../../src/trigger/types.js';
 import { EventList, RecordingHost } from '../publish/fakes.js';
@@ -121,6 +121,19 @@ describe('the publish stage checks the change set again before anything is commi
     const forged = await publish(change([file('src/a.ts')], { branchPrefix: 'main', draft: false }));
     expect(forged.calls).toEqual([]);
     expect(forged.report.rejected[0]?.reason).toBe('propose_change: the branch prefix and draft setting come from the policy (flue/, draft: true)');
+  });
+
+  test("the session log keeps no file content: base64 is out of the redactor's reach (loggedOutput)", async () => {
+    const recorder = new EventList();
+    const secretish = 'line one\nline two\n';
+    const { report } = await publish(change([file('src/a.ts', secretish)]), { recorder });
+    expect(report.applied).toHaveLength(1);
+    const logged = JSON.stringify(recorder.events);
+    expect(logged).toContain('"path":"src/a.ts"');
+    expect(logged).not.toContain(Buffer.from(secretish).toString('base64'));
+    const collector = new OutputCollector(policy, { isPullRequest: false, trusted: true }, recorder);
+    expect(collector.propose(change([file('src/b.ts', secretish)])).ok).toBe(true);
+    expect(JSON.stringify(recorder.events)).not.toContain(Buffer.from(secretish).toString('base64'));
   });
 
   test('a title spanning lines is refused; a mention in it is neutralized', async () => {
