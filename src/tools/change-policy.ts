@@ -1,17 +1,21 @@
 /**
  * What a change set may hold under the agent's `propose_change` policy (pure: the tool checks it when the
- * agent proposes, the publish stage again before anything is committed). Some paths are never committed
- * whatever the policy says: a workflow runs with the repository's secrets on the next push, GitLab's
- * pipeline likewise, `.flue/` is the agents' own definitions (an agent that rewrites them rewrites its
- * next run), and `.git/` is no file of the tree. Matched without case: on macOS and Windows checkouts
- * `.GitHub/Workflows/x.yml` is the same file.
+ * agent proposes, the publish stage again before anything is committed). Never committed, whatever the
+ * policy says: the paths the sandbox keeps read-only on every run (PROTECTED_PATHS: `.git` at any depth,
+ * `.github/` with its workflows, `.gitlab-ci.yml`, `.flue/` and the other agents' definitions, CODEOWNERS,
+ * hooks, attributes, submodules), by the sandbox's own rules. The sandbox reasons that each decides what
+ * code runs, or who reviews, once a later step commits the tree; a commit of the runner's is that step.
+ * A real command (`commands:`) writes past the sandbox, so this check, not the sandbox, keeps them out of
+ * a commit. Then the agent's own `protected-paths` globs. Both matched without case: on macOS and Windows
+ * checkouts `.GitHub/Workflows/x.yml` is the same file.
  */
 import type { ChangePolicy } from '../definitions/types.js';
-import { compileGlobList } from '../patterns/glob.js';
-import { plural } from '../text/index.js';
+import { compileGlob } from '../patterns/glob.js';
+import { pathRule } from '../sandbox/path-rules.js';
+import { PROTECTED_PATHS } from '../sandbox/policy.js';
 import type { ChangeSet } from './types.js';
 
-export const ALWAYS_PROTECTED_CHANGE_PATHS: readonly string[] = ['.github/workflows/**', '.gitlab-ci.yml', '.flue/**', '.git/**', '**/.git/**'];
+const ALWAYS_PROTECTED = PROTECTED_PATHS.map(pathRule);
 
 export type ChangeCheck = { ok: true } | { ok: false; message: string };
 
@@ -20,14 +24,15 @@ export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): Change
   if (files.length === 0) {
     return { ok: false, message: 'propose_change: the checkout has no changes against HEAD; edit the files first (git status shows them)' };
   }
-  const isProtected = compileGlobList([...ALWAYS_PROTECTED_CHANGE_PATHS, ...policy.protectedPaths], { nocase: true });
-  const refused = files.filter((file) => isProtected(file.path)).map((file) => file.path);
+  const refused = files.flatMap((file) => {
+    const rule = protectingRule(file.path, policy.protectedPaths);
+    return rule === undefined ? [] : [`${file.path} (${rule})`];
+  });
   if (refused.length > 0) {
+    const one = refused.length === 1;
     return {
       ok: false,
-      message:
-        `propose_change: ${plural(refused.length, 'path')} ${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} protected and never committed ` +
-        `(protected: ${[...ALWAYS_PROTECTED_CHANGE_PATHS, ...policy.protectedPaths].join(', ')}); undo ${refused.length === 1 ? 'that change' : 'those changes'} and propose again`,
+      message: `propose_change: ${one ? 'path' : 'paths'} ${refused.join(', ')} ${one ? 'is' : 'are'} protected and never committed; undo ${one ? 'that change' : 'those changes'} and propose again`,
     };
   }
   if (files.length > policy.maxFiles) {
@@ -44,4 +49,15 @@ export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): Change
     };
   }
   return { ok: true };
+}
+
+/** The rule that protects `file`: `always: <sandbox rule>`, or `protected-paths: <glob>`; undefined when none does. */
+function protectingRule(file: string, globs: readonly string[]): string | undefined {
+  const always = ALWAYS_PROTECTED.find((rule) => rule.covers(file));
+  if (always !== undefined) return `always protected: ${always.pattern}`;
+  const own = globs.find((glob) => {
+    const compiled = compileGlob(glob, { nocase: true });
+    return compiled.ok && compiled.value(file);
+  });
+  return own === undefined ? undefined : `protected-paths: ${own}`;
 }

@@ -106,7 +106,9 @@ describe('the publish stage checks the change set again before anything is commi
   test('a workflow file in a proposal that went around the tool is refused by name (protected paths)', async () => {
     const { report, calls } = await publish(change([file('src/a.ts'), file('.github/workflows/release.yml')]));
     expect(calls).toEqual([]);
-    expect(report.rejected[0]?.reason).toMatch(/^propose_change: path \.github\/workflows\/release\.yml is protected and never committed/);
+    expect(report.rejected[0]?.reason).toBe(
+      'propose_change: path .github/workflows/release.yml (always protected: .github/) is protected and never committed; undo that change and propose again',
+    );
   });
 
   test('a file holding a secret is refused, naming the file and not the secret (secret check)', async () => {

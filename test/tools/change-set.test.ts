@@ -100,16 +100,22 @@ const change = (...files: Array<Partial<FileChange> & { path: string }>): Change
 
 describe('checkChangeSet: the policy', () => {
   test.each([
-    ['.github/workflows/ci.yml', '.github/workflows/ci.yml'],
-    ['.GitHub/Workflows/CI.yml', '.GitHub/Workflows/CI.yml'],
+    ['.github/workflows/ci.yml', '.github/'],
+    ['.GitHub/Workflows/CI.yml', '.github/'],
+    ['.github/actions/setup/action.yml', '.github/'],
     ['.gitlab-ci.yml', '.gitlab-ci.yml'],
-    ['.flue/agents/fixer.md', '.flue/agents/fixer.md'],
-    ['vendor/x/.git/config', 'vendor/x/.git/config'],
-  ])('%s is always protected', (file, named) => {
+    ['.flue/agents/fixer.md', '.flue/'],
+    ['.git/hooks/pre-commit', '**/.git'],
+    ['vendor/x/.git/config', '**/.git'],
+    ['src/.gitattributes', '**/.gitattributes'],
+    ['AGENTS.md', 'AGENTS.md'],
+    ['.husky/pre-commit', '.husky/'],
+    ['CODEOWNERS', 'CODEOWNERS'],
+  ])('%s is always protected, by the sandbox rule %s', (file, rule) => {
     const check = checkChangeSet(policy(), change({ path: 'src/ok.ts' }, { path: file }));
     expect(check).toEqual({
       ok: false,
-      message: `propose_change: path ${named} is protected and never committed (protected: .github/workflows/**, .gitlab-ci.yml, .flue/**, .git/**, **/.git/**); undo that change and propose again`,
+      message: `propose_change: path ${file} (always protected: ${rule}) is protected and never committed; undo that change and propose again`,
     });
   });
 
@@ -121,7 +127,7 @@ describe('checkChangeSet: the policy', () => {
     expect(check).toEqual({
       ok: false,
       message:
-        'propose_change: paths package.json, src/auth/login.ts are protected and never committed (protected: .github/workflows/**, .gitlab-ci.yml, .flue/**, .git/**, **/.git/**, package.json, src/auth/**); undo those changes and propose again',
+        'propose_change: paths package.json (protected-paths: package.json), src/auth/login.ts (protected-paths: src/auth/**) are protected and never committed; undo those changes and propose again',
     });
   });
 

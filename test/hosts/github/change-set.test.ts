@@ -104,7 +104,7 @@ describe('propose_change on GitHub', () => {
       name: 'propose_change',
       isError: true,
       content:
-        'propose_change: path .github/workflows/ci.yml is protected and never committed (protected: .github/workflows/**, .gitlab-ci.yml, .flue/**, .git/**, **/.git/**); undo that change and propose again',
+        'propose_change: path .github/workflows/ci.yml (always protected: .github/) is protected and never committed; undo that change and propose again',
     });
     expect(report.publish.applied).toEqual([]);
     expect(gitData(repo).branches()).toEqual({});
