@@ -62,7 +62,7 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
       defineRunnerTool({
         name: 'propose_change',
         description:
-          `Propose your edits in the checkout (everything git status shows) as a ${rule.draft ? 'draft ' : ''}pull request; call it when the edits are done. ` +
+          `Propose your edits in the checkout (everything git status shows) as a ${rule.draft ? 'draft ' : ''}pull request (merge request on GitLab); call it when the edits are done. ` +
           `At most ${rule.maxFiles} files and ${rule.maxLines} lines.`,
         input: v.object({ title: text, body: text }),
         run: async ({ title, body }, { signal }) => {
