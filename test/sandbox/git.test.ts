@@ -96,6 +96,13 @@ describe('read-only git in the sandbox', () => {
     expect((await own.exec('git rev-parse --git-dir')).stderr).toMatch(/^git: refused: /);
   });
 
+  test('a workspace inside a repository is not one: git never reads past the workspace to find one', async () => {
+    const inner = createSandbox({ workspace: `${repo.dir}/src`, profile: 'trusted', allowWrite: false, commands: [], networkAllow: [] });
+    const result = await inner.exec('git log --oneline');
+    expect(result.exitCode).toBe(128);
+    expect(result.stderr).toMatch(/^fatal: not a git repository/);
+  });
+
   test('the workspace files are untouched: git writes no index lock or file', async () => {
     const before = fs.readdirSync(path.join(repo.dir, '.git')).sort();
     await run('git status && git diff && git log && git show');
