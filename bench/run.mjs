@@ -3,6 +3,7 @@
 // it runs as is on Node 20 and 24. See bench/README.md for what each figure means.
 //
 //   node bench/run.mjs [--json] [--runs N] [--sessions N] [--dist DIR]
+//   node bench/run.mjs soak [...]   (bench/soak.mjs)
 //
 // --dist measures another build (an A/B of a build change) with this repo's examples/triage.
 import { spawn } from 'node:child_process';
@@ -13,6 +14,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startFakeModel } from './fake-model.mjs';
+
+// `npm run bench -- soak`: the reliability soak (bench/soak.mjs), its own flags and table.
+if (process.argv[2] === 'soak') {
+  await import('./soak.mjs');
+  process.exit();
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const probe = pathToFileURL(join(root, 'bench', 'rss-probe.mjs')).href;

@@ -6,16 +6,32 @@ export class FlueError extends Error {
   override name = 'FlueError';
 }
 
-/** A malformed agent, role or skill file. */
+/** Where in a definition file a problem is; 1-based, as editors count. */
+export interface SourcePosition {
+  line: number;
+  column?: number;
+}
+
+/** `file:line:column`, as far as it is known. */
+export function formatPlace(file: string, position: SourcePosition | undefined): string {
+  if (position === undefined) return file;
+  return `${file}:${position.line}${position.column === undefined ? '' : `:${position.column}`}`;
+}
+
+/**
+ * A malformed agent, role or skill file. `position`, when known, makes the message start
+ * `file:line:column:`, as compilers print it, so an editor or a CI log links to the spot.
+ */
 export class DefinitionError extends FlueError {
   override name = 'DefinitionError';
   constructor(
     readonly file: string,
     readonly field: string | undefined,
-    problem: string,
+    readonly problem: string,
     readonly fix?: string,
+    readonly position?: SourcePosition,
   ) {
-    super(`${file}${field ? `: ${field}` : ''}: ${problem}${fix ? `. ${fix}` : ''}`);
+    super(`${formatPlace(file, position)}${field ? `: ${field}` : ''}: ${problem}${fix ? `. ${fix}` : ''}`);
   }
 }
 

@@ -16,6 +16,7 @@ import { refuseCommandsWhereSecretsAreReadable } from './secrets/exposure.js';
 import { createRedactor } from './session-log/redact.js';
 import { SessionLog } from './session-log/writer.js';
 import type { SessionEvent } from './session-log/events.js';
+import type { ParsedSessionLog } from './session-log/reader.js';
 import { createAgentTools, OutputCollector } from './tools/index.js';
 import { renderRunPrompt, type TriggerContextExtras } from './trigger/prompt.js';
 import type { Trigger } from './trigger/types.js';
@@ -43,6 +44,11 @@ export interface PipelineSettings {
   secrets: string[];
   /** What the front end decided before the run (the gate's notes: why the profile is untrusted); logged as warnings. */
   notes?: string[];
+  /**
+   * Continue this interrupted run instead of starting one (`flue-action run --resume`): its log is
+   * appended to, its conversation, spending and outputs carry on (src/session-log/resume.ts).
+   */
+  resumeFrom?: ParsedSessionLog;
 }
 
 export interface PipelineDeps {
@@ -134,9 +140,13 @@ async function agentAt(root: string, agent: string): Promise<string | undefined>
 export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings, deps: PipelineDeps): Promise<RunReport> {
   // A real command can read the environment its parents started with: refused before anything is spent.
   if (settings.profile === 'trusted' && spec.commands.length > 0) refuseCommandsWhereSecretsAreReadable(spec.name, settings.secrets);
+  // A resume is checked and read before anything is spent.
+  const resuming = settings.resumeFrom === undefined ? undefined : await loadResumeSteps();
+  const resume = settings.resumeFrom && resuming?.planResume(settings.resumeFrom, spec);
   const model = await deps.createModelClient(spec);
-  const { log, sessionId, logFile } = openLog(spec, model.label, settings, deps);
-  for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
+  const { log, sessionId, logFile } = resume && resuming ? resuming.reopenLog(resume, settings, deps) : openLog(spec, model.label, settings, deps);
+  // A resumed run's log has them from its first attempt.
+  if (!resume) for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
 
   const sandbox = createSandbox({
     workspace: settings.workspace,
@@ -152,6 +162,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   if (settings.profile === 'trusted' && spec.network.allow.length > 0) await sandbox.load();
   const proposalContext = { isPullRequest: deps.trigger.isPullRequest, trusted: settings.profile === 'trusted' };
   const collector = new OutputCollector(spec.outputs, proposalContext, log);
+  if (resume) collector.restore(resume.outputs.proposals, resume.outputs.lastNumbers);
   const tools = createAgentTools(spec, sandbox, collector, proposalContext);
   const outcome = await runAgent({
     spec,
@@ -160,7 +171,9 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     workspace: settings.workspace,
     event: deps.trigger,
     context: deps.context,
-    prompt: await renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
+    // A resumed run's first message is in its log, with the rest of the conversation.
+    prompt: resume ? '' : await renderRunPrompt({ trigger: deps.trigger, userPrompt: settings.prompt, context: deps.context }),
+    resume: resume && { conversation: resume.conversation, spent: resume.spent },
     recorder: log,
     outputs: collector,
     shell: (command, signal) => sandbox.exec(command, { signal }),
@@ -193,6 +206,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     dryRun: settings.dryRun,
     secrets: settings.secrets,
     trusted: settings.profile === 'trusted',
+    alreadyApplied: resume?.outputs.applied,
   });
   const end = settleStatus(outcome, publish);
   log.record({ type: 'end', status: end.status, reason: end.reason, result: outcome.result, text: outcome.text, totals: outcome.totals });
@@ -298,12 +312,15 @@ function openLog(
 
 /**
  * What only the end of a run needs: loaded then, not before the first model request (start-up is a
- * headline figure). These and the sandbox's just-bash are the pipeline's only dynamic imports.
+ * headline figure). These, the resume steps and the sandbox's just-bash are the pipeline's only dynamic imports.
  */
 const endOfRun = {
   publish: () => import('./publish/index.js'),
   report: () => Promise.all([import('./report/html.js'), import('./session-log/reader.js')]),
 };
+
+/** What only a resumed run needs (`--resume`), loaded only for one: the same start-up reason. */
+const loadResumeSteps = () => import('./pipeline-resume.js');
 
 /** The self-contained HTML report beside the log; best-effort (writeReportFile): a failure is one of `warnings`. */
 async function writeReport(logFile: string, warnings: string[]): Promise<string | undefined> {

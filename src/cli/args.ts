@@ -40,6 +40,8 @@ export interface RunCommand {
   trustAuthorText?: boolean;
   progressComment?: boolean;
   progressDetails?: ProgressDetails;
+  /** An interrupted run's session log to continue (src/cli/resume-command.ts). */
+  resume?: string;
 }
 
 export type CliCommand =
@@ -75,6 +77,7 @@ Options for run:
                          .flue/scripted/<agent>.jsonl when it exists)
   --untrusted            Run with the untrusted profile (read-only, no commands, no network)
   --log-dir DIR          Where the session log goes (default: the system temp folder)
+  --resume LOG           Continue an interrupted run from its session log (appended to)
   --max-turns N  --max-cost-usd N  --timeout-minutes N
   --model-retry-minutes N  --model-idle-seconds N
 
@@ -200,6 +203,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
         modelRetryMinutes: positiveNumber('model-retry-minutes', values['model-retry-minutes']),
         modelIdleSeconds: positiveNumber('model-idle-seconds', values['model-idle-seconds']),
         ...ciFlags(values),
+        resume: values.resume,
       };
     }
     case 'list':
@@ -238,6 +242,7 @@ const OPTIONS = {
   'timeout-minutes': { type: 'string' },
   'model-retry-minutes': { type: 'string' },
   'model-idle-seconds': { type: 'string' },
+  resume: { type: 'string' },
   html: { type: 'boolean' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -279,6 +284,7 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'trust-author-text',
     'progress-comment',
     'progress-details',
+    'resume',
     'help',
     'debug',
   ],

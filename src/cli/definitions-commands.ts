@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
-import { checkDefinitions, findSkills, listAgents } from '../definitions/index.js';
+import { checkDefinitions, findSkills, listAgents, type DefinitionProblem } from '../definitions/index.js';
 import { terminalSafe, terminalSafeJson } from '../report/terminal.js';
 import { oneLine } from '../text/index.js';
+import { formatPlace } from '../errors.js';
 import { EXIT } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
@@ -28,7 +29,11 @@ export async function listCommand(command: { cwd: string; json: boolean }, io: C
   return EXIT.succeeded;
 }
 
-/** `--strict` (what CI should run): a warning fails too, so a `tool:` typo cannot pass as an ignored field. */
+/**
+ * Every problem of every agent, role and skill, one per line as compilers print them
+ * (`file:line:column: error: field: message`), sorted by file and line. Exit 2 on an error;
+ * `--strict` (what CI should run) fails on a warning too, so a `tool:` typo cannot pass as an ignored field.
+ */
 export async function checkCommand(command: { cwd: string; json: boolean; strict: boolean }, io: CliIo): Promise<number> {
   const report = await checkDefinitions(resolve(io.cwd, command.cwd));
   const errors = report.problems.filter((p) => p.severity === 'error').length;
@@ -38,9 +43,18 @@ export async function checkCommand(command: { cwd: string; json: boolean; strict
     io.stdout.write(`${terminalSafeJson({ ...report, ok: passed })}\n`);
   } else {
     // Problems quote the workspace's files: printed terminal-safe.
-    for (const problem of report.problems) io.stdout.write(terminalSafe(`${problem.severity}: ${problem.file}: ${problem.message}\n`));
+    for (const problem of report.problems) io.stdout.write(terminalSafe(`${problemLine(problem)}\n`));
     const strictly = report.ok && !passed ? ' (--strict: warnings fail)' : '';
     io.stdout.write(`${passed ? 'ok' : 'failed'}: ${errors} error(s), ${warnings} warning(s)${strictly}\n`);
   }
   return passed ? EXIT.succeeded : EXIT.usage;
+}
+
+/** `.flue/agents/triage.md:4:10: error: tools[1]: unknown tool "raed" (did you mean "read"?). ...` */
+function problemLine(problem: DefinitionProblem): string {
+  const place = formatPlace(
+    problem.file,
+    problem.line === undefined ? undefined : { line: problem.line, ...(problem.column === undefined ? {} : { column: problem.column }) },
+  );
+  return `${place}: ${problem.severity}: ${problem.field === undefined ? '' : `${problem.field}: `}${problem.message}`;
 }

@@ -23,11 +23,20 @@ import { inGitLabJob } from './gitlab-job-detect.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
+  if (command.resume !== undefined && inGitLabJob(command, io.env)) {
+    throw new InputError(
+      '--resume runs locally only: in a GitLab CI job (GITLAB_CI=true) run is the GitLab front end, which does not resume a log yet.',
+    );
+  }
   if (inGitLabJob(command, io.env)) return (await import('./gitlab-job.js')).runGitLabJob(command, io);
   refuseCiFlags(command);
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);
-  const trigger = readTrigger(command, io);
+  // Dynamic, like the log reader it loads: a run that does not resume does not carry them at start-up.
+  const resumed =
+    command.resume === undefined ? undefined : (await import('./resume-command.js')).readResumedRun({ ...command, resume: command.resume }, io.cwd);
+  if (resumed?.notice) io.stderr.write(`${terminalSafe(`flue-action: warning: ${resumed.notice}`)}\n`);
+  const trigger = resumed?.trigger ?? readTrigger(command, io);
   // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.
   const secrets = secretValues(io.env);
   // Progress, and the line saying the model is scripted, in order and one write per turn of the loop.
@@ -39,7 +48,7 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
         workspace,
         agent: command.agent,
         prompt: command.prompt,
-        model: command.model,
+        model: command.model ?? resumed?.model,
         limits: {
           maxTurns: command.maxTurns,
           maxCostUsd: command.maxCostUsd,
@@ -47,17 +56,23 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
           modelRetryMinutes: command.modelRetryMinutes,
           modelIdleSeconds: command.modelIdleSeconds,
         },
-        profile: command.untrusted ? 'untrusted' : 'trusted',
+        profile: command.untrusted || resumed?.untrusted ? 'untrusted' : 'trusted',
         // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
         // never as applied, with or without --dry-run.
         dryRun: true,
         logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
         secrets,
+        resumeFrom: resumed?.log,
       },
       {
         host: new LocalHost(),
         trigger,
-        createModelClient: (spec) => chooseModelClient(spec, command, workspace, io, progress),
+        createModelClient: async (spec) => {
+          const client = await chooseModelClient(spec, command, workspace, io, progress);
+          // A scripted model replays from the turn after the last one the log holds.
+          if (resumed && client instanceof ScriptedModelClient) client.skipTurns(resumed.answeredTurns);
+          return client;
+        },
         signal: io.signal,
         onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
       },

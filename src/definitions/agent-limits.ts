@@ -3,6 +3,7 @@ import { LIMITS } from '../limits.js';
 import type { AgentLimits } from './types.js';
 import { check, isAbsent, positiveInteger, positiveNumber, rejectUnknownKeys, requireMapping } from './field-check.js';
 import type { FieldNaming } from './naming.js';
+import { ErrorCollector } from './problems.js';
 
 const LIMIT_SCHEMAS: Record<keyof AgentLimits, v.GenericSchema<unknown, number>> = {
   maxTurns: positiveInteger,
@@ -31,16 +32,23 @@ export function readLimits(value: unknown, file: string, naming: FieldNaming): A
   const names = naming.limits;
   const example = `limits: { ${names.maxTurns}: ${LIMITS.maxTurns}, ${names.maxCostUsd}: ${LIMITS.maxCostUsd} }`;
   const given = requireMapping(value, { file, field: 'limits' }, `Write ${example}`);
-  rejectUnknownKeys(
-    given,
-    LIMIT_KEYS.map((key) => names[key]),
-    { file, field: 'limits' },
-    'limit',
+  const problems = new ErrorCollector();
+  problems.read(
+    () =>
+      rejectUnknownKeys(
+        given,
+        LIMIT_KEYS.map((key) => names[key]),
+        { file, field: 'limits' },
+        'limit',
+      ),
+    undefined,
   );
   for (const key of LIMIT_KEYS) {
     const entry = given[names[key]];
     if (isAbsent(entry)) continue;
-    limits[key] = check(LIMIT_SCHEMAS[key], entry, { file, field: `limits.${names[key]}` }, `Remove it for the default (${DEFAULT_AGENT_LIMITS[key]})`);
+    const fix = `Remove it for the default (${DEFAULT_AGENT_LIMITS[key]})`;
+    limits[key] = problems.read(() => check(LIMIT_SCHEMAS[key], entry, { file, field: `limits.${names[key]}` }, fix), limits[key]);
   }
+  problems.throwIfAny();
   return limits;
 }

@@ -5,7 +5,7 @@ import type { LoadedDocument } from './types.js';
 import { frontmatterFields, normalizeText, splitFrontmatter, unclosedFrontmatter } from './frontmatter.js';
 import { isMissingFile, repoPath, type TrackedFiles } from './tracked-files.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
-import type { DefinitionWarning } from './problems.js';
+import type { DefinitionWarning, FieldTarget } from './problems.js';
 
 export const ROLES_DIR = '.flue/roles';
 
@@ -51,19 +51,20 @@ export function parseRole(file: string, text: string): { description?: string; b
   const warnings: DefinitionWarning[] = [];
   let description: string | undefined;
   if (split.kind === 'frontmatter') {
-    const fields = frontmatterFields(file, split.yaml, 'Write description: <what the role is for>');
+    const { fields, positions } = frontmatterFields(file, split.yaml, 'Write description: <what the role is for>');
+    const warn = (message: string, target: FieldTarget): void => void warnings.push({ file, message, position: positions.find(target) });
     for (const key of Object.keys(fields)) {
       if (key !== 'description')
-        warnings.push({
-          file,
-          message: `unknown field ${JSON.stringify(key)} is ignored${didYouMean(key, ['description'])}; a role has only description`,
+        warn(`unknown field ${JSON.stringify(key)} is ignored${didYouMean(key, ['description'])}; a role has only description`, {
+          keys: [key],
+          part: 'key',
         });
     }
     if (typeof fields.description === 'string') description = fields.description.trim();
     else if (fields.description !== undefined && fields.description !== null)
-      warnings.push({ file, message: `description should be a string, got ${describeValue(fields.description)}` });
+      warn(`description should be a string, got ${describeValue(fields.description)}`, { keys: ['description'] });
   }
-  if (split.body === '') warnings.push({ file, message: 'the role has no text after its frontmatter, so it changes nothing' });
+  if (split.body === '') warnings.push({ file, message: 'the role has no text after its frontmatter, so it changes nothing', position: { line: 1 } });
   return { ...(description === undefined ? {} : { description }), body: split.body, warnings };
 }
 

@@ -2,6 +2,8 @@ import * as v from 'valibot';
 import { DefinitionError } from '../errors.js';
 import { isRecord } from '../records.js';
 import { describeValue, didYouMean, fieldPath, quoteList } from './wording.js';
+import { FieldError, readEach, throwErrors } from './problems.js';
+import { fieldKeys } from './positions.js';
 
 /** Where a value came from, for the error that names it. */
 export interface FieldAt {
@@ -14,13 +16,25 @@ export interface FieldAt {
 /**
  * Validates one field with valibot and returns its output, or throws a DefinitionError naming the
  * file, the exact path inside the field (`tools[2]`) and the fix. Messages come from the schema.
+ * Every issue is reported (two bad entries of one list are two errors), each at its own path.
  */
 export function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown, at: FieldAt, fix: string): T {
-  const result = v.safeParse(schema, value, { abortEarly: true });
+  const result = v.safeParse(schema, value);
   if (result.success) return result.output;
-  const [issue] = result.issues;
-  const keys = (issue.path ?? []).map((item) => item.key as string | number);
-  throw new DefinitionError(at.file, fieldPath(at.field, keys), issue.message, fix);
+  const errors: DefinitionError[] = [];
+  const seen = new Set<string>();
+  for (const issue of result.issues) {
+    const field = fieldPath(
+      at.field,
+      (issue.path ?? []).map((item) => item.key as string | number),
+    );
+    // One problem per place: a value that is not a number also fails the pipe's later checks.
+    if (seen.has(field)) continue;
+    seen.add(field);
+    errors.push(new DefinitionError(at.file, field, issue.message, fix));
+  }
+  throwErrors(errors);
+  throw new Error('valibot reported a failure without issues');
 }
 
 const got = (issue: v.BaseIssue<unknown>): string => `got ${describeValue(issue.input)}`;
@@ -53,10 +67,18 @@ export function requireMapping(value: unknown, at: FieldAt, fix: string): Record
   throw new DefinitionError(at.file, at.field, `must be a mapping, got ${describeValue(value)}`, fix);
 }
 
-/** Nested fields are strict: a misspelled limit or policy key would silently fall back to a default. */
+/** Nested fields are strict: a misspelled limit or policy key would silently fall back to a default. Every unknown key is an error at its line. */
 export function rejectUnknownKeys(value: Record<string, unknown>, known: readonly string[], at: FieldAt, what = 'field'): void {
-  for (const key of Object.keys(value)) {
-    if (known.includes(key)) continue;
-    throw new DefinitionError(at.file, at.field, `unknown ${what} ${JSON.stringify(key)}${didYouMean(key, known)}`, `Known: ${quoteList(known)}`);
-  }
+  readEach(
+    Object.keys(value).filter((key) => !known.includes(key)),
+    (key) => {
+      throw new FieldError(
+        at.file,
+        at.field,
+        { keys: [...fieldKeys(at.field), key], part: 'key' },
+        `unknown ${what} ${JSON.stringify(key)}${didYouMean(key, known)}`,
+        `Known: ${quoteList(known)}`,
+      );
+    },
+  );
 }

@@ -5,6 +5,7 @@ import { check, isAbsent, nameList, nonEmptyText, rejectUnknownKeys, requireMapp
 import { parseCommandEntry } from './command-entry.js';
 import { DEFAULT_MODEL, parseModelId } from './model-id.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
+import { readEach } from './problems.js';
 import type { FieldNaming } from './naming.js';
 
 /** Read-only by default: an agent that changes files says so by listing `write`. */
@@ -54,14 +55,16 @@ export function readNames(value: unknown, at: FieldAt, fix: string): string[] | 
 
 export function readSubagents(value: unknown, file: string): string[] {
   const names = readNames(value, { file, field: 'subagents' }, 'List agent names from .flue/agents/, such as [researcher]') ?? [];
-  return names.map((name, index) => check(simpleName, name, { file, field: `subagents[${index}]` }, 'Use the agent file name without its extension'));
+  return readEach([...names.entries()], ([index, name]) =>
+    check(simpleName, name, { file, field: `subagents[${index}]` }, 'Use the agent file name without its extension'),
+  );
 }
 
 /** `commands:` entries, each checked against the grammar of command-entry.ts, spaces normalized, repeats removed. */
 export function readCommands(value: unknown, file: string): string[] {
   if (isAbsent(value)) return [];
   const entries = check(nameList, value, { file, field: 'commands' }, 'List commands, such as ["npm test", "git diff {args}"]');
-  const texts = entries.map((entry, index) => {
+  const texts = readEach([...entries.entries()], ([index, entry]) => {
     const parsed = parseCommandEntry(entry);
     if (!parsed.ok) throw new DefinitionError(file, `commands[${index}]`, parsed.problem, parsed.fix);
     return parsed.entry.text;
@@ -82,7 +85,8 @@ export interface ToolEntry {
 export function readSandboxTools(entries: ToolEntry[] | undefined, file: string, naming: FieldNaming): SandboxToolName[] {
   if (entries === undefined) return [...DEFAULT_TOOLS];
   const chosen = new Set<SandboxToolName>();
-  for (const { index, value } of entries) chosen.add(readToolName(value, { file, field: `tools[${index}]` }, naming));
+  // Every entry is read, so two typos are two errors at once.
+  for (const tool of readEach(entries, ({ index, value }) => readToolName(value, { file, field: `tools[${index}]` }, naming))) chosen.add(tool);
   if (chosen.has('write')) chosen.add('edit');
   return SANDBOX_TOOLS.filter((tool) => chosen.has(tool));
 }

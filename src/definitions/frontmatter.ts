@@ -1,5 +1,7 @@
-import { parseDocument } from 'yaml';
-import { DefinitionError } from '../errors.js';
+import { LineCounter, parseDocument } from 'yaml';
+import { DefinitionError, type SourcePosition } from '../errors.js';
+import { FrontmatterPositions } from './positions.js';
+import { DefinitionErrors } from './problems.js';
 import { isRecord } from '../records.js';
 import { describeValue } from './wording.js';
 
@@ -35,47 +37,60 @@ export function splitFrontmatter(text: string): SplitDocument {
   };
 }
 
-export type YamlResult = { ok: true; value: unknown } | { ok: false; line: number; message: string };
+/** One YAML syntax error, at its place in the file. */
+export interface YamlProblem {
+  position: SourcePosition;
+  message: string;
+}
+
+export type YamlResult = { ok: true; value: unknown; positions: FrontmatterPositions } | { ok: false; problems: [YamlProblem, ...YamlProblem[]] };
 
 /**
- * Parses frontmatter YAML (1.2 core schema: `yes` stays a string, dates stay strings). `line` is the
- * line in the whole file: frontmatter starts on line 2, after the opening `---`.
+ * Parses frontmatter YAML (1.2 core schema: `yes` stays a string, dates stay strings). Positions are
+ * in the whole file: frontmatter starts on line 2, after the opening `---`. Every syntax error is
+ * returned, so `check` lists them all.
  */
 export function parseFrontmatterYaml(yaml: string, options: { uniqueKeys: boolean }): YamlResult {
-  const document = parseDocument(yaml, { prettyErrors: true, uniqueKeys: options.uniqueKeys });
-  const [error] = document.errors;
-  if (error) {
-    const line = (error.linePos?.[0].line ?? 1) + 1;
-    // The library appends "at line N, column M:" and a code excerpt; the line is reported separately.
-    const message = error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
-    return { ok: false, line, message };
-  }
-  return { ok: true, value: document.toJS() };
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yaml, { prettyErrors: true, uniqueKeys: options.uniqueKeys, lineCounter });
+  const positions = new FrontmatterPositions(document, lineCounter, 2);
+  const problems = document.errors.map((error) => ({
+    position: positions.at(error.pos[0]),
+    // The library appends "at line N, column M:" and a code excerpt; the position is reported separately.
+    message: error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ''),
+  }));
+  const [first, ...rest] = problems;
+  if (first) return { ok: false, problems: [first, ...rest] };
+  return { ok: true, value: document.toJS(), positions };
 }
 
 /**
  * The fields of an agent's or role's frontmatter: strict YAML (a duplicate key is an error), and a
- * mapping; empty frontmatter has no fields. Either problem is one DefinitionError naming `file`;
- * `mappingFix` says what the frontmatter should hold.
+ * mapping; empty frontmatter has no fields. Problems are DefinitionErrors naming `file`, at their
+ * line (several syntax errors are thrown together); `mappingFix` says what the frontmatter should hold.
  */
-export function frontmatterFields(file: string, yaml: string, mappingFix: string): Record<string, unknown> {
+export function frontmatterFields(
+  file: string,
+  yaml: string,
+  mappingFix: string,
+): { fields: Record<string, unknown>; positions: FrontmatterPositions } {
   const parsed = parseFrontmatterYaml(yaml, { uniqueKeys: true });
   if (!parsed.ok) {
-    throw new DefinitionError(file, 'frontmatter', `invalid YAML at line ${parsed.line}: ${parsed.message}`, YAML_FIX);
+    const [first, ...rest] = parsed.problems;
+    const error = (problem: YamlProblem): DefinitionError =>
+      new DefinitionError(file, 'frontmatter', `invalid YAML: ${problem.message}`, YAML_FIX, problem.position);
+    throw rest.length === 0 ? error(first) : new DefinitionErrors([error(first), ...rest.map(error)]);
   }
   const fields = parsed.value ?? {};
   if (!isRecord(fields)) {
-    throw new DefinitionError(file, 'frontmatter', `must be a mapping of fields, got ${describeValue(fields)}`, mappingFix);
+    throw parsed.positions.locate(new DefinitionError(file, 'frontmatter', `must be a mapping of fields, got ${describeValue(fields)}`, mappingFix));
   }
-  return fields;
+  return { fields, positions: parsed.positions };
 }
 
 /** An agent or role whose frontmatter never ends: the whole file would be read as YAML. */
 export function unclosedFrontmatter(file: string): DefinitionError {
-  return new DefinitionError(
-    file,
-    'frontmatter',
-    'the opening --- on line 1 has no closing --- line',
-    'End the frontmatter with a line containing only ---',
-  );
+  return new DefinitionError(file, 'frontmatter', 'the opening --- has no closing --- line', 'End the frontmatter with a line containing only ---', {
+    line: 1,
+  });
 }

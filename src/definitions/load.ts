@@ -1,14 +1,14 @@
 import path from 'node:path';
-import { DefinitionError, errorMessage } from '../errors.js';
+import { DefinitionError, errorMessage, isDefinitionError } from '../errors.js';
 import type { AgentSpec, SkillSpec } from './types.js';
-import { parseMarkdownAgent } from './markdown-agent.js';
-import { parseCodeAgent } from './code-agent.js';
+import { readMarkdownAgent } from './markdown-agent.js';
+import { readCodeAgent } from './code-agent.js';
 import { codeAgentSupport, currentRuntime, defaultModuleUrls, importAgentModule, localImportHashes, type ModuleUrls } from './module-hooks.js';
 import { AGENTS_DIR, listAgentFiles, locateAgent, type AgentFile } from './locate.js';
 import { loadProjectInstructions, loadRole } from './documents.js';
 import { findSkill, findSkills, SKILL_ROOTS, type SkillCatalog, type SkippedSkill } from './skills.js';
 import { repoPath, TrackedFiles } from './tracked-files.js';
-import { formatWarning, type DefinitionWarning } from './problems.js';
+import { DefinitionErrors, ErrorCollector, errorsOf, FieldError, formatWarning, readEach, type DefinitionWarning, type ErrorList } from './problems.js';
 import type { AgentDraft } from './draft.js';
 import { didYouMean, quoteList } from './wording.js';
 
@@ -50,16 +50,41 @@ export async function loadAgentFile(agent: AgentFile, context: DefinitionsContex
   return (await buildAgent(agent, context)).spec;
 }
 
-/** The spec, and its warnings with the file each is about (AgentSpec keeps them as lines). */
+/** The spec, and its warnings with the file each is about (AgentSpec keeps them as lines). Throws every error found, as one. */
 export async function buildAgent(agent: AgentFile, context: DefinitionsContext): Promise<{ spec: AgentSpec; warnings: DefinitionWarning[] }> {
+  const inspection = await inspectAgent(agent, context);
+  if (inspection.spec === undefined) throw new DefinitionErrors(inspection.errors);
+  return { spec: inspection.spec, warnings: inspection.warnings };
+}
+
+/** An agent's spec, or every error that stops it; its warnings either way, so `check` shows them next to its errors. */
+export type AgentInspection =
+  | { spec: AgentSpec; errors: []; warnings: DefinitionWarning[] }
+  | { spec?: undefined; errors: ErrorList; warnings: DefinitionWarning[] };
+
+/** Reads the agent and everything it names, keeping every error rather than stopping at the first. */
+export async function inspectAgent(agent: AgentFile, context: DefinitionsContext): Promise<AgentInspection> {
   const tracked = new TrackedFiles(context.root);
   const text = await tracked.read(agent.path);
-  const draft = agent.path.endsWith('.md') ? parseMarkdownAgent(agent.file, text) : await loadCodeDraft(agent, context.moduleUrls, context.root);
+  let draft: AgentDraft;
+  try {
+    draft = agent.path.endsWith('.md') ? readMarkdownAgent(agent.file, text) : await loadCodeDraft(agent, context.moduleUrls, context.root);
+  } catch (error) {
+    if (!isDefinitionError(error)) throw error;
+    return { errors: errorsOf(error), warnings: [] };
+  }
+  const problems = new ErrorCollector();
+  problems.errors.push(...draft.errors);
   const warnings: DefinitionWarning[] = [...draft.warnings];
-  const role = draft.roleName === undefined ? undefined : await loadRole(tracked, draft.roleName, agent.file);
+  const { roleName } = draft;
+  const role = roleName === undefined ? undefined : await problems.readAsync(() => loadRole(tracked, roleName, agent.file), undefined);
   if (role) warnings.push(...role.warnings);
-  const skills = chooseSkills(draft.skillNames, context.catalog, agent.file, warnings);
-  checkSubagents(draft.subagents, context.agents, agent.file);
+  const skills = problems.read(() => chooseSkills(draft.skillNames, context.catalog, agent.file, warnings), []);
+  problems.read(() => checkSubagents(draft.subagents, context.agents, agent.file), undefined);
+  // An error about the agent's own fields is placed in its frontmatter; a role's errors carry their own place.
+  const located = problems.errors.map((error) => (draft.positions && error.file === agent.file ? draft.positions.locate(error) : error));
+  const [first, ...rest] = located;
+  if (first) return { errors: [first, ...rest], warnings };
   const projectInstructions = await loadProjectInstructions(tracked);
   const files = { ...tracked.hashes };
   // A code agent's own helper modules are part of its definition too.
@@ -77,7 +102,7 @@ export async function buildAgent(agent: AgentFile, context: DefinitionsContext):
     files,
     warnings: warnings.map(formatWarning),
   });
-  return { spec, warnings };
+  return { spec, errors: [], warnings };
 }
 
 function assemble(
@@ -114,27 +139,27 @@ async function loadCodeDraft(agent: AgentFile, moduleUrls: ModuleUrls, root: str
   } catch (error) {
     throw importError(agent.file, error);
   }
-  return parseCodeAgent(agent.file, namespace);
+  return readCodeAgent(agent.file, namespace);
 }
 
 /** User code failed to load: its own message, plus what the usual cause is. */
 export function importError(file: string, error: unknown): DefinitionError {
   const code = (error as { code?: unknown } | null)?.code;
-  let message = errorMessage(error).split('\n')[0] ?? '';
+  const message = errorMessage(error).split('\n')[0] ?? '';
   // Node's TypeScript syntax errors carry the position only in the stack's first line: `/path/agent.ts:12`.
   const line = error instanceof SyntaxError ? /^\S+:(\d+)\n/.exec(error.stack ?? '')?.[1] : undefined;
-  if (line !== undefined) message = `${message} at line ${line}`;
   const fix =
     code === 'ERR_UNSUPPORTED_TYPESCRIPT_SYNTAX'
       ? 'Node only strips types: replace enums, namespaces and constructor parameter properties with plain code'
       : code === 'ERR_MODULE_NOT_FOUND'
         ? 'An agent can import only "flue-action", "valibot", node: built-ins and its own relative files'
         : 'Fix the error, then run flue-action check';
-  return new DefinitionError(file, undefined, `cannot be loaded: ${message}`, fix);
+  return new DefinitionError(file, undefined, `cannot be loaded: ${message}`, fix, line === undefined ? undefined : { line: Number(line) });
 }
 
 export const skippedWarning = (skipped: SkippedSkill): DefinitionWarning => ({
   file: skipped.file,
+  position: skipped.position,
   message: `skipped: ${skipped.problem}. ${skipped.fix}`,
 });
 
@@ -145,23 +170,31 @@ function chooseSkills(names: string[] | undefined, catalog: SkillCatalog, agentF
     return catalog.skills;
   }
   const chosen: SkillSpec[] = [];
-  for (const name of names) {
+  readEach(names, (name) => {
     const skill = findSkill(catalog, name);
     if (!skill) throw missingSkill(name, catalog, agentFile);
-    if (!chosen.includes(skill)) chosen.push(skill);
+    if (chosen.includes(skill)) return;
+    chosen.push(skill);
     warnings.push(...catalog.warnings.filter((warning) => warning.skill === skill.name));
-  }
+  });
   return chosen;
 }
 
 function missingSkill(name: string, catalog: SkillCatalog, agentFile: string): DefinitionError {
   const skipped = catalog.skipped.find((entry) => entry.folder === name);
   if (skipped)
-    return new DefinitionError(agentFile, 'skills', `skill ${JSON.stringify(name)} cannot be used: ${skipped.file} ${skipped.problem}`, skipped.fix);
+    return new FieldError(
+      agentFile,
+      'skills',
+      { keys: ['skills'], item: name },
+      `skill ${JSON.stringify(name)} cannot be used: ${skipped.file} ${skipped.problem}`,
+      skipped.fix,
+    );
   const names = catalog.skills.map((skill) => skill.name);
-  return new DefinitionError(
+  return new FieldError(
     agentFile,
     'skills',
+    { keys: ['skills'], item: name },
     `no skill named ${JSON.stringify(name)} in ${SKILL_ROOTS.join(', ')}${didYouMean(name, names)}`,
     names.length === 0 ? `No skills exist yet: create ${SKILL_ROOTS[0]}/${name}/SKILL.md` : `Skills that exist: ${quoteList(names)}`,
   );
@@ -170,13 +203,14 @@ function missingSkill(name: string, catalog: SkillCatalog, agentFile: string): D
 /** Only existence is checked here: a subagent is loaded (and validated) when the agent delegates to it. */
 function checkSubagents(subagents: string[], agents: AgentFile[], agentFile: string): void {
   const names = [...new Set(agents.map((agent) => agent.name))];
-  for (const name of subagents) {
-    if (names.includes(name)) continue;
-    throw new DefinitionError(
+  readEach(subagents, (name) => {
+    if (names.includes(name)) return;
+    throw new FieldError(
       agentFile,
       'subagents',
+      { keys: ['subagents'], item: name },
       `no agent named ${JSON.stringify(name)} in ${AGENTS_DIR}/${didYouMean(name, names)}`,
       `Agents that exist: ${quoteList(names)}`,
     );
-  }
+  });
 }

@@ -6,6 +6,7 @@ import { OUTPUT_KINDS, type ChangePolicy, type OutputKind, type OutputPolicy, ty
 import { check, isAbsent, nonEmptyText, positiveInteger, rejectUnknownKeys, requireMapping, type FieldAt } from './field-check.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { FieldNaming } from './naming.js';
+import { ErrorCollector, FieldError, readEach } from './problems.js';
 
 /** `propose_change` settings, kebab-case in markdown like every frontmatter field, camelCase in a TS agent. */
 const CHANGE_KEYS = {
@@ -43,33 +44,40 @@ export function readOutputs(value: unknown, file: string, naming: FieldNaming): 
   const outputs = requireMapping(value, { file, field: 'outputs' }, `Write ${example}`);
   const names = OUTPUT_KINDS.map((kind) => naming.outputs[kind]);
   const policy: OutputPolicy = {};
-  for (const [name, entry] of Object.entries(outputs)) {
+  readEach(Object.entries(outputs), ([name, entry]) => {
     const kind = OUTPUT_KINDS.find((candidate) => naming.outputs[candidate] === name);
     if (!kind) {
-      throw new DefinitionError(
+      throw new FieldError(
         file,
         'outputs',
+        { keys: ['outputs', name], part: 'key' },
         `unknown output ${JSON.stringify(name)}${didYouMean(name, names)}`,
         `Safe outputs are ${quoteList(names)}`,
       );
     }
-    if (entry === false) continue;
+    if (entry === false) return;
     const settings = isAbsent(entry) || entry === true ? {} : entry;
     if (kind === 'propose_change') policy.propose_change = readChangePolicy(settings, { file, field: `outputs.${name}` }, naming);
     else readPolicy(kind, settings, { file, field: `outputs.${name}` }, policy);
-  }
+  });
   return policy;
 }
 
 function readPolicy(kind: Exclude<OutputKind, 'propose_change'>, value: unknown, at: FieldAt, policy: OutputPolicy): void {
   const settings = requireMapping(value, at, `Write ${at.field.slice('outputs.'.length)}: { max: ${DEFAULT_MAX[kind]} }, or {} for the defaults`);
-  rejectUnknownKeys(settings, POLICY_KEYS[kind], at);
-  const max = isAbsent(settings.max)
-    ? DEFAULT_MAX[kind]
-    : check(positiveInteger, settings.max, { file: at.file, field: `${at.field}.max` }, `Remove it for the default (${DEFAULT_MAX[kind]})`);
+  const problems = new ErrorCollector();
+  problems.read(() => rejectUnknownKeys(settings, POLICY_KEYS[kind], at), undefined);
+  const max = problems.read(
+    () =>
+      isAbsent(settings.max)
+        ? DEFAULT_MAX[kind]
+        : check(positiveInteger, settings.max, { file: at.file, field: `${at.field}.max` }, `Remove it for the default (${DEFAULT_MAX[kind]})`),
+    DEFAULT_MAX[kind],
+  );
   if (kind === 'add_comment') policy.add_comment = { max };
-  else if (kind === 'submit_review') policy.submit_review = { max, events: readEvents(settings.events, at) };
-  else policy[kind] = { max, allowed: readAllowed(settings.allowed, at) };
+  else if (kind === 'submit_review') policy.submit_review = { max, events: problems.read(() => readEvents(settings.events, at), ['COMMENT']) };
+  else policy[kind] = { max, allowed: problems.read(() => readAllowed(settings.allowed, at), []) };
+  problems.throwIfAny();
 }
 
 /**
@@ -81,45 +89,60 @@ function readChangePolicy(value: unknown, at: FieldAt, naming: FieldNaming): Cha
   const name = (key: keyof typeof CHANGE_KEYS.typescript): string =>
     Object.keys(keys).find((written) => keys[written as keyof typeof keys] === key) ?? key;
   const settings = requireMapping(value, at, `Write ${at.field.slice('outputs.'.length)}: { ${name('maxFiles')}: 5 }, or {} for the defaults`);
-  rejectUnknownKeys(settings, ['max', ...Object.keys(keys)], at);
   const field = (key: string): FieldAt => ({ file: at.file, field: `${at.field}.${key}` });
-  const count = (key: 'maxFiles' | 'maxLines', fallback: number): number =>
-    isAbsent(settings[name(key)]) ? fallback : check(positiveInteger, settings[name(key)], field(name(key)), `Remove it for the default (${fallback})`);
+  // Every problem at once, as for the other outputs: each setting falls back to its default while the rest are read.
+  const problems = new ErrorCollector();
+  problems.read(() => rejectUnknownKeys(settings, ['max', ...Object.keys(keys)], at), undefined);
+  const count = (key: 'max' | 'maxFiles' | 'maxLines', fallback: number): number => {
+    const written = key === 'max' ? 'max' : name(key);
+    return problems.read(
+      () =>
+        isAbsent(settings[written]) ? fallback : check(positiveInteger, settings[written], field(written), `Remove it for the default (${fallback})`),
+      fallback,
+    );
+  };
   const prefix = settings[name('branchPrefix')];
-  const branchPrefix = isAbsent(prefix)
-    ? 'flue/'
-    : check(branchPrefixSchema, prefix, field(name('branchPrefix')), "Write a branch name prefix such as 'flue/' or 'bot/fix-'");
-  const protectedValue = settings[name('protectedPaths')];
-  const protectedPaths = isAbsent(protectedValue)
-    ? []
-    : check(
-        globList,
-        protectedValue,
-        field(name('protectedPaths')),
-        'List globs of paths the agent may not change, such as ["package.json", "src/auth/**"]',
-      );
-  for (const [index, glob] of protectedPaths.entries()) {
-    const compiled = compileGlob(glob, { nocase: true });
-    if (!compiled.ok) throw new DefinitionError(at.file, `${field(name('protectedPaths')).field}[${index}]`, compiled.problem);
-  }
+  const branchPrefix = problems.read(
+    () =>
+      isAbsent(prefix)
+        ? 'flue/'
+        : check(branchPrefixSchema, prefix, field(name('branchPrefix')), "Write a branch name prefix such as 'flue/' or 'bot/fix-'"),
+    'flue/',
+  );
+  const protectedPaths = problems.read(() => readProtectedPaths(settings[name('protectedPaths')], field(name('protectedPaths'))), []);
   const draft = settings.draft;
-  return {
-    max: isAbsent(settings.max)
-      ? DEFAULT_MAX.propose_change
-      : check(positiveInteger, settings.max, field('max'), `Remove it for the default (${DEFAULT_MAX.propose_change})`),
+  const policy: ChangePolicy = {
+    max: count('max', DEFAULT_MAX.propose_change),
     branchPrefix,
     protectedPaths,
     maxFiles: count('maxFiles', LIMITS.defaultChangeMaxFiles),
     maxLines: count('maxLines', LIMITS.defaultChangeMaxLines),
-    draft: isAbsent(draft)
-      ? true
-      : check(
-          v.boolean((issue) => `must be true or false, got ${describeValue(issue.input)}`),
-          draft,
-          field('draft'),
-          'Write draft: false to open a ready pull request',
-        ),
+    draft: problems.read(
+      () =>
+        isAbsent(draft)
+          ? true
+          : check(
+              v.boolean((issue) => `must be true or false, got ${describeValue(issue.input)}`),
+              draft,
+              field('draft'),
+              'Write draft: false to open a ready pull request',
+            ),
+      true,
+    ),
   };
+  problems.throwIfAny();
+  return policy;
+}
+
+/** Globs of paths never committed; each must match in linear time, like every pattern a definition holds. */
+function readProtectedPaths(value: unknown, at: FieldAt): string[] {
+  if (isAbsent(value)) return [];
+  const globs = check(globList, value, at, 'List globs of paths the agent may not change, such as ["package.json", "src/auth/**"]');
+  for (const [index, glob] of globs.entries()) {
+    const compiled = compileGlob(glob, { nocase: true });
+    if (!compiled.ok) throw new DefinitionError(at.file, `${at.field}[${index}]`, compiled.problem);
+  }
+  return globs;
 }
 
 /** A branch name prefix git and GitHub accept: refname characters only, no `..`, not ending in `.lock`. */
@@ -142,11 +165,11 @@ function readAllowed(value: unknown, at: FieldAt): string[] {
   const fix = 'List the labels or globs the agent may use, such as [bug, question, "area/*"]';
   if (isAbsent(value)) throw new DefinitionError(at.file, field, 'is required', fix);
   const allowed = check(allowedList, value, { file: at.file, field }, fix);
-  for (const [index, glob] of allowed.entries()) {
+  readEach([...allowed.entries()], ([index, glob]) => {
     // Matched against labels the model chooses: only globs that match in linear time are accepted.
     const compiled = compileGlob(glob, { nocase: true });
     if (!compiled.ok) throw new DefinitionError(at.file, `${field}[${index}]`, compiled.problem);
-  }
+  });
   return [...new Set(allowed)];
 }
 

@@ -1,6 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { SourcePosition } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { SkillSpec } from './types.js';
 import { normalizeText, splitFrontmatter } from './frontmatter.js';
@@ -19,6 +20,7 @@ export interface SkippedSkill {
   file: string;
   problem: string;
   fix: string;
+  position: SourcePosition;
 }
 
 export interface SkillWarning extends DefinitionWarning {
@@ -52,7 +54,7 @@ export async function findSkills(root: string): Promise<SkillCatalog> {
 function addSkill(catalog: SkillCatalog, text: string, where: { file: string; dir: string; folder: string }): void {
   const parsed = parseSkill(text, where);
   if (!parsed.ok) {
-    catalog.skipped.push({ folder: where.folder, file: where.file, problem: parsed.problem, fix: parsed.fix });
+    catalog.skipped.push({ folder: where.folder, file: where.file, problem: parsed.problem, fix: parsed.fix, position: parsed.position });
     return;
   }
   const { skill } = parsed;
@@ -60,6 +62,7 @@ function addSkill(catalog: SkillCatalog, text: string, where: { file: string; di
   if (winner) {
     catalog.warnings.push({
       file: where.file,
+      position: { line: 1 },
       skill: skill.name,
       message: `skill ${JSON.stringify(skill.name)} is also defined by ${winner.file}, which wins; this one is ignored`,
     });

@@ -14,6 +14,11 @@ export interface LimitHit {
 export interface BudgetOptions {
   /** The caller's cancel signal (CI job cancelled, Ctrl-C). */
   signal?: AbortSignal;
+  /**
+   * What the interrupted attempts of a resumed run spent (src/session-log/resume.ts): the limits apply to
+   * the whole run, so a resume starts from these, time included, and subagent labels continue after `tasks`.
+   */
+  spent?: { totals: RunTotals; tasks: number };
 }
 
 /**
@@ -25,7 +30,7 @@ export class Budget {
   readonly limits: AgentLimits;
   readonly signal: AbortSignal;
   readonly #controller = new AbortController();
-  readonly #startedAt = performance.now();
+  readonly #startedAt: number;
   readonly #timer: NodeJS.Timeout;
   readonly #external: AbortSignal | undefined;
   readonly #onExternalAbort = () => this.#stop('cancelled');
@@ -39,8 +44,17 @@ export class Budget {
   constructor(limits: AgentLimits, options: BudgetOptions = {}) {
     this.limits = limits;
     this.signal = this.#controller.signal;
+    const spent = options.spent;
+    this.#startedAt = performance.now() - (spent?.totals.durationMs ?? 0);
+    if (spent) {
+      const { turns, costUsd, durationMs: _, ...usage } = spent.totals;
+      this.#usage = usage;
+      this.#turns = turns;
+      this.#costUsd = costUsd;
+      this.#taskCount = spent.tasks;
+    }
     // setTimeout fires at once for delays past 2^31-1 ms (about 24 days): clamp a huge timeout-minutes.
-    const delay = Math.min(limits.timeoutMinutes * 60_000, 2 ** 31 - 1);
+    const delay = Math.max(0, Math.min(limits.timeoutMinutes * 60_000 - (spent?.totals.durationMs ?? 0), 2 ** 31 - 1));
     this.#timer = setTimeout(() => this.#stop('timeout'), delay);
     // A forgotten dispose() must not keep the CLI process alive.
     this.#timer.unref();

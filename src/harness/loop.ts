@@ -11,6 +11,7 @@ import type { ModelClient, ModelError, ModelRequest, SendOptions } from './model
 import type { AgentOutcome, StopCause } from './outcome.js';
 import { costOf } from './pricing.js';
 import { requestBytes } from './request-body.js';
+import type { LoopResume } from './resume.js';
 import { createResultTools, ResultState } from './result-tools.js';
 import { runToolCalls } from './tool-calls.js';
 
@@ -35,6 +36,10 @@ export interface LoopOptions {
   maxOutputTokens?: number;
   /** Sees every event as it is recorded: progress output. */
   onEvent?: (event: SessionEventInput) => void;
+  /** Continue an interrupted conversation (`--resume`) instead of starting on `prompt`: src/harness/resume.ts. */
+  resume?: LoopResume;
+  /** A subagent's: the parent's `task` call that started it, named on its first request (resume reads it). */
+  call?: string;
 }
 
 const NUDGE_RESULT =
@@ -57,6 +62,8 @@ class AgentLoop {
   #logged = 0;
   #nudgedForResult = false;
   #nudgedForCutOff = false;
+  /** The resumed turn's calls that finished before the interruption: answered from the log, not run. */
+  #done: ReadonlyMap<string, Anthropic.ToolResultBlockParam> | undefined;
 
   constructor(options: LoopOptions) {
     this.#o = options;
@@ -74,10 +81,25 @@ class AgentLoop {
       })),
       messages: [{ role: 'user', content: options.prompt }],
     };
+    if (options.resume) this.#resumeFrom(options.resume);
+  }
+
+  #resumeFrom(resume: LoopResume): void {
+    this.#request.messages = [...resume.messages];
+    this.#turn = resume.turn;
+    // The next request logs only what is new since the last one the log holds.
+    this.#logged = resume.messages.length;
+    this.#done = resume.done;
+    const said = (text: string) => resume.messages.some((message) => message.role === 'user' && message.content === text);
+    this.#nudgedForResult = said(NUDGE_RESULT);
+    this.#nudgedForCutOff = said(NUDGE_CUT_OFF);
   }
 
   async run(): Promise<AgentOutcome> {
     try {
+      const pending = this.#o.resume?.pending;
+      const resumed = pending ? await this.#handle(pending) : 'continue';
+      if (resumed !== 'continue') return resumed;
       for (;;) {
         const step = this.#checkBefore() ?? (await this.#turnOnce());
         if (step !== 'continue') return step;
@@ -138,7 +160,7 @@ class AgentLoop {
   }
 
   #recordRequest(): void {
-    const first = this.#turn === 1 && this.#o.logPrefix !== false;
+    const first = this.#turn === 1 && this.#o.logPrefix !== false && !this.#o.resume;
     const messages = this.#request.messages.slice(this.#logged);
     this.#logged = this.#request.messages.length;
     this.#emit({
@@ -147,6 +169,7 @@ class AgentLoop {
       bytes: requestBytes(this.#request),
       ...(first ? { system: this.#o.system, tools: this.#request.tools.map((t) => t.name) } : {}),
       messages,
+      ...(this.#turn === 1 && this.#o.call !== undefined ? { call: this.#o.call } : {}),
     });
   }
 
@@ -163,7 +186,8 @@ class AgentLoop {
     }
     const cutOff = message.stop_reason === 'max_tokens' ? calls.at(-1)?.id : undefined;
     const { signal } = this.#o.budget;
-    const scope = { tools: this.#tools, signal, turn: this.#turn, emit: this.#emit.bind(this), truncatedId: cutOff };
+    const scope = { tools: this.#tools, signal, turn: this.#turn, emit: this.#emit.bind(this), truncatedId: cutOff, done: this.#done };
+    this.#done = undefined;
     const results = await untilAborted(runToolCalls(calls, scope), signal);
     this.#request.messages.push({ role: 'user', content: results });
     if (this.#o.budget.signal.aborted) return this.#stopped();

@@ -7,9 +7,10 @@ import type { TriggerContextExtras } from '../trigger/prompt.js';
 import type { Trigger } from '../trigger/types.js';
 import { untilAborted } from './abort.js';
 import { createAgentContext, LoopStoppedError } from './agent-context.js';
-import { Budget } from './budget.js';
+import { Budget, type BudgetOptions } from './budget.js';
 import { runLoop, stoppedOutcome } from './loop.js';
 import type { ModelClient } from './model.js';
+import type { LoopResume } from './resume.js';
 import type { AgentOutcome } from './outcome.js';
 import { buildSystemPrompt } from './system-prompt.js';
 import { createTaskTool, type AgentSetup, type TaskScope } from './task.js';
@@ -35,6 +36,11 @@ export interface RunAgentOptions extends AgentSetup {
   context?: TriggerContextExtras;
   outputs: { propose(output: ProposedOutput): void };
   shell(command: string, signal: AbortSignal): Promise<ShellResult>;
+  /**
+   * Continue an interrupted run (`--resume`): its conversation and what it spent. Only for an agent
+   * without `run(ctx)`: src/session-log/resume.ts refuses the others before this is called.
+   */
+  resume?: { conversation: LoopResume; spent: NonNullable<BudgetOptions['spent']> };
 }
 
 /**
@@ -43,7 +49,7 @@ export interface RunAgentOptions extends AgentSetup {
  * `ctx.task` spending from one Budget. Never throws. The caller records the log's `end` event.
  */
 export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> {
-  const budget = new Budget(options.limits ?? options.spec.limits, { signal: options.signal });
+  const budget = new Budget(options.limits ?? options.spec.limits, { signal: options.signal, spent: options.resume?.spent });
   const emit = (event: SessionEventInput) => {
     options.recorder.record(event);
     options.onEvent?.(event);
@@ -79,6 +85,7 @@ export async function runAgent(options: RunAgentOptions): Promise<AgentOutcome> 
         budget,
         recorder: options.recorder,
         onEvent: options.onEvent,
+        resume: options.resume?.conversation,
       });
     }
     const context = createAgentContext({

@@ -56,6 +56,11 @@ export class ScriptedModelClient implements ModelClient {
     return new ScriptedModelClient(parseScript(text, displayName), displayName);
   }
 
+  /** A resumed run (`--resume`) asks for the turns after the `count` its log already holds. */
+  skipTurns(count: number): void {
+    this.#next = Math.min(this.#next + count, this.#turns.length);
+  }
+
   async send(request: ModelRequest, signal: AbortSignal): Promise<ModelOutcome> {
     if (signal.aborted) return { ok: false, error: { message: 'model request aborted', aborted: true } };
     const turn = this.#turns[this.#next];

@@ -36,6 +36,8 @@ export interface SubtaskRequest {
   agent?: string;
   /** Overrides the subagent's own `result:` (a TS agent's `ctx.task(prompt, { result })`). */
   result?: ResultSchema;
+  /** The `task` tool call that asked for it, logged on the subagent's first request. */
+  call?: string;
 }
 
 /**
@@ -58,7 +60,7 @@ export function createTaskTool(scope: TaskScope): ToolDefinition | undefined {
       },
       required: ['prompt'],
     },
-    execute: async (input) => {
+    execute: async (input, context) => {
       const { prompt, agent } = (input ?? {}) as { prompt?: unknown; agent?: unknown };
       if (typeof prompt !== 'string' || prompt.trim() === '') {
         return { isError: true, content: 'task needs a prompt: the whole task, as the subagent knows nothing else.' };
@@ -66,7 +68,7 @@ export function createTaskTool(scope: TaskScope): ToolDefinition | undefined {
       if (agent !== undefined && typeof agent !== 'string') {
         return { isError: true, content: `agent must be one of: ${names.join(', ')}` };
       }
-      const outcome = await runSubtask(scope, { prompt, agent });
+      const outcome = await runSubtask(scope, { prompt, agent, call: context.callId });
       return toToolResult(outcome);
     },
   };
@@ -92,6 +94,7 @@ export async function runSubtask(scope: TaskScope, request: SubtaskRequest): Pro
     recorder: scope.recorder,
     agent: label,
     onEvent: scope.onEvent,
+    call: request.call,
   });
 }
 

@@ -12,6 +12,8 @@ export interface ToolCallScope {
   emit(event: SessionEventInput): void;
   /** A tool_use block the response cut off at max_tokens: its input is incomplete, so it is not run. */
   truncatedId?: string;
+  /** Calls a resumed turn finished before the interruption (src/harness/resume.ts): their logged results, not run again. */
+  done?: ReadonlyMap<string, Anthropic.ToolResultBlockParam>;
 }
 
 /**
@@ -42,6 +44,12 @@ function conflicts(a: ToolAccess | undefined, b: ToolAccess | undefined): boolea
 }
 
 async function runOne(call: Anthropic.ToolUseBlock, scope: ToolCallScope): Promise<Anthropic.ToolResultBlockParam> {
+  const logged = scope.done?.get(call.id);
+  if (logged) {
+    // finish and give_up only settle the loop's result, which a new process does not hold: run again, unlogged.
+    if (RESULT_TOOLS.has(call.name)) await execute(call, scope);
+    return logged;
+  }
   scope.emit({ type: 'tool_call', turn: scope.turn, id: call.id, name: call.name, input: call.input });
   const started = performance.now();
   const raw = await execute(call, scope);
@@ -78,13 +86,16 @@ async function execute(call: Anthropic.ToolUseBlock, scope: ToolCallScope): Prom
     return { isError: true, content: `Unknown tool '${call.name}'. Available tools: ${names}.` };
   }
   try {
-    return await tool.execute(call.input, { signal: scope.signal });
+    return await tool.execute(call.input, { signal: scope.signal, callId: call.id });
   } catch (error) {
     rethrowIfFatal(error, scope.signal);
     const message = errorMessage(error);
     return { isError: true, content: `Tool '${call.name}' failed: ${message}` };
   }
 }
+
+/** The tools whose only effect is the loop's own result state (src/harness/result-tools.ts). */
+const RESULT_TOOLS = new Set(['finish', 'give_up']);
 
 /** A backstop: tools cap their own output with a precise "read on" hint; this catches the ones that do not. */
 export function capResult(result: ToolResult): ToolResult {

@@ -38,6 +38,11 @@ export interface PublishInput {
   secrets: string[];
   /** The run used the trusted profile; only a trusted run's change set is committed. Default false. */
   trusted?: boolean;
+  /**
+   * Proposals an interrupted attempt of this run already applied (`--resume`): checked and counted as
+   * before, so every other output keeps its OutputKey, but not applied again.
+   */
+  alreadyApplied?: ReadonlySet<string>;
   /** Default: `checkProposal`, the very function the tools ran when each output was proposed. Tests inject a spy. */
   check?: ProposalChecker;
 }
@@ -74,6 +79,7 @@ export async function applySafeOutputs(input: PublishInput): Promise<PublishRepo
   for (const kind of APPLY_ORDER) {
     const ofKind = accepted.filter((proposal) => proposal.output.kind === kind);
     for (const [index, { id, output }] of ofKind.entries()) {
+      if (input.alreadyApplied?.has(id)) continue;
       await applyOne(input, report, id, output, { agent: input.agent, kind, index: index + 1 });
     }
   }

@@ -1,5 +1,6 @@
 import type { SessionEvent, SessionEventOf } from '../session-log/events.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
+import { spentSoFar } from '../session-log/spent.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { RunStatus, RunTotals } from '../session-log/status.js';
 
@@ -27,6 +28,8 @@ export interface SessionAnalysis {
   /** Tool calls per tool, most used first. */
   toolCounts: Array<[name: string, count: number]>;
   outputs: OutputOutcome[];
+  /** How often `flue-action run --resume` continued the run after an interruption. */
+  resumes?: number;
 }
 
 /** What every report says about a log without an `end` event. */
@@ -37,36 +40,12 @@ export function analyzeSession(log: ParsedSessionLog): SessionAnalysis {
   return {
     end,
     status: end?.status ?? 'unfinished',
-    totals: end?.totals ?? totalsSoFar(log),
+    // Without `end`: what it had spent when it stopped, pauses between a kill and a resume left out.
+    totals: end?.totals ?? spentSoFar(log).totals,
+    resumes: log.events.filter((event) => event.type === 'resume').length,
     toolCounts: countTools(log.events),
     outputs: outputOutcomes(log.events),
   };
-}
-
-/** What a run that never wrote `end` had spent when it stopped. */
-function totalsSoFar(log: ParsedSessionLog): RunTotals {
-  const totals: RunTotals = {
-    turns: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    cacheReadTokens: 0,
-    cacheWriteTokens: 0,
-    costUsd: 0,
-    durationMs: 0,
-  };
-  for (const event of log.events) {
-    if (event.type !== 'model_response') continue;
-    totals.turns += 1;
-    totals.inputTokens += event.usage.inputTokens;
-    totals.outputTokens += event.usage.outputTokens;
-    totals.cacheReadTokens += event.usage.cacheReadTokens;
-    totals.cacheWriteTokens += event.usage.cacheWriteTokens;
-    totals.costUsd += event.costUsd;
-  }
-  const last = log.events.at(-1);
-  const elapsed = last ? Date.parse(last.time) - Date.parse(log.header.time) : 0;
-  totals.durationMs = Number.isFinite(elapsed) ? Math.max(0, elapsed) : 0;
-  return totals;
 }
 
 function countTools(events: SessionEvent[]): Array<[string, number]> {

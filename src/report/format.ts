@@ -129,6 +129,16 @@ export function describeLimit(event: SessionEventOf<'limit'>): string {
   return `${event.limit} limit reached: ${format(event.value)} of ${format(event.max)}`;
 }
 
+/**
+ * `resumed here by flue-action 0.4.0 after line 12 (model_response); run again: toolu_02`: where
+ * `flue-action run --resume` continued an interrupted run, and what of the cut-off turn it repeated.
+ */
+export function describeResume(event: SessionEventOf<'resume'>): string {
+  const rerun = event.rerun.length ? `; run again: ${event.rerun.join(', ')}` : '';
+  const torn = event.torn === undefined ? '' : `; the cut-off line after it was removed`;
+  return `resumed here by flue-action ${event.runner.version} after line ${event.afterLine} (${event.afterEvent})${rerun}${torn}`;
+}
+
 /** `1.2 s · in 1,200 · out 85 · cache read 0 · cache write 1,100 · $0.0061 · stop tool_use` */
 export function describeResponse(event: SessionEventOf<'model_response'>): string {
   const { usage } = event;

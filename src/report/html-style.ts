@@ -15,6 +15,6 @@ dd ul { margin: 0; padding: 0; list-style: none; }
 details { border-left: 3px solid var(--line); padding-left: .75rem; margin: .5rem 0; }
 details.turn > summary { font-weight: 600; }
 details.tool.ok { border-color: var(--ok); } details.tool.error, .event.error, .event.rejected { border-color: var(--bad); color: var(--bad); }
-.event.limit, .event.warning { color: var(--warn); } .event.applied { color: var(--ok); }
+.event.limit, .event.warning { color: var(--warn); } .event.applied { color: var(--ok); } .event.resume { font-weight: bold; border-top: 2px dashed var(--warn); padding-top: .5em; }
 summary { cursor: pointer; }
 `;

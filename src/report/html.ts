@@ -6,6 +6,7 @@ import { responseBlocks, userTexts } from './content.js';
 import {
   TOTALS_COLUMNS,
   describeLimit,
+  describeResume,
   describeOutput,
   describeResponse,
   describeTrigger,
@@ -17,6 +18,7 @@ import {
 } from './format.js';
 import { html, SafeHtml } from './html-escape.js';
 import { REPORT_CSS } from './html-style.js';
+import { plural } from '../text/index.js';
 
 /** Model turns with what followed each; events before the first request form a group of their own. */
 interface TurnGroup {
@@ -80,6 +82,10 @@ function summaryHtml(header: SessionHeader, analysis: SessionAnalysis): SafeHtml
   const { totals, end } = analysis;
   const files = Object.entries(header.files).map(([path, sha]) => html`<li><code>${path}</code> <span class="dim">${sha.slice(0, 12)}</span></li>`);
   const reason = end ? end.reason : UNFINISHED_NOTE;
+  const resumes = analysis.resumes ?? 0;
+  const resumed = resumes
+    ? html`\n<dt>resumed</dt><dd>${resumes} ${plural(resumes, 'time')} after an interruption (flue-action run --resume)</dd>`
+    : undefined;
   return html`<header>
 <h1>flue · ${header.agent} <span class="status ${analysis.status}">${analysis.status}</span></h1>
 ${reason && html`<p class="reason">${reason}</p>`}
@@ -91,7 +97,7 @@ ${reason && html`<p class="reason">${reason}</p>`}
 <dt>trigger</dt><dd>${describeTrigger(header.trigger)}</dd>
 <dt>model</dt><dd>${header.model} (${header.modelClient})</dd>
 <dt>session</dt><dd>${header.id}</dd>
-<dt>started</dt><dd>${header.time}</dd>
+<dt>started</dt><dd>${header.time}</dd>${resumed}
 <dt>runner</dt><dd>flue-action ${header.runner.version} · node ${header.runner.node} · host ${header.runner.host}</dd>
 <dt>files</dt><dd>${files.length ? html`<ul>${files}</ul>` : '(none)'}</dd>
 </dl>
@@ -183,6 +189,8 @@ function eventHtml(event: SessionEvent, results: Map<string, SessionEventOf<'too
       return html`<p class="event limit">${who}${describeLimit(event)}</p>`;
     case 'warning':
       return html`<p class="event warning">${who}Warning: ${event.message}</p>`;
+    case 'resume':
+      return html`<p class="event resume">${describeResume(event)}</p>`;
     case 'log':
       return html`<div class="event log"><span class="label">${who}Log</span><pre>${event.message}</pre></div>`;
     case 'error': {

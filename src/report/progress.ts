@@ -1,7 +1,18 @@
 import type { SessionEvent } from '../session-log/events.js';
 import type { Usage } from '../session-log/status.js';
 import { oneLine } from '../text/index.js';
-import { DISPLAY, describeLimit, describeOutput, firstLines, formatCost, formatCount, formatDuration, mainArgument, shorten } from './format.js';
+import {
+  DISPLAY,
+  describeLimit,
+  describeOutput,
+  describeResume,
+  firstLines,
+  formatCost,
+  formatCount,
+  formatDuration,
+  mainArgument,
+  shorten,
+} from './format.js';
 import { paint } from './terminal.js';
 import type { Part } from './terminal.js';
 
@@ -24,6 +35,8 @@ export function createProgressPrinter(stream: LineSink, options: ProgressOptions
   let runCostUsd = 0;
   return (event) => {
     if (event.type === 'model_response') runCostUsd += event.costUsd;
+    // A resumed run's cost so far is the whole run's.
+    if (event.type === 'resume') runCostUsd = event.spent?.costUsd ?? runCostUsd;
     const parts = progressLine(event, runCostUsd);
     if (parts) stream.write(`${paint(parts, options.color ?? false)}\n`);
   };
@@ -61,6 +74,8 @@ function progressLine(event: SessionEvent, runCostUsd: number): Part[] | undefin
       return [['yellow', `${who}${describeLimit(event)}`]];
     case 'warning':
       return [['yellow', 'warning'], ` ${who}${oneLine(event.message)}`];
+    case 'resume':
+      return [['bold', describeResume(event)]];
     case 'log':
       // The agent's own words, whole: its later lines indented under the first.
       return [['dim', 'log'], ` ${who}${event.message.replace(/\n/g, '\n    ')}`];

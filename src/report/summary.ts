@@ -1,7 +1,7 @@
 import { LIMITS } from '../limits.js';
 import type { ParsedSessionLog } from '../session-log/reader.js';
 import type { RunStatus } from '../session-log/status.js';
-import { keepStart, oneLine } from '../text/index.js';
+import { keepStart, oneLine, plural } from '../text/index.js';
 import { analyzeSession, UNFINISHED_NOTE } from './analyze.js';
 import type { OutputOutcome, SessionAnalysis } from './analyze.js';
 import { TOTALS_COLUMNS, UNTRUSTED_PROFILE_NOTE, describeOutput, describeTrigger, shorten, totalsCells } from './format.js';
@@ -57,6 +57,9 @@ function summaryAt(log: ParsedSessionLog, analysis: SessionAnalysis, shown: Show
     ...(about.warnings ?? []).map((warning) => `> ⚠️ ${inline(warning, LIMITS.summaryChars / 8)}`),
     `${inline(describeTrigger(header.trigger))} · model ${inline(header.model)} (${inline(header.modelClient)})`,
     header.profile === 'untrusted' ? `Profile: ${UNTRUSTED_PROFILE_NOTE}` : undefined,
+    analysis.resumes
+      ? `Resumed ${analysis.resumes} ${plural(analysis.resumes, 'time')} after an interruption (flue-action run --resume): the figures are the whole run's.`
+      : undefined,
     totalsTable(analysis),
     toolsLine(analysis, shown),
     outputsTable(analysis.outputs, shown),

@@ -8,6 +8,7 @@ import { responseBlocks, userTexts } from './content.js';
 import {
   compactJson,
   describeLimit,
+  describeResume,
   describeOutput,
   describeResponse,
   describeTrigger,
@@ -20,6 +21,7 @@ import {
 } from './format.js';
 import { paint } from './terminal.js';
 import type { Part } from './terminal.js';
+import { plural } from '../text/index.js';
 
 export interface TranscriptOptions {
   /** ANSI colours, for a terminal. */
@@ -140,6 +142,10 @@ function renderEvent(event: SessionEvent, seen: Seen, add: Add, block: Block) {
     case 'warning':
       add(['yellow', 'warning'], ` ${who}${event.message}`);
       return;
+    case 'resume':
+      add('');
+      add(['bold', `══ ${describeResume(event)} ══`]);
+      return;
     case 'log': {
       const [first = '', ...rest] = event.message.split('\n');
       add(['dim', 'log'], ` ${who}${first}`);
@@ -193,6 +199,7 @@ function renderEnd(analysis: SessionAnalysis, add: Add): void {
   } else {
     add(label('status'), ['red', 'unfinished'], ': the log has no end event (the run was killed, or is still running)');
   }
+  if (analysis.resumes) add(label('resumed'), `${analysis.resumes} ${plural(analysis.resumes, 'time')} (flue-action run --resume)`);
   add(label('turns'), formatCount(totals.turns));
   add(
     label('tokens'),

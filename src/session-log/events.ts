@@ -40,6 +40,8 @@ export type SessionEvent =
       tools?: string[];
       /** Messages added since the previous request: what the model saw that is new. */
       messages: unknown[];
+      /** On a subagent's first request: the id of the parent's `task` call that started it (resume reads it). */
+      call?: string;
     })
   | (EventBase & {
       type: 'model_response';
@@ -81,6 +83,24 @@ export type SessionEvent =
       max: number;
     })
   | (EventBase & { type: 'warning'; message: string })
+  | (EventBase & {
+      /**
+       * `flue-action run --resume` continued an interrupted run here: the events before it are the
+       * interrupted attempt's, the ones after it the resumed attempt's (src/session-log/resume.ts).
+       */
+      type: 'resume';
+      runner: { version: string; node: string; host: string };
+      /** The last line of the interrupted attempt that was kept (1 is the header). */
+      afterLine: number;
+      /** That line's event type (`session` when nothing but the header was written). */
+      afterEvent: string;
+      /** Tool calls of the interrupted turn that had no result: run again (write tools are idempotent per call). */
+      rerun: string[];
+      /** The interrupted attempt's last line, cut off mid-write and removed: what it was, for the record. */
+      torn?: string;
+      /** What the run had spent before (src/session-log/spent.ts): the resumed attempt's limits start from it. */
+      spent?: RunTotals;
+    })
   /** A code agent's `ctx.log(...)`: its own words, for the console and this log, never posted. */
   | (EventBase & { type: 'log'; message: string })
   | (EventBase & { type: 'error'; message: string; cause?: string })

@@ -37,6 +37,7 @@ const REQUIRED_FIELDS = {
   output_rejected: { id: 'string', kind: 'string', reason: 'string' },
   limit: { limit: 'string', value: 'number', max: 'number' },
   warning: { message: 'string' },
+  resume: { runner: 'object', afterLine: 'number', afterEvent: 'string', rerun: 'array' },
   log: { message: 'string' },
   error: { message: 'string' },
   end: { status: 'string', totals: 'object' },

@@ -65,6 +65,38 @@ export class SessionLog implements SessionRecorder {
     return new SessionLog(file, fd, headerLine, redactor, now);
   }
 
+  /**
+   * Opens an existing log to append to it (`flue-action run --resume`). A last line the interruption
+   * cut off mid-write is removed first, so the next event starts a line of its own: it is returned
+   * (`torn`) for the `resume` event to record. Throws a FlueError naming the file when it cannot.
+   */
+  static reopen(file: string, header: SessionHeader, options: SessionLogOptions): { log: SessionLog; lines: number; torn?: string } {
+    const now = options.now ?? (() => new Date());
+    let fd: number | undefined;
+    let torn: string | undefined;
+    let lines = 0;
+    try {
+      const bytes = fs.readFileSync(file);
+      const end = bytes.lastIndexOf(0x0a) + 1;
+      for (let at = bytes.indexOf(0x0a); at !== -1 && at < end; at = bytes.indexOf(0x0a, at + 1)) lines += 1;
+      const tail = bytes.subarray(end).toString('utf8');
+      fd = fs.openSync(file, 'a');
+      if (tail !== '' && isJson(tail)) {
+        // Killed between the line and its newline: the reader counted the line, so it is kept.
+        appendLine(fd, '');
+        lines += 1;
+      } else if (tail !== '') {
+        torn = keepStart(tail, 200, (omitted) => `... [${omitted} more characters]`);
+        fs.ftruncateSync(fd, end);
+      }
+    } catch (error) {
+      if (fd !== undefined) fs.closeSync(fd);
+      throw new FlueError(`Cannot append to session log ${file}: ${errorMessage(error)}. Resume from a copy in a writable directory.`);
+    }
+    const log = new SessionLog(file, fd, header, createRedactor(options.secrets), now);
+    return torn === undefined ? { log, lines } : { log, lines, torn };
+  }
+
   private constructor(file: string, fd: number, header: SessionHeader, redactor: Redactor, now: () => Date) {
     this.#file = file;
     this.#fd = fd;
@@ -144,6 +176,15 @@ export class SessionLog implements SessionRecorder {
     } catch (error) {
       this.#writeError = toError(error);
     }
+  }
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -24,6 +24,15 @@ export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): Change
   if (files.length === 0) {
     return { ok: false, message: 'propose_change: the checkout has no changes against HEAD; edit the files first (git status shows them)' };
   }
+  // The session log keeps no content (loggedOutput), so a change set restored from it (`run --resume`) has none:
+  // committing it would write empty files, or delete them. It is refused; its files are named.
+  const empty = files.filter((file) => file.status !== 'deleted' && file.content === undefined).map((file) => file.path);
+  if (empty.length > 0) {
+    return {
+      ok: false,
+      message: `propose_change: the change set holds no content for ${empty.join(', ')} (one restored from a session log by --resume keeps none); run the agent again to propose it`,
+    };
+  }
   const refused = files.flatMap((file) => {
     const rule = protectingRule(file.path, policy.protectedPaths);
     return rule === undefined ? [] : [`${file.path} (${rule})`];

@@ -148,6 +148,7 @@ function reviewComments(comments: ReadonlyArray<{ path: string; line: number; bo
 export class OutputCollector {
   private readonly accepted: Array<{ id: string; output: ProposedOutput }> = [];
   private refusals = 0;
+  private proposals = 0;
 
   constructor(
     private readonly policy: OutputPolicy,
@@ -167,10 +168,21 @@ export class OutputCollector {
       this.recorder?.record({ type: 'output_rejected', id: `refused-${this.refusals}`, kind: output.kind, reason: check.message });
       return check;
     }
-    const id = `output-${this.accepted.length + 1}`;
+    this.proposals += 1;
+    const id = `output-${this.proposals}`;
     this.accepted.push({ id, output });
     this.recorder?.record({ type: 'output_proposed', id, output: loggedOutput(output) });
     return { ok: true, id };
+  }
+
+  /**
+   * Puts back what an interrupted attempt proposed (`flue-action run --resume`), unrecorded: the log
+   * has it. New ids continue after `lastNumbers`, so no id in the log is given twice.
+   */
+  restore(proposals: ReadonlyArray<{ id: string; output: ProposedOutput }>, lastNumbers: { proposed: number; refused: number }): void {
+    for (const { id, output } of proposals) this.accepted.push({ id, output });
+    this.proposals = Math.max(this.proposals, lastNumbers.proposed);
+    this.refusals = Math.max(this.refusals, lastNumbers.refused);
   }
 
   list(): Array<{ id: string; output: ProposedOutput }> {

@@ -113,7 +113,7 @@ describe('patterns the model chooses run in linear time', () => {
       '.flue/agents/labeler.md': '---\ndescription: Label\noutputs:\n  add_labels: { allowed: [bug, "+(a|aa)"] }\n---\nLabel.\n',
     });
     await expect(loadAgent(repo, 'labeler')).rejects.toThrow(
-      ".flue/agents/labeler.md: outputs.add_labels.allowed[1]: glob '+(a|aa)': extglob '+(…)' is not supported; " +
+      ".flue/agents/labeler.md:4:32: outputs.add_labels.allowed[1]: glob '+(a|aa)': extglob '+(…)' is not supported; " +
         'use braces {a,b} for alternatives, or \\( for a literal parenthesis',
     );
   });

@@ -138,6 +138,15 @@ describe('the publish stage checks the change set again before anything is commi
     expect(JSON.stringify(recorder.events)).not.toContain(Buffer.from(secretish).toString('base64'));
   });
 
+  test('a change set restored from a session log (run --resume) has no content and is refused, not committed empty or as deletions', async () => {
+    const { content: _content, ...restored } = file('src/a.ts');
+    const { report, calls } = await publish(change([restored]));
+    expect(calls).toEqual([]);
+    expect(report.rejected[0]?.reason).toBe(
+      'propose_change: the change set holds no content for src/a.ts (one restored from a session log by --resume keeps none); run the agent again to propose it',
+    );
+  });
+
   test('a title spanning lines is refused; a mention in it is neutralized', async () => {
     expect(checkProposal(policy, change([file('src/a.ts')], { title: 'Fix\n\nmore' }), [], { isPullRequest: false, trusted: true })).toEqual({
       ok: false,

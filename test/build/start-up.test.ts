@@ -22,8 +22,12 @@ const PROBE = pathToFileURL(fileURLToPath(new URL('./start-up-probe.mjs', import
  * with the action's chunks; Node 20 and 24 load the same files). A small change fits; a heavy module
  * does not: the markdown parser's chunk (92 KB) on the CLI's path, the SDK's full entry, the action's
  * Octokit chunk (567 KB), just-bash (706 KB) or the artifact client (1.8 MB).
+ *
+ * The CLI's was raised once, to 3% above 865,523 (issues 10-12: the CI stage and the GitLab job's
+ * detection 7 KB, the proxy choice 3.8 KB, file:line positions of definition problems 9 KB; the GitLab
+ * host, its trigger readers and undici's proxy dispatcher stay off the path, loaded only when used).
  */
-const BUDGET = { cli: 860_000, action: 1_615_000 };
+const BUDGET = { cli: 890_000, action: 1_615_000 };
 
 /** Text only these dist/ files hold: the sandbox's shell (its /proc/version) and the Actions artifact client (its RPC service). */
 const MARKERS = {

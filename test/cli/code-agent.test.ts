@@ -74,14 +74,13 @@ describe.runIf(stripsTypes)(`a .ts agent on Node ${process.versions.node}`, () =
 });
 
 describe.skipIf(stripsTypes)(`a .ts agent on Node ${process.versions.node}`, () => {
-  const message =
-    `.flue/agents/count.ts: TypeScript agents need Node >= 22.18 (this is Node ${process.versions.node}). ` +
-    'Use Node 24 (actions/setup-node), or write the agent as .md';
+  const problem = `TypeScript agents need Node >= 22.18 (this is Node ${process.versions.node}). Use Node 24 (actions/setup-node), or write the agent as .md`;
+  const message = `.flue/agents/count.ts: ${problem}`;
 
   it('check reports the file and the Node it needs', async () => {
     expect(await runBuiltCli(['check', '--cwd', repo], { env })).toEqual({
       code: 2,
-      stdout: `error: ${message}\nfailed: 1 error(s), 0 warning(s)\n`,
+      stdout: `.flue/agents/count.ts: error: ${problem}\nfailed: 1 error(s), 0 warning(s)\n`,
       stderr: '',
     });
   });

@@ -109,7 +109,8 @@ describe('one line on stderr and exit 2', () => {
       code: 2,
       stdout: '',
       stderr:
-        'flue-action: .flue/agents/broken.md: tools[1]: unknown tool "fly". ' + 'Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"\n',
+        'flue-action: .flue/agents/broken.md:3:15: tools[1]: unknown tool "fly". ' +
+        'Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"\n',
     });
   });
 });
@@ -121,7 +122,7 @@ describe('list and check', () => {
       stderr: '',
       stdout: [
         'Agents:',
-        '  broken               ERROR .flue/agents/broken.md: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
+        '  broken               ERROR .flue/agents/broken.md:3:15: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
         '  hello                Say hello  (.flue/agents/hello.md)',
         'Skills:',
         '  notes                Keep notes  (.flue/skills/notes/SKILL.md)',
@@ -135,7 +136,7 @@ describe('list and check', () => {
       code: 2,
       stderr: '',
       stdout: [
-        'error: .flue/agents/broken.md: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
+        '.flue/agents/broken.md:3:15: error: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
         'failed: 1 error(s), 0 warning(s)',
         '',
       ].join('\n'),
@@ -146,7 +147,7 @@ describe('list and check', () => {
 
   it('check --strict fails on a warning too (a `tool:` typo is otherwise an ignored field), and says why', async () => {
     const typo = await makeTempDir({ '.flue/agents/hello.md': '---\ndescription: Say hello\ntool: [read]\n---\nHi.\n' });
-    const warning = 'warning: .flue/agents/hello.md: unknown field "tool" is ignored (did you mean "tools"?)';
+    const warning = '.flue/agents/hello.md:3:1: warning: unknown field "tool" is ignored (did you mean "tools"?)';
     expect(await usage('check', '--cwd', typo)).toEqual({ code: 0, stderr: '', stdout: `${warning}\nok: 0 error(s), 1 warning(s)\n` });
     expect(await usage('check', '--cwd', typo, '--strict')).toEqual({
       code: 2,
@@ -168,8 +169,11 @@ describe('list and check', () => {
       problems: [
         {
           file: '.flue/agents/broken.md',
+          line: 3,
+          column: 15,
+          field: 'tools[1]',
           severity: 'error',
-          message: 'tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
+          message: 'unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
         },
       ],
     });
@@ -264,7 +268,7 @@ describe('--json when the command does not get to run', () => {
 
   it('a malformed agent: the one line on stderr, and the run envelope on stdout with the same reason', async () => {
     const result = await usage('run', 'broken', '--json', '--dry-run');
-    const reason = '.flue/agents/broken.md: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"';
+    const reason = '.flue/agents/broken.md:3:15: tools[1]: unknown tool "fly". Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"';
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`flue-action: ${reason}\n`);
     expect(JSON.parse(result.stdout)).toEqual(notStarted(reason, 'broken'));

@@ -9,9 +9,9 @@ const errorOf = (field: string): string => thrown(() => agent(`description: d\n$
 
 describe('description', () => {
   it.each([
-    ['model: claude-opus-4-6', '.flue/agents/triage.md: description: is required. Add a one-line description of what the agent does'],
-    ['description: 3', '.flue/agents/triage.md: description: must be a string, got 3. Add a one-line description of what the agent does'],
-    ['description: "  "', '.flue/agents/triage.md: description: must not be empty. Add a one-line description of what the agent does'],
+    ['model: claude-opus-4-6', '.flue/agents/triage.md:1: description: is required. Add a one-line description of what the agent does'],
+    ['description: 3', '.flue/agents/triage.md:2:14: description: must be a string, got 3. Add a one-line description of what the agent does'],
+    ['description: "  "', '.flue/agents/triage.md:2:14: description: must not be empty. Add a one-line description of what the agent does'],
   ])('%s', (frontmatter, message) => {
     expect(thrown(() => agent(frontmatter))).toBe(message);
   });
@@ -28,10 +28,10 @@ describe('model', () => {
 
   const fix = 'Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"';
   it.each([
-    ['openai/gpt-4o', `.flue/agents/triage.md: model: provider "openai" is not supported (got "openai/gpt-4o"). ${fix}`],
-    ['gpt-4o', `.flue/agents/triage.md: model: "gpt-4o" is not an Anthropic model id. ${fix}`],
-    ['anthropic/sonnet', `.flue/agents/triage.md: model: "anthropic/sonnet" is not an Anthropic model id. ${fix}`],
-    ['4', `.flue/agents/triage.md: model: must be a string, got 4. ${fix}`],
+    ['openai/gpt-4o', `.flue/agents/triage.md:3:8: model: provider "openai" is not supported (got "openai/gpt-4o"). ${fix}`],
+    ['gpt-4o', `.flue/agents/triage.md:3:8: model: "gpt-4o" is not an Anthropic model id. ${fix}`],
+    ['anthropic/sonnet', `.flue/agents/triage.md:3:8: model: "anthropic/sonnet" is not an Anthropic model id. ${fix}`],
+    ['4', `.flue/agents/triage.md:3:8: model: must be a string, got 4. ${fix}`],
   ])('refuses %s', (given, message) => {
     expect(errorOf(`model: ${given}`)).toBe(message);
   });
@@ -40,27 +40,27 @@ describe('model', () => {
 describe('role, skills, commands, subagents', () => {
   it('refuses a role that is a path', () => {
     expect(errorOf('role: ../secrets')).toBe(
-      '.flue/agents/triage.md: role: must be a name (letters, digits, ".", "_", "-"), got "../secrets". Name a file in .flue/roles/ without its .md extension',
+      '.flue/agents/triage.md:3:7: role: must be a name (letters, digits, ".", "_", "-"), got "../secrets". Name a file in .flue/roles/ without its .md extension',
     );
   });
 
   it('quotes a long value cut to 60 characters, never inside an emoji (JSON would spell half of one as \\ud83d)', () => {
     expect(errorOf(`role: ${'x'.repeat(56)}\u{1F600}tail`)).toBe(
-      `.flue/agents/triage.md: role: must be a name (letters, digits, ".", "_", "-"), got "${'x'.repeat(56)}...". Name a file in .flue/roles/ without its .md extension`,
+      `.flue/agents/triage.md:3:7: role: must be a name (letters, digits, ".", "_", "-"), got "${'x'.repeat(56)}...". Name a file in .flue/roles/ without its .md extension`,
     );
   });
 
   it('refuses skills written as a single string', () => {
-    expect(errorOf('skills: triage')).toBe('.flue/agents/triage.md: skills: must be a list, got "triage". List skill names, such as [triage]');
+    expect(errorOf('skills: triage')).toBe('.flue/agents/triage.md:3:9: skills: must be a list, got "triage". List skill names, such as [triage]');
   });
 
   it('names the list item that is wrong', () => {
-    expect(errorOf('skills: [triage, 3]')).toBe('.flue/agents/triage.md: skills[1]: must be a string, got 3. List skill names, such as [triage]');
+    expect(errorOf('skills: [triage, 3]')).toBe('.flue/agents/triage.md:3:18: skills[1]: must be a string, got 3. List skill names, such as [triage]');
     expect(errorOf('commands: ["npm test", ""]')).toBe(
-      '.flue/agents/triage.md: commands[1]: must not be empty. List commands, such as ["npm test", "git diff {args}"]',
+      '.flue/agents/triage.md:3:24: commands[1]: must not be empty. List commands, such as ["npm test", "git diff {args}"]',
     );
     expect(errorOf('subagents: [a/b]')).toBe(
-      '.flue/agents/triage.md: subagents[0]: must be a name (letters, digits, ".", "_", "-"), got "a/b". Use the agent file name without its extension',
+      '.flue/agents/triage.md:3:13: subagents[0]: must be a name (letters, digits, ".", "_", "-"), got "a/b". Use the agent file name without its extension',
     );
   });
 
@@ -82,27 +82,27 @@ describe('tools', () => {
 
   const list = 'Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"';
   it.each([
-    ['tools: read', `.flue/agents/triage.md: tools: must be a list, got "read". ${list}; write tools: [read, grep]`],
-    ['tools: [read, grpe]', `.flue/agents/triage.md: tools[1]: unknown tool "grpe" (did you mean "grep"?). ${list}`],
-    ['tools: [web_fetch]', `.flue/agents/triage.md: tools[0]: unknown tool "web_fetch". ${list}`],
-    ['tools: [1]', `.flue/agents/triage.md: tools[0]: must be a string, got 1. ${list}`],
+    ['tools: read', `.flue/agents/triage.md:3:8: tools: must be a list, got "read". ${list}; write tools: [read, grep]`],
+    ['tools: [read, grpe]', `.flue/agents/triage.md:3:15: tools[1]: unknown tool "grpe" (did you mean "grep"?). ${list}`],
+    ['tools: [web_fetch]', `.flue/agents/triage.md:3:9: tools[0]: unknown tool "web_fetch". ${list}`],
+    ['tools: [1]', `.flue/agents/triage.md:3:9: tools[0]: must be a string, got 1. ${list}`],
     [
       'tools: [read, add_comment]',
-      '.flue/agents/triage.md: tools[1]: "add_comment" is a safe output, not a sandbox tool. Declare it under outputs instead, such as outputs: { add_comment: { max: 1 } }',
+      '.flue/agents/triage.md:3:15: tools[1]: "add_comment" is a safe output, not a sandbox tool. Declare it under outputs instead, such as outputs: { add_comment: { max: 1 } }',
     ],
     [
       'tools: [task]',
-      '.flue/agents/triage.md: tools[0]: "task" is not a sandbox tool: the runner adds it when the agent declares subagents. Remove it from tools',
+      '.flue/agents/triage.md:3:9: tools[0]: "task" is not a sandbox tool: the runner adds it when the agent declares subagents. Remove it from tools',
     ],
     [
       'tools: [finish]',
-      '.flue/agents/triage.md: tools[0]: "finish" is not a sandbox tool: the runner adds it when the agent declares a result. Remove it from tools',
+      '.flue/agents/triage.md:3:9: tools[0]: "finish" is not a sandbox tool: the runner adds it when the agent declares a result. Remove it from tools',
     ],
     [
       'tools: [activate_skill]',
-      '.flue/agents/triage.md: tools[0]: "activate_skill" is not a sandbox tool: the runner adds it when skills are found. Remove it from tools',
+      '.flue/agents/triage.md:3:9: tools[0]: "activate_skill" is not a sandbox tool: the runner adds it when skills are found. Remove it from tools',
     ],
-    ['tools: [constructor]', `.flue/agents/triage.md: tools[0]: unknown tool "constructor". ${list}`],
+    ['tools: [constructor]', `.flue/agents/triage.md:3:9: tools[0]: unknown tool "constructor". ${list}`],
   ])('%s', (field, message) => {
     expect(errorOf(field)).toBe(message);
   });
@@ -120,20 +120,20 @@ describe('network', () => {
   it.each([
     [
       'network: [https://x.dev/]',
-      '.flue/agents/triage.md: network: must be a mapping, got a list. Write network: { allow: ["https://api.example.com/v1/"] }',
+      '.flue/agents/triage.md:3:10: network: must be a mapping, got a list. Write network: { allow: ["https://api.example.com/v1/"] }',
     ],
-    ['network: { allowed: [] }', '.flue/agents/triage.md: network: unknown field "allowed" (did you mean "allow"?). Known: "allow"'],
+    ['network: { allowed: [] }', '.flue/agents/triage.md:3:12: network: unknown field "allowed" (did you mean "allow"?). Known: "allow"'],
     [
       'network: { allow: [api.example.com] }',
-      '.flue/agents/triage.md: network.allow[0]: "api.example.com" is not an http(s) URL. Write a full URL prefix, such as "https://api.example.com/v1/"',
+      '.flue/agents/triage.md:3:20: network.allow[0]: "api.example.com" is not an http(s) URL. Write a full URL prefix, such as "https://api.example.com/v1/"',
     ],
     [
       'network: { allow: ["ftp://files.example.com/"] }',
-      '.flue/agents/triage.md: network.allow[0]: "ftp://files.example.com/" is not an http(s) URL. Write a full URL prefix, such as "https://api.example.com/v1/"',
+      '.flue/agents/triage.md:3:20: network.allow[0]: "ftp://files.example.com/" is not an http(s) URL. Write a full URL prefix, such as "https://api.example.com/v1/"',
     ],
     [
       'network: { allow: https://x.dev/ }',
-      '.flue/agents/triage.md: network.allow: must be a list, got "https://x.dev/". Write a full URL prefix, such as "https://api.example.com/v1/"',
+      '.flue/agents/triage.md:3:19: network.allow: must be a list, got "https://x.dev/". Write a full URL prefix, such as "https://api.example.com/v1/"',
     ],
   ])('%s', (field, message) => {
     expect(errorOf(field)).toBe(message);

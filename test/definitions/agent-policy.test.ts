@@ -32,47 +32,47 @@ describe('outputs', () => {
   });
 
   it.each([
-    ['outputs: [add_comment]', '.flue/agents/triage.md: outputs: must be a mapping, got a list. Write outputs: { add_comment: { max: 1 } }'],
+    ['outputs: [add_comment]', '.flue/agents/triage.md:3:10: outputs: must be a mapping, got a list. Write outputs: { add_comment: { max: 1 } }'],
     [
       'outputs: { add_comments: {} }',
-      '.flue/agents/triage.md: outputs: unknown output "add_comments" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review", "propose_change"',
+      '.flue/agents/triage.md:3:12: outputs: unknown output "add_comments" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review", "propose_change"',
     ],
     [
       'outputs: { addComment: {} }',
-      '.flue/agents/triage.md: outputs: unknown output "addComment" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review", "propose_change"',
+      '.flue/agents/triage.md:3:12: outputs: unknown output "addComment" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review", "propose_change"',
     ],
     [
       'outputs: { add_comment: 2 }',
-      '.flue/agents/triage.md: outputs.add_comment: must be a mapping, got 2. Write add_comment: { max: 1 }, or {} for the defaults',
+      '.flue/agents/triage.md:3:25: outputs.add_comment: must be a mapping, got 2. Write add_comment: { max: 1 }, or {} for the defaults',
     ],
-    ['outputs: { add_comment: { maximum: 2 } }', '.flue/agents/triage.md: outputs.add_comment: unknown field "maximum". Known: "max"'],
+    ['outputs: { add_comment: { maximum: 2 } }', '.flue/agents/triage.md:3:27: outputs.add_comment: unknown field "maximum". Known: "max"'],
     [
       'outputs: { add_comment: { max: 0 } }',
-      '.flue/agents/triage.md: outputs.add_comment.max: must be a whole number of at least 1, got 0. Remove it for the default (1)',
+      '.flue/agents/triage.md:3:32: outputs.add_comment.max: must be a whole number of at least 1, got 0. Remove it for the default (1)',
     ],
     [
       'outputs: { add_labels: { allowed: [bug], max: 1.5 } }',
-      '.flue/agents/triage.md: outputs.add_labels.max: must be a whole number of at least 1, got 1.5. Remove it for the default (3)',
+      '.flue/agents/triage.md:3:47: outputs.add_labels.max: must be a whole number of at least 1, got 1.5. Remove it for the default (3)',
     ],
     [
       'outputs: { add_labels: {} }',
-      '.flue/agents/triage.md: outputs.add_labels.allowed: is required. List the labels or globs the agent may use, such as [bug, question, "area/*"]',
+      '.flue/agents/triage.md:3:24: outputs.add_labels.allowed: is required. List the labels or globs the agent may use, such as [bug, question, "area/*"]',
     ],
     [
       'outputs: { remove_labels: { allowed: [] } }',
-      '.flue/agents/triage.md: outputs.remove_labels.allowed: must list at least one label or glob. List the labels or globs the agent may use, such as [bug, question, "area/*"]',
+      '.flue/agents/triage.md:3:38: outputs.remove_labels.allowed: must list at least one label or glob. List the labels or globs the agent may use, such as [bug, question, "area/*"]',
     ],
     [
       'outputs: { add_labels: { allowed: bug } }',
-      '.flue/agents/triage.md: outputs.add_labels.allowed: must be a list, got "bug". List the labels or globs the agent may use, such as [bug, question, "area/*"]',
+      '.flue/agents/triage.md:3:35: outputs.add_labels.allowed: must be a list, got "bug". List the labels or globs the agent may use, such as [bug, question, "area/*"]',
     ],
     [
       'outputs: { submit_review: { events: [LGTM] } }',
-      '.flue/agents/triage.md: outputs.submit_review.events[0]: unknown review event "LGTM". Review events are "COMMENT", "REQUEST_CHANGES", "APPROVE"',
+      '.flue/agents/triage.md:3:38: outputs.submit_review.events[0]: unknown review event "LGTM". Review events are "COMMENT", "REQUEST_CHANGES", "APPROVE"',
     ],
     [
       'outputs: { submit_review: { events: [] } }',
-      '.flue/agents/triage.md: outputs.submit_review.events: must list at least one review event. Review events are "COMMENT", "REQUEST_CHANGES", "APPROVE"',
+      '.flue/agents/triage.md:3:37: outputs.submit_review.events: must list at least one review event. Review events are "COMMENT", "REQUEST_CHANGES", "APPROVE"',
     ],
   ])('%s', (frontmatter, message) => {
     expect(errorOf(frontmatter)).toBe(message);
@@ -102,38 +102,38 @@ describe('limits', () => {
   });
 
   it.each([
-    ['limits: 5', '.flue/agents/triage.md: limits: must be a mapping, got 5. Write limits: { max-turns: 30, max-cost-usd: 2 }'],
+    ['limits: 5', '.flue/agents/triage.md:3:9: limits: must be a mapping, got 5. Write limits: { max-turns: 30, max-cost-usd: 2 }'],
     [
       'limits: { max_turns: 5 }',
-      '.flue/agents/triage.md: limits: unknown limit "max_turns" (did you mean "max-turns"?). Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens", "model-retry-minutes", "model-idle-seconds"',
+      '.flue/agents/triage.md:3:11: limits: unknown limit "max_turns" (did you mean "max-turns"?). Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens", "model-retry-minutes", "model-idle-seconds"',
     ],
     [
       'limits: { budget: 5 }',
-      '.flue/agents/triage.md: limits: unknown limit "budget". Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens", "model-retry-minutes", "model-idle-seconds"',
+      '.flue/agents/triage.md:3:11: limits: unknown limit "budget". Known: "max-turns", "max-cost-usd", "timeout-minutes", "max-tokens", "model-retry-minutes", "model-idle-seconds"',
     ],
     [
       'limits: { max-turns: 0 }',
-      '.flue/agents/triage.md: limits.max-turns: must be a whole number of at least 1, got 0. Remove it for the default (30)',
+      '.flue/agents/triage.md:3:22: limits.max-turns: must be a whole number of at least 1, got 0. Remove it for the default (30)',
     ],
     [
       'limits: { max-turns: "10" }',
-      '.flue/agents/triage.md: limits.max-turns: must be a whole number of at least 1, got "10". Remove it for the default (30)',
+      '.flue/agents/triage.md:3:22: limits.max-turns: must be a whole number of at least 1, got "10". Remove it for the default (30)',
     ],
     [
       'limits: { max-cost-usd: -1 }',
-      '.flue/agents/triage.md: limits.max-cost-usd: must be a number greater than 0, got -1. Remove it for the default (2)',
+      '.flue/agents/triage.md:3:25: limits.max-cost-usd: must be a number greater than 0, got -1. Remove it for the default (2)',
     ],
     [
       'limits: { max-cost-usd: .inf }',
-      '.flue/agents/triage.md: limits.max-cost-usd: must be a number greater than 0, got Infinity. Remove it for the default (2)',
+      '.flue/agents/triage.md:3:25: limits.max-cost-usd: must be a number greater than 0, got Infinity. Remove it for the default (2)',
     ],
     [
       'limits: { timeout-minutes: 0 }',
-      '.flue/agents/triage.md: limits.timeout-minutes: must be a number greater than 0, got 0. Remove it for the default (10)',
+      '.flue/agents/triage.md:3:28: limits.timeout-minutes: must be a number greater than 0, got 0. Remove it for the default (10)',
     ],
     [
       'limits: { max-tokens: 1e3.5 }',
-      '.flue/agents/triage.md: limits.max-tokens: must be a whole number of at least 1, got "1e3.5". Remove it for the default (2000000)',
+      '.flue/agents/triage.md:3:23: limits.max-tokens: must be a whole number of at least 1, got "1e3.5". Remove it for the default (2000000)',
     ],
   ])('%s', (frontmatter, message) => {
     expect(errorOf(frontmatter)).toBe(message);
@@ -185,14 +185,14 @@ describe('result', () => {
 
   const fix = 'Describe the result as an object, such as { type: object, properties: { summary: { type: string } }, required: [summary] }';
   it.each([
-    ['result: [severity]', `.flue/agents/triage.md: result: must be a JSON Schema mapping, got a list. ${fix}`],
+    ['result: [severity]', `.flue/agents/triage.md:3:9: result: must be a JSON Schema mapping, got a list. ${fix}`],
     [
       'result: { type: string }',
-      `.flue/agents/triage.md: result: must describe an object (the finish tool takes an object), got type "string". ${fix}`,
+      `.flue/agents/triage.md:3:9: result: must describe an object (the finish tool takes an object), got type "string". ${fix}`,
     ],
     [
       'result: { properties: {} }',
-      `.flue/agents/triage.md: result: must describe an object (the finish tool takes an object), got type nothing. ${fix}`,
+      `.flue/agents/triage.md:3:9: result: must describe an object (the finish tool takes an object), got type nothing. ${fix}`,
     ],
   ])('%s', (frontmatter, message) => {
     expect(errorOf(frontmatter)).toBe(message);

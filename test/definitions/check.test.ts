@@ -13,7 +13,7 @@ describe('checkDefinitions', () => {
     expect(await checkDefinitions(workspace)).toEqual({ ok: true, problems: [] });
   });
 
-  it('reports every agent, role and skill problem once, with its file and severity', async () => {
+  it('reports every agent, role and skill problem once, at its file:line, sorted by file and line', async () => {
     const workspace = await makeWorkspace({
       '.flue/agents/triage.md': '---\ndescription: Label issues\ntool: [read]\n---\nTriage.',
       '.flue/agents/review.md': '---\ndescription: Review\nmodel: openai/gpt-4o\n---\nReview.',
@@ -29,52 +29,70 @@ describe('checkDefinitions', () => {
       ok: false,
       problems: [
         {
-          file: '.flue/agents/dup.md',
-          severity: 'error',
-          message: 'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
-        },
-        {
-          file: '.flue/agents/dup.mjs',
-          severity: 'error',
-          message: 'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
-        },
-        {
-          file: '.flue/agents/lead.md',
-          severity: 'error',
-          message: 'role: .flue/roles/boss.md does not exist. Roles that exist: "analyst", "broken"',
-        },
-        {
-          file: '.flue/agents/review.md',
-          severity: 'error',
-          message:
-            'model: provider "openai" is not supported (got "openai/gpt-4o"). Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"',
-        },
-        {
-          file: '.flue/agents/triage.md',
-          severity: 'warning',
-          message: 'unknown field "tool" is ignored (did you mean "tools"?)',
-        },
-        {
-          file: '.flue/roles/analyst.md',
-          severity: 'warning',
-          message: 'unknown field "tone" is ignored; a role has only description',
-        },
-        {
-          file: '.flue/roles/broken.md',
-          severity: 'error',
-          message:
-            'frontmatter: invalid YAML at line 2: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
-        },
-        {
           file: '.claude/skills/no-frontmatter/SKILL.md',
+          line: 1,
           severity: 'error',
           message:
             'skipped: has no frontmatter, so it has no description. Start SKILL.md with a --- line, then name: <folder> and description: <what it does and when to use it>, then ---',
         },
         {
           file: '.claude/skills/tlon-skill/SKILL.md',
+          line: 2,
+          column: 7,
           severity: 'warning',
           message: 'name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"',
+        },
+        {
+          file: '.flue/agents/dup.md',
+          line: 1,
+          severity: 'error',
+          message: 'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
+        },
+        {
+          file: '.flue/agents/dup.mjs',
+          line: 1,
+          severity: 'error',
+          message: 'agent "dup" is defined twice: .flue/agents/dup.md and .flue/agents/dup.mjs. Delete or rename one of them',
+        },
+        {
+          file: '.flue/agents/lead.md',
+          line: 3,
+          column: 7,
+          field: 'role',
+          severity: 'error',
+          message: '.flue/roles/boss.md does not exist. Roles that exist: "analyst", "broken"',
+        },
+        {
+          file: '.flue/agents/review.md',
+          line: 3,
+          column: 8,
+          field: 'model',
+          severity: 'error',
+          message:
+            'provider "openai" is not supported (got "openai/gpt-4o"). Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"',
+        },
+        {
+          file: '.flue/agents/triage.md',
+          line: 3,
+          column: 1,
+          severity: 'warning',
+          message: 'unknown field "tool" is ignored (did you mean "tools"?)',
+        },
+        {
+          file: '.flue/roles/analyst.md',
+          line: 3,
+          column: 1,
+          severity: 'warning',
+          message: 'unknown field "tone" is ignored; a role has only description',
+        },
+        {
+          file: '.flue/roles/broken.md',
+          line: 2,
+          column: 16,
+          field: 'frontmatter',
+          severity: 'error',
+          message:
+            'invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
         },
       ],
     });
@@ -99,7 +117,7 @@ describe('listAgents', () => {
       {
         name: 'broken',
         file: '.flue/agents/broken.md',
-        error: '.flue/agents/broken.md: description: is required. Add a one-line description of what the agent does',
+        error: '.flue/agents/broken.md:1: description: is required. Add a one-line description of what the agent does',
       },
       { name: 'triage', file: '.flue/agents/triage.md', description: 'Label issues' },
     ]);

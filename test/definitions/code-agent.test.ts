@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { parseCodeAgent } from '../../src/definitions/code-agent.js';
+import { parseCodeAgent, readCodeAgent } from '../../src/definitions/code-agent.js';
 import { importError } from '../../src/definitions/load.js';
 import { defineAgent, defineTool } from '../../src/lib/index.js';
 import { thrown } from './workspace.js';
@@ -184,10 +184,28 @@ describe('TS agent errors', () => {
     });
     syntaxError.stack = "/w/.flue/agents/review.ts:7\nexport default defineAgent({ description: 'x' ;\n";
     expect(importError(FILE, syntaxError).message).toBe(
-      ".flue/agents/review.ts: cannot be loaded: Expected ',', got ';' at line 7. Fix the error, then run flue-action check",
+      ".flue/agents/review.ts:7: cannot be loaded: Expected ',', got ';'. Fix the error, then run flue-action check",
     );
     expect(importError(FILE, 'thrown string').message).toBe(
       '.flue/agents/review.ts: cannot be loaded: thrown string. Fix the error, then run flue-action check',
+    );
+  });
+});
+
+describe('TS agent errors, all at once', () => {
+  it('keeps every bad field of a TS agent, each named by its field (a module has no line to point at)', () => {
+    const draft = readCodeAgent(FILE, { default: { model: 'gpt-4o', tools: ['raed', 'grpe'], instructions: 3, run: 'go' } });
+    expect(draft.errors.map((error) => error.message)).toEqual([
+      '.flue/agents/review.ts: description: is required. Add a one-line description of what the agent does',
+      '.flue/agents/review.ts: model: "gpt-4o" is not an Anthropic model id. Use an Anthropic model, such as "claude-sonnet-4-6" or "anthropic/claude-sonnet-4-6"',
+      '.flue/agents/review.ts: tools[0]: unknown tool "raed" (did you mean "read"?). Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
+      '.flue/agents/review.ts: tools[1]: unknown tool "grpe" (did you mean "grep"?). Sandbox tools are "read", "write", "edit", "bash", "grep", "glob"',
+      '.flue/agents/review.ts: instructions: must be a string, got 3. Write the instructions as one string',
+      '.flue/agents/review.ts: run: must be a function, got "go". Write run: async (ctx) => { ... }',
+    ]);
+    // The run path still stops at the first.
+    expect(thrown(() => parse({ model: 'gpt-4o', tools: ['raed'] }))).toBe(
+      '.flue/agents/review.ts: description: is required. Add a one-line description of what the agent does',
     );
   });
 });

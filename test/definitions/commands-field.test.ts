@@ -27,25 +27,28 @@ describe('commands', () => {
   });
 
   it.each([
-    ['["git log {foo}"]', `commands[0]: "git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}`],
-    ['["npm test", "git diff {args} HEAD"]', `commands[1]: "git diff {args} HEAD": {args} must be the last word. ${PLACEHOLDERS}`],
+    ['["git log {foo}"]', 12, `commands[0]: "git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}`],
+    ['["npm test", "git diff {args} HEAD"]', 24, `commands[1]: "git diff {args} HEAD": {args} must be the last word. ${PLACEHOLDERS}`],
     [
       '["git log --output={arg}"]',
+      12,
       `commands[0]: "git log --output={arg}": a placeholder is a whole word, not part of "--output={arg}". ${PLACEHOLDERS}`,
     ],
-    ['["{arg} test"]', 'commands[0]: "{arg} test" starts with a placeholder. Start with the program\'s name, such as "git diff {args}"'],
+    ['["{arg} test"]', 12, 'commands[0]: "{arg} test" starts with a placeholder. Start with the program\'s name, such as "git diff {args}"'],
     [
       '["./run.sh {args}"]',
+      12,
       'commands[0]: "./run.sh {args}": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("run.sh {args}"); to run a script of the repository, write "sh ./run.sh {args}"',
     ],
     [
       '["/usr/bin/git log"]',
+      12,
       'commands[0]: "/usr/bin/git log": a real command starts with a program name found on PATH, not a path. Name a program found on PATH ("git log"); to run a script of the repository, write "sh /usr/bin/git log"',
     ],
-    ['["npm test", "  "]', 'commands[1]: must not be empty. List commands, such as ["npm test", "git diff {args}"]'],
-    ['"npm test"', 'commands: must be a list, got "npm test". List commands, such as ["npm test", "git diff {args}"]'],
-  ])('refuses %s when the agent is loaded', (list, message) => {
-    expect(errorOf(list)).toBe(`${FILE}: ${message}`);
+    ['["npm test", "  "]', 24, 'commands[1]: must not be empty. List commands, such as ["npm test", "git diff {args}"]'],
+    ['"npm test"', 11, 'commands: must be a list, got "npm test". List commands, such as ["npm test", "git diff {args}"]'],
+  ])('refuses %s when the agent is loaded, at the entry (line 3, column %i)', (list, column, message) => {
+    expect(errorOf(list)).toBe(`${FILE}:3:${column}: ${message}`);
   });
 });
 
@@ -65,7 +68,7 @@ describe('flue-action check', () => {
     expect(await cli(['check', '--cwd', workspace])).toEqual({
       code: 0,
       stderr: '',
-      stdout: `notice: .flue/agents/test.md: ${NOTICE}\nok: 0 error(s), 0 warning(s)\n`,
+      stdout: `.flue/agents/test.md: notice: ${NOTICE}\nok: 0 error(s), 0 warning(s)\n`,
     });
   });
 
@@ -74,7 +77,14 @@ describe('flue-action check', () => {
     expect(await checkDefinitions(workspace)).toEqual({
       ok: false,
       problems: [
-        { file: '.flue/agents/test.md', severity: 'error', message: `commands[0]: "git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}` },
+        {
+          file: '.flue/agents/test.md',
+          line: 3,
+          column: 12,
+          field: 'commands[0]',
+          severity: 'error',
+          message: `"git log {foo}": {foo} is not a placeholder. ${PLACEHOLDERS}`,
+        },
       ],
     });
   });

@@ -124,11 +124,11 @@ describe('loadAgent: references to other files', () => {
       '.flue/roles/writer.md': 'y',
     });
     expect(await rejection(loadAgent(workspace, 'triage'))).toBe(
-      '.flue/agents/triage.md: role: .flue/roles/analyst.md does not exist (did you mean "analyst-v2"?). Roles that exist: "analyst-v2", "writer"',
+      '.flue/agents/triage.md:3:7: role: .flue/roles/analyst.md does not exist (did you mean "analyst-v2"?). Roles that exist: "analyst-v2", "writer"',
     );
     const empty = await makeWorkspace({ '.flue/agents/triage.md': TRIAGE });
     expect(await rejection(loadAgent(empty, 'triage'))).toBe(
-      '.flue/agents/triage.md: role: .flue/roles/analyst.md does not exist. No roles exist yet: create .flue/roles/analyst.md',
+      '.flue/agents/triage.md:3:7: role: .flue/roles/analyst.md does not exist. No roles exist yet: create .flue/roles/analyst.md',
     );
   });
 
@@ -138,7 +138,7 @@ describe('loadAgent: references to other files', () => {
       '.flue/roles/analyst.md': '---\ndescription: [x\n---\nBody',
     });
     expect(await rejection(loadAgent(workspace, 'triage'))).toBe(
-      '.flue/roles/analyst.md: frontmatter: invalid YAML at line 2: Flow sequence in block collection must be sufficiently indented and end with a ]. ' +
+      '.flue/roles/analyst.md:2:16: frontmatter: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. ' +
         'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
     );
   });
@@ -150,7 +150,9 @@ describe('loadAgent: references to other files', () => {
     await copySkills(workspace, '.claude/skills', ['skills/blucli', 'skills/d3k', 'skills/tlon-skill']);
     const spec = await loadAgent(workspace, 'a');
     expect(spec.skills.map((skill) => skill.name)).toEqual(['tlon', 'd3k']);
-    expect(spec.warnings).toEqual(['.claude/skills/tlon-skill/SKILL.md: name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"']);
+    expect(spec.warnings).toEqual([
+      '.claude/skills/tlon-skill/SKILL.md:2:7: name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"',
+    ]);
     expect(Object.keys(spec.files)).toEqual(['.flue/agents/a.md', '.claude/skills/tlon-skill/SKILL.md', '.claude/skills/d3k/SKILL.md']);
   });
 
@@ -160,7 +162,7 @@ describe('loadAgent: references to other files', () => {
     const spec = await loadAgent(workspace, 'a');
     expect(spec.skills.map((skill) => skill.name)).toEqual(['d3k']);
     expect(spec.warnings).toEqual([
-      '.flue/skills/no-description/SKILL.md: skipped: description is required. Add description: <what the skill does and when to use it>',
+      '.flue/skills/no-description/SKILL.md:1: skipped: description is required. Add description: <what the skill does and when to use it>',
     ]);
   });
 
@@ -172,15 +174,15 @@ describe('loadAgent: references to other files', () => {
     });
     await copySkills(workspace, '.flue/skills', ['skills/d3k', 'skills-malformed/bad-yaml']);
     expect(await rejection(loadAgent(workspace, 'a'))).toBe(
-      '.flue/agents/a.md: skills: skill "bad-yaml" cannot be used: .flue/skills/bad-yaml/SKILL.md frontmatter is not valid YAML (line 4: Missing closing "quote). ' +
+      '.flue/agents/a.md:3:10: skills: skill "bad-yaml" cannot be used: .flue/skills/bad-yaml/SKILL.md frontmatter is not valid YAML (line 4: Missing closing "quote). ' +
         'Quote values that contain ": " or start with a quote, [ or {',
     );
     expect(await rejection(loadAgent(workspace, 'b'))).toBe(
-      '.flue/agents/b.md: skills: no skill named "d3x" in .flue/skills, .agents/skills, .claude/skills (did you mean "d3k"?). Skills that exist: "d3k"',
+      '.flue/agents/b.md:3:10: skills: no skill named "d3x" in .flue/skills, .agents/skills, .claude/skills (did you mean "d3k"?). Skills that exist: "d3k"',
     );
     const bare = await makeWorkspace({ '.flue/agents/c.md': '---\ndescription: C\nskills: [labels]\n---\nGo.' });
     expect(await rejection(loadAgent(bare, 'c'))).toBe(
-      '.flue/agents/c.md: skills: no skill named "labels" in .flue/skills, .agents/skills, .claude/skills. No skills exist yet: create .flue/skills/labels/SKILL.md',
+      '.flue/agents/c.md:3:10: skills: no skill named "labels" in .flue/skills, .agents/skills, .claude/skills. No skills exist yet: create .flue/skills/labels/SKILL.md',
     );
   });
 
@@ -199,7 +201,7 @@ describe('loadAgent: references to other files', () => {
       '.flue/agents/reviewer.mjs': 'export default {}',
     });
     expect(await rejection(loadAgent(workspace, 'lead'))).toBe(
-      '.flue/agents/lead.md: subagents: no agent named "reviewr" in .flue/agents/ (did you mean "reviewer"?). Agents that exist: "lead", "researcher", "reviewer"',
+      '.flue/agents/lead.md:3:25: subagents: no agent named "reviewr" in .flue/agents/ (did you mean "reviewer"?). Agents that exist: "lead", "researcher", "reviewer"',
     );
   });
 });

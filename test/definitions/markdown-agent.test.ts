@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdownAgent } from '../../src/definitions/markdown-agent.js';
+import { FrontmatterPositions } from '../../src/definitions/positions.js';
 import { thrown } from './workspace.js';
 
 const FILE = '.flue/agents/triage.md';
@@ -22,6 +23,8 @@ describe('markdown agent: structure', () => {
       limits: { maxTurns: 30, maxCostUsd: 2, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60 },
       customTools: [],
       warnings: [],
+      errors: [],
+      positions: expect.any(FrontmatterPositions),
     });
   });
 
@@ -66,6 +69,8 @@ describe('markdown agent: structure', () => {
       limits: { maxTurns: 30, maxCostUsd: 1.5, timeoutMinutes: 10, maxTokens: 2_000_000, modelRetryMinutes: 5, modelIdleSeconds: 60 },
       customTools: [],
       warnings: [],
+      errors: [],
+      positions: expect.any(FrontmatterPositions),
     });
     expect(result?.jsonSchema).toEqual({
       type: 'object',
@@ -82,10 +87,11 @@ describe('markdown agent: structure', () => {
   it('warns about unknown fields, naming the nearest known field', () => {
     const draft = agent('description: x\ntool: [read]\nmaxTurns: 3\nauthor: me');
     expect(draft.warnings).toEqual([
-      { file: FILE, message: 'unknown field "tool" is ignored (did you mean "tools"?)' },
-      { file: FILE, message: 'unknown field "maxTurns" is ignored (did you mean limits.max-turns?)' },
+      { file: FILE, position: { line: 3, column: 1 }, message: 'unknown field "tool" is ignored (did you mean "tools"?)' },
+      { file: FILE, position: { line: 4, column: 1 }, message: 'unknown field "maxTurns" is ignored (did you mean limits.max-turns?)' },
       {
         file: FILE,
+        position: { line: 5, column: 1 },
         message:
           'unknown field "author" is ignored; known fields are "description", "model", "role", "skills", "tools", "commands", "network", "subagents", "outputs", "result", "limits"',
       },
@@ -95,7 +101,8 @@ describe('markdown agent: structure', () => {
 
   it('warns when there are no instructions', () => {
     expect(agent('description: x', '').warnings).toEqual([
-      { file: FILE, message: 'has no instructions after the frontmatter; the model sees only the event' },
+      // At the closing ---: the instructions belong right after it.
+      { file: FILE, position: { line: 3 }, message: 'has no instructions after the frontmatter; the model sees only the event' },
     ]);
   });
 });
@@ -103,44 +110,44 @@ describe('markdown agent: structure', () => {
 describe('markdown agent: frontmatter errors', () => {
   it('refuses a file without frontmatter', () => {
     expect(thrown(() => parseMarkdownAgent(FILE, 'Just instructions.\n'))).toBe(
-      '.flue/agents/triage.md: has no frontmatter. Start the file with a --- line, then description: <what the agent does>, then a closing --- line',
+      '.flue/agents/triage.md:1: has no frontmatter. Start the file with a --- line, then description: <what the agent does>, then a closing --- line',
     );
   });
 
   it('refuses frontmatter that is never closed', () => {
     expect(thrown(() => parseMarkdownAgent(FILE, '---\ndescription: x\nBody\n'))).toBe(
-      '.flue/agents/triage.md: frontmatter: the opening --- on line 1 has no closing --- line. End the frontmatter with a line containing only ---',
+      '.flue/agents/triage.md:1: frontmatter: the opening --- has no closing --- line. End the frontmatter with a line containing only ---',
     );
   });
 
   it('names the file line of a YAML syntax error', () => {
     expect(thrown(() => parseMarkdownAgent(FILE, '---\ndescription: x\ntools: [read, grep\nmodel: claude-opus-4-6\n---\nBody\n'))).toBe(
-      '.flue/agents/triage.md: frontmatter: invalid YAML at line 4: Flow sequence in block collection must be sufficiently indented and end with a ]. ' +
+      '.flue/agents/triage.md:4:1: frontmatter: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. ' +
         'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
     );
   });
 
   it('explains the unquoted colon, the most common YAML mistake', () => {
     expect(thrown(() => agent('description: Triage: label issues'))).toBe(
-      '.flue/agents/triage.md: frontmatter: invalid YAML at line 2: Nested mappings are not allowed in compact mappings. ' +
+      '.flue/agents/triage.md:2:14: frontmatter: invalid YAML: Nested mappings are not allowed in compact mappings. ' +
         'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
     );
   });
 
   it('refuses a duplicated key', () => {
     expect(thrown(() => agent('description: a\ndescription: b'))).toBe(
-      '.flue/agents/triage.md: frontmatter: invalid YAML at line 3: Map keys must be unique. ' +
+      '.flue/agents/triage.md:3:1: frontmatter: invalid YAML: Map keys must be unique. ' +
         'Fix the YAML there; quote values that contain ": " or start with a quote, [, {, * or &',
     );
   });
 
   it('refuses frontmatter that is not a mapping', () => {
     expect(thrown(() => agent('- description'))).toBe(
-      '.flue/agents/triage.md: frontmatter: must be a mapping of fields, got a list. Start the file with a --- line, then description: <what the agent does>, then a closing --- line',
+      '.flue/agents/triage.md:2:1: frontmatter: must be a mapping of fields, got a list. Start the file with a --- line, then description: <what the agent does>, then a closing --- line',
     );
   });
 
   it('treats empty frontmatter as a missing description', () => {
-    expect(thrown(() => agent(''))).toBe('.flue/agents/triage.md: description: is required. Add a one-line description of what the agent does');
+    expect(thrown(() => agent(''))).toBe('.flue/agents/triage.md:1: description: is required. Add a one-line description of what the agent does');
   });
 });

@@ -34,16 +34,19 @@ describe('real published skills', () => {
       {
         file: '.claude/skills/blucli/SKILL.md',
         skill: 'blucli',
+        position: { line: 8, column: 7 },
         message: 'metadata.otto should be a string, got a mapping; it was converted to JSON',
       },
       {
         file: '.claude/skills/blucli/SKILL.md',
         skill: 'blucli',
+        position: { line: 4, column: 1 },
         message: `unknown field "homepage" is ignored (the Agent Skills spec defines ${SPEC_FIELDS})`,
       },
       {
         file: '.claude/skills/tlon-skill/SKILL.md',
         skill: 'tlon',
+        position: { line: 2, column: 7 },
         message: 'name "tlon" differs from its folder "tlon-skill"; agents list it as "tlon"',
       },
     ]);
@@ -103,24 +106,29 @@ describe('malformed skills', () => {
         file: '.flue/skills/bad-yaml/SKILL.md',
         problem: 'frontmatter is not valid YAML (line 4: Missing closing "quote)',
         fix: 'Quote values that contain ": " or start with a quote, [ or {',
+        // Where the YAML library notices the quote was never closed: the end of the next line.
+        position: { line: 4, column: 22 },
       },
       {
         folder: 'no-description',
         file: '.flue/skills/no-description/SKILL.md',
         problem: 'description is required',
         fix: 'Add description: <what the skill does and when to use it>',
+        position: { line: 1 },
       },
       {
         folder: 'no-frontmatter',
         file: '.flue/skills/no-frontmatter/SKILL.md',
         problem: 'has no frontmatter, so it has no description',
         fix: 'Start SKILL.md with a --- line, then name: <folder> and description: <what it does and when to use it>, then ---',
+        position: { line: 1 },
       },
       {
         folder: 'unclosed',
         file: '.flue/skills/unclosed/SKILL.md',
         problem: 'its frontmatter has no closing --- line',
         fix: 'End the frontmatter with a line containing only ---',
+        position: { line: 1 },
       },
     ]);
   });
@@ -202,25 +210,34 @@ describe('SKILL.md fields', () => {
     });
   });
 
+  // Each row: the frontmatter, where its warnings point (line:column of the field; line 1 for a missing one), the warnings.
   it.each([
-    ['description: d', 'name is missing; using the folder name "x"'],
-    ['name: 7\ndescription: d', 'name must be a string, got 7; using the folder name "x"'],
+    ['description: d', '1', 'name is missing; using the folder name "x"'],
+    ['name: 7\ndescription: d', '2:7', 'name must be a string, got 7; using the folder name "x"'],
     [
       'name: X_Skill\ndescription: d',
+      '2:7',
       'name "X_Skill" breaks the Agent Skills spec (lowercase letters, digits and single hyphens, at most 64 characters)',
       'name "X_Skill" differs from its folder "x"; agents list it as "X_Skill"',
     ],
-    [`name: x\ndescription: d\ncompatibility: ${'c'.repeat(501)}`, 'compatibility is 501 characters; the Agent Skills spec allows 500'],
-    ['name: x\ndescription: d\nlicense: 3', 'license should be a string, got 3'],
-    ['name: x\ndescription: d\nmetadata: [a]', 'metadata must be a mapping, got a list; it is ignored'],
+    [`name: x\ndescription: d\ncompatibility: ${'c'.repeat(501)}`, '4:16', 'compatibility is 501 characters; the Agent Skills spec allows 500'],
+    ['name: x\ndescription: d\nlicense: 3', '4:10', 'license should be a string, got 3'],
+    ['name: x\ndescription: d\nmetadata: [a]', '4:11', 'metadata must be a mapping, got a list; it is ignored'],
     [
       'name: x\ndescription: d\nallowed-tools: { a: 1 }',
+      '4:16',
       'allowed-tools must be a space-separated string or a list of strings, got a mapping; it is ignored',
     ],
-    ['name: x\ndescription: d\ntags: [a]\nauthor: b', `unknown fields "tags", "author" are ignored (the Agent Skills spec defines ${SPEC_FIELDS})`],
-  ])('%s', (frontmatter, ...warnings) => {
+    [
+      'name: x\ndescription: d\ntags: [a]\nauthor: b',
+      '4:1',
+      `unknown fields "tags", "author" are ignored (the Agent Skills spec defines ${SPEC_FIELDS})`,
+    ],
+  ])('%s', (frontmatter, place, ...warnings) => {
     const parsed = parse(frontmatter);
-    expect(parsed.ok && parsed.warnings).toEqual(warnings.map((message) => ({ file: where.file, message })));
+    const [line, column] = place.split(':').map(Number);
+    const position = column === undefined ? { line } : { line, column };
+    expect(parsed.ok && parsed.warnings).toEqual(warnings.map((message) => ({ file: where.file, message, position })));
   });
 
   it('refuses a description that is not text', () => {
@@ -228,6 +245,7 @@ describe('SKILL.md fields', () => {
       ok: false,
       problem: 'description must be a non-empty string, got a list',
       fix: 'Add description: <what the skill does and when to use it>',
+      position: { line: 3, column: 14 },
     });
     expect(parse('- a')).toMatchObject({ ok: false, problem: 'frontmatter must be a mapping of fields, got a list' });
   });

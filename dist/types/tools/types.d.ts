@@ -6,6 +6,8 @@ export interface ToolResult {
 export interface ToolContext {
     /** Aborted when the run's time limit passes or the run is cancelled; long tools must honour it. */
     signal: AbortSignal;
+    /** The model's tool_use id of this call: the `task` tool names it on the subagent's first request. */
+    callId?: string;
 }
 /**
  * One model-facing tool. `execute` validates its own input and should return errors as results

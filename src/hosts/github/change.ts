@@ -78,11 +78,11 @@ async function commitChange(api: RepoApi, output: Change, branch: string): Promi
   }
   const tree: TreeEntry[] = [];
   for (const file of files) {
-    if (file.content === undefined) {
+    if (file.status === 'deleted') {
       tree.push({ path: file.path, mode: '100644', type: 'blob', sha: null });
       continue;
     }
-    const content = file.content;
+    const content = file.content ?? '';
     const blob = await api.call('POST', '/git/blobs', 'contents: write', () =>
       api.octokit.rest.git.createBlob({ ...params(api), content, encoding: 'base64' }),
     );

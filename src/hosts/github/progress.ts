@@ -5,13 +5,11 @@
  * It is a courtesy: no failure here may fail the run, so every error becomes a warning.
  */
 import { errorMessage } from '../../errors.js';
-import { LIMITS } from '../../limits.js';
-import { capBody, sanitizeBody } from '../../publish/sanitize.js';
 import type { Redactor } from '../../session-log/redact.js';
-import { plainLine } from '../../trigger/text.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
+import { progressMarker } from '../markers.js';
+import { PacedProgress, renderProgressBody } from '../progress.js';
 import type { RepoApi } from './api.js';
-import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from '../markers.js';
 import { findOwn } from './rerun.js';
 
 export interface ProgressCommentOptions {
@@ -90,67 +88,22 @@ function parseHandle(handle: string): ProgressHandle | undefined {
   return valid ? (saved as ProgressHandle) : undefined;
 }
 
-class ProgressComment implements ProgressReporter {
-  readonly handle: string;
-  private readonly now: () => number;
-  private readonly intervalMs: number;
-  private lastWrite: number;
-  private finished = false;
-  /** Edits are chained, so they reach GitHub in order even when callers do not await them. */
-  private writes: Promise<void> = Promise.resolve();
-
+class ProgressComment extends PacedProgress {
   constructor(
     private readonly options: ProgressCommentOptions,
     private readonly marker: string,
     private readonly commentId: number,
   ) {
     const handle: ProgressHandle = { comment: commentId, number: options.number, pullRequest: options.isPullRequest, agent: options.agent };
-    this.handle = JSON.stringify(handle);
-    this.now = options.now ?? Date.now;
-    this.intervalMs = options.intervalMs ?? LIMITS.progressUpdateIntervalMs;
-    this.lastWrite = this.now();
+    super(JSON.stringify(handle), options, 'progress comment');
   }
 
-  update(state: ProgressState): Promise<void> {
-    if (this.finished) return this.writes;
-    if (state.phase === 'working' && this.now() - this.lastWrite < this.intervalMs) return this.writes;
-    if (state.phase === 'finished') this.finished = true;
-    this.lastWrite = this.now();
-    this.writes = this.writes.then(() => this.write(state));
-    return this.writes;
-  }
-
-  private async write(state: ProgressState): Promise<void> {
-    const { api, isPullRequest, warn } = this.options;
-    try {
-      await api.updateComment(this.commentId, isPullRequest, renderProgress(this.options, this.marker, state));
-    } catch (error) {
-      warn(`The progress comment was not updated: ${errorMessage(error)}`);
-    }
+  protected async send(state: ProgressState): Promise<void> {
+    await this.options.api.updateComment(this.commentId, this.options.isPullRequest, renderProgress(this.options, this.marker, state));
   }
 }
 
-/**
- * The comment body: the markers, then everything else through the sanitizer and the redactor every
- * output goes through, in one pass. What the caller puts in the state is already limited to what the
- * run may show (src/ci/progress-view.ts); this makes sure none of it, the agent's name included,
- * reaches GitHub with a secret, a mention, a control character or a marker a later run would take for its own.
- */
+/** The comment body (src/hosts/progress.ts), with its link to the workflow run. */
 export function renderProgress(options: Pick<ProgressCommentOptions, 'agent' | 'runUrl' | 'redactor'>, marker: string, state: ProgressState): string {
-  const { redactor } = options;
-  const run = `[view run](${options.runUrl})`;
-  const agent = `\`${options.agent.replace(/`/g, "'")}\``;
-  // Sanitized before it is cut to one line too: a cut through a secret leaves a part no redactor knows.
-  const line = plainLine(sanitizeBody(state.line, redactor), 300);
-  const parts: string[] = [];
-  if (state.phase === 'working') {
-    parts.push(`⏳ flue-action (${agent}) is working on this… ${run}`);
-    if (line) parts.push(line);
-  } else {
-    parts.push(`flue-action (${agent}) finished · ${run}`, line);
-    if (state.details?.trim()) parts.push(state.details);
-  }
-  // Markers after: sanitizing may join `<!-- flue-action` from pieces (an invisible character removed).
-  const content = withoutMarkers(sanitizeBody(parts.join('\n\n'), redactor));
-  return capBody(`${FLUE_COMMENT_MARKER}\n${marker}\n\n${content}`, LIMITS.commentChars);
+  return renderProgressBody({ ...options, runLink: `[view run](${options.runUrl})`, rules: {} }, marker, state);
 }

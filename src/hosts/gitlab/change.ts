@@ -51,12 +51,12 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
   const branch = changeBranch(output.branchPrefix, run.key?.agent ?? 'agent', run.runId);
   const target = await targetBranch(api, trigger);
   const actions: CommitAction[] = output.changes.files.map((file) =>
-    file.content === undefined
+    file.status === 'deleted'
       ? { action: 'delete', file_path: file.path }
       : {
           action: file.status === 'added' ? 'create' : 'update',
           file_path: file.path,
-          content: file.content,
+          content: file.content ?? '',
           encoding: 'base64',
           execute_filemode: file.mode === '100755',
         },

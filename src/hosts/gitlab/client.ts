@@ -6,6 +6,7 @@
  */
 import { LIMITS } from '../../limits.js';
 import { GitLabApiError, networkFailure, responseFailure, type TokenKind } from './errors.js';
+import { proxiedFetch } from '../../net/proxy.js';
 
 export interface GitLabClientOptions {
   /** CI_API_V4_URL: `https://gitlab.com/api/v4`. */
@@ -102,7 +103,7 @@ export class GitLabClient {
       if (write) await this.pace();
       let response: Response;
       try {
-        response = await fetch(url, {
+        response = await proxiedFetch(url, {
           method,
           headers: this.headers(options.body !== undefined),
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -110,7 +111,8 @@ export class GitLabClient {
         });
       } catch (error) {
         const cause = describeNetworkError(error, this.timeoutMs);
-        if (attempt >= this.retries) throw networkFailure(call, cause);
+        // A proxy that refused (407, 403) or a proxy setting that cannot work answers the same way every time.
+        if (attempt >= this.retries || proxyMisconfigured(error)) throw networkFailure(call, cause);
         await this.wait(call, cause, attempt, undefined);
         continue;
       }
@@ -189,6 +191,11 @@ function parseAnswer(call: string, status: number, text: string): unknown {
       `GitLab API ${call} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 100))}. Check CI_API_V4_URL.`,
     );
   }
+}
+
+function proxyMisconfigured(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PROXY_');
 }
 
 function describeNetworkError(error: unknown, timeoutMs: number): string {

@@ -19,6 +19,7 @@ import type { TokenKind } from './errors.js';
 import { applyGitLabChange } from './change.js';
 import { applyGitLabOutput } from './outputs.js';
 import { resumeProgressNote, startProgressNote } from './progress.js';
+import { GITLAB_RULES } from './rules.js';
 import type { EarlierAttempt } from './rerun.js';
 
 export interface GitLabHostOptions {
@@ -64,7 +65,7 @@ export class GitLabHost implements CiHost {
   readonly name = 'gitlab' as const;
   readonly platform = GITLAB_PLATFORM;
   /** GitLab runs `/quick actions` at a line start and reads label parameters as comma-separated lists. */
-  readonly sanitizeRules = { quickActions: true, commaSeparatedLabels: true };
+  readonly sanitizeRules = GITLAB_RULES;
   readonly api: ProjectApi;
   /** The REST answers the re-read of a forgeable webhook needs (src/trigger/gitlab/verify.ts), raw, read once a run. */
   readonly records: GitLabRecords = {

@@ -5,14 +5,12 @@
  * here may fail the run, so every error becomes a warning.
  */
 import { errorMessage } from '../../errors.js';
-import { LIMITS } from '../../limits.js';
-import { neutralizeQuickActions } from '../../markdown/index.js';
-import { capBody, sanitizeBody } from '../../publish/sanitize.js';
 import type { Redactor } from '../../session-log/redact.js';
-import { plainLine } from '../../trigger/text.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
+import { progressMarker } from '../markers.js';
+import { PacedProgress, renderProgressBody } from '../progress.js';
 import type { ProjectApi, Thread } from './api.js';
-import { FLUE_COMMENT_MARKER, progressMarker, withoutMarkers } from '../markers.js';
+import { GITLAB_RULES } from './rules.js';
 import { findOwn } from './rerun.js';
 
 export interface ProgressNoteOptions {
@@ -77,15 +75,7 @@ export function resumeProgressNote(options: Omit<ProgressNoteOptions, 'thread' |
   return new ProgressNote({ ...options, thread: { iid, isMergeRequest: mergeRequest }, agent }, progressMarker(agent, options.runId), gitlabNote);
 }
 
-class ProgressNote implements ProgressReporter {
-  readonly handle: string;
-  private readonly now: () => number;
-  private readonly intervalMs: number;
-  private lastWrite: number;
-  private finished = false;
-  /** Edits are chained, so they reach GitLab in order even when callers do not await them. */
-  private writes: Promise<void> = Promise.resolve();
-
+class ProgressNote extends PacedProgress {
   constructor(
     private readonly options: ProgressNoteOptions,
     private readonly marker: string,
@@ -93,52 +83,15 @@ class ProgressNote implements ProgressReporter {
   ) {
     const { thread, agent } = options;
     const handle: ProgressHandle = { gitlabNote: noteId, iid: thread.iid, mergeRequest: thread.isMergeRequest, agent };
-    this.handle = JSON.stringify(handle);
-    this.now = options.now ?? Date.now;
-    this.intervalMs = options.intervalMs ?? LIMITS.progressUpdateIntervalMs;
-    this.lastWrite = this.now();
+    super(JSON.stringify(handle), options, 'progress note');
   }
 
-  update(state: ProgressState): Promise<void> {
-    if (this.finished) return this.writes;
-    if (state.phase === 'working' && this.now() - this.lastWrite < this.intervalMs) return this.writes;
-    if (state.phase === 'finished') this.finished = true;
-    this.lastWrite = this.now();
-    this.writes = this.writes.then(() => this.write(state));
-    return this.writes;
-  }
-
-  private async write(state: ProgressState): Promise<void> {
-    const { api, thread, warn } = this.options;
-    try {
-      await api.updateNote(thread, this.noteId, renderProgress(this.options, this.marker, state));
-    } catch (error) {
-      warn(`The progress note was not updated: ${errorMessage(error)}`);
-    }
+  protected async send(state: ProgressState): Promise<void> {
+    await this.options.api.updateNote(this.options.thread, this.noteId, renderProgress(this.options, this.marker, state));
   }
 }
 
-/**
- * The note body: the markers, then everything else through the sanitizer and the redactor every
- * output goes through, in one pass, so none of it, the agent's name included, reaches GitLab with a
- * secret, a mention, a quick action, a control character or a marker a later run would take for its own.
- */
+/** The note body (src/hosts/progress.ts), with its link to the pipeline, quick actions neutralized. */
 export function renderProgress(options: Pick<ProgressNoteOptions, 'agent' | 'runUrl' | 'redactor'>, marker: string, state: ProgressState): string {
-  const { redactor } = options;
-  const run = `[view pipeline](${options.runUrl})`;
-  const agent = `\`${options.agent.replace(/`/g, "'")}\``;
-  // Sanitized before it is cut to one line too: a cut through a secret leaves a part no redactor knows.
-  const line = plainLine(sanitizeBody(state.line, redactor), 300);
-  const parts: string[] = [];
-  if (state.phase === 'working') {
-    parts.push(`⏳ flue-action (${agent}) is working on this… ${run}`);
-    if (line) parts.push(line);
-  } else {
-    parts.push(`flue-action (${agent}) finished · ${run}`, line);
-    if (state.details?.trim()) parts.push(state.details);
-  }
-  // Markers after: sanitizing may join `<!-- flue-action` from pieces (an invisible character removed).
-  // Quick actions too: the working line quotes the model's tool arguments, and a `/merge` must not run.
-  const content = withoutMarkers(neutralizeQuickActions(sanitizeBody(parts.join('\n\n'), redactor)));
-  return capBody(`${FLUE_COMMENT_MARKER}\n${marker}\n\n${content}`, LIMITS.commentChars);
+  return renderProgressBody({ ...options, runLink: `[view pipeline](${options.runUrl})`, rules: GITLAB_RULES }, marker, state);
 }
