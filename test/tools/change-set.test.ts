@@ -9,6 +9,8 @@ import type { ChangeSet, FileChange } from '../../src/tools/types.js';
 import { git, makeGitRepo } from '../sandbox/git-repo.js';
 import { thrown } from '../definitions/workspace.js';
 import { errorsOf } from '../../src/definitions/problems.js';
+import { CODE_NAMING } from '../../src/definitions/naming.js';
+import { readOutputs } from '../../src/definitions/outputs.js';
 import type { DefinitionError } from '../../src/errors.js';
 
 let repo: ReturnType<typeof makeGitRepo>;
@@ -163,6 +165,17 @@ describe('outputs: propose_change in frontmatter', () => {
     expect(agent(yaml).outputs).toEqual({
       propose_change: { max: 1, branchPrefix: 'bot/fix-', protectedPaths: ['package.json'], maxFiles: 2, maxLines: 40, draft: false },
     });
+  });
+
+  test('a TS agent writes the settings camelCase', () => {
+    expect(
+      readOutputs({ proposeChange: { branchPrefix: 'bot/', maxFiles: 2, maxLines: 9, protectedPaths: ['a'], draft: false } }, 'review.ts', CODE_NAMING),
+    ).toEqual({
+      propose_change: { max: 1, branchPrefix: 'bot/', protectedPaths: ['a'], maxFiles: 2, maxLines: 9, draft: false },
+    });
+    expect(() => readOutputs({ proposeChange: { 'max-files': 2 } }, 'review.ts', CODE_NAMING)).toThrow(
+      /outputs\.proposeChange: unknown field "max-files"/,
+    );
   });
 
   test('every problem of the settings at once', () => {

@@ -34,7 +34,7 @@ export interface ChangeRun {
 }
 
 export async function applyGitHubChange(api: RepoApi, output: Change, trigger: Trigger, run: ChangeRun): Promise<AppliedOutput> {
-  const branch = changeBranch(output.branchPrefix, run.key?.agent ?? 'agent', run.runId);
+  const branch = changeBranch(output.branchPrefix, run.key, run.runId);
   const base = await targetBranch(api, trigger);
   const commit = await commitChange(api, output, branch);
   const moved = await pointBranch(api, branch, commit, run.attempt.rerun);

@@ -48,7 +48,7 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
         '(it would commit a plain file): nothing was committed. Propose the change without symlinks.',
     );
   }
-  const branch = changeBranch(output.branchPrefix, run.key?.agent ?? 'agent', run.runId);
+  const branch = changeBranch(output.branchPrefix, run.key, run.runId);
   const target = await targetBranch(api, trigger);
   const actions: CommitAction[] = output.changes.files.map((file) =>
     file.status === 'deleted'

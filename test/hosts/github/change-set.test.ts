@@ -135,6 +135,27 @@ describe('propose_change on GitHub', () => {
     expect(gitData(repo).branches()).toEqual({});
   });
 
+  test('a run that may propose two change sets commits them to two branches, the second suffixed -2', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout('{ max: 2 }');
+    seed(repo, at);
+    const turns: ScriptedTurn[] = [
+      ...fixTurns().slice(0, 3),
+      { content: [{ type: 'tool_use', name: 'propose_change', input: { title: 'Second', body: 'Again.' } }] },
+      { content: 'Two.' },
+    ];
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, turns);
+    expect(report.status).toBe('succeeded');
+    expect(Object.keys(gitData(repo).branches())).toEqual(['flue/fixer-77', 'flue/fixer-77-2']);
+    expect(
+      gitData(repo)
+        .openedPulls()
+        .map((pull) => pull.title),
+    ).toEqual(['Fix the answer', 'Second']);
+  });
+
   test("on a pull request event the pull request targets the pull request's base branch", async () => {
     const { github } = await setup();
     const { trigger, payload } = pullRequestEvent();
