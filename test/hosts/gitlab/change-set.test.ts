@@ -119,6 +119,23 @@ describe('propose_change on GitLab', () => {
     expect(Object.keys(commits.branches())).toEqual(['flue/fixer-77']);
   });
 
+  test('a quick action in the body never reaches the description as one (GitLab runs them when a merge request is opened)', async () => {
+    const { gitlab, project } = await setup();
+    project.issue(3);
+    const at = checkout();
+    seed(project, at);
+    const turns = fixTurns().map((turn) =>
+      JSON.stringify(turn).includes('propose_change')
+        ? { content: [{ type: 'tool_use' as const, name: 'propose_change', input: { title: 'Fix', body: 'Fixed.\n/merge\n/assign @alice' } }] }
+        : turn,
+    );
+    const report = await run(at, hostOn(gitlab), trigger('issue'), turns);
+    expect(report.status).toBe('succeeded');
+    const description = String(commitsOf(project).openedMergeRequests()[0]?.description);
+    expect(description.split('\n').filter((line) => line.startsWith('/'))).toEqual([]);
+    expect(description).not.toContain('@alice');
+  });
+
   test("on a first attempt a branch of that name is someone else's: GitLab refuses and the failure names the call", async () => {
     const { gitlab, project } = await setup();
     project.issue(3);
