@@ -12,6 +12,7 @@ const ACTION_END_TO_END = [
   'test/build/{self-test,post-entry}.test.ts',
   // gitlab-ci-local needs Node >= 22; GitLab jobs run the template's image, node:24-slim by default.
   'test/gitlab-ci/{pipeline,cli}.test.ts',
+  'test/templates/{action,gitlab-ci}.test.ts',
 ];
 const actionRuntime = Number(process.versions.node.split('.')[0]) >= 24;
 

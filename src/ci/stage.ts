@@ -14,12 +14,19 @@ import type { AgentLimits } from '../definitions/types.js';
 import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { CiHost, ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/markers.js';
-import { agentOnlyInPullRequest, loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
+import {
+  agentOnlyInPullRequest,
+  loadRunAgent,
+  recordSkippedRun,
+  runLoadedAgent,
+  type PipelineDeps,
+  type PipelineSettings,
+  type RunReport,
+} from '../pipeline.js';
 import type { SessionEvent } from '../session-log/events.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
 import { RUNNER_VERSION } from '../version.js';
-import { workingLine } from './progress-state.js';
 import { progressView, type ProgressDetails, type ProgressView } from './progress-view.js';
 
 /** What a CI run is asked to do, whatever the front end read it from (action inputs, CLI flags). */
@@ -70,6 +77,11 @@ export interface CiRunInput {
   state: CiRunState;
   /** The front end's job log: one line of information, and each session event as it is recorded. */
   console: { info(message: string): void; event(event: SessionEvent): void };
+  /**
+   * The model client, when not the Anthropic API with the settings' key: a local `--event` run may replay
+   * a scripted model (`flue-action run --scripted-model`).
+   */
+  createModelClient?: PipelineDeps['createModelClient'];
   /** Told once the progress comment exists, before the agent runs: the action saves it for its post step. */
   onProgressStarted?(progress: ProgressReporter, view: ProgressView): void;
 }
@@ -132,16 +144,20 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
   const progress = state.progress;
   // Told at once: a front end killed from here on can still have its comment finished (the action's post step).
   if (progress) input.onProgressStarted?.(progress, view);
+  // Loaded only for a progress comment: its lines pass the sanitizer, which loads the markdown parser, and a
+  // run without one (a dry run, the CLI's --event) keeps both off its path to the first model request.
+  const workingLine = progress ? (await import('./progress-state.js')).workingLine : undefined;
   const context = await host.fetchContext(trigger);
   return runLoadedAgent(spec, pipeline, {
     ...deps,
     context,
     signal: input.signal,
-    createModelClient: () =>
-      new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: settings.anthropicBaseUrl, fallbackModel: settings.fallbackModel }),
+    createModelClient:
+      input.createModelClient ??
+      (() => new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: settings.anthropicBaseUrl, fallbackModel: settings.fallbackModel })),
     onEvent: (event) => {
       onEvent(event);
-      const line = progress ? workingLine(event, view, redactor) : undefined;
+      const line = workingLine?.(event, view, redactor);
       // The reporter throttles and swallows its own failures; the run never waits on it.
       if (line !== undefined) void progress?.update({ phase: 'working', line });
     },

@@ -40,9 +40,17 @@ export interface RunCommand {
   trustAuthorText?: boolean;
   progressComment?: boolean;
   progressDetails?: ProgressDetails;
+  /** With --event: the login the gate simulation takes as the event's sender (default: the payload's `sender`). */
+  as?: string;
+  /** With --event: the simulated sender's repository permission (default `none`: a stranger, as CI treats one it cannot vouch for). */
+  permission?: SimulatedPermission;
   /** An interrupted run's session log to continue (src/cli/resume-command.ts). */
   resume?: string;
 }
+
+/** What `--permission` can simulate: a writer, a reader, or a stranger. */
+export const SIMULATED_PERMISSIONS = ['write', 'read', 'none'] as const;
+export type SimulatedPermission = (typeof SIMULATED_PERMISSIONS)[number];
 
 export type CliCommand =
   | RunCommand
@@ -75,11 +83,20 @@ Options for run:
   --json                 Print one JSON envelope on stdout
   --scripted-model FILE  Replay canned model turns (default without ANTHROPIC_API_KEY:
                          .flue/scripted/<agent>.jsonl when it exists)
-  --untrusted            Run with the untrusted profile (read-only, no commands, no network)
+  --untrusted            Run with the untrusted profile (read-only, no commands, no network);
+                         an agent that needs more is refused, as CI refuses it (not with --event)
   --log-dir DIR          Where the session log goes (default: the system temp folder)
   --resume LOG           Continue an interrupted run from its session log (appended to)
   --max-turns N  --max-cost-usd N  --timeout-minutes N
   --model-retry-minutes N  --model-idle-seconds N
+
+With --event, run gates the event as the action does and says what it decided (a skip
+exits 0 with the reason). The event's sender has no permission unless you say otherwise:
+  --as LOGIN             Simulate this login as the sender (default: the payload's sender)
+  --permission P         The sender's permission: write, read or none (default: none)
+  --trigger-phrase TEXT  --allowed-users a,b  --allowed-bots a,b  --trust-author-text
+                         The action's inputs of the same names
+A pull request event's diff is read with git diff base...head in --cwd.
 
 In a GitLab CI job (GITLAB_CI=true), run is the GitLab front end: it reads the job's
 variables and TRIGGER_PAYLOAD, gates, posts through the GitLab API (FLUE_GITLAB_TOKEN or
@@ -163,6 +180,18 @@ function ciFlags(values: Partial<Record<Flag, string | boolean>>): Partial<RunCo
       throw new InputError(`Invalid --progress-details '${details}'. Expected one of: ${PROGRESS_DETAILS.join(', ')}.`);
     }
     flags.progressDetails = details as ProgressDetails;
+  }
+  const as = text('as');
+  if (as !== undefined) {
+    if (as.trim() === '') throw new InputError("Invalid --as '': expected the login to simulate as the event's sender, e.g. --as octocat.");
+    flags.as = as.trim();
+  }
+  const permission = text('permission');
+  if (permission !== undefined) {
+    if (!(SIMULATED_PERMISSIONS as readonly string[]).includes(permission)) {
+      throw new InputError(`Invalid --permission '${permission}'. Expected one of: ${SIMULATED_PERMISSIONS.join(', ')}.`);
+    }
+    flags.permission = permission as SimulatedPermission;
   }
   return flags;
 }
@@ -254,6 +283,8 @@ const OPTIONS = {
   'trust-author-text': { type: 'boolean' },
   'progress-comment': { type: 'string' },
   'progress-details': { type: 'string' },
+  as: { type: 'string' },
+  permission: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type Flag = keyof typeof OPTIONS;
@@ -284,6 +315,8 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
     'trust-author-text',
     'progress-comment',
     'progress-details',
+    'as',
+    'permission',
     'resume',
     'help',
     'debug',

@@ -7,7 +7,7 @@ import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { ModelClient } from '../harness/model.js';
 import { ScriptedModelClient } from '../harness/scripted-client.js';
 import { LocalHost } from '../hosts/local.js';
-import { runPipeline, type RunReport } from '../pipeline.js';
+import { loadRunAgent, recordSkippedRun, runLoadedAgent, type PipelineSettings, type RunReport } from '../pipeline.js';
 import { nullPrototypeRecord } from '../records.js';
 // progress.js, not the report's index: the HTML and transcript renderers load only when used.
 import { createProgressPrinter, type LineSink } from '../report/progress.js';
@@ -20,6 +20,8 @@ import type { RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import { inGitLabJob } from './gitlab-job-detect.js';
+import type { LocalEventRun } from './local-event.js';
+import type { ResumedRun } from './resume-command.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
@@ -37,46 +39,32 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
     command.resume === undefined ? undefined : (await import('./resume-command.js')).readResumedRun({ ...command, resume: command.resume }, io.cwd);
   if (resumed?.notice) io.stderr.write(`${terminalSafe(`flue-action: warning: ${resumed.notice}`)}\n`);
   const trigger = resumed?.trigger ?? readTrigger(command, io);
-  // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.
-  const secrets = secretValues(io.env);
   // Progress, and the line saying the model is scripted, in order and one write per turn of the loop.
   const progress = batchedOutput(io.stderr);
+  const run: LocalEventRun = {
+    workspace,
+    logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
+    // Every secret of the environment (ANTHROPIC_API_KEY, GITHUB_TOKEN, CI_JOB_TOKEN, ...): see src/secrets/variables.ts.
+    secrets: secretValues(io.env),
+    signal: io.signal,
+    createModelClient: async (spec) => {
+      const client = await chooseModelClient(spec, command, workspace, io, progress);
+      // A scripted model replays from the turn after the last one the log holds.
+      if (resumed && client instanceof ScriptedModelClient) client.skipTurns(resumed.answeredTurns);
+      return client;
+    },
+    onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
+    print: (line) => progress.write(`${terminalSafe(line)}\n`),
+  };
   let report: RunReport;
   try {
-    report = await runPipeline(
-      {
-        workspace,
-        agent: command.agent,
-        prompt: command.prompt,
-        model: command.model ?? resumed?.model,
-        limits: {
-          maxTurns: command.maxTurns,
-          maxCostUsd: command.maxCostUsd,
-          timeoutMinutes: command.timeoutMinutes,
-          modelRetryMinutes: command.modelRetryMinutes,
-          modelIdleSeconds: command.modelIdleSeconds,
-        },
-        profile: command.untrusted || resumed?.untrusted ? 'untrusted' : 'trusted',
-        // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
-        // never as applied, with or without --dry-run.
-        dryRun: true,
-        logDir: command.logDir ? resolve(io.cwd, command.logDir) : join(tmpdir(), 'flue-action', 'sessions'),
-        secrets,
-        resumeFrom: resumed?.log,
-      },
-      {
-        host: new LocalHost(),
-        trigger,
-        createModelClient: async (spec) => {
-          const client = await chooseModelClient(spec, command, workspace, io, progress);
-          // A scripted model replays from the turn after the last one the log holds.
-          if (resumed && client instanceof ScriptedModelClient) client.skipTurns(resumed.answeredTurns);
-          return client;
-        },
-        signal: io.signal,
-        onEvent: command.json && !io.isTerminal ? undefined : createProgressPrinter(progress, { color: io.isTerminal }),
-      },
-    );
+    // With --event, the event is gated as in CI; without (or resuming a run, whose log holds its event and profile),
+    // the run is the developer's own, trusted unless --untrusted. Loaded for --event only: the gate and the local
+    // CI host stay off the path of a plain run (and out of the action's bundle).
+    report =
+      command.eventFile === undefined
+        ? await runWithoutEvent(command, trigger, run, resumed)
+        : await (await import('./local-event.js')).runLocalEvent(command, trigger, run);
   } finally {
     // What the run printed comes before the summary, or before the error line.
     progress.flush();
@@ -85,20 +73,76 @@ export async function runCommand(command: RunCommand, io: CliIo): Promise<number
   return exitCodeFor(report.status);
 }
 
-/** A gate setting on a run that has no gate would be ignored: said, not ignored. */
+/**
+ * A run on `--input` alone, or resumed from its log. The untrusted profile (`--untrusted`, or the one the
+ * resumed run had) refuses an agent that needs more (write tools, commands, network) as CI refuses it
+ * (admitAgent), rather than running it without what it expects.
+ */
+async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: LocalEventRun, resumed?: ResumedRun): Promise<RunReport> {
+  const untrusted = command.untrusted || resumed?.untrusted === true;
+  const settings: PipelineSettings = {
+    workspace: run.workspace,
+    agent: command.agent,
+    prompt: command.prompt,
+    model: command.model ?? resumed?.model,
+    limits: {
+      maxTurns: command.maxTurns,
+      maxCostUsd: command.maxCostUsd,
+      timeoutMinutes: command.timeoutMinutes,
+      modelRetryMinutes: command.modelRetryMinutes,
+      modelIdleSeconds: command.modelIdleSeconds,
+    },
+    profile: untrusted ? 'untrusted' : 'trusted',
+    // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
+    // never as applied, with or without --dry-run.
+    dryRun: true,
+    logDir: run.logDir,
+    secrets: run.secrets,
+    resumeFrom: resumed?.log,
+  };
+  const deps = { host: new LocalHost(), trigger, createModelClient: run.createModelClient, signal: run.signal, onEvent: run.onEvent };
+  const spec = await loadRunAgent(settings);
+  // The gate loads for --untrusted only, as it loads in CI: a plain run's start-up stays lean.
+  const because = command.untrusted ? 'the --untrusted option was given' : 'the run it resumes had the untrusted profile';
+  const refused = untrusted ? (await import('./local-event.js')).untrustedRefusal(spec, because) : undefined;
+  if (refused !== undefined) return recordSkippedRun(refused, settings, deps, spec);
+  return runLoadedAgent(spec, settings, deps);
+}
+
+/** Gate settings mean something only where there is an event to gate: said, not ignored. */
 function refuseCiFlags(command: RunCommand): void {
-  const given = (
+  const posting = (
+    [
+      ['progress-comment', command.progressComment],
+      ['progress-details', command.progressDetails],
+    ] as const
+  ).find(([, value]) => value !== undefined);
+  if (posting !== undefined) {
+    throw new InputError(`Option '--${posting[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run posts; a local run posts nothing.`);
+  }
+  if (command.eventFile !== undefined) {
+    if (command.untrusted) {
+      throw new InputError(
+        "Option '--untrusted' does not combine with --event: the gate decides the event's profile, as in CI. " +
+          'A sender with no permission (the default; --permission none) gets the untrusted profile wherever CI would give it.',
+      );
+    }
+    return;
+  }
+  const gating = (
     [
       ['trigger-phrase', command.triggerPhrase],
       ['allowed-users', command.allowedUsers],
       ['allowed-bots', command.allowedBots],
       ['trust-author-text', command.trustAuthorText],
-      ['progress-comment', command.progressComment],
-      ['progress-details', command.progressDetails],
+      ['as', command.as],
+      ['permission', command.permission],
     ] as const
   ).find(([, value]) => value !== undefined);
-  if (given === undefined) return;
-  throw new InputError(`Option '--${given[0]}' applies in a GitLab CI job (GITLAB_CI=true), where run gates and posts; a local run does neither.`);
+  if (gating === undefined) return;
+  throw new InputError(
+    `Option '--${gating[0]}' applies to a run with --event, which is gated as in CI (or in a GitLab CI job); a run without --event has no event to gate.`,
+  );
 }
 
 function readTrigger(command: RunCommand, io: CliIo): Trigger {

@@ -63,7 +63,17 @@ describe('the README demo, offline', () => {
     const calls = scriptedCalls();
     expect(demo.stdout).toBe(`${JSON.stringify(calls.get('finish'), null, 2)}\n`);
     const lines = demo.stderr.split('\n');
-    expect(lines[0]).toBe('flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/triage.jsonl');
+    // The event is gated as in CI: its sender, simulated as a stranger, makes the issue an untrusted run, said before it starts.
+    expect(lines.slice(0, 5)).toEqual([
+      "flue-action: Gate simulated as in CI: @Codertocat, the event's sender, has none permission (the default: a stranger; " +
+        '--permission write|read|none to change it); any other account has none, unless listed in --allowed-users.',
+      'flue-action: Agent definitions read from the working tree (--cwd), as in every local run; CI reads them from the commit the ' +
+        'workflow runs from (GITHUB_SHA), so that what a stranger pushed cannot change the agent.',
+      expect.stringMatching(/^flue-action [^ ]+: agent 'triage' on issues\.opened #1, untrusted profile, dry run\.$/),
+      'flue-action: ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/triage.jsonl',
+      'warning Running with the untrusted profile (read-only tools, no commands, no network): @Codertocat (actor of this issues.opened ' +
+        'event, author of the issue) has none permission.',
+    ]);
     const labels = calls.get('add_labels')?.labels as string[];
     const comment = String(calls.get('add_comment')?.body).replace(/@(\w)/g, '@\u200B$1');
     expect(stable(demo.stderr.slice(demo.stderr.indexOf('\nOutputs')), { log })).toBe(

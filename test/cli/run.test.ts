@@ -267,9 +267,11 @@ describe('what the model is asked', () => {
 
   it('--event with an issue_comment.created payload gives the comment as the request; --prompt replaces the task', async () => {
     const payload = example('issue_comment', 'created');
+    // The gate answers only a writer's comment that calls the runner (test/cli/gate.test.ts).
+    (payload.comment as { body: string }).body += ' @flue';
     await writeFile(path.join(repo, 'comment.json'), JSON.stringify(payload));
     fake.push(text('Noted.'), text('Noted again.'));
-    expect((await run('hello', '--event', 'comment.json')).code).toBe(0);
+    expect((await run('hello', '--event', 'comment.json', '--permission', 'write')).code).toBe(0);
     const comment = payload.comment as { body: string; user: { login: string } };
     const prompt = firstUserText();
     const id = /<untrusted id="([0-9a-f-]{36})"/.exec(prompt)?.[1] as string;
@@ -279,7 +281,7 @@ describe('what the model is asked', () => {
     );
     expect(prompt.endsWith('\n\nHandle this event. The request is in the triggering comment.')).toBe(true);
 
-    expect((await run('hello', '--event', 'comment.json', '--prompt', 'Summarize the thread.')).code).toBe(0);
+    expect((await run('hello', '--event', 'comment.json', '--permission', 'write', '--prompt', 'Summarize the thread.')).code).toBe(0);
     expect(fake.requests[1]?.body.messages[0].content[0].text.endsWith('\n\nSummarize the thread.')).toBe(true);
   });
 

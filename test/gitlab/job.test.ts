@@ -304,10 +304,10 @@ describe('bad set-ups say what to fix', () => {
     expect(gitlab.calls()).toEqual([]);
   });
 
-  test('the gate flags are refused outside a GitLab job', async () => {
+  test('the gate flags are refused outside a GitLab job, unless a local --event run gates (test/cli/gate.test.ts)', async () => {
     const result = await cli(['run', 'answer', '--trigger-phrase', '/bot'], { env: { PATH: process.env.PATH ?? '' }, cwd: workspace });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("Option '--trigger-phrase' applies in a GitLab CI job (GITLAB_CI=true)");
+    expect(result.stderr).toContain("Option '--trigger-phrase' applies to a run with --event, which is gated as in CI (or in a GitLab CI job)");
   });
 });
 

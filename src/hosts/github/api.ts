@@ -5,6 +5,7 @@
  */
 import type { Octokit, RestEndpointMethodTypes } from '@octokit/rest';
 import { apiFailure, statusOf } from './errors.js';
+import { resendWaitsMs } from './client.js';
 
 type Rest = RestEndpointMethodTypes;
 export type IssueComment = Rest['issues']['listComments']['response']['data'][number];
@@ -33,7 +34,12 @@ export class RepoApi {
   constructor(
     readonly octokit: Octokit,
     readonly repository: Repository,
-  ) {}
+  ) {
+    this.resendWaitsMs = resendWaitsMs(octokit);
+  }
+
+  /** Between the attempts of a POST sent once (createComment, createReview): the client's own backoff. */
+  readonly resendWaitsMs: readonly number[];
 
   /** `/repos/o/r`, as calls are named in messages. */
   get path(): string {
@@ -53,8 +59,9 @@ export class RepoApi {
     }
   }
 
-  /** Every comment of an issue or PR thread, oldest first; listed once per run. */
-  listComments(number: number, isPullRequest: boolean): Promise<IssueComment[]> {
+  /** Every comment of an issue or PR thread, oldest first; listed once per run, unless `fresh` (after a write that may have landed). */
+  listComments(number: number, isPullRequest: boolean, fresh = false): Promise<IssueComment[]> {
+    if (fresh) this.comments.delete(number);
     return once(this.comments, number, () =>
       this.call('GET', `/issues/${number}/comments`, `${threadScope(isPullRequest)}: read`, () =>
         this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.params, issue_number: number, per_page: 100 }),
@@ -62,9 +69,13 @@ export class RepoApi {
     );
   }
 
+  /**
+   * Sent once: the retry plugin would post it again after a 502 that came after GitHub committed it.
+   * Callers resend through createOnce (src/hosts/create-once.ts), which looks for the comment first.
+   */
   async createComment(number: number, isPullRequest: boolean, body: string): Promise<IssueComment> {
     const { data } = await this.call('POST', `/issues/${number}/comments`, `${threadScope(isPullRequest)}: write`, () =>
-      this.octokit.rest.issues.createComment({ ...this.params, issue_number: number, body }),
+      this.octokit.rest.issues.createComment({ ...this.params, issue_number: number, body, request: NO_RETRY }),
     );
     return data;
   }
@@ -122,9 +133,10 @@ export class RepoApi {
     );
   }
 
+  /** Sent once, like createComment. */
   async createReview(number: number, review: ReviewParams): Promise<Review> {
     const { data } = await this.call('POST', `/pulls/${number}/reviews`, 'pull-requests: write', () =>
-      this.octokit.rest.pulls.createReview({ ...this.params, pull_number: number, ...review }),
+      this.octokit.rest.pulls.createReview({ ...this.params, pull_number: number, ...review, request: NO_RETRY }),
     );
     return data;
   }
@@ -248,6 +260,9 @@ function graphqlErrors(error: unknown): Error | undefined {
   if (!Array.isArray(errors) || errors.length === 0) return undefined;
   return new Error(errors.map((entry) => String((entry as { message?: unknown } | null)?.message ?? JSON.stringify(entry))).join('; '));
 }
+
+/** Per request: no retry by @octokit/plugin-retry (it reads `request.retries`). */
+const NO_RETRY = { retries: 0 };
 
 /** The cached promise for `key`, made by `load` on first use; a failure is not cached, so a later call retries. */
 function once<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {

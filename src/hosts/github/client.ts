@@ -69,7 +69,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     retryAfterBaseValue: unit,
     ...(pacesWrites(baseUrl) ? {} : unpacedGroups()),
   };
-  return new GitHubOctokit({
+  const octokit = new GitHubOctokit({
     auth: options.token,
     baseUrl,
     userAgent: options.userAgent,
@@ -81,6 +81,23 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throttle,
     request: { fetch: fetchWithTimeout(timeoutMs) },
   });
+  RESEND_WAITS.set(
+    octokit,
+    Array.from({ length: retries }, (_, retry) => (retry + 1) ** 2 * unit),
+  );
+  return octokit;
+}
+
+/** Per client: the waits before each resend of a POST sent once (`request.retries: 0`), the plugin's backoff. */
+const RESEND_WAITS = new WeakMap<object, number[]>();
+
+/**
+ * The waits createOnce (src/hosts/create-once.ts) leaves between the attempts of a POST the retry plugin must
+ * not resend: the same count and backoff as the client's own retries (1, 4, 9 units); the default unit for a
+ * client this file did not make.
+ */
+export function resendWaitsMs(octokit: object): number[] {
+  return RESEND_WAITS.get(octokit) ?? Array.from({ length: LIMITS.githubRetries }, (_, retry) => (retry + 1) ** 2 * 1000);
 }
 
 /**

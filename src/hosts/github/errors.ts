@@ -29,6 +29,12 @@ export function statusOf(error: unknown): number | undefined {
 }
 
 /** `permission`: what the workflow's `permissions:` must grant for this call (`issues: write`). */
+/** Whether a failed write may have been committed all the same: a 5xx, a timeout or a lost connection (no status). */
+export function mayHaveLanded(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === undefined || status >= 500;
+}
+
 export function apiFailure(call: string, error: unknown, permission: string | undefined): GitHubApiError {
   // Octokit reports a connection failure or a timeout as status 500 without a response: it is not GitHub's answer.
   const status = responseOf(error) === undefined ? undefined : statusOf(error);

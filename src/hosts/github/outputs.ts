@@ -12,7 +12,9 @@ import type { Trigger } from '../../trigger/types.js';
 import type { AppliedOutput } from '../host.js';
 import type { GraphQLApi, RepoApi } from './api.js';
 import { bodyWithOutsideComments, diffLines, placeComments } from './diff.js';
+import { createOnce } from '../create-once.js';
 import { markedBody } from '../markers.js';
+import { mayHaveLanded } from './errors.js';
 import { findOwn, splitLabels, type EarlierAttempt } from './rerun.js';
 
 const UPDATED = 'An earlier attempt of this workflow run had posted it: updated in place.';
@@ -39,7 +41,14 @@ export async function applyGitHubOutput(
       const body = markedBody(output.body, attempt.marker);
       const earlier = await findOwn(attempt, () => api.listComments(number, isPullRequest));
       if (earlier) return { url: (await api.updateComment(earlier.id, isPullRequest, body)).html_url, note: UPDATED };
-      const comment = await api.createComment(number, isPullRequest, body);
+      const comment = await createOnce(
+        {
+          create: () => api.createComment(number, isPullRequest, body),
+          find: () => findOwn({ ...attempt, rerun: true }, () => api.listComments(number, isPullRequest, true)),
+          mayHaveLanded,
+        },
+        api.resendWaitsMs,
+      );
       return { url: comment.html_url };
     }
     case 'add_labels': {
@@ -83,14 +92,22 @@ async function submitReview(
   const note = outside.length > 0 ? movedCommentsNote(outside) : undefined;
   if (note !== undefined) warn(`submit_review on #${number}: ${note}`);
   const body = markedBody(capBody(bodyWithOutsideComments(output.body, outside), LIMITS.commentChars), attempt.marker);
-  const review = await api.createReview(number, {
-    body,
-    event: output.event,
-    // Marked like every body the runner posts: with a token whose comments start workflows, each inline
-    // comment is a pull_request_review_comment event of its own, which the gate must know as the runner's.
-    comments: inline.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT', body: markedBody(comment.body) })),
-    ...(trigger.refs.sha ? { commit_id: trigger.refs.sha } : {}),
-  });
+  const review = await createOnce(
+    {
+      create: () =>
+        api.createReview(number, {
+          body,
+          event: output.event,
+          // Marked like every body the runner posts: with a token whose comments start workflows, each inline
+          // comment is a pull_request_review_comment event of its own, which the gate must know as the runner's.
+          comments: inline.map((comment) => ({ path: comment.path, line: comment.line, side: 'RIGHT', body: markedBody(comment.body) })),
+          ...(trigger.refs.sha ? { commit_id: trigger.refs.sha } : {}),
+        }),
+      find: () => findOwn({ ...attempt, rerun: true }, () => api.listReviews(number)),
+      mayHaveLanded,
+    },
+    api.resendWaitsMs,
+  );
   return note === undefined ? { url: review.html_url } : { url: review.html_url, note };
 }
 

@@ -9,7 +9,9 @@ import type { Redactor } from '../../session-log/redact.js';
 import type { ProgressReporter, ProgressState } from '../host.js';
 import { progressMarker } from '../markers.js';
 import { PacedProgress, renderProgressBody } from '../progress.js';
+import { createOnce } from '../create-once.js';
 import type { RepoApi } from './api.js';
+import { mayHaveLanded } from './errors.js';
 import { findOwn } from './rerun.js';
 
 export interface ProgressCommentOptions {
@@ -43,7 +45,16 @@ export async function startProgressComment(
     // Looked up on every attempt: the listing is one the context reads anyway. Only the runner's own
     // comment is reused: whoever else wrote the marker (a person, another app) keeps their comment.
     const existing = await findOwn({ marker, rerun: true, isSelf }, () => api.listComments(number, isPullRequest));
-    const comment = existing ? await api.updateComment(existing.id, isPullRequest, body) : await api.createComment(number, isPullRequest, body);
+    const comment = existing
+      ? await api.updateComment(existing.id, isPullRequest, body)
+      : await createOnce(
+          {
+            create: () => api.createComment(number, isPullRequest, body),
+            find: () => findOwn({ marker, rerun: true, isSelf }, () => api.listComments(number, isPullRequest, true)),
+            mayHaveLanded,
+          },
+          api.resendWaitsMs,
+        );
     return new ProgressComment(options, marker, comment.id);
   } catch (error) {
     options.warn(`The progress comment on #${number} was not posted: ${errorMessage(error)}`);

@@ -105,15 +105,17 @@ export class ProjectApi {
   /** `/projects/group%2Fproject`, as calls are named in messages. */
   readonly path: string;
 
-  /** Every note of the thread, oldest first; listed once per run. */
-  listNotes(thread: Thread): Promise<Note[]> {
+  /** Every note of the thread, oldest first; listed once per run, unless `fresh` (after a write that may have landed). */
+  listNotes(thread: Thread, fresh = false): Promise<Note[]> {
+    if (fresh) this.notes.delete(threadPath(thread));
     return once(this.notes, threadPath(thread), () =>
       this.client.paginate<Note>(`${this.path}/${threadPath(thread)}/notes`, { sort: 'asc', order_by: 'created_at' }),
     );
   }
 
+  /** Sent once (RequestOptions.once): callers resend through createOnce, which looks for the note first. */
   createNote(thread: Thread, body: string): Promise<Note> {
-    return this.client.request('POST', `${this.path}/${threadPath(thread)}/notes`, { body: { body } });
+    return this.client.request('POST', `${this.path}/${threadPath(thread)}/notes`, { body: { body }, once: true });
   }
 
   updateNote(thread: Thread, noteId: number, body: string): Promise<Note> {

@@ -30,6 +30,12 @@ export interface RequestOptions {
   query?: Query;
   /** Sent as JSON. */
   body?: unknown;
+  /**
+   * A POST that creates what must exist once (a note): a 5xx or a lost connection may come after GitLab
+   * committed it, so it is not resent here; the caller looks for it first (src/hosts/create-once.ts).
+   * A 429 still is: GitLab did nothing.
+   */
+  once?: boolean;
 }
 
 const RETRIED = new Set([429, 502, 503, 504]);
@@ -112,13 +118,15 @@ export class GitLabClient {
       } catch (error) {
         const cause = describeNetworkError(error, this.timeoutMs);
         // A proxy that refused (407, 403) or a proxy setting that cannot work answers the same way every time.
-        if (attempt >= this.retries || proxyMisconfigured(error)) throw networkFailure(call, cause);
+        if (proxyMisconfigured(error)) throw networkFailure(call, cause, true);
+        if (attempt >= this.retries || options.once === true) throw networkFailure(call, cause);
         await this.wait(call, cause, attempt, undefined);
         continue;
       }
       if (response.ok) return response;
       const body = await response.text().catch(() => '');
-      if (!RETRIED.has(response.status) || attempt >= this.retries) {
+      const mayHaveLanded = response.status >= 500 && options.once === true;
+      if (!RETRIED.has(response.status) || attempt >= this.retries || mayHaveLanded) {
         throw responseFailure(call, response.status, response.statusText, body, this.options.tokenKind, write);
       }
       const asked = askedWaitSeconds(response.headers);
@@ -135,6 +143,11 @@ export class GitLabClient {
   private headers(json: boolean): Record<string, string> {
     const headers: Record<string, string> = { [this.options.tokenKind === 'job' ? 'JOB-TOKEN' : 'PRIVATE-TOKEN']: this.options.token };
     return { ...headers, accept: 'application/json', 'user-agent': 'flue-action', ...(json ? { 'content-type': 'application/json' } : {}) };
+  }
+
+  /** Between the attempts of a request sent `once`: the same count and backoff as this client's retries. */
+  get resendWaitsMs(): number[] {
+    return Array.from({ length: this.retries }, (_, attempt) => 2 ** attempt * this.unit);
   }
 
   /** Waits before retry `attempt + 1`: what GitLab asked for, else 1, 2, 4 units with jitter. */

@@ -17,6 +17,8 @@ export class GitLabApiError extends FlueError {
     /** The HTTP status; undefined when no response came (network error, timeout). */
     readonly status: number | undefined,
     message: string,
+    /** True when the request never left: a proxy refused it, or a proxy setting cannot work. */
+    readonly notSent = false,
   ) {
     super(message);
   }
@@ -25,6 +27,12 @@ export class GitLabApiError extends FlueError {
 export const isGitLabApiError = (error: unknown): error is GitLabApiError => error instanceof GitLabApiError;
 
 export const statusOf = (error: unknown): number | undefined => (isGitLabApiError(error) ? error.status : undefined);
+
+/** Whether a failed write may have been committed all the same: a 5xx, a timeout or a lost connection. */
+export function mayHaveLanded(error: unknown): boolean {
+  if (!isGitLabApiError(error) || error.notSent) return false;
+  return error.status === undefined || error.status >= 500;
+}
 
 const TOKEN_FIX =
   'a project or group access token with the api scope and the Developer role, in a masked CI/CD variable ' + '(FLUE_GITLAB_TOKEN, or GITLAB_TOKEN)';
@@ -38,8 +46,8 @@ export function responseFailure(call: string, status: number, statusText: string
 }
 
 /** The error for a call that got no answer: a reset connection, a refused one, a timeout. */
-export function networkFailure(call: string, cause: string): GitLabApiError {
-  return new GitLabApiError(call, undefined, `GitLab API ${call} failed: ${cause}. Check CI_API_V4_URL and the runner's network.`);
+export function networkFailure(call: string, cause: string, notSent = false): GitLabApiError {
+  return new GitLabApiError(call, undefined, `GitLab API ${call} failed: ${cause}. Check CI_API_V4_URL and the runner's network.`, notSent);
 }
 
 function hint(status: number, tokenKind: TokenKind, write: boolean): string {

@@ -12,6 +12,8 @@ import type { ProjectApi, Thread } from './api.js';
 import { noteUrl, type OutputOptions, UPDATED } from './applied.js';
 import { markedBody } from '../markers.js';
 import { findOwn, type EarlierAttempt } from './rerun.js';
+import { createOnce } from '../create-once.js';
+import { mayHaveLanded } from './errors.js';
 import { submitReview } from './review.js';
 
 export async function applyGitLabOutput(
@@ -34,7 +36,15 @@ export async function applyGitLabOutput(
       const body = markedBody(output.body, attempt.marker);
       const [earlier] = await findOwn(attempt, () => api.listNotes(thread));
       if (earlier) return { ...noteUrl(trigger, (await api.updateNote(thread, earlier.id, body)).id), note: UPDATED };
-      return noteUrl(trigger, (await api.createNote(thread, body)).id);
+      const note = await createOnce(
+        {
+          create: () => api.createNote(thread, body),
+          find: async () => (await findOwn({ ...attempt, rerun: true }, () => api.listNotes(thread, true)))[0],
+          mayHaveLanded,
+        },
+        api.client.resendWaitsMs,
+      );
+      return noteUrl(trigger, note.id);
     }
     case 'add_labels': {
       // A re-run asks only for what the thread lacks now: adding a label it has is a no-op, but still a write.

@@ -11,6 +11,8 @@ import { progressMarker } from '../markers.js';
 import { PacedProgress, renderProgressBody } from '../progress.js';
 import type { ProjectApi, Thread } from './api.js';
 import { GITLAB_RULES } from './rules.js';
+import { createOnce } from '../create-once.js';
+import { mayHaveLanded } from './errors.js';
 import { findOwn } from './rerun.js';
 
 export interface ProgressNoteOptions {
@@ -39,7 +41,16 @@ export async function startProgressNote(
   try {
     // Only the runner's own note is reused: whoever else wrote the marker keeps their note.
     const [existing] = await findOwn({ marker, rerun: true, isSelf }, () => api.listNotes(thread));
-    const note = existing ? await api.updateNote(thread, existing.id, body) : await api.createNote(thread, body);
+    const note = existing
+      ? await api.updateNote(thread, existing.id, body)
+      : await createOnce(
+          {
+            create: () => api.createNote(thread, body),
+            find: async () => (await findOwn({ marker, rerun: true, isSelf }, () => api.listNotes(thread, true)))[0],
+            mayHaveLanded,
+          },
+          api.client.resendWaitsMs,
+        );
     return new ProgressNote(options, marker, note.id);
   } catch (error) {
     options.warn(`The progress note on ${thread.isMergeRequest ? '!' : '#'}${thread.iid} was not posted: ${errorMessage(error)}`);

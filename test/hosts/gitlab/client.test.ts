@@ -3,6 +3,7 @@ import { GitLabClient, pacesWrites } from '../../../src/hosts/gitlab/client.js';
 import { API, setup, TOKEN, trigger } from './helpers.js';
 
 const comment = { kind: 'add_comment' as const, body: 'hi' };
+const labels = { kind: 'add_labels' as const, labels: ['bug'] };
 
 test('429 with Retry-After is waited out and retried, with a warning naming the call', async () => {
   const { gitlab, project, host, warnings } = await setup();
@@ -27,19 +28,41 @@ test('RateLimit-Reset (a Unix time) is honoured when there is no Retry-After', a
 test('502, 503, 504 and a reset connection are retried with backoff; a call still failing after the retries fails', async () => {
   const { gitlab, project, host, warnings } = await setup();
   project.issue(3);
-  gitlab.fail(`POST ${API}/issues/3/notes`, { status: 502 });
-  gitlab.fail(`POST ${API}/issues/3/notes`, { status: 0, reset: true });
-  gitlab.fail(`POST ${API}/issues/3/notes`, { status: 504 });
-  await host.applyOutput(comment, trigger('issue'));
+  gitlab.fail(`PUT ${API}/issues/3`, { status: 502 });
+  gitlab.fail(`PUT ${API}/issues/3`, { status: 0, reset: true });
+  gitlab.fail(`PUT ${API}/issues/3`, { status: 504 });
+  await host.applyOutput(labels, trigger('issue'));
   expect(gitlab.calls()).toHaveLength(4);
   // Node names a closed socket in words and a code that vary with its version (UND_ERR_SOCKET, ECONNRESET).
-  expect(warnings.map((warning) => warning.replace(/in [\d.]+ s/, 'in N s').replace(/notes: [a-z ]+ \([A-Z_]+\);/, 'notes: CLOSED;'))).toEqual([
-    `GitLab API POST ${API}/issues/3/notes: 502; retrying in N s (retry 1 of 3).`,
-    `GitLab API POST ${API}/issues/3/notes: CLOSED; retrying in N s (retry 2 of 3).`,
-    `GitLab API POST ${API}/issues/3/notes: 504; retrying in N s (retry 3 of 3).`,
+  expect(warnings.map((warning) => warning.replace(/in [\d.]+ s/, 'in N s').replace(/3: [a-z ]+ \([A-Z_]+\);/, '3: CLOSED;'))).toEqual([
+    `GitLab API PUT ${API}/issues/3: 502; retrying in N s (retry 1 of 3).`,
+    `GitLab API PUT ${API}/issues/3: CLOSED; retrying in N s (retry 2 of 3).`,
+    `GitLab API PUT ${API}/issues/3: 504; retrying in N s (retry 3 of 3).`,
   ]);
+  gitlab.fail(`PUT ${API}/issues/3`, { status: 503 }, 4);
+  await expect(host.applyOutput(labels, trigger('issue'))).rejects.toThrow(`GitLab API PUT ${API}/issues/3 failed: 503 Service Unavailable`);
+});
+
+test('a note is sent once at a time: after a 5xx or a lost connection the runner looks for it before sending it again', async () => {
+  const { gitlab, project, host } = await setup();
+  project.issue(3);
+  const key = { agent: 'a', kind: 'add_comment', index: 1 } as const;
+  gitlab.fail(`POST ${API}/issues/3/notes`, { status: 502 });
+  gitlab.fail(`POST ${API}/issues/3/notes`, { status: 0, reset: true });
+  await host.applyOutput(comment, trigger('issue'), key);
+  // Neither failure had written the note: it is sent a third time, after two looks.
+  expect(gitlab.calls()).toEqual([
+    `POST ${API}/issues/3/notes`,
+    `GET ${API}/issues/3/notes`,
+    `POST ${API}/issues/3/notes`,
+    `GET ${API}/issues/3/notes`,
+    `POST ${API}/issues/3/notes`,
+  ]);
+  expect(project.notes('issues', 3)).toHaveLength(1);
   gitlab.fail(`POST ${API}/issues/3/notes`, { status: 503 }, 4);
-  await expect(host.applyOutput(comment, trigger('issue'))).rejects.toThrow(`GitLab API POST ${API}/issues/3/notes failed: 503 Service Unavailable`);
+  await expect(host.applyOutput(comment, trigger('issue'), { ...key, index: 2 })).rejects.toThrow(
+    `GitLab API POST ${API}/issues/3/notes failed: 503 Service Unavailable`,
+  );
 });
 
 test("a wait longer than a run waits fails at once, with GitLab's wait named", async () => {
@@ -54,10 +77,10 @@ test("a wait longer than a run waits fails at once, with GitLab's wait named", a
 test('a hung answer times out per attempt and is retried', async () => {
   const { gitlab, project, host, warnings } = await setup({ client: { retryUnitMs: 1, requestTimeoutMs: 100 } });
   project.issue(3);
-  gitlab.fail(`POST ${API}/issues/3/notes`, { status: 200, delayMs: 2_000 });
-  await host.applyOutput(comment, trigger('issue'));
+  gitlab.fail(`PUT ${API}/issues/3`, { status: 200, delayMs: 2_000 });
+  await host.applyOutput(labels, trigger('issue'));
   expect(warnings[0]).toMatch(/: no answer within 100 ms; retrying in/);
-  expect(project.notes('issues', 3)).toHaveLength(1);
+  expect(project.labels('issues', 3)).toEqual(['bug']);
 });
 
 test('a 400, 401, 403 or 404 is not retried', async () => {

@@ -1,0 +1,132 @@
+/**
+ * Each template end to end through the built action (dist/index.js, as the runner starts it on node24)
+ * against the fake GitHub, on the event its workflow listens to (GitHub's webhook examples) and with the
+ * inputs its workflow gives: the template's scripted session is served by the fake Anthropic API, turn for
+ * turn. What the template promises lands: labels and a comment, a review with its inline comment, a comment
+ * on the failed run's pull request, an answer; and on these public repositories no cost or JSON result.
+ */
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic.js';
+import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
+import { at } from '../trigger/examples.js';
+import { removeTempDirs, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA } from '../action/harness.js';
+import { githubEvent } from './events.js';
+import { checkout, fakeTurns, flueFiles, templateFile, toolCalls, type TemplateName } from './templates.js';
+
+let github: FakeGitHub;
+let model: FakeAnthropic | undefined;
+
+beforeAll(requireBuiltAction);
+afterEach(async () => {
+  await github?.close();
+  await model?.close();
+  model = undefined;
+  await removeTempDirs();
+});
+
+/** The flue-action step's `with:` as the template's workflow writes it, minus the secret (the harness gives a test key). */
+function workflowInputs(name: TemplateName): Record<string, string> {
+  const jobs = (
+    parse(templateFile(name, 'github/workflow.yml')) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }> }
+  ).jobs;
+  const step = Object.values(jobs)
+    .flatMap((job) => job.steps)
+    .find((entry) => entry.uses?.includes('/flue-action@'));
+  const { 'anthropic-api-key': _secret, ...inputs } = step?.with ?? {};
+  return inputs;
+}
+
+async function runTemplate(name: TemplateName, seed: (repo: FakeRepo) => void) {
+  const { eventName, payload } = githubEvent(name);
+  github = await startFakeGitHub();
+  const repo = github.seedFromPayload(payload);
+  // Whatever commit the runner reads its definitions from (the workflow's, or a pull request's base), it finds the template.
+  repo.tree(WORKFLOW_SHA, flueFiles(name));
+  seed(repo);
+  model = await startFakeAnthropic({ turns: fakeTurns(name) });
+  const workspace = await tempDir(checkout(name));
+  const result = await runAction({ eventName, payload, inputs: workflowInputs(name), workspace, githubUrl: github.url, anthropicUrl: model.url });
+  expect(result.main.code, result.main.stdout + result.main.stderr).toBe(0);
+  expect(result.outputs.status).toBe('succeeded');
+  expect(model.requests).toHaveLength(fakeTurns(name).length);
+  return { result, repo };
+}
+
+/** The runner's progress comment and the agent's own comments on thread `number`. */
+function split(repo: FakeRepo, number: number) {
+  const comments = repo.comments(number).map((comment) => String(comment.body));
+  const progress = comments.filter((body) => body.includes('<!-- flue-action:progress'));
+  expect(progress).toHaveLength(1);
+  // A public repository: neither tokens nor dollars nor the JSON result (progress-details: auto).
+  expect(progress[0]).not.toMatch(/tokens|\$\d|```json/);
+  return { progress: progress[0] as string, answers: comments.filter((body) => !body.includes('<!-- flue-action:progress')) };
+}
+
+const marked = (body: unknown, name: TemplateName) =>
+  new RegExp(`^${escapeRegExp(String(body))}\\n\\n<!-- flue-action -->\\n<!-- flue-action:output agent=${name} `);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('the templates through the built action, against the fake GitHub', () => {
+  test("triage: a stranger's new issue gets the documentation label and one comment naming the likely duplicate", async () => {
+    const { repo, result } = await runTemplate('triage', (seeded) => seeded.permission('Codertocat', 'read'));
+    expect(result.main.stdout).toContain('untrusted profile');
+    expect(repo.labels(1)).toContain('documentation');
+    const { answers, progress } = split(repo, 1);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatch(marked(toolCalls('triage', 'add_comment')[0]?.body, 'triage'));
+    expect(progress).toContain('✅ **succeeded**');
+  });
+
+  test('review: one COMMENT review with the summary and its inline comment on the changed line', async () => {
+    const { payload } = githubEvent('review');
+    const baseSha = at(payload, 'pull_request', 'base').sha as string;
+    const { repo } = await runTemplate('review', (seeded) => {
+      seeded.permission('Codertocat', 'write');
+      seeded.tree(baseSha, flueFiles('review'));
+      seeded.files(2, [
+        {
+          filename: 'README.md',
+          status: 'modified',
+          additions: 1,
+          deletions: 1,
+          patch:
+            '@@ -7,3 +7,3 @@\n 1. Fork the repository and create a branch.\n-2. Make your change.\n+2. Make your change, then `git add` and `git committ -m "Describe the change"`.\n 3. Open a pull request.',
+        },
+      ]);
+    });
+    const proposed = toolCalls('review', 'submit_review')[0] as { body: string; comments: Array<{ body: string }> };
+    const reviews = repo.reviews(2);
+    expect(reviews).toHaveLength(1);
+    expect(reviews[0]).toMatchObject({ state: 'COMMENTED' });
+    expect(String(reviews[0]?.body)).toContain(proposed.body);
+    expect(reviews[0]?.comments).toEqual([expect.objectContaining({ path: 'README.md', line: 8, side: 'RIGHT' })]);
+    expect(String(((reviews[0]?.comments ?? []) as Array<{ body: string }>)[0]?.body)).toContain(proposed.comments[0]?.body ?? '-');
+    expect(split(repo, 2).answers).toEqual([]);
+  });
+
+  test('ci-explainer: a failed workflow_run of pull request #2 gets one comment with the cause, read from the saved log', async () => {
+    const { payload } = githubEvent('ci-explainer');
+    const named = (at(payload, 'workflow_run').pull_requests as Array<{ base: { ref: string; sha: string } }>)[0]?.base;
+    const base = { ref: named?.ref ?? '', sha: named?.sha ?? '' };
+    const { repo } = await runTemplate('ci-explainer', (seeded) => {
+      seeded.permission('Codertocat', 'write');
+      // A run about a pull request reads the agent from the pull request's base commit.
+      seeded.pullRequest({ number: 2, title: 'Update the README with new information.', user: 'Codertocat', base });
+      seeded.tree(base.sha, flueFiles('ci-explainer'));
+    });
+    const { answers } = split(repo, 2);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatch(marked(toolCalls('ci-explainer', 'add_comment')[0]?.body, 'ci-explainer'));
+    // The log the workflow saved reached the model as the read tool's result.
+    expect(JSON.stringify(model?.requests.at(-1)?.body)).toContain('FAIL test/greet.test.js');
+  });
+
+  test('mention: a writer asking @flue on an issue gets one answer', async () => {
+    const { repo } = await runTemplate('mention', (seeded) => seeded.permission('Codertocat', 'write'));
+    const { answers } = split(repo, 1);
+    // The issue's existing comment from the payload, then the answer.
+    expect(answers.at(-1)).toMatch(marked(toolCalls('mention', 'add_comment')[0]?.body, 'mention'));
+    expect(answers.filter((body) => body.includes('flue-action:output'))).toHaveLength(1);
+  });
+});
