@@ -56,6 +56,16 @@ export const LIMITS = {
   bashMaxTimeoutMs: 600_000,
   /** An allow-listed real command (`npm test`): default timeout. */
   commandTimeoutMs: 300_000,
+  /** One read-only `git` call (the sandbox's `git status`, `git log`; the change set of propose_change): reads, never builds. */
+  gitTimeoutMs: 60_000,
+  /** `propose_change` without `max-files`: a fix an agent proposes touches a few files; a rewrite is a person's call. */
+  defaultChangeMaxFiles: 20,
+  /** `propose_change` without `max-lines`: lines added plus deleted over all files. */
+  defaultChangeMaxLines: 500,
+  /** Bytes of all files of one change set together: sent as blobs, kept in the session log (base64). */
+  changeSetBytes: 2_000_000,
+  /** Characters of a proposed change's title (the commit subject and the pull request title). */
+  changeTitleChars: 200,
   /**
    * How often the processes a real command started are looked up in /proc (Linux), so a `setsid`
    * grandchild that left the process group is still killed with the command. A modest interval: each

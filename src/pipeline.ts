@@ -160,9 +160,10 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   // just-bash checks a network allow-list as it builds the shell: build that shell now, so a bad entry
   // stops the run before the model is called.
   if (settings.profile === 'trusted' && spec.network.allow.length > 0) await sandbox.load();
-  const collector = new OutputCollector(spec.outputs, { isPullRequest: deps.trigger.isPullRequest }, log);
+  const proposalContext = { isPullRequest: deps.trigger.isPullRequest, trusted: settings.profile === 'trusted' };
+  const collector = new OutputCollector(spec.outputs, proposalContext, log);
   if (resume) collector.restore(resume.outputs.proposals, resume.outputs.lastNumbers);
-  const tools = createAgentTools(spec, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest });
+  const tools = createAgentTools(spec, sandbox, collector, proposalContext);
   const outcome = await runAgent({
     spec,
     model,
@@ -182,7 +183,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
         ...settings,
         limits: {},
       });
-      return { spec: sub, tools: createAgentTools(sub, sandbox, collector, { isPullRequest: deps.trigger.isPullRequest }) };
+      return { spec: sub, tools: createAgentTools(sub, sandbox, collector, proposalContext) };
     },
   });
 
@@ -204,6 +205,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
     recorder: log,
     dryRun: settings.dryRun,
     secrets: settings.secrets,
+    trusted: settings.profile === 'trusted',
     alreadyApplied: resume?.outputs.applied,
   });
   const end = settleStatus(outcome, publish);

@@ -26,6 +26,7 @@ export const MARKDOWN_NAMING: FieldNaming = {
     add_labels: 'add_labels',
     remove_labels: 'remove_labels',
     submit_review: 'submit_review',
+    propose_change: 'propose_change',
   },
 };
 
@@ -44,6 +45,7 @@ export const CODE_NAMING: FieldNaming = {
     add_labels: 'addLabels',
     remove_labels: 'removeLabels',
     submit_review: 'submitReview',
+    propose_change: 'proposeChange',
   },
 };
 

@@ -2,11 +2,17 @@ import * as v from 'valibot';
 import { DefinitionError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { compileGlob } from '../patterns/glob.js';
-import { OUTPUT_KINDS, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
+import { OUTPUT_KINDS, type ChangePolicy, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
 import { check, isAbsent, nonEmptyText, positiveInteger, rejectUnknownKeys, requireMapping, type FieldAt } from './field-check.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { FieldNaming } from './naming.js';
 import { ErrorCollector, FieldError, readEach } from './problems.js';
+
+/** `propose_change` settings, kebab-case in markdown like every frontmatter field, camelCase in a TS agent. */
+const CHANGE_KEYS = {
+  markdown: { 'branch-prefix': 'branchPrefix', 'protected-paths': 'protectedPaths', 'max-files': 'maxFiles', 'max-lines': 'maxLines', draft: 'draft' },
+  typescript: { branchPrefix: 'branchPrefix', protectedPaths: 'protectedPaths', maxFiles: 'maxFiles', maxLines: 'maxLines', draft: 'draft' },
+} as const;
 
 const REVIEW_EVENTS = ['COMMENT', 'REQUEST_CHANGES', 'APPROVE'] as const;
 type ReviewEvent = (typeof REVIEW_EVENTS)[number];
@@ -16,6 +22,7 @@ const DEFAULT_MAX: Record<OutputKind, number> = {
   add_labels: LIMITS.defaultLabelsMax,
   remove_labels: LIMITS.defaultLabelsMax,
   submit_review: LIMITS.defaultReviewsMax,
+  propose_change: 1,
 };
 
 const POLICY_KEYS: Record<OutputKind, readonly string[]> = {
@@ -23,6 +30,7 @@ const POLICY_KEYS: Record<OutputKind, readonly string[]> = {
   add_labels: ['allowed', 'max'],
   remove_labels: ['allowed', 'max'],
   submit_review: ['max', 'events'],
+  propose_change: ['max', ...Object.keys(CHANGE_KEYS.markdown)],
 };
 
 /**
@@ -49,12 +57,13 @@ export function readOutputs(value: unknown, file: string, naming: FieldNaming): 
     }
     if (entry === false) return;
     const settings = isAbsent(entry) || entry === true ? {} : entry;
-    readPolicy(kind, settings, { file, field: `outputs.${name}` }, policy);
+    if (kind === 'propose_change') policy.propose_change = readChangePolicy(settings, { file, field: `outputs.${name}` }, naming);
+    else readPolicy(kind, settings, { file, field: `outputs.${name}` }, policy);
   });
   return policy;
 }
 
-function readPolicy(kind: OutputKind, value: unknown, at: FieldAt, policy: OutputPolicy): void {
+function readPolicy(kind: Exclude<OutputKind, 'propose_change'>, value: unknown, at: FieldAt, policy: OutputPolicy): void {
   const settings = requireMapping(value, at, `Write ${at.field.slice('outputs.'.length)}: { max: ${DEFAULT_MAX[kind]} }, or {} for the defaults`);
   const problems = new ErrorCollector();
   problems.read(() => rejectUnknownKeys(settings, POLICY_KEYS[kind], at), undefined);
@@ -70,6 +79,81 @@ function readPolicy(kind: OutputKind, value: unknown, at: FieldAt, policy: Outpu
   else policy[kind] = { max, allowed: problems.read(() => readAllowed(settings.allowed, at), []) };
   problems.throwIfAny();
 }
+
+/**
+ * `propose_change: { branch-prefix, protected-paths, max-files, max-lines, draft }`. The protected paths
+ * are globs on top of the ones every change set refuses (src/tools/change-policy.ts).
+ */
+function readChangePolicy(value: unknown, at: FieldAt, naming: FieldNaming): ChangePolicy {
+  const keys = CHANGE_KEYS[naming.format];
+  const name = (key: keyof typeof CHANGE_KEYS.typescript): string =>
+    Object.keys(keys).find((written) => keys[written as keyof typeof keys] === key) ?? key;
+  const settings = requireMapping(value, at, `Write ${at.field.slice('outputs.'.length)}: { ${name('maxFiles')}: 5 }, or {} for the defaults`);
+  const field = (key: string): FieldAt => ({ file: at.file, field: `${at.field}.${key}` });
+  // Every problem at once, as for the other outputs: each setting falls back to its default while the rest are read.
+  const problems = new ErrorCollector();
+  problems.read(() => rejectUnknownKeys(settings, ['max', ...Object.keys(keys)], at), undefined);
+  const count = (key: 'max' | 'maxFiles' | 'maxLines', fallback: number): number => {
+    const written = key === 'max' ? 'max' : name(key);
+    return problems.read(
+      () =>
+        isAbsent(settings[written]) ? fallback : check(positiveInteger, settings[written], field(written), `Remove it for the default (${fallback})`),
+      fallback,
+    );
+  };
+  const prefix = settings[name('branchPrefix')];
+  const branchPrefix = problems.read(
+    () =>
+      isAbsent(prefix)
+        ? 'flue/'
+        : check(branchPrefixSchema, prefix, field(name('branchPrefix')), "Write a branch name prefix such as 'flue/' or 'bot/fix-'"),
+    'flue/',
+  );
+  const protectedPaths = problems.read(() => readProtectedPaths(settings[name('protectedPaths')], field(name('protectedPaths'))), []);
+  const draft = settings.draft;
+  const policy: ChangePolicy = {
+    max: count('max', DEFAULT_MAX.propose_change),
+    branchPrefix,
+    protectedPaths,
+    maxFiles: count('maxFiles', LIMITS.defaultChangeMaxFiles),
+    maxLines: count('maxLines', LIMITS.defaultChangeMaxLines),
+    draft: problems.read(
+      () =>
+        isAbsent(draft)
+          ? true
+          : check(
+              v.boolean((issue) => `must be true or false, got ${describeValue(issue.input)}`),
+              draft,
+              field('draft'),
+              'Write draft: false to open a ready pull request',
+            ),
+      true,
+    ),
+  };
+  problems.throwIfAny();
+  return policy;
+}
+
+/** Globs of paths never committed; each must match in linear time, like every pattern a definition holds. */
+function readProtectedPaths(value: unknown, at: FieldAt): string[] {
+  if (isAbsent(value)) return [];
+  const globs = check(globList, value, at, 'List globs of paths the agent may not change, such as ["package.json", "src/auth/**"]');
+  for (const [index, glob] of globs.entries()) {
+    const compiled = compileGlob(glob, { nocase: true });
+    if (!compiled.ok) throw new DefinitionError(at.file, `${at.field}[${index}]`, compiled.problem);
+  }
+  return globs;
+}
+
+/** A branch name prefix git and GitHub accept: refname characters only, no `..`, not ending in `.lock`. */
+const branchPrefixSchema = v.pipe(
+  nonEmptyText,
+  v.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be letters, digits, ".", "_", "-" and "/", starting with a letter or digit'),
+  v.check((prefix) => !prefix.includes('..') && !prefix.includes('//') && !prefix.endsWith('.lock'), 'must not hold "..", "//" or end in ".lock"'),
+  v.maxLength(100, 'must be at most 100 characters'),
+);
+
+const globList = v.array(nonEmptyText, (issue) => `must be a list, got ${describeValue(issue.input)}`);
 
 const allowedList = v.pipe(
   v.array(nonEmptyText, (issue) => `must be a list, got ${describeValue(issue.input)}`),

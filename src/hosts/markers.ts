@@ -42,6 +42,17 @@ export function markedBody(body: string, keyMarker?: string): string {
   return `${withoutMarkers(body)}\n\n${markers}`;
 }
 
+/**
+ * The branch a `propose_change` is committed to: `<prefix><agent>-<run id>`, and `-<n>` for the n-th change set
+ * of a run that may propose several. The run id (GitHub's run, GitLab's pipeline) makes it the same on a
+ * re-run, which finds its branch and its pull or merge request again.
+ */
+export function changeBranch(prefix: string, key: OutputKey | undefined, runId: string): string {
+  const name = (value: string) => clean(value).replace(/\.{2,}/g, '_');
+  const nth = key !== undefined && key.index > 1 ? `-${key.index}` : '';
+  return `${prefix}${name(key?.agent ?? 'agent')}-${name(runId)}${nth}`;
+}
+
 /** Agent names are file names and run ids digits, but neither may end the HTML comment early. */
 function clean(value: string): string {
   return value.replace(/[^\w.-]/g, '_');

@@ -10,7 +10,7 @@ import type { Host, OutputKey } from '../hosts/host.js';
 import { sanitizeOutput } from './sanitize.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { SessionRecorder } from '../session-log/events.js';
-import { checkProposal } from '../tools/outputs.js';
+import { checkProposal, loggedOutput } from '../tools/outputs.js';
 import type { ProposedOutput } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
 
@@ -36,6 +36,8 @@ export interface PublishInput {
   dryRun: boolean;
   /** Values redacted from every body (API keys, tokens); values under 8 characters are ignored. */
   secrets: string[];
+  /** The run used the trusted profile; only a trusted run's change set is committed. Default false. */
+  trusted?: boolean;
   /**
    * Proposals an interrupted attempt of this run already applied (`--resume`): checked and counted as
    * before, so every other output keeps its OutputKey, but not applied again.
@@ -66,8 +68,10 @@ export interface PublishReport {
  * even when the agent names one in both, and whoever the review or comment notifies sees the issue
  * already labelled. The review before the comment: a summary comment usually refers to the review,
  * and the comment is what readers expect last in the timeline.
+ *
+ * The proposed change before both: the comment, and a review, can then refer to a pull request that exists.
  */
-export const APPLY_ORDER: readonly OutputKindName[] = ['remove_labels', 'add_labels', 'submit_review', 'add_comment'];
+export const APPLY_ORDER: readonly OutputKindName[] = ['remove_labels', 'add_labels', 'propose_change', 'submit_review', 'add_comment'];
 
 export async function applySafeOutputs(input: PublishInput): Promise<PublishReport> {
   const report: PublishReport = { applied: [], rejected: [], failed: [] };
@@ -95,11 +99,12 @@ function acceptProposals(input: PublishInput, report: PublishReport): Proposal[]
     const output = sanitizeOutput(proposal.output, redactor, input.host.sanitizeRules);
     const verdict =
       labelSecret(output, redactor) ??
+      changeSecret(output, redactor) ??
       check(
         input.policy,
         output,
         accepted.map((item) => item.output),
-        { isPullRequest: input.trigger.isPullRequest },
+        { isPullRequest: input.trigger.isPullRequest, trusted: input.trusted === true },
       );
     if (!verdict.ok) {
       const reason = verdict.message;
@@ -123,19 +128,42 @@ function labelSecret(output: ProposedOutput, redactor: Redactor): { ok: false; m
   return { ok: false, message: `${output.kind}: label ${index + 1} holds a secret; no label of this proposal was applied` };
 }
 
+/**
+ * A file is committed byte for byte, so one holding a secret cannot be redacted into something worth
+ * committing: the change set is refused, naming the file, not the secret.
+ */
+function changeSecret(output: ProposedOutput, redactor: Redactor): { ok: false; message: string } | undefined {
+  if (output.kind !== 'propose_change') return undefined;
+  const file = output.changes.files.find((change) => {
+    if (change.content === undefined) return false;
+    const text = Buffer.from(change.content, 'base64').toString('latin1');
+    return redactor.text(text) !== text || redactor.text(change.path) !== change.path;
+  });
+  if (file === undefined) return undefined;
+  return { ok: false, message: `propose_change: ${file.path} holds a secret; nothing of this change set was committed` };
+}
+
 /** A failure is recorded and reported, and the next output is still applied: one 422 must not drop the rest. */
 async function applyOne(input: PublishInput, report: PublishReport, id: string, output: ProposedOutput, key: OutputKey): Promise<void> {
   const { kind } = output;
   if (input.dryRun) {
     report.applied.push({ id, kind, output, dryRun: true });
-    input.recorder.record({ type: 'output_applied', id, kind, dryRun: true, output });
+    input.recorder.record({ type: 'output_applied', id, kind, dryRun: true, output: loggedOutput(output) });
     return;
   }
   try {
     const { url, note } = await input.host.applyOutput(output, input.trigger, key);
     const where = url === undefined ? {} : { url };
     report.applied.push({ id, kind, output, dryRun: false, ...where });
-    input.recorder.record({ type: 'output_applied', id, kind, ...where, dryRun: false, output, ...(note === undefined ? {} : { note }) });
+    input.recorder.record({
+      type: 'output_applied',
+      id,
+      kind,
+      ...where,
+      dryRun: false,
+      output: loggedOutput(output),
+      ...(note === undefined ? {} : { note }),
+    });
   } catch (error) {
     rethrowIfFatal(error);
     const message = errorMessage(error);

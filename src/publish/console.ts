@@ -42,6 +42,10 @@ function title(output: ProposedOutput): string {
       const count = output.comments.length;
       return `review (${output.event}, ${count} ${plural(count, 'inline comment')}):`;
     }
+    case 'propose_change': {
+      const count = output.changes.files.length;
+      return `change (${count} ${plural(count, 'file')}): ${output.title}`;
+    }
   }
 }
 
@@ -58,6 +62,10 @@ function details(output: ProposedOutput): string {
         parts.push(`${INDENT}${comment.path}:${comment.line}\n${indent(comment.body, `${INDENT}  `)}`);
       }
       return parts.join('\n');
+    }
+    case 'propose_change': {
+      const files = output.changes.files.map((file) => `${INDENT}${file.status} ${file.path} (+${file.additions} -${file.deletions})`);
+      return [indent(output.body, INDENT), ...files].join('\n');
     }
   }
 }

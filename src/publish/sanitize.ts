@@ -9,7 +9,7 @@
  * and an agent that explains "duplicate of #12" needs them.
  */
 import { LIMITS } from '../limits.js';
-import { neutralizeQuickActions, parseDeadline, sanitizeMarkdown } from '../markdown/index.js';
+import { neutralizeMentions, neutralizeQuickActions, parseDeadline, sanitizeMarkdown } from '../markdown/index.js';
 import type { Redactor } from '../session-log/redact.js';
 import { boundaryAtOrBefore, oneLine } from '../text/index.js';
 import type { ProposedOutput } from '../tools/types.js';
@@ -51,6 +51,17 @@ export function sanitizeOutput(output: ProposedOutput, redactor: Redactor, rules
           line: comment.line,
           body: body(comment.body),
         })),
+      };
+    case 'propose_change':
+      // The files are the runner's reading of the checkout, committed as they are; the publish stage
+      // refuses a change set holding a secret rather than commit an altered file.
+      return {
+        kind: output.kind,
+        title: neutralizeMentions(oneLine(redactor.text(stripControlCharacters(output.title)))),
+        body: body(output.body),
+        changes: output.changes,
+        branchPrefix: output.branchPrefix,
+        draft: output.draft,
       };
   }
 }

@@ -78,6 +78,7 @@ const MAIN_ARGUMENT: Record<string, readonly string[]> = {
   add_labels: ['labels'],
   remove_labels: ['labels'],
   submit_review: ['event', 'body'],
+  propose_change: ['title'],
 };
 
 /** `src/config.ts`, `npm test`, `bug, area/config`: the one argument a progress line shows. */
@@ -112,6 +113,10 @@ export function describeOutput(output: ProposedOutput): string {
     case 'submit_review': {
       const comments = output.comments.length ? ` (+${output.comments.length} inline comments)` : '';
       return `${output.event}: ${shorten(oneLine(output.body), DISPLAY.argumentsChars)}${comments}`;
+    }
+    case 'propose_change': {
+      const count = output.changes.files.length;
+      return `${shorten(oneLine(output.title), DISPLAY.argumentsChars)} (${count} ${count === 1 ? 'file' : 'files'})`;
     }
     default:
       return compactJson(output);

@@ -1,8 +1,19 @@
-import { Bash, InMemoryFs, MountableFs, ReadWriteFs, getCommandNames, type BashOptions, type CommandName, type IFileSystem } from 'just-bash';
+import {
+  Bash,
+  InMemoryFs,
+  MountableFs,
+  ReadWriteFs,
+  getCommandNames,
+  type BashOptions,
+  type CommandName,
+  type CustomCommand,
+  type IFileSystem,
+} from 'just-bash';
 import { errorMessage } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import type { MountFs } from './backing-fs.js';
 import { realCommands } from './commands.js';
+import { readOnlyGit } from './git-command.js';
 import { shellEnvironment, SHELL_HOME } from './environment.js';
 import { SandboxError } from './errors.js';
 import { withGuardedLs } from './ls-guard.js';
@@ -45,7 +56,11 @@ export function shellRunner(options: SandboxOptions, workspace: string, fs: IFil
     cwd: workspace,
     env: shellEnvironment(workspace),
     commands: getCommandNames().filter((name) => !EXCLUDED_BUILTINS.has(name)) as CommandName[],
-    customCommands: withGuardedLs(trusted ? realCommands(options.commands, workspace, options.commandTimeoutMs ?? LIMITS.commandTimeoutMs) : []),
+    customCommands: withReadOnlyGit(
+      withGuardedLs(trusted ? realCommands(options.commands, workspace, options.commandTimeoutMs ?? LIMITS.commandTimeoutMs) : []),
+      workspace,
+      options.profile,
+    ),
     ...(networkAllow.length > 0 ? { network: { allowedUrlPrefixes: networkAllow, allowedMethods: ['GET', 'HEAD'] } } : {}),
     executionLimits: {
       maxOutputSize: LIMITS.shellOutputBytes,
@@ -55,6 +70,12 @@ export function shellRunner(options: SandboxOptions, workspace: string, fs: IFil
   };
   let bash = networkAllow.length > 0 ? createShell(shellOptions) : undefined;
   return (command, execOptions) => execWithTimeout((bash ??= createShell(shellOptions)), workspace, command, execOptions ?? {});
+}
+
+/** The custom commands with the read-only `git` (git-command.ts); the agent's own allow-listed `git` becomes its fallback. */
+function withReadOnlyGit(commands: CustomCommand[], workspace: string, profile: SandboxOptions['profile']): CustomCommand[] {
+  const own = commands.find((command) => command.name === 'git');
+  return [...commands.filter((command) => command !== own), readOnlyGit(workspace, profile, own)];
 }
 
 /** just-bash checks the network allow-list when the shell is built; its complaint names no field. */

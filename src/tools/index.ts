@@ -29,6 +29,6 @@ export function createAgentTools(spec: AgentSpec, sandbox: Sandbox, collector: O
   if (listed.has('grep')) tools.push(grepTool(sandbox));
   if (listed.has('glob')) tools.push(globTool(sandbox));
   if (spec.skills.length > 0) tools.push(activateSkillTool(spec.skills));
-  tools.push(...outputTools(spec.outputs, collector, context), ...spec.customTools);
+  tools.push(...outputTools(spec.outputs, collector, context, sandbox.workspace), ...spec.customTools);
   return tools;
 }

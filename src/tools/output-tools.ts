@@ -9,9 +9,10 @@ const labelList = v.pipe(v.array(text), v.minLength(1));
 
 /**
  * The safe-output tools for the kinds the agent's `outputs:` policy declares, in a fixed order.
- * `submit_review` only on a pull request: anywhere else every call would be refused.
+ * `submit_review` only on a pull request, `propose_change` only on a trusted run over a `workspace`:
+ * anywhere else every call would be refused.
  */
-export function outputTools(policy: OutputPolicy, collector: OutputCollector, context: ProposalContext): ToolDefinition[] {
+export function outputTools(policy: OutputPolicy, collector: OutputCollector, context: ProposalContext, workspace?: string): ToolDefinition[] {
   const propose = (output: ProposedOutput): ToolResult => {
     const result = collector.propose(output);
     if (!result.ok) return toolError(result.message);
@@ -55,5 +56,42 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
       }),
     );
   }
+  if (policy.propose_change && context.trusted === true && workspace !== undefined) {
+    const rule = policy.propose_change;
+    tools.push(
+      defineRunnerTool({
+        name: 'propose_change',
+        description:
+          `Propose your edits in the checkout (everything git status shows) as a ${rule.draft ? 'draft ' : ''}pull request (merge request on GitLab); call it when the edits are done. ` +
+          `At most ${rule.maxFiles} files and ${rule.maxLines} lines.`,
+        input: v.object({ title: text, body: text }),
+        run: async ({ title, body }, { signal }) => {
+          const read = await (await changeSetReader()).readChangeSet(workspace, signal);
+          if (!read.ok) return toolError(read.message);
+          const { files } = read.changes;
+          const result = collector.propose({
+            kind: 'propose_change',
+            title,
+            body,
+            changes: read.changes,
+            branchPrefix: rule.branchPrefix,
+            draft: rule.draft,
+          });
+          if (!result.ok) return toolError(result.message);
+          const lines = files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
+          return {
+            content:
+              `Proposed as ${result.id}: ${files.map((file) => file.path).join(', ')} (${lines} lines changed). After the run the runner commits ` +
+              'them to a new branch and opens the pull request; edits made after this call are not in it.',
+          };
+        },
+      }),
+    );
+  }
   return tools;
 }
+
+// Loaded when the agent proposes a change, not at start-up: reading a change set runs git through the
+// sandbox's process runner (src/sandbox/process.ts), which a run that never proposes one should not load
+// before its first model request (test/build/start-up.test.ts); ncc puts it in a chunk of its own.
+const changeSetReader = () => import('./change-set.js');

@@ -3,11 +3,17 @@ import { LIMITS } from '../limits.js';
 import { compileGlobList } from '../patterns/glob.js';
 import type { SessionRecorder } from '../session-log/events.js';
 import { plural } from '../text/index.js';
+import { checkChangeSet } from './change-policy.js';
 import type { ProposedOutput } from './types.js';
 
 export interface ProposalContext {
   /** The trigger is a pull request (or merge request): the only place a review can go. */
   isPullRequest: boolean;
+  /**
+   * The run uses the trusted profile. Only `propose_change` reads it: an untrusted run's checkout may hold
+   * a stranger's code and its agent has no write tools, so nothing of it is committed. Default false.
+   */
+  trusted?: boolean;
 }
 
 export type ProposalCheck = { ok: true } | { ok: false; message: string };
@@ -53,6 +59,22 @@ export function checkProposal(
         reviewComments(proposal.comments),
       );
     }
+    case 'propose_change': {
+      const rule = policy.propose_change;
+      if (!rule) return undeclared(proposal.kind);
+      if (context.trusted !== true) {
+        return fail("propose_change: this run uses the untrusted profile, so the agent's edits are never committed");
+      }
+      if (proposal.branchPrefix !== rule.branchPrefix || proposal.draft !== rule.draft) {
+        return fail(`propose_change: the branch prefix and draft setting come from the policy (${rule.branchPrefix}, draft: ${rule.draft})`);
+      }
+      return first(
+        countWithin('propose_change', 'change set', rule.max, earlier.length),
+        titleWithin(proposal.title),
+        bodyWithin('pull request body', proposal.body),
+        checkChangeSet(rule, proposal.changes),
+      );
+    }
   }
 }
 
@@ -71,6 +93,15 @@ function bodyWithin(what: string, body: string): ProposalCheck {
   if (body.trim() === '') return fail(`${what} is empty`);
   if (body.length > LIMITS.commentChars) {
     return fail(`${what} is ${body.length} characters; the limit is ${LIMITS.commentChars}, so shorten it`);
+  }
+  return OK;
+}
+
+function titleWithin(title: string): ProposalCheck {
+  if (title.trim() === '') return fail('propose_change: the title is empty');
+  if (/[\r\n]/.test(title.trim())) return fail('propose_change: the title is one line (the commit subject); put details in the body');
+  if (title.length > LIMITS.changeTitleChars) {
+    return fail(`propose_change: the title is ${title.length} characters; the limit is ${LIMITS.changeTitleChars}`);
   }
   return OK;
 }
@@ -140,7 +171,7 @@ export class OutputCollector {
     this.proposals += 1;
     const id = `output-${this.proposals}`;
     this.accepted.push({ id, output });
-    this.recorder?.record({ type: 'output_proposed', id, output });
+    this.recorder?.record({ type: 'output_proposed', id, output: loggedOutput(output) });
     return { ok: true, id };
   }
 
@@ -157,4 +188,15 @@ export class OutputCollector {
   list(): Array<{ id: string; output: ProposedOutput }> {
     return this.accepted.map((entry) => ({ ...entry }));
   }
+}
+
+/**
+ * An output as the session log keeps it: a change set without its files' contents (paths, status, mode
+ * and line counts stay). Content is base64, which the log's redactor cannot read, and a file can be
+ * megabytes; the commit itself, on the branch, is where its content is read.
+ */
+export function loggedOutput(output: ProposedOutput): ProposedOutput {
+  if (output.kind !== 'propose_change') return output;
+  const files = output.changes.files.map(({ content: _content, ...file }) => file);
+  return { ...output, changes: { ...output.changes, files } };
 }

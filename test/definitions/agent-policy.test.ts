@@ -35,11 +35,11 @@ describe('outputs', () => {
     ['outputs: [add_comment]', '.flue/agents/triage.md:3:10: outputs: must be a mapping, got a list. Write outputs: { add_comment: { max: 1 } }'],
     [
       'outputs: { add_comments: {} }',
-      '.flue/agents/triage.md:3:12: outputs: unknown output "add_comments" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review"',
+      '.flue/agents/triage.md:3:12: outputs: unknown output "add_comments" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review", "propose_change"',
     ],
     [
       'outputs: { addComment: {} }',
-      '.flue/agents/triage.md:3:12: outputs: unknown output "addComment" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review"',
+      '.flue/agents/triage.md:3:12: outputs: unknown output "addComment" (did you mean "add_comment"?). Safe outputs are "add_comment", "add_labels", "remove_labels", "submit_review", "propose_change"',
     ],
     [
       'outputs: { add_comment: 2 }',

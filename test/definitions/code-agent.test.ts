@@ -116,7 +116,7 @@ describe('TS agent errors', () => {
     ],
     [
       { description: 'd', outputs: { add_comment: {} } },
-      '.flue/agents/review.ts: outputs: unknown output "add_comment" (did you mean "addComment"?). Safe outputs are "addComment", "addLabels", "removeLabels", "submitReview"',
+      '.flue/agents/review.ts: outputs: unknown output "add_comment" (did you mean "addComment"?). Safe outputs are "addComment", "addLabels", "removeLabels", "submitReview", "proposeChange"',
     ],
     [
       { description: 'd', tools: ['add_labels'] },

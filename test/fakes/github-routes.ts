@@ -2,6 +2,7 @@
  * The routes of the fake GitHub API (see github.ts): each takes the parsed request and the
  * repository's state and returns what GitHub would. Unknown routes get GitHub's 404.
  */
+import { gitDataRoute } from './github-git.js';
 import type { FakeRepo, Json, RawTreeEntry } from './github-repo.js';
 
 export interface RouteRequest {
@@ -64,6 +65,8 @@ function match(segments: string[]): { pattern: string; params: Record<string, st
 }
 
 export function route(repo: FakeRepo, request: RouteRequest): RouteResponse {
+  const gitData = gitDataRoute(repo, request);
+  if (gitData) return gitData;
   const found = match(request.segments);
   if (!found) return notFound();
   const { params } = found;

@@ -22,6 +22,7 @@
  * pulls/{n}/reviews/{id} (the body only);
  * GET collaborators/{login}/permission (404 for a login never given a permission);
  * GET git/trees/{sha}[?recursive=1] (a commit sha resolves to its tree); GET git/blobs/{sha};
+ * the git data and pull-request-writing routes of github-git.ts (`gitData(repo)` reads them back);
  * POST /graphql: `viewer { login }` and a discussion's comments (github-graphql.ts).
  * Anything else, or an unknown repository, is GitHub's 404. Everything the client posts is
  * authored by `actor` (default `github-actions[bot]`, type Bot).

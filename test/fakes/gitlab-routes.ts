@@ -4,6 +4,7 @@
  * GitLab's `404 Not Found`.
  */
 import { createHash } from 'node:crypto';
+import { commitRoute } from './gitlab-commits.js';
 import type { FakeProject, FakeThread, Json } from './gitlab-project.js';
 
 export interface RouteRequest {
@@ -46,6 +47,8 @@ export function paginate(items: readonly unknown[], query: Record<string, string
 }
 
 export function projectRoute(project: FakeProject, request: RouteRequest, url: string): RouteResponse {
+  const committing = commitRoute(project, request);
+  if (committing) return committing;
   const [first = '', second = '', third = '', fourth = ''] = request.segments;
   const { method, query } = request;
   const count = request.segments.length;

@@ -19,7 +19,8 @@
  * author's own only, else 403); GET merge_requests/:iid/diffs; GET|POST merge_requests/:iid/draft_notes (400 for a
  * position the diff does not show); DELETE .../draft_notes/:id; POST .../draft_notes/bulk_publish;
  * POST merge_requests/:iid/approve (401 when already approved, as GitLab answers); GET
- * repository/tree (path, recursive; paginated); GET repository/files/:path/raw. Everything the client
+ * repository/tree (path, recursive; paginated); GET repository/files/:path/raw; the commit and merge request
+ * routes of gitlab-commits.ts (`commitsOf(project)` reads them back). Everything the client
  * posts is authored by the token's user (`self`, default `project_42_bot_1`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -153,12 +153,12 @@ describe('the policy is checked again', () => {
     );
     const report = await applySafeOutputs(input);
     expect(seen).toEqual([
-      { policy: true, proposal: { kind: 'add_labels', labels: ['bug', 'area/cli'] }, accepted: [], context: { isPullRequest: false } },
+      { policy: true, proposal: { kind: 'add_labels', labels: ['bug', 'area/cli'] }, accepted: [], context: { isPullRequest: false, trusted: false } },
       {
         policy: true,
         proposal: review,
         accepted: [{ kind: 'add_labels', labels: ['bug', 'area/cli'] }],
-        context: { isPullRequest: false },
+        context: { isPullRequest: false, trusted: false },
       },
     ]);
     expect(report.rejected).toEqual([

@@ -12,6 +12,7 @@ import { fetchGitHubContext } from './context.js';
 import { statusOf } from './errors.js';
 import { outputMarker } from '../markers.js';
 import { accessOfPermission, GITHUB_PERMISSIONS, type Permission } from './permission.js';
+import { applyGitHubChange } from './change.js';
 import { applyGitHubOutput } from './outputs.js';
 import { resumeProgressComment, startProgressComment } from './progress.js';
 import type { EarlierAttempt } from './rerun.js';
@@ -72,6 +73,7 @@ export class GitHubHost implements CiHost {
       rerun: (this.options.runAttempt ?? 1) > 1,
       isSelf: (login) => this.isSelf(login),
     };
+    if (output.kind === 'propose_change') return applyGitHubChange(this.api, output, trigger, { runId: this.options.runId, key, attempt });
     return applyGitHubOutput({ rest: this.api, graphql: this.graphql }, output, trigger, attempt, this.options.warn);
   }
 

@@ -65,6 +65,9 @@ export async function applyGitHubOutput(
     }
     case 'submit_review':
       return submitReview(api, number, output, trigger, attempt, warn);
+    case 'propose_change':
+      // host.ts sends a change set to change.ts, with the run id its branch is named by.
+      throw new FlueError('propose_change: internal error: a change set reached the comment and label outputs');
   }
 }
 

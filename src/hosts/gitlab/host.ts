@@ -16,6 +16,7 @@ import { GitLabClient, type GitLabClientOptions } from './client.js';
 import { fetchGitLabContext } from './context.js';
 import { fetchDefinitionsAt } from './definitions.js';
 import type { TokenKind } from './errors.js';
+import { applyGitLabChange } from './change.js';
 import { applyGitLabOutput } from './outputs.js';
 import { resumeProgressNote, startProgressNote } from './progress.js';
 import { GITLAB_RULES } from './rules.js';
@@ -91,6 +92,7 @@ export class GitLabHost implements CiHost {
       rerun: this.options.rerun,
       isSelf: (username) => this.isSelf(username),
     };
+    if (output.kind === 'propose_change') return applyGitLabChange(this.api, output, trigger, { runId: this.options.runId, key, attempt });
     return applyGitLabOutput(this.api, output, trigger, attempt, { approve: this.options.approve ?? false, warn: this.options.warn });
   }
 

@@ -65,6 +65,9 @@ export async function applyGitLabOutput(
         );
       }
       return submitReview(api, iid, output, trigger, attempt, options);
+    case 'propose_change':
+      // host.ts sends a change set to change.ts, with the pipeline id its branch is named by.
+      throw new FlueError('propose_change: internal error: a change set reached the note and label outputs');
   }
 }
 

@@ -1,0 +1,140 @@
+/**
+ * `propose_change` on GitHub: the runner commits the change set the publish stage checked to a new branch
+ * through the git data API (blobs, a tree on the base commit's, a commit, a ref) and opens a pull request
+ * with the agent's title and body. No `git push`: the runner holds the token, the checkout's git never
+ * sees it. The branch is `<prefix><agent>-<run id>`; a re-run of the same workflow run moves that branch
+ * to its new commit and updates the pull request it finds there (the runner's own, carrying the output's
+ * marker), so one run opens one pull request however often it is re-run.
+ */
+import { FlueError } from '../../errors.js';
+import { LIMITS } from '../../limits.js';
+import { capBody } from '../../publish/sanitize.js';
+import type { ProposedOutput } from '../../tools/types.js';
+import type { Trigger } from '../../trigger/types.js';
+import type { AppliedOutput, OutputKey } from '../host.js';
+import { changeBranch, markedBody } from '../markers.js';
+import type { RepoApi } from './api.js';
+import { apiFailure, statusOf } from './errors.js';
+import type { EarlierAttempt } from './rerun.js';
+
+type Change = Extract<ProposedOutput, { kind: 'propose_change' }>;
+/** One entry of POST /git/trees: a blob by sha, or `sha: null` for a deleted file. */
+interface TreeEntry {
+  path: string;
+  mode: '100644' | '100755' | '120000';
+  type: 'blob';
+  sha: string | null;
+}
+
+export interface ChangeRun {
+  /** GITHUB_RUN_ID: part of the branch name, so a re-run finds the branch again. */
+  runId: string;
+  key: OutputKey | undefined;
+  attempt: EarlierAttempt;
+}
+
+export async function applyGitHubChange(api: RepoApi, output: Change, trigger: Trigger, run: ChangeRun): Promise<AppliedOutput> {
+  const branch = changeBranch(output.branchPrefix, run.key, run.runId);
+  const base = await targetBranch(api, trigger);
+  const commit = await commitChange(api, output, branch);
+  const moved = await pointBranch(api, branch, commit, run.attempt.rerun);
+  const body = markedBody(capBody(output.body, LIMITS.commentChars), run.attempt.marker);
+  const earlier = moved ? await ownPull(api, branch, run.attempt) : undefined;
+  if (earlier !== undefined) {
+    const pull = await api.call('PATCH', `/pulls/${earlier}`, 'pull-requests: write', () =>
+      api.octokit.rest.pulls.update({ ...params(api), pull_number: earlier, title: output.title, body }),
+    );
+    return {
+      url: pull.data.html_url,
+      note: `An earlier attempt of this workflow run had opened it: branch ${branch} moved to the new commit, title and body updated.`,
+    };
+  }
+  const pull = await api.call('POST', '/pulls', 'pull-requests: write', () =>
+    api.octokit.rest.pulls.create({ ...params(api), title: output.title, head: branch, base, body, draft: output.draft }),
+  );
+  return { url: pull.data.html_url };
+}
+
+/** The pull request's base: a pull request's own base branch, else the repository's default branch. */
+async function targetBranch(api: RepoApi, trigger: Trigger): Promise<string> {
+  if (trigger.isPullRequest && trigger.refs.base) return trigger.refs.base;
+  const { data } = await api.call('GET', '', 'contents: read', () => api.octokit.rest.repos.get(params(api)));
+  return data.default_branch;
+}
+
+/** Blobs, a tree on the base commit's tree, and the commit; its sha. */
+async function commitChange(api: RepoApi, output: Change, branch: string): Promise<string> {
+  const { base, files } = output.changes;
+  let baseTree: string;
+  try {
+    const { data } = await api.octokit.rest.git.getCommit({ ...params(api), commit_sha: base });
+    baseTree = data.tree.sha;
+  } catch (error) {
+    if (statusOf(error) !== 404 && statusOf(error) !== 422) throw failed(api, 'GET', `/git/commits/${base}`, 'contents: read', error);
+    throw new FlueError(
+      `propose_change: the checkout's HEAD commit ${base} is not in ${api.repository.owner}/${api.repository.name} on GitHub, so the change ` +
+        'cannot be built on it. Run the agent on a checkout of a commit GitHub has (actions/checkout does that).',
+    );
+  }
+  const tree: TreeEntry[] = [];
+  for (const file of files) {
+    if (file.status === 'deleted') {
+      tree.push({ path: file.path, mode: '100644', type: 'blob', sha: null });
+      continue;
+    }
+    const content = file.content ?? '';
+    const blob = await api.call('POST', '/git/blobs', 'contents: write', () =>
+      api.octokit.rest.git.createBlob({ ...params(api), content, encoding: 'base64' }),
+    );
+    tree.push({ path: file.path, mode: file.mode ?? '100644', type: 'blob', sha: blob.data.sha });
+  }
+  const created = await api.call('POST', '/git/trees', 'contents: write', () =>
+    api.octokit.rest.git.createTree({ ...params(api), base_tree: baseTree, tree }),
+  );
+  const message = `${output.title}\n\nProposed by flue-action on branch ${branch}.`;
+  const commit = await api.call('POST', '/git/commits', 'contents: write', () =>
+    api.octokit.rest.git.createCommit({ ...params(api), message, tree: created.data.sha, parents: [base] }),
+  );
+  return commit.data.sha;
+}
+
+/**
+ * Creates the branch at `commit`. True when it existed and a re-run moved it (an earlier attempt made
+ * it); on a first attempt an existing branch is someone else's, and nothing is overwritten.
+ */
+async function pointBranch(api: RepoApi, branch: string, commit: string, rerun: boolean): Promise<boolean> {
+  try {
+    await api.octokit.rest.git.createRef({ ...params(api), ref: `refs/heads/${branch}`, sha: commit });
+    return false;
+  } catch (error) {
+    if (statusOf(error) !== 422) throw failed(api, 'POST', '/git/refs', 'contents: write', error);
+    if (!rerun) {
+      throw new FlueError(
+        `propose_change: branch ${branch} already exists, and this is the run's first attempt, so it is not the runner's: nothing was pushed. ` +
+          "Delete the branch, or change the agent's branch-prefix.",
+      );
+    }
+  }
+  await api.call('PATCH', `/git/refs/heads/${branch}`, 'contents: write', () =>
+    api.octokit.rest.git.updateRef({ ...params(api), ref: `heads/${branch}`, sha: commit, force: true }),
+  );
+  return true;
+}
+
+/** The number of the runner's own pull request from `branch` carrying the output's marker, if any. */
+async function ownPull(api: RepoApi, branch: string, attempt: EarlierAttempt): Promise<number | undefined> {
+  const head = `${api.repository.owner}:${branch}`;
+  const pulls = await api.call('GET', '/pulls', 'pull-requests: read', () =>
+    api.octokit.rest.pulls.list({ ...params(api), head, state: 'all', per_page: 100 }),
+  );
+  for (const pull of pulls.data) {
+    if (attempt.marker !== undefined && pull.body?.includes(attempt.marker) && (await attempt.isSelf(pull.user?.login))) return pull.number;
+  }
+  return undefined;
+}
+
+const params = (api: RepoApi) => ({ owner: api.repository.owner, repo: api.repository.name });
+
+/** The GitHubApiError `api.call` would have made, for a call whose expected failure was handled first. */
+const failed = (api: RepoApi, method: string, path: string, permission: string, error: unknown): Error =>
+  apiFailure(`${method} ${api.path}${path}`, error, permission);

@@ -1,0 +1,72 @@
+/**
+ * What a change set may hold under the agent's `propose_change` policy (pure: the tool checks it when the
+ * agent proposes, the publish stage again before anything is committed). Never committed, whatever the
+ * policy says: the paths the sandbox keeps read-only on every run (PROTECTED_PATHS: `.git` at any depth,
+ * `.github/` with its workflows, `.gitlab-ci.yml`, `.flue/` and the other agents' definitions, CODEOWNERS,
+ * hooks, attributes, submodules), by the sandbox's own rules. The sandbox reasons that each decides what
+ * code runs, or who reviews, once a later step commits the tree; a commit of the runner's is that step.
+ * A real command (`commands:`) writes past the sandbox, so this check, not the sandbox, keeps them out of
+ * a commit. Then the agent's own `protected-paths` globs. Both matched without case: on macOS and Windows
+ * checkouts `.GitHub/Workflows/x.yml` is the same file.
+ */
+import type { ChangePolicy } from '../definitions/types.js';
+import { compileGlob } from '../patterns/glob.js';
+import { pathRule } from '../sandbox/path-rules.js';
+import { PROTECTED_PATHS } from '../sandbox/policy.js';
+import type { ChangeSet } from './types.js';
+
+const ALWAYS_PROTECTED = PROTECTED_PATHS.map(pathRule);
+
+export type ChangeCheck = { ok: true } | { ok: false; message: string };
+
+export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): ChangeCheck {
+  const { files } = changes;
+  if (files.length === 0) {
+    return { ok: false, message: 'propose_change: the checkout has no changes against HEAD; edit the files first (git status shows them)' };
+  }
+  // The session log keeps no content (loggedOutput), so a change set restored from it (`run --resume`) has none:
+  // committing it would write empty files, or delete them. It is refused; its files are named.
+  const empty = files.filter((file) => file.status !== 'deleted' && file.content === undefined).map((file) => file.path);
+  if (empty.length > 0) {
+    return {
+      ok: false,
+      message: `propose_change: the change set holds no content for ${empty.join(', ')} (one restored from a session log by --resume keeps none); run the agent again to propose it`,
+    };
+  }
+  const refused = files.flatMap((file) => {
+    const rule = protectingRule(file.path, policy.protectedPaths);
+    return rule === undefined ? [] : [`${file.path} (${rule})`];
+  });
+  if (refused.length > 0) {
+    const one = refused.length === 1;
+    return {
+      ok: false,
+      message: `propose_change: ${one ? 'path' : 'paths'} ${refused.join(', ')} ${one ? 'is' : 'are'} protected and never committed; undo ${one ? 'that change' : 'those changes'} and propose again`,
+    };
+  }
+  if (files.length > policy.maxFiles) {
+    return {
+      ok: false,
+      message: `propose_change: ${files.length} files changed; the policy allows at most ${policy.maxFiles} (max-files). Propose a smaller change`,
+    };
+  }
+  const lines = files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
+  if (lines > policy.maxLines) {
+    return {
+      ok: false,
+      message: `propose_change: ${lines} lines changed; the policy allows at most ${policy.maxLines} (max-lines). Propose a smaller change`,
+    };
+  }
+  return { ok: true };
+}
+
+/** The rule that protects `file`: `always: <sandbox rule>`, or `protected-paths: <glob>`; undefined when none does. */
+function protectingRule(file: string, globs: readonly string[]): string | undefined {
+  const always = ALWAYS_PROTECTED.find((rule) => rule.covers(file));
+  if (always !== undefined) return `always protected: ${always.pattern}`;
+  const own = globs.find((glob) => {
+    const compiled = compileGlob(glob, { nocase: true });
+    return compiled.ok && compiled.value(file);
+  });
+  return own === undefined ? undefined : `protected-paths: ${own}`;
+}

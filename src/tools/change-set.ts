@@ -1,0 +1,100 @@
+/**
+ * The change set of `propose_change`: the agent's edits in the checkout against its HEAD commit, read by
+ * the runner (git through git-process.ts, file contents from the disk), never described by the model.
+ * New files count when git would commit them (untracked, not ignored). A symlink is committed as a
+ * symlink (its target is the content), never as the file it points to: an agent that links
+ * `leak -> ../../.git/config` proposes a link, not the runner's credentials.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LIMITS } from '../limits.js';
+import { runGit } from '../sandbox/git-process.js';
+import type { ChangeSet, FileChange } from './types.js';
+
+export type ChangeSetRead = { ok: true; changes: ChangeSet } | { ok: false; message: string };
+
+// git prints this at the start of an output it cut (process.ts keeps the tail): a change set read in part is refused.
+const CUT = /^\[\d+ bytes cut from the start\]\n/;
+const DIFF = ['diff', 'HEAD', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all'];
+
+/** Reads the checkout's changes against HEAD; a message the model can act on when they cannot be read. */
+export async function readChangeSet(workspace: string, signal?: AbortSignal): Promise<ChangeSetRead> {
+  const git = async (args: string[]): Promise<string | { problem: string }> => {
+    const result = await runGit(workspace, args, { maxOutputBytes: 4_000_000, ...(signal ? { signal } : {}) });
+    if (result.exitCode !== 0) return { problem: `git ${args[0]} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}` };
+    if (CUT.test(result.stdout)) return { problem: `git ${args[0]} printed more than the runner reads: the change is far too large to propose` };
+    return result.stdout;
+  };
+  const base = await git(['rev-parse', '--verify', 'HEAD^{commit}']);
+  if (typeof base !== 'string') return fail(`propose_change: the checkout has no HEAD commit to build on (${base.problem})`);
+  const numstat = await git([...DIFF, '--numstat']);
+  const statuses = await git([...DIFF, '--name-status']);
+  const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z']);
+  for (const answer of [numstat, statuses, untracked]) {
+    if (typeof answer !== 'string') return fail(`propose_change: ${answer.problem}`);
+  }
+  const counts = parseNumstat(numstat as string);
+  const files: FileChange[] = [];
+  let current = '';
+  try {
+    for (const [status, file] of parseNameStatus(statuses as string)) {
+      current = file;
+      const lines = counts.get(file) ?? { additions: 0, deletions: 0 };
+      if (status === 'D') files.push({ path: file, status: 'deleted', ...lines });
+      else files.push({ path: file, status: status === 'A' ? 'added' : 'modified', ...read(workspace, file), ...lines });
+    }
+    for (const file of (untracked as string).split('\0').filter((name) => name !== '')) {
+      current = file;
+      const content = read(workspace, file);
+      files.push({ path: file, status: 'added', ...content, additions: lineCount(Buffer.from(content.content, 'base64')), deletions: 0 });
+    }
+  } catch (error) {
+    // A folder git lists whole (a nested repository) or a file removed meanwhile: nothing a commit can hold.
+    return fail(
+      `propose_change: '${current}' cannot be committed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Remove it from the checkout`,
+    );
+  }
+  const bytes = files.reduce((sum, file) => sum + (file.content === undefined ? 0 : Buffer.byteLength(file.content, 'base64')), 0);
+  if (bytes > LIMITS.changeSetBytes) {
+    return fail(
+      `propose_change: the changed files hold ${bytes} bytes; a change set holds at most ${LIMITS.changeSetBytes}. Propose source edits, not data`,
+    );
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { ok: true, changes: { base: (base as string).trim(), files } };
+}
+
+/** Mode and content of a file as it is on disk, the link itself for a symlink. */
+function read(workspace: string, file: string): { mode: NonNullable<FileChange['mode']>; content: string } {
+  const full = path.join(workspace, file);
+  const stat = fs.lstatSync(full);
+  if (stat.isSymbolicLink()) return { mode: '120000', content: Buffer.from(fs.readlinkSync(full)).toString('base64') };
+  return { mode: stat.mode & 0o111 ? '100755' : '100644', content: fs.readFileSync(full).toString('base64') };
+}
+
+/** `added\tdeleted\tpath\0` records; a binary file's `-\t-` counts 0 lines. */
+function parseNumstat(text: string): Map<string, { additions: number; deletions: number }> {
+  const counts = new Map<string, { additions: number; deletions: number }>();
+  for (const record of text.split('\0')) {
+    const match = /^(-|\d+)\t(-|\d+)\t(.+)$/s.exec(record);
+    if (match) counts.set(match[3]!, { additions: Number(match[1]) || 0, deletions: Number(match[2]) || 0 });
+  }
+  return counts;
+}
+
+/** `X\0path\0` pairs (no renames: -z --no-renames gives one path each). A type change (T) is a modification. */
+function parseNameStatus(text: string): Array<[string, string]> {
+  const fields = text.split('\0');
+  const pairs: Array<[string, string]> = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) pairs.push([fields[index]!, fields[index + 1]!]);
+  return pairs.filter(([status, file]) => status !== '' && file !== '');
+}
+
+/** Lines of a new file as git counts them; 0 for binary content (a NUL in its first 8,000 bytes, git's own test). */
+function lineCount(bytes: Buffer): number {
+  if (bytes.length === 0 || bytes.subarray(0, 8000).includes(0)) return 0;
+  const newlines = bytes.reduce((count, byte) => count + (byte === 10 ? 1 : 0), 0);
+  return bytes[bytes.length - 1] === 10 ? newlines : newlines + 1;
+}
+
+const fail = (message: string): ChangeSetRead => ({ ok: false, message });
