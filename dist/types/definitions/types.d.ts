@@ -4,7 +4,7 @@ import type { AgentRunFunction } from '../lib/types.js';
 export declare const SANDBOX_TOOLS: readonly ["read", "write", "edit", "bash", "grep", "glob"];
 export type SandboxToolName = (typeof SANDBOX_TOOLS)[number];
 /** Safe outputs an agent may declare under `outputs:`. */
-export declare const OUTPUT_KINDS: readonly ["add_comment", "add_labels", "remove_labels", "submit_review"];
+export declare const OUTPUT_KINDS: readonly ["add_comment", "add_labels", "remove_labels", "submit_review", "propose_change"];
 export type OutputKind = (typeof OUTPUT_KINDS)[number];
 export interface CountPolicy {
     /** Most proposals of this kind applied in one run. */
@@ -21,12 +21,28 @@ export interface ReviewPolicy {
     /** Review events the agent may submit; `APPROVE` only when listed. */
     events: Array<'COMMENT' | 'REQUEST_CHANGES' | 'APPROVE'>;
 }
+/** `propose_change`: the agent's edits, committed by the runner to a new branch and proposed as a pull request. */
+export interface ChangePolicy {
+    /** Change sets per run (default 1). */
+    max: number;
+    /** The new branch is `<branchPrefix><agent>-<run id>`; default `flue/`. */
+    branchPrefix: string;
+    /** Globs of paths never committed, on top of ALWAYS_PROTECTED_CHANGE_PATHS (src/tools/change-policy.ts). */
+    protectedPaths: string[];
+    /** Most files changed (added, modified or deleted). */
+    maxFiles: number;
+    /** Most lines changed (added plus deleted) over all files. */
+    maxLines: number;
+    /** Open the pull request as a draft (default true): a person marks it ready. */
+    draft: boolean;
+}
 /** What the agent may propose; a kind that is absent may not be proposed at all. */
 export interface OutputPolicy {
     add_comment?: CountPolicy;
     add_labels?: LabelPolicy;
     remove_labels?: LabelPolicy;
     submit_review?: ReviewPolicy;
+    propose_change?: ChangePolicy;
 }
 export interface AgentLimits {
     maxTurns: number;

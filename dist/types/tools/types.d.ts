@@ -52,4 +52,36 @@ export type ProposedOutput = {
     body: string;
     event: 'COMMENT' | 'REQUEST_CHANGES' | 'APPROVE';
     comments: ReviewComment[];
+} | {
+    kind: 'propose_change';
+    /** The commit subject and the pull request's title. */
+    title: string;
+    /** The pull request's description. */
+    body: string;
+    /** What the runner read from the checkout when the agent proposed it: never the model's own words. */
+    changes: ChangeSet;
+    /** From the policy, set by the runner (the publish stage checks they still match it). */
+    branchPrefix: string;
+    draft: boolean;
 };
+/**
+ * The agent's edits in the checkout, against its HEAD commit, as the runner read them (change-set.ts):
+ * what a commit of them needs, and nothing the model wrote.
+ */
+export interface ChangeSet {
+    /** The HEAD commit the edits were made on: the new commit's parent. */
+    base: string;
+    files: FileChange[];
+}
+export interface FileChange {
+    /** Repository-relative, '/'-separated. */
+    path: string;
+    status: 'added' | 'modified' | 'deleted';
+    /** Git mode: 100644, 100755, or 120000 for a symlink (its target is the content). Absent when deleted. */
+    mode?: '100644' | '100755' | '120000';
+    /** The new content, base64 (files may be binary). Absent when deleted. */
+    content?: string;
+    /** Lines added and deleted, as `git diff --numstat` counts them (0 for a binary file). */
+    additions: number;
+    deletions: number;
+}
