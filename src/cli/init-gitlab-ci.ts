@@ -1,0 +1,69 @@
+// Adds a template's `include:` entry to a project's existing .gitlab-ci.yml. The file is the user's: the
+// edit goes through the `yaml` document model so their comments and layout stay, and the result is parsed
+// back and compared with the original before it is written. Anything that does not come back identical
+// (apart from the added entry) is "unsafe": the caller writes a separate file and prints the line to add.
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isSeq, parseAllDocuments, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { errorMessage } from '../errors.js';
+import { isRecord } from '../records.js';
+
+export type GitlabCiMerge =
+  /** The file with the entry added. */
+  | { kind: 'merged'; text: string }
+  /** Every entry of the snippet is in the file already. */
+  | { kind: 'present' }
+  | { kind: 'unsafe'; why: string };
+
+const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
+
+export function mergeGitlabCi(existing: string, snippet: string): GitlabCiMerge {
+  const snippetJs: unknown = parseDocument(snippet).toJS();
+  if (!isRecord(snippetJs) || snippetJs.include === undefined) return { kind: 'unsafe', why: "the template's gitlab/ci.yml has no include:" };
+  if (parseAllDocuments(existing).length > 1) return { kind: 'unsafe', why: 'it holds several YAML documents' };
+  const doc = parseDocument(existing);
+  if (doc.errors.length > 0) return { kind: 'unsafe', why: `it does not parse as YAML (${errorMessage(doc.errors[0])})` };
+  if (doc.contents !== null && !isMap(doc.contents)) return { kind: 'unsafe', why: 'its top level is not a mapping of keys' };
+  const before: unknown = doc.toJS() ?? {};
+  if (!isRecord(before)) return { kind: 'unsafe', why: 'its top level is not a mapping of keys' };
+
+  const others = Object.keys(snippetJs).filter((key) => key !== 'include');
+  const clash = others.find((key) => key in before && !isDeepStrictEqual(before[key], snippetJs[key]));
+  if (clash !== undefined) return { kind: 'unsafe', why: `it already has a different ${clash}:` };
+
+  const present = asList(before.include);
+  const added = asList(snippetJs.include).filter((entry) => !present.some((old) => isDeepStrictEqual(old, entry)));
+  const missingKeys = others.filter((key) => !(key in before));
+  if (added.length === 0 && missingKeys.length === 0) return { kind: 'present' };
+
+  // An empty file (or one of comments only) has no mapping yet.
+  if (doc.contents === null) (doc as Document).contents = new YAMLMap();
+  addIncludes(doc, added);
+  for (const key of missingKeys) doc.set(key, snippetJs[key]);
+  const text = doc.toString();
+
+  const after: unknown = parseDocument(text).toJS();
+  const expected = { ...before, ...Object.fromEntries(missingKeys.map((key) => [key, snippetJs[key]])), include: [...present, ...added] };
+  if (!isRecord(after) || !isDeepStrictEqual({ ...after, include: asList(after.include) }, expected)) {
+    return { kind: 'unsafe', why: 'the edited file would not read back the same' };
+  }
+  return { kind: 'merged', text };
+}
+
+/** Appends to an `include:` list; a single entry (a string or a mapping) becomes the list's first item. */
+function addIncludes(doc: Document, entries: unknown[]): void {
+  if (entries.length === 0) return;
+  const current = doc.get('include', true);
+  if (isSeq(current)) {
+    for (const entry of entries) current.add(doc.createNode(entry));
+    return;
+  }
+  const list = new YAMLSeq();
+  if (current !== undefined && current !== null) list.add(current);
+  for (const entry of entries) list.add(doc.createNode(entry));
+  if (current === undefined) {
+    // `include:` goes first, where GitLab's own examples put it.
+    (doc.contents as YAMLMap).items.unshift(doc.createPair('include', list));
+  } else {
+    doc.set('include', list);
+  }
+}
