@@ -3,9 +3,10 @@
 // back and compared with the original before it is written. Anything that does not come back identical
 // (apart from the added entry) is "unsafe": the caller writes a separate file and prints the line to add.
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isSeq, parseAllDocuments, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseAllDocuments, parseDocument, YAMLMap, YAMLSeq, type Document } from 'yaml';
 import { errorMessage } from '../errors.js';
 import { isRecord } from '../records.js';
+import { oneLine } from '../text/index.js';
 
 export type GitlabCiMerge =
   /** The file with the entry added. */
@@ -17,11 +18,13 @@ export type GitlabCiMerge =
 const asList = (value: unknown): unknown[] => (value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]);
 
 export function mergeGitlabCi(existing: string, snippet: string): GitlabCiMerge {
-  const snippetJs: unknown = parseDocument(snippet).toJS();
+  const snippetDoc = parseDocument(snippet);
+  const snippetJs: unknown = snippetDoc.toJS();
   if (!isRecord(snippetJs) || snippetJs.include === undefined) return { kind: 'unsafe', why: "the template's gitlab/ci.yml has no include:" };
   if (parseAllDocuments(existing).length > 1) return { kind: 'unsafe', why: 'it holds several YAML documents' };
-  const doc = parseDocument(existing);
-  if (doc.errors.length > 0) return { kind: 'unsafe', why: `it does not parse as YAML (${errorMessage(doc.errors[0])})` };
+  // GitLab reads `<<:` merge keys (Ruby's YAML): so must the comparison below.
+  const doc = parseDocument(existing, { merge: true });
+  if (doc.errors.length > 0) return { kind: 'unsafe', why: `it does not parse as YAML: ${oneLine(errorMessage(doc.errors[0]).split('\n')[0] ?? '')}` };
   if (doc.contents !== null && !isMap(doc.contents)) return { kind: 'unsafe', why: 'its top level is not a mapping of keys' };
   const before: unknown = doc.toJS() ?? {};
   if (!isRecord(before)) return { kind: 'unsafe', why: 'its top level is not a mapping of keys' };
@@ -31,17 +34,23 @@ export function mergeGitlabCi(existing: string, snippet: string): GitlabCiMerge 
   if (clash !== undefined) return { kind: 'unsafe', why: `it already has a different ${clash}:` };
 
   const present = asList(before.include);
-  const added = asList(snippetJs.include).filter((entry) => !present.some((old) => isDeepStrictEqual(old, entry)));
+  // The snippet's own nodes are copied, not rebuilt from their values: its flow style and comments stay.
+  const includeNode = snippetDoc.get('include', true);
+  const nodes = isSeq(includeNode) ? includeNode.items : [includeNode];
+  const values = asList(snippetJs.include);
+  const addedNodes = nodes.filter((_, index) => !present.some((old) => isDeepStrictEqual(old, values[index])));
+  const added = values.filter((entry) => !present.some((old) => isDeepStrictEqual(old, entry)));
   const missingKeys = others.filter((key) => !(key in before));
   if (added.length === 0 && missingKeys.length === 0) return { kind: 'present' };
 
   // An empty file (or one of comments only) has no mapping yet.
   if (doc.contents === null) (doc as Document).contents = new YAMLMap();
-  addIncludes(doc, added);
-  for (const key of missingKeys) doc.set(key, snippetJs[key]);
-  const text = doc.toString();
+  addIncludes(doc, addedNodes.map(copy));
+  for (const key of missingKeys) doc.set(key, copy(snippetDoc.get(key, true)));
+  // No padding inside `[a, b]`: the library's default would restyle every flow list of the user's file.
+  const text = doc.toString({ flowCollectionPadding: false });
 
-  const after: unknown = parseDocument(text).toJS();
+  const after: unknown = parseDocument(text, { merge: true }).toJS();
   const expected = { ...before, ...Object.fromEntries(missingKeys.map((key) => [key, snippetJs[key]])), include: [...present, ...added] };
   if (!isRecord(after) || !isDeepStrictEqual({ ...after, include: asList(after.include) }, expected)) {
     return { kind: 'unsafe', why: 'the edited file would not read back the same' };
@@ -49,21 +58,27 @@ export function mergeGitlabCi(existing: string, snippet: string): GitlabCiMerge 
   return { kind: 'merged', text };
 }
 
+const copy = (node: unknown): unknown => (isNode(node) ? node.clone() : node);
+
 /** Appends to an `include:` list; a single entry (a string or a mapping) becomes the list's first item. */
 function addIncludes(doc: Document, entries: unknown[]): void {
   if (entries.length === 0) return;
   const current = doc.get('include', true);
   if (isSeq(current)) {
-    for (const entry of entries) current.add(doc.createNode(entry));
+    for (const entry of entries) current.add(entry);
     return;
   }
   const list = new YAMLSeq();
   if (current !== undefined && current !== null) list.add(current);
-  for (const entry of entries) list.add(doc.createNode(entry));
-  if (current === undefined) {
-    // `include:` goes first, where GitLab's own examples put it.
-    (doc.contents as YAMLMap).items.unshift(doc.createPair('include', list));
-  } else {
+  for (const entry of entries) list.add(entry);
+  if (current !== undefined) {
     doc.set('include', list);
+    return;
   }
+  // A new `include:` goes last, set apart by a blank line: at the top, it would land between the file's
+  // opening comment and the key that comment is attached to.
+  const items = (doc.contents as YAMLMap).items;
+  const pair = doc.createPair('include', list);
+  if (isScalar(pair.key) && items.length > 0) pair.key.spaceBefore = true;
+  items.push(pair);
 }
