@@ -33,7 +33,7 @@ export function terminalPrompter(input: NodeJS.ReadableStream, output: NodeJS.Wr
   const ask = async (question: string): Promise<string> => {
     output.write(question);
     const line = lines.shift() ?? (closed ? undefined : await new Promise<string | undefined>((resolve) => waiting.push(resolve)));
-    if (line === undefined) throw new InputError('flue-action init: stdin closed before an answer; nothing more was written.');
+    if (line === undefined) throw new InputError('stdin closed before an answer to flue-action init; nothing more was written.');
     return line.trim();
   };
   return {
