@@ -63,6 +63,14 @@ Commands:
 
 Options for every command:
   --debug                Print the stack trace of an error, not only its message
+  --help, -h             Print this help
+
+Options for list, check and view:
+  --cwd DIR              Repository to read (list, check; default: current directory)
+  --json                 Print JSON on stdout (list, check)
+  --strict               Fail on warnings too, as CI should (check)
+  --html                 The self-contained HTML report instead of the transcript (view)
+  --out FILE             Write to FILE instead of stdout (view)
 
 Options for run:
   --cwd DIR              Repository to work on (default: current directory)
@@ -232,7 +240,7 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
   }
 }
 
-const OPTIONS = {
+export const OPTIONS = {
   cwd: { type: 'string' },
   input: { type: 'string' },
   event: { type: 'string' },
@@ -271,7 +279,7 @@ const OPTIONS = {
 type Flag = keyof typeof OPTIONS;
 
 /** Each command takes only its own flags: `view --dry-run` or `run --html` is an error, not a silent no-op. */
-const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
+export const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   run: [
     'cwd',
     'input',
