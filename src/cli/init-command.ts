@@ -8,7 +8,7 @@ import { isatty } from 'node:tty';
 import { InputError } from '../errors.js';
 import { terminalSafe } from '../report/terminal.js';
 import { EXIT } from './exit-codes.js';
-import { mergeGitlabCi } from './init-gitlab-ci.js';
+import { mergeGitlabCi, missingStages } from './init-gitlab-ci.js';
 import { detectPlatform, type Platform } from './init-platform.js';
 import { terminalPrompter, type Prompter } from './init-prompt.js';
 import { defaultTemplatesDir, filesUnder, findTemplate, listTemplates, templateAgents, type AgentTemplate } from './init-templates.js';
@@ -144,7 +144,13 @@ function plan(template: AgentTemplate, platform: Platform, root: string): { file
     files.push({ target: '.gitlab-ci.yml', content: ci });
     return { files, notes };
   }
-  const merged = mergeGitlabCi(readFileSync(gitlabCi, 'utf8'), ci);
+  const existing = readFileSync(gitlabCi, 'utf8');
+  for (const stage of missingStages(existing, ci)) {
+    notes.push(
+      `The ${template.name} job runs in stage '${stage}', which the stages: of .gitlab-ci.yml leave out: add it there, or set the include's stage input.`,
+    );
+  }
+  const merged = mergeGitlabCi(existing, ci);
   if (merged.kind === 'merged') files.push({ target: '.gitlab-ci.yml', content: merged.text, merge: true });
   else if (merged.kind === 'present') notes.push(`.gitlab-ci.yml already includes the ${template.name} job.`);
   else {

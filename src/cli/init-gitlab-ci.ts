@@ -82,3 +82,19 @@ function addIncludes(doc: Document, entries: unknown[]): void {
   if (isScalar(pair.key) && items.length > 0) pair.key.spaceBefore = true;
   items.push(pair);
 }
+
+/**
+ * Stages the snippet's jobs run in (each include's `stage` input, `test` by default as in templates/agent.yml)
+ * that the project's own `stages:` list leaves out: GitLab refuses such a pipeline, so init says so.
+ */
+export function missingStages(existing: string, snippet: string): string[] {
+  const stages: unknown = (parseDocument(existing, { merge: true }).toJS() as Record<string, unknown> | null)?.stages;
+  if (!Array.isArray(stages)) return [];
+  const snippetJs: unknown = parseDocument(snippet).toJS();
+  const entries = isRecord(snippetJs) ? asList(snippetJs.include) : [];
+  const wanted = entries.map((entry) => {
+    const stage = isRecord(entry) && isRecord(entry.inputs) ? entry.inputs.stage : undefined;
+    return typeof stage === 'string' ? stage : 'test';
+  });
+  return [...new Set(wanted.filter((stage) => !stages.includes(stage)))];
+}

@@ -126,6 +126,8 @@ describe('flue-action init --yes', () => {
         '',
       ].join('\n'),
     );
+    // `stages: [build, test]` has the template's default stage: no note about it.
+    expect(result.stdout).not.toContain('runs in stage');
     const again = await init(dir, 'triage', '--yes');
     expect(again.stdout).toContain('.gitlab-ci.yml already includes the triage job.\n');
     const review = await init(dir, 'review', '--yes');
@@ -149,7 +151,7 @@ describe('flue-action init --yes', () => {
   });
 });
 
-describe('flue-action init: errors', () => {
+describe('flue-action init: errors and notes', () => {
   it('an unknown template: one message listing the names, exit 2, nothing written', async () => {
     const dir = await tempRepo('git@github.com:octo/app.git');
     const result = await init(dir, 'triag', '--yes');
@@ -185,5 +187,13 @@ describe('flue-action init: errors', () => {
     writeFileSync(path.join(templates, 'bare', 'flue', 'agents', 'bare.md'), '---\ndescription: x\n---\nx\n');
     const result = await cli(['init', 'bare', '--yes', '--templates', templates], { cwd: dir });
     expect(result.stderr).toBe("flue-action: Template 'bare' has no github/workflow.yml: it cannot be set up for github.\n");
+  });
+
+  it("a stages: list without the job's stage gets a note: GitLab would refuse the pipeline", async () => {
+    const dir = await tempRepo('git@gitlab.com:group/app.git', { '.gitlab-ci.yml': 'stages: [build]\nbuild:\n  stage: build\n  script: [make]\n' });
+    const result = await init(dir, 'triage', '--yes');
+    expect(result.stdout).toContain(
+      "The triage job runs in stage 'test', which the stages: of .gitlab-ci.yml leave out: add it there, or set the include's stage input.\n",
+    );
   });
 });
