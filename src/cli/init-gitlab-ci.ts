@@ -46,7 +46,12 @@ export function mergeGitlabCi(existing: string, snippet: string): GitlabCiMerge 
   // An empty file (or one of comments only) has no mapping yet.
   if (doc.contents === null) (doc as Document).contents = new YAMLMap();
   addIncludes(doc, addedNodes.map(copy));
-  for (const key of missingKeys) doc.set(key, copy(snippetDoc.get(key, true)));
+  // Whole pairs, so a comment on the snippet's key (a job's explanation) comes along.
+  const snippetPairs = isMap(snippetDoc.contents) ? snippetDoc.contents.items : [];
+  for (const pair of snippetPairs) {
+    const key = isScalar(pair.key) ? pair.key.value : pair.key;
+    if (typeof key === 'string' && missingKeys.includes(key)) (doc.contents as YAMLMap).items.push(pair.clone());
+  }
   // No padding inside `[a, b]`: the library's default would restyle every flow list of the user's file.
   const text = doc.toString({ flowCollectionPadding: false });
 
@@ -96,5 +101,6 @@ export function missingStages(existing: string, snippet: string): string[] {
     const stage = isRecord(entry) && isRecord(entry.inputs) ? entry.inputs.stage : undefined;
     return typeof stage === 'string' ? stage : 'test';
   });
-  return [...new Set(wanted.filter((stage) => !stages.includes(stage)))];
+  // `.pre` and `.post` exist in every pipeline, listed or not.
+  return [...new Set(wanted.filter((stage) => stage !== '.pre' && stage !== '.post' && !stages.includes(stage)))];
 }

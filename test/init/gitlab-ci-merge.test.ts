@@ -1,6 +1,6 @@
 // mergeGitlabCi on the shapes a .gitlab-ci.yml's `include:` takes, and the files it refuses to edit.
 import { describe, expect, it } from 'vitest';
-import { mergeGitlabCi } from '../../src/cli/init-gitlab-ci.js';
+import { mergeGitlabCi, missingStages } from '../../src/cli/init-gitlab-ci.js';
 import { platformOfHost, remoteHost } from '../../src/cli/init-platform.js';
 
 const SNIPPET = 'include:\n  - remote: https://example.com/agent.yml\n    inputs: {agent: triage, as: flue-triage}\n';
@@ -55,10 +55,32 @@ describe('mergeGitlabCi', () => {
     expect(mergeGitlabCi(merged, SNIPPET)).toEqual({ kind: 'unsafe', why: 'the edited file would not read back the same' });
   });
 
+  it('adds a job the snippet configures (as ci-explainer does), with its comments', () => {
+    const snippet = `${SNIPPET}\nflue-triage:\n  # the jobs it watches\n  needs: [test]\n`;
+    expect(mergeGitlabCi('test:\n  script: [make]\n', snippet)).toEqual({
+      kind: 'merged',
+      text: ['test:', '  script: [make]', '', 'include:', ...ENTRY, '', 'flue-triage:', '  # the jobs it watches', '  needs: [test]', ''].join('\n'),
+    });
+  });
+
   it('adds the snippet’s other top-level keys when absent, refuses a different value', () => {
     const snippet = `${SNIPPET}stages: [test]\n`;
     expect(mergeGitlabCi('build:\n  script: [make]\n', snippet)).toMatchObject({ kind: 'merged', text: expect.stringContaining('stages: [test]\n') });
     expect(mergeGitlabCi('stages: [build]\n', snippet)).toEqual({ kind: 'unsafe', why: 'it already has a different stages:' });
+  });
+});
+
+describe('missingStages', () => {
+  const include = (stage?: string) =>
+    `include:\n  - remote: https://example.com/agent.yml\n    inputs: {agent: x, as: y${stage === undefined ? '' : `, stage: ${stage}`}}\n`;
+  it("names the include's stage (test by default) when stages: leaves it out", () => {
+    expect(missingStages('stages: [build]\n', include())).toEqual(['test']);
+    expect(missingStages('stages: [build]\n', include('deploy'))).toEqual(['deploy']);
+    expect(missingStages('stages: [build, test]\n', include())).toEqual([]);
+  });
+  it('.pre and .post always exist; no stages: means GitLab’s defaults', () => {
+    expect(missingStages('stages: [build]\n', include('.post'))).toEqual([]);
+    expect(missingStages('build:\n  script: [make]\n', include())).toEqual([]);
   });
 });
 
