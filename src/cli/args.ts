@@ -4,6 +4,7 @@ import { parseModelId } from '../definitions/model-id.js';
 import { errorMessage, InputError } from '../errors.js';
 import { isRecord } from '../records.js';
 import { oneLine } from '../text/index.js';
+import type { InitCommand } from './init-command.js';
 
 export interface RunCommand {
   command: 'run';
@@ -57,6 +58,7 @@ export type CliCommand =
   | { command: 'list'; cwd: string; json: boolean }
   | { command: 'check'; cwd: string; json: boolean; strict: boolean }
   | { command: 'view'; log: string; html: boolean; out?: string }
+  | InitCommand
   | { command: 'help'; topic?: string }
   | { command: 'version' };
 
@@ -67,9 +69,18 @@ Commands:
   list            List the agents, roles and skills found
   check           Validate every agent, role and skill (exit 2 on errors; --strict: on warnings too)
   view <log>      Print a session log as a transcript (--html for the report)
+  init [template] Add a ready-made agent: .flue/ files and the GitHub or GitLab CI file
 
 Options for every command:
   --debug                Print the stack trace of an error, not only its message
+  --help, -h             Print this help
+
+Options for list, check and view:
+  --cwd DIR              Repository to read (list, check; default: current directory)
+  --json                 Print JSON on stdout (list, check)
+  --strict               Fail on warnings too, as CI should (check)
+  --html                 The self-contained HTML report instead of the transcript (view)
+  --out FILE             Write to FILE instead of stdout (view)
 
 Options for run:
   --cwd DIR              Repository to work on (default: current directory)
@@ -103,6 +114,13 @@ variables and TRIGGER_PAYLOAD, gates, posts through the GitLab API (FLUE_GITLAB_
 GITLAB_TOKEN) and writes the log to --log-dir (default .flue/logs). There also:
   --trigger-phrase TEXT  --allowed-users a,b  --allowed-bots a,b  --trust-author-text
   --progress-comment true|false  --progress-details auto|full|minimal
+
+Options for init:
+  --github  --gitlab     CI to write for (default: from the origin remote, else asked, else GitHub)
+  --yes                  Ask nothing: take every default and keep existing files
+  --force                Overwrite existing files
+  --templates DIR        Templates folder (default: the package's templates/agents/)
+  --cwd DIR              Repository to set up (default: current directory)
 
 Exit codes: 0 succeeded or skipped, 1 failed, 2 bad usage or definitions,
 3 budget exhausted, 4 cancelled.
@@ -247,13 +265,15 @@ export function parseCliArgs(argv: string[], cwd: string): CliCommand {
       extraPositionals(command, positionals.slice(1));
       return { command, log, html: values.html ?? false, out: values.out };
     }
+    case 'init':
+      return initArgs(values, positionals, dir);
     default:
       // parseOrExplain has refused every other command.
       throw new InputError(`Unknown command '${command}'.`);
   }
 }
 
-const OPTIONS = {
+export const OPTIONS = {
   cwd: { type: 'string' },
   input: { type: 'string' },
   event: { type: 'string' },
@@ -285,12 +305,17 @@ const OPTIONS = {
   'progress-details': { type: 'string' },
   as: { type: 'string' },
   permission: { type: 'string' },
+  github: { type: 'boolean' },
+  gitlab: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  force: { type: 'boolean' },
+  templates: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 type Flag = keyof typeof OPTIONS;
 
 /** Each command takes only its own flags: `view --dry-run` or `run --html` is an error, not a silent no-op. */
-const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
+export const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   run: [
     'cwd',
     'input',
@@ -324,12 +349,13 @@ const COMMAND_FLAGS: Record<string, readonly Flag[]> = {
   list: ['cwd', 'json', 'help', 'debug'],
   check: ['cwd', 'json', 'strict', 'help', 'debug'],
   view: ['html', 'out', 'help', 'debug'],
+  init: ['cwd', 'github', 'gitlab', 'yes', 'force', 'templates', 'help', 'debug'],
 };
 
 function parseOrExplain(command: string, args: string[]) {
   const flags = COMMAND_FLAGS[command];
   if (flags === undefined) {
-    throw new InputError(`Unknown command '${command}'. Expected one of: run, list, check, view, help.`);
+    throw new InputError(`Unknown command '${command}'. Expected one of: run, list, check, view, init, help.`);
   }
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>>;
   try {
@@ -355,4 +381,19 @@ function extraPositionals(command: string, extra: string[]): void {
   if (extra.length > 0) {
     throw new InputError(`Unexpected argument '${extra[0]}' for flue-action ${command}. See flue-action --help.`);
   }
+}
+
+function initArgs(values: Partial<Record<Flag, string | boolean>>, positionals: string[], cwd: string): InitCommand {
+  extraPositionals('init', positionals.slice(1));
+  if (values.github && values.gitlab) throw new InputError('Options --github and --gitlab exclude each other: pass one of them.');
+  const platform = values.github ? 'github' : values.gitlab ? 'gitlab' : undefined;
+  return {
+    command: 'init',
+    cwd,
+    ...(positionals[0] === undefined ? {} : { template: positionals[0] }),
+    ...(platform === undefined ? {} : { platform }),
+    yes: values.yes === true,
+    force: values.force === true,
+    ...(typeof values.templates === 'string' ? { templatesDir: values.templates } : {}),
+  };
 }

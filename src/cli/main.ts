@@ -31,6 +31,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'view':
         // Dynamic: the report renderers it needs stay off the start-up path of `run`, a headline figure.
         return await (await import('./view-command.js')).viewCommand(command, io);
+      case 'init':
+        // Dynamic, as view: off the start-up path of `run`.
+        return await (await import('./init-command.js')).initCommand(command, io);
     }
   } catch (error) {
     const usage = isFlueError(error);

@@ -54,7 +54,7 @@ describe('one line on stderr and exit 2', () => {
     [['run', 'hello', '--event', 'array.json'], 'array.json: expected a JSON object (a GitHub webhook payload), got an array.'],
     [['run'], 'Missing agent name. Usage: flue-action run <agent> [options]'],
     [['run', 'hello', 'extra'], "Unexpected argument 'extra' for flue-action run. See flue-action --help."],
-    [['frobnicate'], "Unknown command 'frobnicate'. Expected one of: run, list, check, view, help."],
+    [['frobnicate'], "Unknown command 'frobnicate'. Expected one of: run, list, check, view, init, help."],
     [['run', 'hello', '--cwd', '/no/such/dir'], "Invalid --cwd '/no/such/dir': no such directory."],
     [['view'], 'Missing log file. Usage: flue-action view <log> [--html] [--out FILE]'],
   ])('%j', async (argv, message) => {
