@@ -178,7 +178,10 @@ describe('the untrusted profile', () => {
     ]) {
       expect(await sandbox.exec('git log --output=.git/config; npm test; node daemon.cjs 1 0')).toEqual({
         stdout: '',
-        stderr: 'bash: git: command not found\nbash: npm: command not found\nbash: node: command not found\n',
+        // The sandbox's read-only git answers for `git`, and refuses: it is a real process too.
+        stderr:
+          'git: not available on this run: it uses the untrusted profile, where no real process runs (git is one)\n' +
+          'bash: npm: command not found\nbash: node: command not found\n',
         exitCode: 127,
         timedOut: false,
       });

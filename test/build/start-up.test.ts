@@ -23,11 +23,13 @@ const PROBE = pathToFileURL(fileURLToPath(new URL('./start-up-probe.mjs', import
  * does not: the markdown parser's chunk (92 KB) on the CLI's path, the SDK's full entry, the action's
  * Octokit chunk (567 KB), just-bash (706 KB) or the artifact client (1.8 MB).
  *
- * The CLI's was raised once, to 3% above 865,523 (issues 10-12: the CI stage and the GitLab job's
- * detection 7 KB, the proxy choice 3.8 KB, file:line positions of definition problems 9 KB; the GitLab
- * host, its trigger readers and undici's proxy dispatcher stay off the path, loaded only when used).
+ * Raised once for issues 10-12, to 3% above CLI 896,303 and action 1,625,630: the CI stage and the GitLab
+ * job's detection 7 KB, the proxy choice 3.8 KB, file:line positions of definition problems 9 KB, the
+ * propose_change policy and tool 10 KB, resume 3.4 KB, and for this README demo (`run --event`) the local
+ * gate simulation's chunk 16.7 KB. The GitLab host, its trigger readers, undici's proxy dispatcher, the
+ * change-set reader, read-only git and init stay off the path, loaded only when used.
  */
-const BUDGET = { cli: 890_000, action: 1_615_000 };
+const BUDGET = { cli: 925_000, action: 1_675_000 };
 
 /** Text only these dist/ files hold: the sandbox's shell (its /proc/version) and the Actions artifact client (its RPC service). */
 const MARKERS = {
