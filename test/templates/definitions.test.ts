@@ -24,7 +24,7 @@ const GITHUB: Record<TemplateName, { events: string[]; permissions: Mapping }> =
   triage: { events: ['issues'], permissions: { contents: 'read', issues: 'write' } },
   review: { events: ['pull_request'], permissions: { contents: 'read', 'pull-requests': 'write' } },
   'ci-explainer': { events: ['workflow_run'], permissions: { actions: 'read', contents: 'read', 'pull-requests': 'write' } },
-  mention: { events: ['issue_comment', 'pull_request_review_comment'], permissions: { contents: 'read', issues: 'write', 'pull-requests': 'write' } },
+  mention: { events: ['issue_comment', 'pull_request_review_comment'], permissions: { contents: 'write', issues: 'write', 'pull-requests': 'write' } },
 };
 
 afterEach(removeTempDirs);
