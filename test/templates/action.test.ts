@@ -11,8 +11,21 @@ import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
 import { at } from '../trigger/examples.js';
 import { removeTempDirs, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA } from '../action/harness.js';
-import { githubEvent } from './events.js';
-import { checkout, fakeTurns, flueFiles, templateFile, toolCalls, type TemplateName } from './templates.js';
+import { execFileSync } from 'node:child_process';
+import { gitData } from '../fakes/github-git.js';
+import { FIX_REQUEST, githubEvent } from './events.js';
+import {
+  CI_WORKFLOW,
+  checkout,
+  commitCheckout,
+  FIXED_README,
+  fakeTurns,
+  fixCheckout,
+  flueFiles,
+  templateFile,
+  toolCalls,
+  type TemplateName,
+} from './templates.js';
 
 let github: FakeGitHub;
 let model: FakeAnthropic | undefined;
@@ -128,5 +141,70 @@ describe('the templates through the built action, against the fake GitHub', () =
     // The issue's existing comment from the payload, then the answer.
     expect(answers.at(-1)).toMatch(marked(toolCalls('mention', 'add_comment')[0]?.body, 'mention'));
     expect(answers.filter((body) => body.includes('flue-action:output'))).toHaveLength(1);
+  });
+
+  test('mention, asked for a fix: one branch, one commit without the protected workflow it tried to edit, one draft pull request, and the answer says so; a re-run opens no second', async () => {
+    const { eventName, payload } = githubEvent('mention', FIX_REQUEST);
+    github = await startFakeGitHub();
+    const repo = github.seedFromPayload(payload);
+    repo.permission('Codertocat', 'write');
+    const files = fixCheckout();
+    // The checkout actions/checkout gives: a git repository at the commit the workflow runs from, which GitHub has.
+    const workspace = await tempDir(files);
+    const head = commitCheckout(workspace);
+    repo.tree(head, files);
+    const turns = fakeTurns('mention', 'mention-fix');
+    const attempt = async (runAttempt: number) => {
+      model = await startFakeAnthropic({ turns });
+      const run = await runAction({
+        eventName,
+        payload,
+        inputs: workflowInputs('mention'),
+        workspace,
+        githubUrl: github.url,
+        anthropicUrl: model.url,
+        runAttempt,
+        env: { GITHUB_SHA: head },
+      });
+      expect(run.main.code, run.main.stdout + run.main.stderr).toBe(0);
+      expect(run.outputs.status).toBe('succeeded');
+      expect(model.requests).toHaveLength(turns.length);
+      return run;
+    };
+
+    await attempt(1);
+    // The model was told the workflow is protected, by name, and edited nothing there.
+    expect(JSON.stringify(model?.requests[3]?.body)).toContain("permission denied, write '.github/workflows/ci.yml' (protected path .github/)");
+    const data = gitData(repo);
+    const branches = data.branches();
+    expect(Object.keys(branches)).toEqual(['flue/mention-4242']);
+    expect(data.commits()).toHaveLength(1);
+    const commit = data.commit(branches['flue/mention-4242'] ?? '');
+    expect(commit?.parents).toEqual([head]);
+    const proposed = toolCalls('mention', 'propose_change', 'mention-fix')[0] as { title: string; body: string };
+    expect(commit?.message).toBe(`${proposed.title}\n\nProposed by flue-action on branch flue/mention-4242.`);
+    // The commit is HEAD's tree with README.md fixed, nothing more: the workflow as it was.
+    const committed = data.files(commit?.sha ?? '');
+    expect(Object.keys(committed).sort()).toEqual(Object.keys(files).sort());
+    expect(committed['README.md']?.content).toBe(FIXED_README);
+    expect(committed['.github/workflows/ci.yml']?.content).toBe(CI_WORKFLOW);
+    for (const [file, content] of Object.entries(files)) if (file !== 'README.md') expect(committed[file]?.content, file).toBe(content);
+    // Into the repository's default branch (the fake's GET /repos says main): an issue has no base.
+    const [pull, ...more] = data.openedPulls();
+    expect(more).toEqual([]);
+    expect(pull).toMatchObject({ title: proposed.title, draft: true, head: { ref: 'flue/mention-4242' }, base: { ref: 'main' } });
+    expect(String(pull?.body)).toMatch(marked(proposed.body, 'mention'));
+    const answer = toolCalls('mention', 'add_comment', 'mention-fix')[0]?.body;
+    expect(String(answer)).toContain('draft pull request');
+    const answers = () => split(repo, 1).answers.filter((body) => body.includes('flue-action:output'));
+    expect(answers()).toEqual([expect.stringMatching(marked(answer, 'mention'))]);
+
+    // Re-run of the same workflow run, on a fresh checkout of the same commit: the same branch and pull request.
+    execFileSync('git', ['checkout', '--', 'README.md'], { cwd: workspace });
+    await model?.close();
+    await attempt(2);
+    expect(Object.keys(gitData(repo).branches())).toEqual(['flue/mention-4242']);
+    expect(gitData(repo).openedPulls()).toHaveLength(1);
+    expect(answers()).toHaveLength(1);
   });
 });

@@ -9,8 +9,9 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { cleanEnv, killChildren, makeTempDir, removeTempDirs, requireBuiltCli, spawnCli } from '../cli/helpers.js';
-import { githubEvent } from './events.js';
-import { checkout, TEMPLATE_NAMES, toolCalls, type TemplateName } from './templates.js';
+import { git } from '../sandbox/git-repo.js';
+import { FIX_REQUEST, githubEvent } from './events.js';
+import { checkout, commitCheckout, fixCheckout, FIXED_README, TEMPLATE_NAMES, toolCalls, type TemplateName } from './templates.js';
 
 beforeAll(requireBuiltCli);
 afterEach(async () => {
@@ -29,14 +30,18 @@ interface LogEvent {
   status?: string;
 }
 
-async function runTemplate(name: TemplateName, options: { scripted: 'flag' | 'default' }) {
-  const repo = await makeTempDir(checkout(name), 'flue-template-');
+async function runTemplate(
+  name: TemplateName,
+  options: { scripted: 'flag' | 'default'; session?: string; files?: Record<string, string>; comment?: string },
+) {
+  const repo = await makeTempDir(options.files ?? checkout(name), 'flue-template-');
+  if (options.files) commitCheckout(repo);
   const logDir = path.join(await makeTempDir({}, 'flue-template-logs-'), 'logs');
   const eventFile = path.join(await makeTempDir({}, 'flue-template-event-'), 'event.json');
-  await writeFile(eventFile, JSON.stringify(githubEvent(name).payload));
+  await writeFile(eventFile, JSON.stringify(githubEvent(name, options.comment).payload));
   // The gate runs as in CI: the example's sender is simulated as a maintainer (a stranger's event is tested in CI's own tests).
   const args = ['run', name, '--event', eventFile, '--log-dir', logDir, '--permission', 'write'];
-  if (options.scripted === 'flag') args.push('--scripted-model', `.flue/scripted/${name}.jsonl`);
+  if (options.scripted === 'flag') args.push('--scripted-model', `.flue/scripted/${options.session ?? name}.jsonl`);
   const run = spawnCli(args, { env: cleanEnv(), cwd: repo });
   const code = await run.exited;
   // A run stopped before its log was opened says why on stderr: that is the failure to show.
@@ -46,7 +51,7 @@ async function runTemplate(name: TemplateName, options: { scripted: 'flag' | 'de
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as LogEvent);
-  return { code, stdout: run.stdout(), stderr: run.stderr(), events };
+  return { code, stdout: run.stdout(), stderr: run.stderr(), events, repo };
 }
 
 describe.each(TEMPLATE_NAMES)('flue-action run %s --event <example> on its scripted session', (name) => {
@@ -101,4 +106,25 @@ describe.each(TEMPLATE_NAMES)('flue-action run %s --event <example> on its scrip
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stderr).toContain(`ANTHROPIC_API_KEY is not set: replaying the scripted model in .flue/scripted/${name}.jsonl`);
   });
+});
+
+test("mention's fix session in a git checkout (--scripted-model .flue/scripted/mention-fix.jsonl): the workflow edit refused by name, the change set of README.md alone proposed and shown, nothing opened", async () => {
+  const result = await runTemplate('mention', { scripted: 'flag', session: 'mention-fix', files: fixCheckout(), comment: FIX_REQUEST });
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  const results = result.events.filter((event) => event.type === 'tool_result');
+  expect(results.filter((event) => event.isError).map((event) => [event.name, event.content])).toEqual([
+    ['edit', "EACCES: permission denied, write '.github/workflows/ci.yml' (protected path .github/)"],
+  ]);
+  expect(results.find((event) => event.name === 'propose_change')?.content).toMatch(/^Proposed as output-1: README\.md \(2 lines changed\)/);
+  const applied = result.events.filter((event) => event.type === 'output_applied');
+  expect(applied.map((event) => [event.kind, event.dryRun])).toEqual([
+    ['propose_change', true],
+    ['add_comment', true],
+  ]);
+  expect(result.stderr).toContain('modified README.md (+1 -1)');
+  expect(result.stderr).not.toContain('modified .github');
+  // The edit stays in the checkout for the author to look at; no branch or commit was made from it.
+  expect(git(result.repo, 'status', '--porcelain')).toBe(' M README.md\n');
+  expect(git(result.repo, 'branch', '--list')).toBe('* main\n');
+  expect(readFileSync(path.join(result.repo, 'README.md'), 'utf8')).toBe(FIXED_README);
 });

@@ -8,7 +8,11 @@ import type { TemplateName } from './templates.js';
 
 export const QUESTION = '@flue where are the contributing steps documented?';
 
-export function githubEvent(name: TemplateName): { eventName: string; payload: Record<string, unknown> } {
+/** What mention's fix session (`flue/scripted/mention-fix.jsonl`) was written for. */
+export const FIX_REQUEST = '@flue please fix the typo in the contributing steps';
+
+/** `comment` replaces the mention's question (mention's fix session answers FIX_REQUEST). */
+export function githubEvent(name: TemplateName, comment = QUESTION): { eventName: string; payload: Record<string, unknown> } {
   switch (name) {
     case 'triage':
       return { eventName: 'issues', payload: example('issues', 'opened') };
@@ -16,7 +20,7 @@ export function githubEvent(name: TemplateName): { eventName: string; payload: R
       return { eventName: 'pull_request', payload: example('pull_request', 'opened') };
     case 'mention': {
       const payload = example('issue_comment', 'created');
-      (payload.comment as Record<string, unknown>).body = QUESTION;
+      (payload.comment as Record<string, unknown>).body = comment;
       return { eventName: 'issue_comment', payload };
     }
     case 'ci-explainer': {

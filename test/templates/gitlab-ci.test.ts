@@ -6,7 +6,8 @@
  * job runs after a failed job it needs, saves the trace and then starts the CLI. The include line is
  * `local:` here (the component's own file); test/gitlab-ci/ proves the component form resolves to it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -112,5 +113,23 @@ describe("ci-explainer's job in a failed merge request pipeline", () => {
     expect(run.code, run.output).toBe(0);
     expect(run.output).not.toContain('stand-in: {');
     expect(run.output).not.toContain('flue-ci-explainer: saved');
+  });
+});
+
+describe("mention's job in a trigger pipeline (a Comments webhook)", () => {
+  test("its before_script makes git ignore .flue/logs/ in the job's checkout, then the CLI starts; the session log it writes is no change", async () => {
+    const project = makeProject({ withTemplate: true, ciYml: ciYml(['mention']) });
+    const variables = { ...triggerPipeline('http://127.0.0.1:9/api/v4'), FLUE_WEBHOOK: 'comments', FLUE_GITLAB_TOKEN: 'glpat-pipeline-test-0001' };
+    const run = await runPipeline(project, { variables, jobs: ['flue-mention'] });
+    expect(run.code, run.output).toBe(0);
+    const log = run.jobLog('flue-mention');
+    expect(log).toContain("flue-mention: git ignores .flue/logs/, the job's session log");
+    expect(standInRecords(log).map((record) => record.argv)).toEqual([['run', 'mention', '--log-dir', '.flue/logs', '--trigger-phrase', '@flue']]);
+    // What propose_change reads (untracked, not ignored): a session log in the job's checkout is not among them.
+    const folder = jobFolder(project.dir, 'flue-mention');
+    mkdirSync(path.join(folder, '.flue/logs'), { recursive: true });
+    writeFileSync(path.join(folder, '.flue/logs/mention-1.jsonl'), '{}\n');
+    writeFileSync(path.join(folder, 'fixed.md'), 'a fix\n');
+    expect(execFileSync('git', ['ls-files', '--others', '--exclude-standard'], { cwd: folder, encoding: 'utf8' })).toBe('fixed.md\n');
   });
 });

@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -18,8 +18,23 @@ import { parse } from 'yaml';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitLab, type FakeGitLab, type FakeProject } from '../fakes/gitlab.js';
 import { cli, makeTempDir, removeTempDirs } from '../cli/helpers.js';
-import { QUESTION } from './events.js';
-import { checkout, FAILED_LOG, fakeTurns, flueFiles, README, templateFile, toolCalls, type TemplateName } from './templates.js';
+import { execFileSync } from 'node:child_process';
+import { commitsOf } from '../fakes/gitlab-commits.js';
+import { FIX_REQUEST, QUESTION } from './events.js';
+import {
+  CI_WORKFLOW,
+  checkout,
+  commitCheckout,
+  FAILED_LOG,
+  FIXED_README,
+  fakeTurns,
+  fixCheckout,
+  flueFiles,
+  README,
+  templateFile,
+  toolCalls,
+  type TemplateName,
+} from './templates.js';
 
 const TOKEN = 'glpat-template-test-00001';
 const API = '/projects/42';
@@ -43,13 +58,13 @@ afterEach(async () => {
   await removeTempDirs();
 });
 
-async function setUp(name: TemplateName): Promise<string> {
+async function setUp(name: TemplateName, session: string = name): Promise<string> {
   gitlab = await startFakeGitLab({ token: TOKEN, self: 'project_42_bot_flue' });
   project = gitlab.project('group/app', 42);
   // The agent is read from the target branch's base (merge requests) or from main (webhook pipelines).
   project.tree(BASE_SHA, { ...flueFiles(name), 'README.md': README });
   project.tree(MAIN_SHA, flueFiles(name));
-  model = await startFakeAnthropic({ turns: fakeTurns(name) });
+  model = await startFakeAnthropic({ turns: fakeTurns(name, session) });
   return makeTempDir(checkout(name), 'flue-template-gitlab-');
 }
 
@@ -268,4 +283,75 @@ describe('the templates as GitLab CI jobs, against the fake GitLab', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain(String(toolCalls('mention', 'add_comment')[0]?.body));
   });
+
+  test('mention, asked for a fix in a note: one commit without the protected workflow, one draft merge request, the note says so; a retried job opens no second', async () => {
+    const { env, workspace, head } = await fixJob();
+    expect(await beforeScript('mention', env)).toContain("flue-mention: git ignores .flue/logs/, the job's session log");
+    const turns = fakeTurns('mention', 'mention-fix');
+
+    const result = await run('mention', env);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(model?.requests).toHaveLength(turns.length);
+    expect(JSON.stringify(model?.requests[3]?.body)).toContain("permission denied, write '.github/workflows/ci.yml' (protected path .github/)");
+    const commits = commitsOf(project);
+    expect(Object.keys(commits.branches())).toEqual(['flue/mention-77']);
+    const commit = commits.commit(commits.branches()['flue/mention-77'] ?? '');
+    const proposed = toolCalls('mention', 'propose_change', 'mention-fix')[0] as { title: string; body: string };
+    // One action, on README.md: the workflow the session tried to edit is not in it, nor the job's log.
+    expect(commit).toMatchObject({
+      parent: head,
+      message: `${proposed.title}\n\nProposed by flue-action on branch flue/mention-77.`,
+      actions: [{ action: 'update', file_path: 'README.md', encoding: 'base64', content: Buffer.from(FIXED_README).toString('base64') }],
+    });
+    expect(commit?.actions).toHaveLength(1);
+    expect(commits.files(commit?.sha ?? '')).toMatchObject({ 'README.md': FIXED_README, '.github/workflows/ci.yml': CI_WORKFLOW });
+    const [request, ...more] = commits.openedMergeRequests();
+    expect(more).toEqual([]);
+    expect(request).toMatchObject({ title: `Draft: ${proposed.title}`, draft: true, source_branch: 'flue/mention-77', target_branch: 'main' });
+    expect(String(request?.description)).toContain(proposed.body.split('\n')[0] ?? '-');
+    const answer = String(toolCalls('mention', 'add_comment', 'mention-fix')[0]?.body);
+    expect(answer).toContain('draft pull request');
+    expect(split('issues', 17)).toEqual([expect.stringContaining(answer)]);
+
+    // "Retry" of the job: the same pipeline, a fresh checkout of the same commit.
+    execFileSync('git', ['checkout', '--', 'README.md'], { cwd: workspace });
+    await model?.close();
+    model = await startFakeAnthropic({ turns });
+    const retried = await run('mention', { ...env, ANTHROPIC_BASE_URL: model.url });
+    expect(retried.code, retried.stdout + retried.stderr).toBe(0);
+    expect(Object.keys(commitsOf(project).branches())).toEqual(['flue/mention-77']);
+    expect(commitsOf(project).openedMergeRequests()).toHaveLength(1);
+    expect(split('issues', 17)).toHaveLength(1);
+  });
+
+  test("mention's before_script is what keeps the job's own session log out of the fix: without it the change set holds .flue/logs/ and is refused", async () => {
+    const { env } = await fixJob();
+    const result = await run('mention', env);
+    expect(result.stdout).toMatch(
+      /rejected propose_change: propose_change: path \.flue\/logs\/mention-[^ ]+\.jsonl \(always protected: \.flue\/\) is protected/,
+    );
+    expect(commitsOf(project).branches()).toEqual({});
+    expect(commitsOf(project).openedMergeRequests()).toEqual([]);
+  });
 });
+
+/** mention's fix job: a Developer's note asks for a fix, in a checkout that is a git repository at the pipeline's commit, which GitLab has. */
+async function fixJob(): Promise<{ env: Record<string, string>; workspace: string; head: string }> {
+  const workspace = await setUp('mention', 'mention-fix');
+  const files = fixCheckout();
+  await mkdir(path.join(workspace, '.github/workflows'), { recursive: true });
+  await writeFile(path.join(workspace, '.github/workflows/ci.yml'), CI_WORKFLOW);
+  const head = commitCheckout(workspace);
+  project.tree(head, files);
+  project.member('bob', 30);
+  const issue = project.issue(17, { title: 'Typo in the contributing steps', author: 'alice' });
+  const note = project.note(issue, { body: FIX_REQUEST, author: 'bob' });
+  const env = await triggerPipeline(workspace, 'note-issue.json', (payload) => {
+    payload.object_attributes.id = note.id;
+    payload.object_attributes.note = FIX_REQUEST;
+    payload.object_attributes.noteable_id = issue.data.id;
+    payload.issue = { ...payload.issue, iid: 17, id: issue.data.id };
+    payload.user.username = 'bob';
+  });
+  return { env: { ...env, CI_COMMIT_SHA: head }, workspace, head };
+}

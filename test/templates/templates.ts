@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseScript, type ScriptedTurn } from '../../src/harness/scripted-client.js';
 import { textBlock, toolBlock, turn, type FakeTurn } from '../fakes/anthropic.js';
 import { ROOT } from '../cli/helpers.js';
+import { git } from '../sandbox/git-repo.js';
 
 export const TEMPLATES_DIR = path.join(ROOT, 'templates', 'agents');
 export const TEMPLATE_NAMES = ['ci-explainer', 'mention', 'review', 'triage'] as const;
@@ -36,16 +37,20 @@ export function templateFile(name: TemplateName, relative: string): string {
   return readFileSync(path.join(TEMPLATES_DIR, name, relative), 'utf8');
 }
 
-export const scriptFile = (name: TemplateName) => path.join(TEMPLATES_DIR, name, 'flue', 'scripted', `${name}.jsonl`);
+/**
+ * A template's scripted session: `flue/scripted/<session>.jsonl`, by default the one named after the
+ * template (what the offline demo replays); mention also has `mention-fix`, a comment asking for a fix.
+ */
+export const scriptFile = (name: TemplateName, session: string = name) => path.join(TEMPLATES_DIR, name, 'flue', 'scripted', `${session}.jsonl`);
 
 /** The template's scripted session, read by the runner's own parser. */
-export function scriptedTurns(name: TemplateName): ScriptedTurn[] {
-  return parseScript(readFileSync(scriptFile(name), 'utf8'), `${name}.jsonl`);
+export function scriptedTurns(name: TemplateName, session: string = name): ScriptedTurn[] {
+  return parseScript(readFileSync(scriptFile(name, session), 'utf8'), `${session}.jsonl`);
 }
 
 /** The same turns for the fake Anthropic API: where a scripted model cannot be used (the action, a GitLab job). */
-export function fakeTurns(name: TemplateName): FakeTurn[] {
-  return scriptedTurns(name).map((scripted) => {
+export function fakeTurns(name: TemplateName, session: string = name): FakeTurn[] {
+  return scriptedTurns(name, session).map((scripted) => {
     if (typeof scripted.content === 'string') return turn([textBlock(scripted.content)]);
     return turn(
       scripted.content.map((block) => (block.type === 'text' ? textBlock(block.text ?? '') : toolBlock(block.name ?? '', block.input, block.id))),
@@ -54,8 +59,8 @@ export function fakeTurns(name: TemplateName): FakeTurn[] {
 }
 
 /** The tool calls of a template's session, `name` to input, in order: what the tests expect to land. */
-export function toolCalls(name: TemplateName, tool: string): Array<Record<string, unknown>> {
-  return scriptedTurns(name).flatMap((scripted) =>
+export function toolCalls(name: TemplateName, tool: string, session: string = name): Array<Record<string, unknown>> {
+  return scriptedTurns(name, session).flatMap((scripted) =>
     typeof scripted.content === 'string'
       ? []
       : scripted.content.filter((block) => block.type === 'tool_use' && block.name === tool).map((block) => block.input as Record<string, unknown>),
@@ -100,4 +105,26 @@ export function checkout(name: TemplateName): Record<string, string> {
     mention: {},
   };
   return { 'README.md': README, ...flueFiles(name), ...extra[name] };
+}
+
+/** The CI workflow mention's fix session tries to edit: protected, so it must reach no commit. */
+export const CI_WORKFLOW = 'on: push\n';
+
+/** The checkout mention's fix session runs over: the answer's, with a CI workflow beside it. */
+export function fixCheckout(): Record<string, string> {
+  return { ...checkout('mention'), '.github/workflows/ci.yml': CI_WORKFLOW };
+}
+
+/** README.md as mention's fix session leaves it: line 8's typo fixed. */
+export const FIXED_README = README.replace('git committ -m', 'git commit -m');
+
+/**
+ * Makes `dir` (already holding its files) a git repository with them committed on main, as a CI
+ * checkout is: propose_change reads the change set against HEAD. Returns HEAD's sha.
+ */
+export function commitCheckout(dir: string): string {
+  git(dir, 'init', '-q', '-b', 'main');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-q', '-m', 'init');
+  return git(dir, 'rev-parse', 'HEAD').trim();
 }
