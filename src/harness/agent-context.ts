@@ -3,9 +3,9 @@ import * as v from 'valibot';
 import { codeResult } from '../definitions/result-schema.js';
 import { formatValibotIssues } from '../definitions/valibot-schema.js';
 import type { ResultSchema } from '../definitions/types.js';
-import type { AgentContext, PromptOptions, ShellResult } from '../lib/types.js';
+import type { AgentContext, ChangeProposal, PromptOptions, ShellResult } from '../lib/types.js';
 import type { SessionEventInput } from '../session-log/events.js';
-import type { ProposedOutput, ToolDefinition } from '../tools/types.js';
+import type { ChangeSet, ProposedOutput, ToolDefinition } from '../tools/types.js';
 import { renderTriggerContext, type TriggerContextExtras } from '../trigger/prompt.js';
 import type { Trigger } from '../trigger/types.js';
 import { agentEventContext } from './agent-event.js';
@@ -30,13 +30,15 @@ export interface ContextScope {
   event: Trigger;
   /** The thread and changed files the host fetched: in `ctx.thread`, `ctx.diff` and every prompt. */
   context?: TriggerContextExtras;
-  outputs: { propose(output: ProposedOutput): void };
+  /** The run's OutputCollector: its verdict says why a proposal was refused (a test double may return nothing). */
+  outputs: { propose(output: ProposedOutput): ProposalVerdict | undefined };
   shell(command: string, signal: AbortSignal): Promise<ShellResult>;
   /** Records a session event; the log's listeners (CLI progress, the job log) print it. */
   emit(event: SessionEventInput): void;
 }
 
 type CallOptions = PromptOptions & { result?: unknown };
+export type ProposalVerdict = { ok: true; id: string } | { ok: false; message: string };
 
 /**
  * The `ctx` of a TS agent's `run`. Every call goes through the same tools, budget, log and output
@@ -114,6 +116,7 @@ export function createAgentContext(scope: ContextScope): AgentContext {
         const { body, event, comments } = checked('submitReview', review, OUTPUT_INPUTS.review);
         scope.outputs.propose({ kind: 'submit_review', body, event: event ?? 'COMMENT', comments: comments ?? [] });
       },
+      proposeChange: async (change: unknown) => proposeChange(scope, checked('proposeChange', change, OUTPUT_INPUTS.change)),
     },
     log: (...values: unknown[]) => scope.emit({ type: 'log', message: logMessage(values) }),
   };
@@ -134,7 +137,41 @@ const OUTPUT_INPUTS = {
     event: v.optional(v.picklist(['COMMENT', 'REQUEST_CHANGES', 'APPROVE'])),
     comments: v.optional(v.array(v.object({ path: v.string(), line: v.number(), body: v.string() }))),
   }),
+  change: v.object({ title: v.string(), body: v.string() }),
 };
+
+/**
+ * `ctx.outputs.proposeChange`: what the `propose_change` tool does for the model (src/tools/output-tools.ts),
+ * with the same policy, the same change-set reader and the same collector, answered as data. The tool is
+ * among the agent's tools exactly when the policy declares it on a trusted run over a workspace; anywhere
+ * else the checkout is not read (reading it runs git, a real process), and the collector's refusal says
+ * why (not declared, untrusted profile), logged as `output_rejected` like the model's.
+ */
+async function proposeChange(scope: ContextScope, { title, body }: { title: string; body: string }): Promise<ChangeProposal> {
+  const rule = scope.task.self.spec.outputs.propose_change;
+  const offered = rule !== undefined && scope.tools.some((tool) => tool.name === 'propose_change');
+  let changes: ChangeSet = { base: '', files: [] };
+  if (offered) {
+    const read = await (await changeSetReader()).readChangeSet(scope.task.workspace, scope.task.budget.signal);
+    if (!read.ok) return { ok: false, message: read.message };
+    changes = read.changes;
+  }
+  const verdict = scope.outputs.propose({
+    kind: 'propose_change',
+    title,
+    body,
+    changes,
+    branchPrefix: rule?.branchPrefix ?? '',
+    draft: rule?.draft ?? true,
+  });
+  if (!verdict?.ok) return { ok: false, message: verdict?.message ?? 'propose_change: refused by the output policy' };
+  const files = changes.files.map((file) => file.path);
+  const lines = changes.files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
+  return { ok: true, id: verdict.id, files, lines };
+}
+
+// Loaded on the first proposal, as the tool loads it: a run that proposes no change never loads the process runner.
+const changeSetReader = () => import('../tools/change-set.js');
 
 function checked<S extends v.GenericSchema>(call: string, value: unknown, schema: S): v.InferOutput<S> {
   const parsed = v.safeParse(schema, value);

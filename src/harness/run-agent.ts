@@ -2,11 +2,10 @@ import type { AgentLimits } from '../definitions/types.js';
 import { errorMessage } from '../errors.js';
 import type { ShellResult } from '../lib/types.js';
 import type { SessionEventInput, SessionRecorder } from '../session-log/events.js';
-import type { ProposedOutput } from '../tools/types.js';
 import type { TriggerContextExtras } from '../trigger/prompt.js';
 import type { Trigger } from '../trigger/types.js';
 import { untilAborted } from './abort.js';
-import { createAgentContext, LoopStoppedError } from './agent-context.js';
+import { type ContextScope, createAgentContext, LoopStoppedError } from './agent-context.js';
 import { Budget, type BudgetOptions } from './budget.js';
 import { runLoop, stoppedOutcome } from './loop.js';
 import type { ModelClient } from './model.js';
@@ -34,7 +33,7 @@ export interface RunAgentOptions extends AgentSetup {
   /** For a TS agent's `ctx`: the event, and the thread and changed files the host fetched. */
   event: Trigger;
   context?: TriggerContextExtras;
-  outputs: { propose(output: ProposedOutput): void };
+  outputs: ContextScope['outputs'];
   shell(command: string, signal: AbortSignal): Promise<ShellResult>;
   /**
    * Continue an interrupted run (`--resume`): its conversation and what it spent. Only for an agent

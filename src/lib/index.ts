@@ -12,6 +12,8 @@ export type {
   AgentEvent,
   AgentRunFunction,
   ChangedFile,
+  ChangeProposal,
+  ChangeRequest,
   EventComment,
   EventKind,
   PromptOptions,
@@ -46,6 +48,11 @@ export interface OutputsConfig {
   removeLabels?: { allowed: string[]; max?: number };
   /** `events` defaults to `['COMMENT']`; `APPROVE` only when listed. */
   submitReview?: { max?: number; events?: Array<'COMMENT' | 'REQUEST_CHANGES' | 'APPROVE'> };
+  /**
+   * The agent's edits as a pull request (docs/change-set.md): `branchPrefix` (default `flue/`),
+   * `protectedPaths` (globs, on top of the fixed list), `maxFiles` (20), `maxLines` (500), `draft` (true).
+   */
+  proposeChange?: { max?: number; branchPrefix?: string; protectedPaths?: string[]; maxFiles?: number; maxLines?: number; draft?: boolean };
 }
 
 export interface LimitsConfig {
