@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { loadAgent, locateAgent } from './definitions/index.js';
 import { errorMessage, isDefinitionError } from './errors.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
@@ -160,7 +160,11 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   // just-bash checks a network allow-list as it builds the shell: build that shell now, so a bad entry
   // stops the run before the model is called.
   if (settings.profile === 'trusted' && spec.network.allow.length > 0) await sandbox.load();
-  const proposalContext = { isPullRequest: deps.trigger.isPullRequest, trusted: settings.profile === 'trusted' };
+  const proposalContext = {
+    isPullRequest: deps.trigger.isPullRequest,
+    trusted: settings.profile === 'trusted',
+    runnerPaths: insideWorkspace(settings.workspace, settings.logDir),
+  };
   const collector = new OutputCollector(spec.outputs, proposalContext, log);
   if (resume) collector.restore(resume.outputs.proposals, resume.outputs.lastNumbers);
   const tools = createAgentTools(spec, sandbox, collector, proposalContext);
@@ -338,6 +342,12 @@ function withOverrides(spec: AgentSpec, settings: Pick<PipelineSettings, 'model'
     if (value !== undefined) limits[key] = value;
   }
   return { ...spec, model: settings.model ?? spec.model, limits };
+}
+
+/** The log folder, workspace-relative, when the front end put it in the checkout (a GitLab job's artifacts). */
+function insideWorkspace(workspace: string, logDir: string): string[] {
+  const inside = relative(workspace, logDir);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? [] : [inside.split(sep).join('/')];
 }
 
 /** `triage-20261122-021115-1a2b3c4d`: sortable, and says which agent without opening the file. */

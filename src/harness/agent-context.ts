@@ -31,7 +31,11 @@ export interface ContextScope {
   /** The thread and changed files the host fetched: in `ctx.thread`, `ctx.diff` and every prompt. */
   context?: TriggerContextExtras;
   /** The run's OutputCollector: its verdict says why a proposal was refused (a test double may return nothing). */
-  outputs: { propose(output: ProposedOutput): ProposalVerdict | undefined };
+  outputs: {
+    propose(output: ProposedOutput): ProposalVerdict | undefined;
+    /** Folders the runner writes in the checkout (its log): left out of a change set. */
+    readonly context?: { runnerPaths?: readonly string[] };
+  };
   shell(command: string, signal: AbortSignal): Promise<ShellResult>;
   /** Records a session event; the log's listeners (CLI progress, the job log) print it. */
   emit(event: SessionEventInput): void;
@@ -152,7 +156,7 @@ async function proposeChange(scope: ContextScope, { title, body }: { title: stri
   const offered = rule !== undefined && scope.tools.some((tool) => tool.name === 'propose_change');
   let changes: ChangeSet = { base: '', files: [] };
   if (offered) {
-    const read = await (await changeSetReader()).readChangeSet(scope.task.workspace, scope.task.budget.signal);
+    const read = await (await changeSetReader()).readChangeSet(scope.task.workspace, scope.task.budget.signal, scope.outputs.context?.runnerPaths);
     if (!read.ok) return { ok: false, message: read.message };
     changes = read.changes;
   }

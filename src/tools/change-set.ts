@@ -18,7 +18,13 @@ const CUT = /^\[\d+ bytes cut from the start\]\n/;
 const DIFF = ['diff', 'HEAD', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules=all'];
 
 /** Reads the checkout's changes against HEAD; a message the model can act on when they cannot be read. */
-export async function readChangeSet(workspace: string, signal?: AbortSignal): Promise<ChangeSetRead> {
+/**
+ * `runnerPaths`: workspace-relative folders the runner itself writes in the checkout (a GitLab job's
+ * session log, which must sit there for artifacts): never the agent's edits, never in a change set.
+ */
+export async function readChangeSet(workspace: string, signal?: AbortSignal, runnerPaths: readonly string[] = []): Promise<ChangeSetRead> {
+  const runners = runnerPaths.map((folder) => `${folder.replace(/\/+$/, '')}/`);
+  const isRunners = (file: string) => runners.some((folder) => file.startsWith(folder));
   const git = async (args: string[]): Promise<string | { problem: string }> => {
     const result = await runGit(workspace, args, { maxOutputBytes: 4_000_000, ...(signal ? { signal } : {}) });
     if (result.exitCode !== 0) return { problem: `git ${args[0]} failed: ${result.stderr.trim() || `exit ${result.exitCode}`}` };
@@ -38,12 +44,13 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal): Pr
   let current = '';
   try {
     for (const [status, file] of parseNameStatus(statuses as string)) {
+      if (isRunners(file)) continue;
       current = file;
       const lines = counts.get(file) ?? { additions: 0, deletions: 0 };
       if (status === 'D') files.push({ path: file, status: 'deleted', ...lines });
       else files.push({ path: file, status: status === 'A' ? 'added' : 'modified', ...read(workspace, file), ...lines });
     }
-    for (const file of (untracked as string).split('\0').filter((name) => name !== '')) {
+    for (const file of (untracked as string).split('\0').filter((name) => name !== '' && !isRunners(name))) {
       current = file;
       const content = read(workspace, file);
       files.push({ path: file, status: 'added', ...content, additions: lineCount(Buffer.from(content.content, 'base64')), deletions: 0 });

@@ -66,7 +66,7 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
           `At most ${rule.maxFiles} files and ${rule.maxLines} lines.`,
         input: v.object({ title: text, body: text }),
         run: async ({ title, body }, { signal }) => {
-          const read = await (await changeSetReader()).readChangeSet(workspace, signal);
+          const read = await (await changeSetReader()).readChangeSet(workspace, signal, context.runnerPaths);
           if (!read.ok) return toolError(read.message);
           const { files } = read.changes;
           const result = collector.propose({

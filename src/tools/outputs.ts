@@ -14,6 +14,8 @@ export interface ProposalContext {
    * a stranger's code and its agent has no write tools, so nothing of it is committed. Default false.
    */
   trusted?: boolean;
+  /** Workspace-relative folders the runner writes in the checkout (its session log): left out of every change set. */
+  runnerPaths?: readonly string[];
 }
 
 export type ProposalCheck = { ok: true } | { ok: false; message: string };
@@ -152,7 +154,7 @@ export class OutputCollector {
 
   constructor(
     private readonly policy: OutputPolicy,
-    private readonly context: ProposalContext,
+    readonly context: ProposalContext,
     private readonly recorder?: SessionRecorder,
   ) {}
 

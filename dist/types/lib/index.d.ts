@@ -6,7 +6,7 @@
 import type * as v from 'valibot';
 import type { SandboxToolName } from '../definitions/types.js';
 import type { AgentContext } from './types.js';
-export type { AgentContext, AgentEvent, AgentRunFunction, ChangedFile, EventComment, EventKind, PromptOptions, PullRequestDiff, ReviewProposal, ShellResult, ThreadComment, } from './types.js';
+export type { AgentContext, AgentEvent, AgentRunFunction, ChangedFile, ChangeProposal, ChangeRequest, EventComment, EventKind, PromptOptions, PullRequestDiff, ReviewProposal, ShellResult, ThreadComment, } from './types.js';
 export type { SandboxToolName } from '../definitions/types.js';
 export interface ToolRunContext {
     /** Aborted when the run's time limit passes or the run is cancelled; pass it to fetch and friends. */
@@ -40,6 +40,18 @@ export interface OutputsConfig {
     submitReview?: {
         max?: number;
         events?: Array<'COMMENT' | 'REQUEST_CHANGES' | 'APPROVE'>;
+    };
+    /**
+     * The agent's edits as a pull request (docs/change-set.md): `branchPrefix` (default `flue/`),
+     * `protectedPaths` (globs, on top of the fixed list), `maxFiles` (20), `maxLines` (500), `draft` (true).
+     */
+    proposeChange?: {
+        max?: number;
+        branchPrefix?: string;
+        protectedPaths?: string[];
+        maxFiles?: number;
+        maxLines?: number;
+        draft?: boolean;
     };
 }
 export interface LimitsConfig {

@@ -113,6 +113,28 @@ type SubmitReview = Extract<ProposedOutput, {
 }>;
 /** What `ctx.outputs.submitReview` takes. */
 export type ReviewProposal = Pick<SubmitReview, 'body'> & Partial<Pick<SubmitReview, 'event' | 'comments'>>;
+/** What `ctx.outputs.proposeChange` takes: the `propose_change` tool's input. */
+export interface ChangeRequest {
+    /** One line: the commit subject and the pull (merge) request's title. */
+    title: string;
+    /** The pull (merge) request's description. */
+    body: string;
+}
+/**
+ * What `ctx.outputs.proposeChange` resolves to. Accepted: the proposal's id, the files of the change set
+ * (paths as git shows them, sorted) and the lines changed (added plus deleted). Refused: the same message
+ * the model would read (a protected path named with its rule, too many files or lines, no change, not
+ * declared, an untrusted run); nothing of it is committed.
+ */
+export type ChangeProposal = {
+    readonly ok: true;
+    readonly id: string;
+    readonly files: readonly string[];
+    readonly lines: number;
+} | {
+    readonly ok: false;
+    readonly message: string;
+};
 /** Options of `ctx.prompt`, `ctx.skill` and `ctx.task`. */
 export interface PromptOptions {
     /**
@@ -177,6 +199,14 @@ export interface AgentContext {
         removeLabels(labels: string[]): void;
         /** `event` defaults to `COMMENT`, `comments` (inline, on lines of the new version of a file) to none. */
         submitReview(review: ReviewProposal): void;
+        /**
+         * Proposes the edits in the checkout (everything `git status` shows against HEAD, read now; later
+         * edits are not in it) as a pull request (a merge request on GitLab), under `outputs.proposeChange`:
+         * after a run that succeeds, the runner commits them to a new branch and opens it, a draft by default.
+         * Resolves to what was proposed or why it was refused (also an `output_rejected` event); throws only
+         * for a value of the wrong shape.
+         */
+        proposeChange(change: ChangeRequest): Promise<ChangeProposal>;
     };
     /**
      * Writes a line to the console (the CLI's progress on stderr, the job log) and a `log` event to the
