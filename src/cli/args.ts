@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PROGRESS_DETAILS, type ProgressDetails } from '../ci/progress-view.js';
 import { parseModelId } from '../definitions/model-id.js';
+import type { AgentLimits } from '../definitions/types.js';
 import { errorMessage, InputError } from '../errors.js';
 import { isRecord } from '../records.js';
 import { oneLine } from '../text/index.js';
@@ -47,6 +48,17 @@ export interface RunCommand {
   permission?: SimulatedPermission;
   /** An interrupted run's session log to continue (src/cli/resume-command.ts). */
   resume?: string;
+}
+
+/** The limits flags of `run`, as the pipeline's `limits` (undefined keeps the agent's own). */
+export function commandLimits(command: RunCommand): Partial<AgentLimits> {
+  return {
+    maxTurns: command.maxTurns,
+    maxCostUsd: command.maxCostUsd,
+    timeoutMinutes: command.timeoutMinutes,
+    modelRetryMinutes: command.modelRetryMinutes,
+    modelIdleSeconds: command.modelIdleSeconds,
+  };
 }
 
 /** What `--permission` can simulate: a writer, a reader, or a stranger. */

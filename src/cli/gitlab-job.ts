@@ -23,7 +23,7 @@ import { secretValues } from '../secrets/variables.js';
 import { createRedactor } from '../session-log/redact.js';
 import { mergeRequestFields, readGitLabTrigger, UnsupportedGitLabEventError, verifyGitLabPayloadTrigger } from '../trigger/gitlab.js';
 import type { Trigger } from '../trigger/types.js';
-import type { RunCommand } from './args.js';
+import { commandLimits, type RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -110,13 +110,7 @@ function ciSettings(command: RunCommand, job: GitLabJob, workspace: string, secr
     prompt: command.prompt,
     model: command.model,
     fallbackModel: command.fallbackModel,
-    limits: {
-      maxTurns: command.maxTurns,
-      maxCostUsd: command.maxCostUsd,
-      timeoutMinutes: command.timeoutMinutes,
-      modelRetryMinutes: command.modelRetryMinutes,
-      modelIdleSeconds: command.modelIdleSeconds,
-    },
+    limits: commandLimits(command),
     dryRun: command.dryRun,
     secrets,
     triggerPhrase: command.triggerPhrase ?? DEFAULT_TRIGGER_PHRASE,

@@ -18,7 +18,7 @@ import { LOCAL_CI_PLATFORM, LOCAL_WORKFLOW_COMMIT, LocalCiHost } from '../hosts/
 import type { PipelineDeps, RunReport } from '../pipeline.js';
 import type { SessionEvent } from '../session-log/events.js';
 import type { Access, Trigger } from '../trigger/types.js';
-import type { RunCommand, SimulatedPermission } from './args.js';
+import { commandLimits, type RunCommand, type SimulatedPermission } from './args.js';
 
 export interface LocalEventRun {
   workspace: string;
@@ -47,13 +47,7 @@ export async function runLocalEvent(command: RunCommand, event: Trigger, run: Lo
     prompt: command.prompt,
     model: command.model,
     fallbackModel: command.fallbackModel,
-    limits: {
-      maxTurns: command.maxTurns,
-      maxCostUsd: command.maxCostUsd,
-      timeoutMinutes: command.timeoutMinutes,
-      modelRetryMinutes: command.modelRetryMinutes,
-      modelIdleSeconds: command.modelIdleSeconds,
-    },
+    limits: commandLimits(command),
     // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run.
     dryRun: true,
     secrets: run.secrets,

@@ -16,7 +16,7 @@ import { secretValues } from '../secrets/variables.js';
 import { oneLine } from '../text/index.js';
 import { triggerFromGitHubEvent, triggerFromInput } from '../trigger/index.js';
 import type { Trigger } from '../trigger/types.js';
-import type { RunCommand } from './args.js';
+import { commandLimits, type RunCommand } from './args.js';
 import { batchedOutput } from './batched-output.js';
 import { exitCodeFor } from './exit-codes.js';
 import { inGitLabJob } from './gitlab-job-detect.js';
@@ -85,13 +85,7 @@ async function runWithoutEvent(command: RunCommand, trigger: Trigger, run: Local
     agent: command.agent,
     prompt: command.prompt,
     model: command.model ?? resumed?.model,
-    limits: {
-      maxTurns: command.maxTurns,
-      maxCostUsd: command.maxCostUsd,
-      timeoutMinutes: command.timeoutMinutes,
-      modelRetryMinutes: command.modelRetryMinutes,
-      modelIdleSeconds: command.modelIdleSeconds,
-    },
+    limits: commandLimits(command),
     profile: untrusted ? 'untrusted' : 'trusted',
     // A local run has nowhere to post (LocalHost): its outputs are recorded and shown as a dry run,
     // never as applied, with or without --dry-run.
