@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
+import { destinationUnder, eachLimited } from '../definition-files.js';
 import type { GitTree, RepoApi } from './api.js';
 
 /** Root files, and folders fetched whole, in the order the caps are filled. */
@@ -84,28 +85,6 @@ export async function fetchBaseDefinitions(
   return target;
 }
 
-/**
- * Runs `task` over `items`, at most `limit` at a time. After a failure no new task starts, and the
- * first error is thrown only once every running task has settled, so nothing writes after cleanup.
- */
-async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      try {
-        await task(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
-}
-
 async function readBlob(api: RepoApi, sha: string): Promise<Buffer> {
   const blob = await api.getBlob(sha);
   return Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8');
@@ -179,10 +158,8 @@ function withinCaps(wanted: WantedFile[], commit: string, warn: (message: string
  * absolute path or an empty segment, so a tree that does is not one to trust with any file.
  */
 export function safeDestination(root: string, relative: string, source: string): string {
-  const segments = relative.split('/');
-  const bad = segments.find((segment) => segment === '' || segment === '.' || segment === '..' || /[\\\0]/.test(segment));
-  const destination = path.resolve(root, ...segments);
-  if (bad !== undefined || !destination.startsWith(root + path.sep)) {
+  const destination = destinationUnder(root, relative);
+  if (destination === undefined) {
     throw new FlueError(
       `${source}: refusing tree entry ${JSON.stringify(relative)}: a definition path must stay inside the repository. ` +
         'Nothing was written outside the temporary folder; check the repository and the GitHub API URL.',

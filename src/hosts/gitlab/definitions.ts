@@ -9,6 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
+import { destinationUnder, eachLimited } from '../definition-files.js';
 import type { ProjectApi, TreeEntry } from './api.js';
 import { statusOf } from './errors.js';
 
@@ -115,28 +116,5 @@ function refuse(source: string, entryPath: string): never {
 
 /** The absolute path `relative` gets under `root`, or a FlueError: no `..`, absolute path or empty segment is trusted. */
 export function safeDestination(root: string, relative: string, source: string): string {
-  const segments = relative.split('/');
-  const bad = segments.some((segment) => segment === '' || segment === '.' || segment === '..' || /[\\\0]/.test(segment));
-  const destination = path.resolve(root, ...segments);
-  if (bad || !destination.startsWith(root + path.sep)) refuse(source, relative);
-  return destination;
-}
-
-/** Runs `task` over `items`, at most `limit` at a time; after a failure no new task starts, and the first error is thrown once all settled. */
-async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      try {
-        await task(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw failure.error;
+  return destinationUnder(root, relative) ?? refuse(source, relative);
 }
