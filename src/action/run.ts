@@ -3,11 +3,13 @@
  * to the CI stage (src/ci/stage.ts) that every CI front end shares. Reporting the outcome (outputs,
  * summary, artifact, exit) is main.ts's job.
  */
+import { rmSync } from 'node:fs';
 import * as core from '@actions/core';
 import { runCiStages, type CiRunState } from '../ci/stage.js';
 import type { RunReport } from '../pipeline.js';
 import { nullPrototypeRecord } from '../records.js';
 import { repositoryVisibility } from '../ci/progress-view.js';
+import { terminalSafe } from '../report/terminal.js';
 import { createRedactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
 import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
@@ -33,6 +35,7 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   const repository = environment.repository ? parseRepository(environment.repository) : trigger.repository;
   const printer = createActionsProgress({ write: (text) => process.stdout.write(text) });
   const redactor = (state.redactor = createRedactor(settings.secrets));
+  const resumeFrom = await previousAttempt(settings, environment, { repository, trigger, logDir });
   return runCiStages({
     settings: { ...settings, anthropicBaseUrl: environment.anthropicBaseUrl },
     host: createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment, redactor }),
@@ -48,7 +51,27 @@ export async function runActionStages({ settings, environment, logDir, signal, s
       core.saveState(STATE.progressView, JSON.stringify(view));
       core.saveState(STATE.progressComment, progress.handle);
     },
+    resumeFrom,
+    onResumeRefused(reason) {
+      core.warning(terminalSafe(`resume: ${reason} This attempt starts a fresh run.`));
+      // Not left in the log folder, where the post step would take it for this attempt's.
+      if (resumeFrom) rmSync(resumeFrom.path, { force: true });
+    },
   });
+}
+
+/**
+ * `resume: auto` on a re-run: the previous attempt's interrupted log (src/action/resume.ts, loaded only
+ * here: a first attempt, or a run without the input, never loads it nor the artifact client).
+ */
+async function previousAttempt(
+  settings: ActionSettings,
+  environment: RunnerEnvironment,
+  run: { repository: Trigger['repository']; trigger: Trigger; logDir: string },
+) {
+  if (settings.resume !== 'auto' || !(Number(environment.runAttempt) >= 2)) return undefined;
+  const { previousAttemptLog } = await import('./resume.js');
+  return previousAttemptLog({ token: settings.githubToken, prefix: settings.artifactName, environment, ...run });
 }
 
 /** The event's Trigger, with the `input` input merged over `workflow_dispatch` inputs. */

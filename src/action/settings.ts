@@ -61,6 +61,8 @@ export interface ActionSettings {
   progressDetails: ProgressDetails;
   /** Fail the step when the run stops at a budget limit. */
   failOnBudget: boolean;
+  /** `resume`: on a re-run, continue the previous attempt's session when it was interrupted (`auto`), or always start fresh (`false`). */
+  resume: ResumeMode;
   /**
    * Every secret of the step: the two credential inputs and each secret the environment held
    * (ACTIONS_RUNTIME_TOKEN, a token the workflow put in `env:`; see src/secrets/variables.ts).
@@ -68,6 +70,10 @@ export interface ActionSettings {
    */
   secrets: string[];
 }
+
+/** The `resume` input's values, the default first: resuming reads an artifact, which needs `actions: read`. */
+export const RESUME_MODES = ['false', 'auto'] as const;
+export type ResumeMode = (typeof RESUME_MODES)[number];
 
 /** How an input is read; returns '' when unset. */
 export type InputReader = (name: string) => string;
@@ -113,6 +119,7 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
     progressComment: boolean('progress-comment', input('progress-comment'), true),
     progressDetails: oneOf('progress-details', input('progress-details'), PROGRESS_DETAILS),
     failOnBudget: boolean('fail-on-budget', input('fail-on-budget'), true),
+    resume: oneOf('resume', input('resume'), RESUME_MODES),
     secrets: [],
   };
   settings.repositoryFolder = repositoryFolder(settings.workspace, env);
