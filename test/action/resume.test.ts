@@ -5,7 +5,7 @@
 // is refused, and a forged `output_applied` line cannot suppress the output it names.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { hang, startFakeAnthropic, text, toolBlock, turn, type FakeAnthropic, type FakeTurn } from '../fakes/anthropic.js';
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/artifacts.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
@@ -238,4 +238,59 @@ test('the stricter profile wins: a log that ran untrusted resumes untrusted on a
   expect(run.main.stdout).toContain("agent 'triage' on issues.opened #1, untrusted profile, resuming an interrupted session.");
   expect(ofType(logOf(run).events, 'resume')).toHaveLength(1);
   expect(answers()).toHaveLength(1);
+});
+
+describe('the artifact lookup starts fresh, saying why', () => {
+  const fresh = async () => {
+    const { run } = await attempt(2, [READ, PROPOSE, DONE], { resume: 'auto' });
+    expect(run.outputs.status).toBe('succeeded');
+    expect(ofType(logOf(run).events, 'resume')).toHaveLength(0);
+    expect(answers()).toHaveLength(1);
+    return run;
+  };
+
+  test("when there is no artifact of attempt 1 of this job in this run (another run's, another job's, attempt 2's are not)", async () => {
+    await fakes();
+    const content = 'not read\n';
+    artifacts.plant({ name: 'flue-session-triage-1-0a1b2c3d', file: 'x.jsonl', content, runId: 4243 });
+    artifacts.plant({ name: 'flue-session-build-1-0a1b2c3d', file: 'x.jsonl', content });
+    artifacts.plant({ name: 'flue-session-triage-2-0a1b2c3d', file: 'x.jsonl', content });
+    artifacts.plant({ name: 'other-triage-1-0a1b2c3d', file: 'x.jsonl', content });
+    const run = await fresh();
+    expect(commands(run.main.stdout, 'notice')).toEqual([
+      "resume: run 4242 has no session-log artifact of attempt 1 of job 'triage' (flue-session-triage-1-…). This attempt starts a fresh run.",
+    ]);
+    expect(artifacts.downloads).toEqual([`GET ${API}/actions/runs/4242/artifacts`]);
+  });
+
+  test('when attempt 1 left two session logs (a matrix)', async () => {
+    await fakes();
+    artifacts.plant({ name: 'flue-session-triage-1-0a1b2c3d', file: 'a.jsonl', content: 'not read\n' });
+    artifacts.plant({ name: 'flue-session-triage-1-4e5f6a7b', file: 'b.jsonl', content: 'not read\n' });
+    const run = await fresh();
+    expect(commands(run.main.stdout, 'notice')).toEqual([
+      expect.stringMatching(/^resume: attempt 1 of job 'triage' left 2 session logs \(.*a matrix.*This attempt starts a fresh run\.$/),
+    ]);
+    expect(artifacts.downloads).toHaveLength(1);
+  });
+
+  test('when the token may not list artifacts (no actions: read): a warning naming the permission', async () => {
+    await fakes();
+    artifacts.failRest(403, 'Resource not accessible by integration');
+    const run = await fresh();
+    expect(commands(run.main.stdout, 'warning')).toEqual([
+      expect.stringMatching(
+        /^resume: could not read the session log of attempt 1 from run 4242's artifacts: .*Resource not accessible by integration.*permissions: actions: read.*This attempt starts a fresh run\.$/,
+      ),
+    ]);
+  });
+
+  test('when the downloaded log is not a session log: a warning, and nothing left in the log folder', async () => {
+    await fakes();
+    artifacts.plant({ name: 'flue-session-triage-1-0a1b2c3d', file: 'a.jsonl', content: '{"type":"nonsense"}\n' });
+    const run = await fresh();
+    expect(commands(run.main.stdout, 'warning')).toEqual([
+      expect.stringMatching(/^resume: could not read the session log of attempt 1 .*a\.jsonl.*This attempt starts a fresh run\.$/),
+    ]);
+  });
 });

@@ -42,6 +42,8 @@ export interface FakeArtifacts {
   apiUrl: string;
   /** `METHOD /path` of each REST artifact call answered here (list, download, the blob), in order. */
   downloads: string[];
+  /** From now on every REST artifact call (list or download) answers `status` with GitHub's error body, e.g. 403 for a token without `actions: read`. */
+  failRest(status: number, message: string): void;
   /** Adds an artifact served as one raw file (not zipped; GitHub serves those for unzipped uploads); returns its id. */
   plant(artifact: PlantedArtifact): number;
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startFakeArtifacts(options: { firstId?: number; github?: s
   const uploads: FakeUpload[] = [];
   const planted: StoredArtifact[] = [];
   const downloads: string[] = [];
+  let failure: { status: number; message: string } | undefined;
   const stored = (): StoredArtifact[] => [
     ...uploads.map((upload) => ({ name: upload.name, id: upload.id, runId: RUN_ID, body: upload.zip })),
     ...planted,
@@ -124,6 +127,7 @@ export async function startFakeArtifacts(options: { firstId?: number; github?: s
     const rest = restRoute(request.method ?? 'GET', parsed.pathname);
     if (rest) {
       downloads.push(`${request.method} ${parsed.pathname}`);
+      if (failure) return send(response, failure.status, { message: failure.message, documentation_url: 'https://docs.github.com/rest' });
       return rest(response);
     }
     if (options.github !== undefined) return passOn(request, body, options.github, response);
@@ -172,6 +176,7 @@ export async function startFakeArtifacts(options: { firstId?: number; github?: s
     uploads,
     apiUrl: url,
     downloads,
+    failRest: (status, message) => void (failure = { status, message }),
     plant: (artifact) => {
       const id = nextId++;
       planted.push({ name: artifact.name, id, runId: artifact.runId ?? RUN_ID, body: Buffer.from(artifact.content), file: artifact.file });
