@@ -10,6 +10,7 @@ import type { RunReport } from '../pipeline.js';
 import { nullPrototypeRecord } from '../records.js';
 import { repositoryVisibility } from '../ci/progress-view.js';
 import { terminalSafe } from '../report/terminal.js';
+import type { ParsedSessionLog } from '../session-log/reader.js';
 import { createRedactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
 import { parseRepository, triggerFromGitHubEvent } from '../trigger/index.js';
@@ -35,7 +36,7 @@ export async function runActionStages({ settings, environment, logDir, signal, s
   const repository = environment.repository ? parseRepository(environment.repository) : trigger.repository;
   const printer = createActionsProgress({ write: (text) => process.stdout.write(text) });
   const redactor = (state.redactor = createRedactor(settings.secrets));
-  const resumeFrom = await previousAttempt(settings, environment, { repository, trigger, logDir });
+  let taken: ParsedSessionLog | undefined;
   return runCiStages({
     settings: { ...settings, anthropicBaseUrl: environment.anthropicBaseUrl },
     host: createActionHost({ token: settings.githubToken, environment, repository, progressComment: settings.progressComment, redactor }),
@@ -51,18 +52,19 @@ export async function runActionStages({ settings, environment, logDir, signal, s
       core.saveState(STATE.progressView, JSON.stringify(view));
       core.saveState(STATE.progressComment, progress.handle);
     },
-    resumeFrom,
+    resumeFrom: async () => (taken = await previousAttempt(settings, environment, { repository, trigger, logDir })),
     onResumeRefused(reason) {
       core.warning(terminalSafe(`resume: ${reason} This attempt starts a fresh run.`));
       // Not left in the log folder, where the post step would take it for this attempt's.
-      if (resumeFrom) rmSync(resumeFrom.path, { force: true });
+      if (taken) rmSync(taken.path, { force: true });
     },
   });
 }
 
 /**
- * `resume: auto` on a re-run: the previous attempt's interrupted log (src/action/resume.ts, loaded only
- * here: a first attempt, or a run without the input, never loads it nor the artifact client).
+ * `resume: auto` on a re-run: the previous attempt's interrupted log, once the gate let the event run
+ * (src/action/resume.ts, loaded only here: a first attempt, or a run without the input, never loads it
+ * nor the artifact client).
  */
 async function previousAttempt(
   settings: ActionSettings,

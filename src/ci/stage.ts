@@ -86,10 +86,11 @@ export interface CiRunInput {
   /** Told once the progress comment exists, before the agent runs: the action saves it for its post step. */
   onProgressStarted?(progress: ProgressReporter, view: ProgressView): void;
   /**
-   * An interrupted attempt's log to continue instead of starting a run (the action's `resume: auto`), which
-   * the front end already matched to this event. Untrusted input: see resumableLog.
+   * Finds an interrupted attempt's log to continue instead of starting a run (the action's `resume: auto`),
+   * matched to this event by the front end; asked only once the gate let the event run and the agent was
+   * admitted. Untrusted input: see resumableLog.
    */
-  resumeFrom?: ParsedSessionLog;
+  resumeFrom?(): Promise<ParsedSessionLog | undefined>;
   /** Told why `resumeFrom` is not continued; the run then starts fresh. */
   onResumeRefused?(reason: string): void;
 }
@@ -142,7 +143,8 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
   if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);
   pipeline.profile = decision.profile;
   pipeline.notes = decision.notes;
-  if (input.resumeFrom) pipeline.resumeFrom = await resumableLog(input, input.resumeFrom, spec, decision, pipeline);
+  const interrupted = await input.resumeFrom?.();
+  if (interrupted) pipeline.resumeFrom = await resumableLog(input, interrupted, spec, decision, pipeline);
   console.info(
     `flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${pipeline.profile} profile${pipeline.resumeFrom ? ', resuming an interrupted session' : ''}${settings.dryRun ? ', dry run' : ''}.`,
   );

@@ -54,13 +54,17 @@ async function fakes(): Promise<void> {
 }
 
 /** One attempt of run 4242 with its post step; `killAtRequest`: SIGKILL once the model got that many requests. */
-async function attempt(runAttempt: number, turns: FakeTurn[], options: { resume?: string; killAtRequest?: number } = {}) {
+async function attempt(
+  runAttempt: number,
+  turns: FakeTurn[],
+  options: { resume?: string; killAtRequest?: number; event?: [string, Record<string, unknown>] } = {},
+) {
   const model = await startFakeAnthropic({ turns });
   models.push(model);
   const { killAtRequest } = options;
   const run = await runAction({
-    eventName: 'issues',
-    payload,
+    eventName: options.event?.[0] ?? 'issues',
+    payload: options.event?.[1] ?? payload,
     inputs: { agent: 'triage', ...(options.resume === undefined ? {} : { resume: options.resume }) },
     workspace,
     githubUrl: artifacts.apiUrl,
@@ -293,4 +297,13 @@ describe('the artifact lookup starts fresh, saying why', () => {
       expect.stringMatching(/^resume: could not read the session log of attempt 1 .*a\.jsonl.*This attempt starts a fresh run\.$/),
     ]);
   });
+});
+
+test('the gate decides first: a re-run of an event it skips (a comment without the phrase) looks for no artifact', async () => {
+  await fakes();
+  const comment = example('issue_comment', 'created');
+  github.seedFromPayload(comment);
+  const { run } = await attempt(2, [], { resume: 'auto', event: ['issue_comment', comment] });
+  expect(run.outputs.status).toBe('skipped');
+  expect(artifacts.downloads).toEqual([]);
 });
