@@ -307,3 +307,44 @@ test('the gate decides first: a re-run of an event it skips (a comment without t
   expect(run.outputs.status).toBe('skipped');
   expect(artifacts.downloads).toEqual([]);
 });
+
+test('killed mid-publish (labels applied, the answer in flight): attempt 2 applies the rest, nothing twice on GitHub', async () => {
+  await fakes();
+  const model = await startFakeAnthropic({ turns: [READ, PROPOSE, DONE] });
+  models.push(model);
+  const labels = `POST ${API}/issues/1/labels`;
+  const first = await runAction({
+    eventName: 'issues',
+    payload,
+    inputs: { agent: 'triage' },
+    workspace,
+    githubUrl: artifacts.apiUrl,
+    anthropicUrl: model.url,
+    post: true,
+    env: artifacts.env,
+    during: async (child) => {
+      const wait = async (done: () => boolean) => {
+        while (!done()) await new Promise((resolve) => setTimeout(resolve, 5));
+      };
+      await wait(() => github.calls().includes(labels));
+      // The progress comment exists by now: the next comment POST is the answer, held until the kill.
+      github.fail(`POST ${API}/issues/1/comments`, { status: 502, delayMs: 20_000 });
+      await wait(() => github.calls().lastIndexOf(`POST ${API}/issues/1/comments`) > github.calls().indexOf(labels));
+      child.kill('SIGKILL');
+    },
+  });
+  expect(first.main.code).toBe('SIGKILL');
+  expect(ofType(logOf(first).events, 'output_applied').map((event) => event.kind)).toEqual(['add_labels']);
+  expect(answers()).toHaveLength(0);
+
+  const { run } = await attempt(2, [], { resume: 'auto' });
+  expect(run.outputs.status).toBe('succeeded');
+  const { events } = logOf(run);
+  expect(ofType(events, 'resume')).toHaveLength(1);
+  expect(ofType(events, 'end')).toHaveLength(1);
+  // The log says the labels were applied by each attempt; GitHub got them once (attempt 2 found them on the issue).
+  expect(ofType(events, 'output_applied').map((event) => event.kind)).toEqual(['add_labels', 'add_labels', 'add_comment']);
+  expect(github.calls().filter((call) => call === labels)).toHaveLength(1);
+  expect(answers()).toHaveLength(1);
+  expect(repo.comments(1)).toHaveLength(2);
+});
