@@ -4,12 +4,12 @@
  * post step after a kill), instead of starting over. Only this workflow run's artifacts are listed (its run
  * id, its repository, through the GitHub API with the `github-token`, which needs `actions: read`), and
  * only the one named for the previous attempt of this job is taken. The log is untrusted input: it is
- * refused here unless it is about the event this attempt runs on, and the CI stage checks the rest
+ * refused here unless it carries this run's seal (./seal.ts) and is about the event this attempt runs on, and the CI stage checks the rest
  * (agent, definitions, profile, applied outputs: src/ci/stage.ts). Whatever goes wrong, the run starts
  * fresh with a notice or a warning that says why: resuming saves work, it is never worth a failed step.
  * Loaded only on a re-run with the input set (run.ts): a first attempt never carries it, nor the artifact client.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as core from '@actions/core';
 import { errorMessage } from '../errors.js';
@@ -18,6 +18,7 @@ import { readSessionLog, type ParsedSessionLog } from '../session-log/reader.js'
 import type { Trigger } from '../trigger/types.js';
 import { artifactName } from './artifact.js';
 import type { RunnerEnvironment } from './environment.js';
+import { sealFile, sealMatches } from './seal.js';
 
 export interface PreviousAttemptInput {
   /** The `github-token` input: lists and downloads the run's artifacts. */
@@ -29,6 +30,8 @@ export interface PreviousAttemptInput {
   repository: { owner: string; name: string };
   /** The event this attempt runs on (never the log's). */
   trigger: Trigger;
+  /** The run's sealing key (./seal.ts): only a log sealed with it is continued. */
+  sealKey: Buffer | undefined;
   /** This attempt's log folder: a log taken is copied into it, where the resumed run appends to it. */
   logDir: string;
 }
@@ -71,8 +74,16 @@ export async function previousAttemptLog(input: PreviousAttemptInput): Promise<P
     await quietly(() => client.downloadArtifact(artifact.id, { path: downloadDir as string, findBy }));
     const logs = readdirSync(downloadDir).filter((entry) => entry.endsWith('.jsonl'));
     if (logs.length !== 1) return fresh(`artifact '${artifact.name}' holds ${logs.length} session logs (*.jsonl), not one.`, 'warning');
-    copied = join(input.logDir, basename(logs[0] as string));
-    copyFileSync(join(downloadDir, logs[0] as string), copied);
+    const source = join(downloadDir, logs[0] as string);
+    if (!sealed(source, input.sealKey)) {
+      return fresh(
+        `artifact '${artifact.name}' holds a session log without a valid seal: it was not uploaded by a flue step of this ` +
+          'workflow run with this anthropic-api-key (any job of the run can upload an artifact), so it is not continued.',
+        'warning',
+      );
+    }
+    copied = join(input.logDir, basename(source));
+    copyFileSync(source, copied);
     const log = readSessionLog(copied);
     const refused = refusal(log, trigger, previous);
     if (refused === undefined) {
@@ -92,6 +103,12 @@ export async function previousAttemptLog(input: PreviousAttemptInput): Promise<P
   } finally {
     if (downloadDir !== undefined) rmSync(downloadDir, { recursive: true, force: true });
   }
+}
+
+/** Whether the seal beside `file` (uploaded with it) is `file`'s under `key`. */
+function sealed(file: string, key: Buffer | undefined): boolean {
+  const seal = sealFile(file);
+  return key !== undefined && existsSync(seal) && sealMatches(file, seal, key);
 }
 
 /**

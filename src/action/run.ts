@@ -18,6 +18,7 @@ import { createActionsProgress } from './console.js';
 import { readEventPayload, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
 import type { ActionSettings } from './settings.js';
+import { sealKey } from './seal.js';
 import { STATE } from './state.js';
 
 export type ActionRunState = CiRunState;
@@ -73,7 +74,8 @@ async function previousAttempt(
 ) {
   if (settings.resume !== 'auto' || !(Number(environment.runAttempt) >= 2)) return undefined;
   const { previousAttemptLog } = await import('./resume.js');
-  return previousAttemptLog({ token: settings.githubToken, prefix: settings.artifactName, environment, ...run });
+  const seal = sealKey(settings.anthropicApiKey, environment);
+  return previousAttemptLog({ token: settings.githubToken, prefix: settings.artifactName, sealKey: seal, environment, ...run });
 }
 
 /** The event's Trigger, with the `input` input merged over `workflow_dispatch` inputs. */

@@ -130,16 +130,21 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
   return settings;
 }
 
-/** What the post step reads. Only the token: a post step must finish its work even when another input is broken. */
+/** What the post step reads. Only the token and the key, unchecked: a post step must finish its work even when another input is broken. */
 export interface PostSettings {
   /** Token for the GitHub API, to finish the progress comment; '' when none is set. */
   githubToken: string;
+  /** The API key, only to seal the log it uploads (src/action/seal.ts); '' when none is set. */
+  anthropicApiKey: string;
 }
 
 export function readPostSettings(env: Environment): PostSettings {
   const githubToken = inputReader(env)('github-token').trim();
   if (githubToken !== '') core.setSecret(githubToken);
-  return { githubToken };
+  // Unchecked, unlike main's: without one the log is uploaded unsealed (src/action/seal.ts).
+  const anthropicApiKey = inputReader(env)('anthropic-api-key').trim() || env.ANTHROPIC_API_KEY?.trim() || '';
+  if (anthropicApiKey !== '') core.setSecret(anthropicApiKey);
+  return { githubToken, anthropicApiKey };
 }
 
 function anthropicApiKey(given: string, env: Environment): string {

@@ -183,8 +183,8 @@ describe('readActionSettings', () => {
 
   test('the post step reads its token from the environment the step started with', () => {
     const { value, printed } = quietly(() => readPostSettings(stepEnvironment({ 'github-token': ` ${TOKEN}\n` })));
-    expect(value).toEqual({ githubToken: TOKEN });
-    expect(printed).toBe(`::add-mask::${TOKEN}\n`);
+    expect(value).toEqual({ githubToken: TOKEN, anthropicApiKey: KEY });
+    expect(printed).toBe(`::add-mask::${TOKEN}\n::add-mask::${KEY}\n`);
   });
 
   test('the repository folder is the working-directory below the nearest .git (a checkout with `path:`)', async () => {

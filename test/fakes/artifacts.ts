@@ -22,6 +22,7 @@
  */
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { crc32 } from 'node:zlib';
 
 const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/';
 
@@ -44,16 +45,27 @@ export interface FakeArtifacts {
   downloads: string[];
   /** From now on every REST artifact call (list or download) answers `status` with GitHub's error body, e.g. 403 for a token without `actions: read`. */
   failRest(status: number, message: string): void;
-  /** Adds an artifact served as one raw file (not zipped; GitHub serves those for unzipped uploads); returns its id. */
+  /** Adds an artifact, served as one raw file (GitHub serves those for unzipped uploads) or as a zip of `files`; returns its id. */
   plant(artifact: PlantedArtifact): number;
   close(): Promise<void>;
 }
 
-export interface PlantedArtifact {
+export type PlantedArtifact = PlantedFile | PlantedZip;
+
+/** One raw file. */
+interface PlantedFile {
   name: string;
   /** The file name the download gives it (Content-Disposition). */
   file: string;
   content: string;
+  /** The workflow run it belongs to: 4242 (the harness's GITHUB_RUN_ID) by default. */
+  runId?: number;
+}
+
+/** A zip of these files, as an upload makes. */
+interface PlantedZip {
+  name: string;
+  files: Record<string, string>;
   /** The workflow run it belongs to: 4242 (the harness's GITHUB_RUN_ID) by default. */
   runId?: number;
 }
@@ -179,7 +191,9 @@ export async function startFakeArtifacts(options: { firstId?: number; github?: s
     failRest: (status, message) => void (failure = { status, message }),
     plant: (artifact) => {
       const id = nextId++;
-      planted.push({ name: artifact.name, id, runId: artifact.runId ?? RUN_ID, body: Buffer.from(artifact.content), file: artifact.file });
+      const runId = artifact.runId ?? RUN_ID;
+      if ('files' in artifact) planted.push({ name: artifact.name, id, runId, body: storedZip(artifact.files) });
+      else planted.push({ name: artifact.name, id, runId, body: Buffer.from(artifact.content), file: artifact.file });
       return id;
     },
     close: () =>
@@ -188,6 +202,47 @@ export async function startFakeArtifacts(options: { firstId?: number; github?: s
         server.close(() => resolve());
       }),
   };
+}
+
+/** A zip archive of `files`, stored (not deflated): local headers, the central directory, its end record. */
+function storedZip(files: Record<string, string>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(files)) {
+    const data = Buffer.from(text);
+    const fileName = Buffer.from(name);
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(fileName.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x21, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, fileName, data);
+    centrals.push(central, fileName);
+    offset += local.length + fileName.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(Object.keys(files).length, 8);
+  end.writeUInt16LE(Object.keys(files).length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
 }
 
 /** Sends the request on to `target` (the GitHub fake) as it came, and its answer back. */
