@@ -8,6 +8,7 @@ import { basename, dirname } from 'node:path';
 import * as core from '@actions/core';
 import type { Environment } from '../secrets/variables.js';
 import { artifactUrl, runUrl, type RunnerEnvironment } from './environment.js';
+import { writeSeal } from './seal.js';
 
 export interface ArtifactNaming {
   /** The `artifact-name` input. */
@@ -38,12 +39,14 @@ export function artifactService(env: Environment): Environment {
 }
 
 /**
- * Uploads `logFile` and, when it exists, its `.html` report beside it. Returns undefined after
+ * Uploads `logFile` and, when it exists, its `.html` report beside it, and its seal when given a key. Returns undefined after
  * warning when the upload fails: an artifact is never worth a failed step.
  */
-export async function uploadSessionArtifact(logFile: string, name: string, service: Environment): Promise<UploadedArtifact | undefined> {
+export async function uploadSessionArtifact(logFile: string, name: string, service: Environment, seal?: Buffer): Promise<UploadedArtifact | undefined> {
   const report = logFile.replace(/\.jsonl$/, '.html');
-  const files = [logFile, ...(report !== logFile && existsSync(report) ? [report] : [])];
+  // With the seal that lets a re-run with `resume: auto` trust it is this workflow's log (./seal.ts).
+  const sealed = seal === undefined ? undefined : writeSeal(logFile, seal);
+  const files = [logFile, ...(report !== logFile && existsSync(report) ? [report] : []), ...(sealed === undefined ? [] : [sealed])];
   try {
     // Loaded here, not at start-up: the artifact client and its Azure storage stack are a third of the
     // bundle and only the last seconds of a run need them.

@@ -16,6 +16,7 @@ import { readSessionLog } from '../session-log/index.js';
 import { STATUS_EXIT_CODE } from '../session-log/status.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
 import { neutralizeCommands } from './console.js';
+import { sealKey } from './seal.js';
 import { readRunnerEnvironment, type RunnerEnvironment } from './environment.js';
 import { finishedState } from '../ci/progress-state.js';
 import { setRunOutputs, writeJobSummary } from './report.js';
@@ -86,7 +87,8 @@ async function reportRun(
     return undefined;
   }
   const naming: ArtifactNaming = { prefix: settings.artifactName, job: environment.job, attempt: environment.runAttempt };
-  const uploaded = await uploadSessionArtifact(report.logFile, artifactName(naming, report.sessionId), artifactService(started.env));
+  const seal = sealKey(settings.anthropicApiKey, environment);
+  const uploaded = await uploadSessionArtifact(report.logFile, artifactName(naming, report.sessionId), artifactService(started.env), seal);
   core.saveState(STATE.finished, 'true');
   // Both are set before the comment starts: without them there is no comment to finish.
   const { progressView, redactor } = state;

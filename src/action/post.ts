@@ -15,6 +15,7 @@ import { createRedactor, readSessionLog, type ParsedSessionLog } from '../sessio
 import type { StartedEnvironment } from '../secrets/start.js';
 import { parseRepository } from '../trigger/index.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact } from './artifact.js';
+import { sealKey } from './seal.js';
 import { readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
 import { savedProgressView } from '../ci/progress-view.js';
@@ -70,13 +71,14 @@ async function uploadLeftLogs(logs: LeftLog[], environment: RunnerEnvironment, s
     job: environment.job,
     attempt: environment.runAttempt,
   };
+  const seal = sealKey(readPostSettings(started.env).anthropicApiKey, environment);
   let link: string | undefined;
   for (const { file, log } of logs) {
     // Best-effort, like main's: a full disk must not keep the log from being uploaded or the comment from being finished.
     const failure = writeReportFile(file.replace(/\.jsonl$/, '.html'), () => renderHtml(log), file);
     if (failure !== undefined) core.warning(failure);
     await writeJobSummary(file, { warnings: failure === undefined ? [] : [failure] });
-    link = artifactLink(environment, await uploadSessionArtifact(file, artifactName(naming, log.header.id), artifactService(started.env)));
+    link = artifactLink(environment, await uploadSessionArtifact(file, artifactName(naming, log.header.id), artifactService(started.env), seal));
   }
   return link;
 }

@@ -61,6 +61,8 @@ export interface ActionSettings {
   progressDetails: ProgressDetails;
   /** Fail the step when the run stops at a budget limit. */
   failOnBudget: boolean;
+  /** `resume`: on a re-run, continue the previous attempt's session when it was interrupted (`auto`), or always start fresh (`false`). */
+  resume: ResumeMode;
   /**
    * Every secret of the step: the two credential inputs and each secret the environment held
    * (ACTIONS_RUNTIME_TOKEN, a token the workflow put in `env:`; see src/secrets/variables.ts).
@@ -68,6 +70,10 @@ export interface ActionSettings {
    */
   secrets: string[];
 }
+
+/** The `resume` input's values, the default first: resuming reads an artifact, which needs `actions: read`. */
+export const RESUME_MODES = ['false', 'auto'] as const;
+export type ResumeMode = (typeof RESUME_MODES)[number];
 
 /** How an input is read; returns '' when unset. */
 export type InputReader = (name: string) => string;
@@ -113,6 +119,7 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
     progressComment: boolean('progress-comment', input('progress-comment'), true),
     progressDetails: oneOf('progress-details', input('progress-details'), PROGRESS_DETAILS),
     failOnBudget: boolean('fail-on-budget', input('fail-on-budget'), true),
+    resume: oneOf('resume', input('resume'), RESUME_MODES),
     secrets: [],
   };
   settings.repositoryFolder = repositoryFolder(settings.workspace, env);
@@ -123,16 +130,21 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
   return settings;
 }
 
-/** What the post step reads. Only the token: a post step must finish its work even when another input is broken. */
+/** What the post step reads. Only the token and the key, unchecked: a post step must finish its work even when another input is broken. */
 export interface PostSettings {
   /** Token for the GitHub API, to finish the progress comment; '' when none is set. */
   githubToken: string;
+  /** The API key, only to seal the log it uploads (src/action/seal.ts); '' when none is set. */
+  anthropicApiKey: string;
 }
 
 export function readPostSettings(env: Environment): PostSettings {
   const githubToken = inputReader(env)('github-token').trim();
   if (githubToken !== '') core.setSecret(githubToken);
-  return { githubToken };
+  // Unchecked, unlike main's: without one the log is uploaded unsealed (src/action/seal.ts).
+  const anthropicApiKey = inputReader(env)('anthropic-api-key').trim() || env.ANTHROPIC_API_KEY?.trim() || '';
+  if (anthropicApiKey !== '') core.setSecret(anthropicApiKey);
+  return { githubToken, anthropicApiKey };
 }
 
 function anthropicApiKey(given: string, env: Environment): string {

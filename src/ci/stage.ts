@@ -8,9 +8,9 @@
  */
 import { FlueError } from '../errors.js';
 import { definitionsSource } from '../gate/definitions-source.js';
-import { admitAgent, decideGate } from '../gate/gate.js';
+import { admitAgent, decideGate, type RunDecision } from '../gate/gate.js';
 import { trustedCapabilities, type Profile } from '../gate/profile.js';
-import type { AgentLimits } from '../definitions/types.js';
+import type { AgentLimits, AgentSpec } from '../definitions/types.js';
 import { AnthropicModelClient } from '../harness/anthropic/index.js';
 import type { CiHost, ProgressReporter } from '../hosts/host.js';
 import { FLUE_COMMENT_MARKER } from '../hosts/markers.js';
@@ -24,6 +24,7 @@ import {
   type RunReport,
 } from '../pipeline.js';
 import type { SessionEvent } from '../session-log/events.js';
+import type { ParsedSessionLog } from '../session-log/reader.js';
 import { createRedactor, type Redactor } from '../session-log/redact.js';
 import type { Trigger } from '../trigger/types.js';
 import { RUNNER_VERSION } from '../version.js';
@@ -84,6 +85,14 @@ export interface CiRunInput {
   createModelClient?: PipelineDeps['createModelClient'];
   /** Told once the progress comment exists, before the agent runs: the action saves it for its post step. */
   onProgressStarted?(progress: ProgressReporter, view: ProgressView): void;
+  /**
+   * Finds an interrupted attempt's log to continue instead of starting a run (the action's `resume: auto`),
+   * matched to this event by the front end; asked only once the gate let the event run and the agent was
+   * admitted. Untrusted input: see resumableLog.
+   */
+  resumeFrom?(): Promise<ParsedSessionLog | undefined>;
+  /** Told why `resumeFrom` is not continued; the run then starts fresh. */
+  onResumeRefused?(reason: string): void;
 }
 
 export async function runCiStages(input: CiRunInput): Promise<RunReport> {
@@ -134,8 +143,10 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
   if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);
   pipeline.profile = decision.profile;
   pipeline.notes = decision.notes;
+  const interrupted = await input.resumeFrom?.();
+  if (interrupted) pipeline.resumeFrom = await resumableLog(input, interrupted, spec, decision, pipeline);
   console.info(
-    `flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${decision.profile} profile${settings.dryRun ? ', dry run' : ''}.`,
+    `flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${pipeline.profile} profile${pipeline.resumeFrom ? ', resuming an interrupted session' : ''}${settings.dryRun ? ', dry run' : ''}.`,
   );
 
   const view = (state.progressView = progressView(spec, settings.progressDetails, input.visibility));
@@ -162,6 +173,41 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
       if (line !== undefined) void progress?.update({ phase: 'working', line });
     },
   });
+}
+
+/**
+ * The log to continue, or undefined (after telling why) to start fresh. The log comes from an artifact, so
+ * nothing in it may widen the run: the gate decided on the real event, the agent and its definition files
+ * must be the ones it ran with, the stricter profile of the two wins, and its `output_applied` lines are
+ * dropped: every output is applied again and the host's OutputKey markers (re-run idempotency) keep it
+ * once, so a forged line cannot suppress a real output.
+ */
+async function resumableLog(
+  input: CiRunInput,
+  log: ParsedSessionLog,
+  spec: AgentSpec,
+  decision: RunDecision,
+  pipeline: PipelineSettings,
+): Promise<ParsedSessionLog | undefined> {
+  const refuse = (reason: string) => void input.onResumeRefused?.(reason);
+  const { checkResumable } = await import('../session-log/resume.js');
+  try {
+    checkResumable(log, { agent: spec.name, files: spec.files, runsCode: spec.run !== undefined });
+  } catch (error) {
+    if (!(error instanceof FlueError)) throw error;
+    return refuse(error.message);
+  }
+  if (log.header.profile === 'untrusted' && decision.profile === 'trusted') {
+    const because = 'the attempt it continues ran with the untrusted profile';
+    const strict = admitAgent(
+      { run: true, profile: 'untrusted', notes: decision.notes, because },
+      trustedCapabilities(spec),
+      input.host.platform.writers,
+    );
+    if (!strict.run) return refuse(strict.reason);
+    pipeline.profile = 'untrusted';
+  }
+  return { ...log, events: log.events.filter((event) => event.type !== 'output_applied') };
 }
 
 function describeEvent(trigger: Trigger): string {

@@ -115,7 +115,12 @@ describe('inputs, budget, cancellation', () => {
     expect(result.state).toEqual({ 'log-dir': expect.any(String), 'artifact-prefix': 'flue-session' });
     const logDir = result.state['log-dir'] as string;
     const files = readdirSync(logDir).sort();
-    expect(files).toEqual([expect.stringMatching(/^reader-.+\.html$/), expect.stringMatching(/^reader-.+\.jsonl$/)]);
+    // The seal (src/action/seal.ts) is written beside the log when it is uploaded.
+    expect(files).toEqual([
+      expect.stringMatching(/^reader-.+\.html$/),
+      expect.stringMatching(/^reader-.+\.jsonl$/),
+      expect.stringMatching(/^reader-.+\.seal$/),
+    ]);
     expect(existsSync(path.join(logDir, files[0] as string))).toBe(true);
     expect(result.post?.code).toBe(0);
     expect(result.post?.stdout).toContain('The main step did not finish (cancelled, timed out or killed): uploading the session log it left.');

@@ -64,6 +64,7 @@ describe('readActionSettings', () => {
       progressComment: true,
       progressDetails: 'auto',
       failOnBudget: true,
+      resume: 'false',
       secrets: [KEY, TOKEN],
     });
     // Both secrets are masked in every later line of the job log.
@@ -92,6 +93,7 @@ describe('readActionSettings', () => {
         'progress-comment': 'False',
         'progress-details': 'full',
         'fail-on-budget': 'FALSE',
+        resume: 'auto',
       }),
     );
     expect(Object.getPrototypeOf(value.input)).toBe(null);
@@ -116,6 +118,7 @@ describe('readActionSettings', () => {
       progressComment: false,
       progressDetails: 'full',
       failOnBudget: false,
+      resume: 'auto',
       secrets: [KEY, TOKEN],
     });
   });
@@ -166,6 +169,7 @@ describe('readActionSettings', () => {
     [{ 'progress-details': 'yes' }, "Invalid progress-details 'yes'. Expected auto, full, minimal."],
     [{ 'progress-details': 'Full' }, "Invalid progress-details 'Full'. Expected auto, full, minimal."],
     [{ 'fail-on-budget': 'no' }, "Invalid fail-on-budget 'no'. Expected true or false."],
+    [{ resume: 'true' }, "Invalid resume 'true'. Expected false, auto."],
     [{ input: '[1, 2]' }, `Invalid input '[1, 2]'. Expected a JSON object, e.g. '{"severity": "high"}'.`],
     [{ input: 'severity=high' }, /^Invalid input 'severity=high': not JSON \(.+\)\. Expected a JSON object, e\.g\. '\{"severity": "high"\}'\.$/],
     [
@@ -179,8 +183,8 @@ describe('readActionSettings', () => {
 
   test('the post step reads its token from the environment the step started with', () => {
     const { value, printed } = quietly(() => readPostSettings(stepEnvironment({ 'github-token': ` ${TOKEN}\n` })));
-    expect(value).toEqual({ githubToken: TOKEN });
-    expect(printed).toBe(`::add-mask::${TOKEN}\n`);
+    expect(value).toEqual({ githubToken: TOKEN, anthropicApiKey: KEY });
+    expect(printed).toBe(`::add-mask::${TOKEN}\n::add-mask::${KEY}\n`);
   });
 
   test('the repository folder is the working-directory below the nearest .git (a checkout with `path:`)', async () => {
