@@ -7,7 +7,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * suite tests what does run there (engines: >= 20): the CLI, end to end, and every module.
  */
 const ACTION_END_TO_END = [
-  'test/action/{events,gate,lifecycle,post,pr-comment,rerun,review,status-table,triage}.test.ts',
+  'test/action/{events,gate,lifecycle,post,pr-comment,rerun,resume,review,status-table,triage}.test.ts',
   'test/attacks/e2e-*.test.ts',
   'test/build/{self-test,post-entry}.test.ts',
   // gitlab-ci-local needs Node >= 22; GitLab jobs run the template's image, node:24-slim by default.
