@@ -95,7 +95,11 @@ export function proxyName(proxy: HttpProxy): string {
 
 /** A value for a message, its password hidden: the variable may hold one even when it does not parse. */
 function redactedValue(value: string): string {
-  return `'${value.replace(/:[^:@/]*@/, ':***@')}'`;
+  // Everything between the scheme (or the start) and the LAST `@` is user info: a password may hold `/`, `:` or `@`.
+  const at = value.lastIndexOf('@');
+  if (at === -1) return `'${value}'`;
+  const start = value.indexOf('://') === -1 ? 0 : value.indexOf('://') + 3;
+  return `'${value.slice(0, start)}***${value.slice(at)}'`;
 }
 
 /**

@@ -12,10 +12,15 @@
 import type { ChangePolicy } from '../definitions/types.js';
 import { compileGlob } from '../patterns/glob.js';
 import { pathRule } from '../sandbox/path-rules.js';
-import { PROTECTED_PATHS } from '../sandbox/policy.js';
+import { PROTECTED_PATHS, UNREADABLE_PATHS } from '../sandbox/policy.js';
 import type { ChangeSet } from './types.js';
 
 const ALWAYS_PROTECTED = PROTECTED_PATHS.map(pathRule);
+/**
+ * What no tool may read (a repository's internals, a cloud credentials file a step wrote into the
+ * checkout): the runner reads the change set from the disk itself, so it must never commit them either.
+ */
+const NEVER_COMMITTED = UNREADABLE_PATHS.map((entry) => ({ rule: pathRule(entry.path), reason: entry.reason }));
 
 export type ChangeCheck = { ok: true } | { ok: false; message: string };
 
@@ -62,6 +67,8 @@ export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): Change
 
 /** The rule that protects `file`: `always: <sandbox rule>`, or `protected-paths: <glob>`; undefined when none does. */
 function protectingRule(file: string, globs: readonly string[]): string | undefined {
+  const unreadable = NEVER_COMMITTED.find((entry) => entry.rule.covers(file));
+  if (unreadable !== undefined) return `never committed: ${unreadable.rule.pattern}, ${unreadable.reason}`;
   const always = ALWAYS_PROTECTED.find((rule) => rule.covers(file));
   if (always !== undefined) return `always protected: ${always.pattern}`;
   const own = globs.find((glob) => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { OutputPolicy } from '../../src/definitions/types.js';
 import { applySafeOutputs, type PublishInput } from '../../src/publish/apply.js';
+import { checkChangeSet } from '../../src/tools/change-policy.js';
 import { readChangeSet } from '../../src/tools/change-set.js';
 import { checkProposal, OutputCollector } from '../../src/tools/outputs.js';
 import type { ChangeSet, ProposedOutput } from '../../src/tools/types.js';
@@ -154,5 +155,23 @@ describe('the publish stage checks the change set again before anything is commi
     });
     const { calls } = await publish(change([file('src/a.ts')], { title: 'Fix for @octocat' }));
     expect(calls[0]?.output).toMatchObject({ kind: 'propose_change', title: expect.not.stringContaining('@octocat') });
+  });
+});
+
+describe('what no tool may read is never committed either (change-policy.ts NEVER_COMMITTED)', () => {
+  test('a cloud credentials file a step wrote into the checkout is refused by name, its key in no proposal', async () => {
+    // google-github-actions/auth writes gha-creds-<hash>.json at the workspace root; a repository that does
+    // not ignore it shows it to git status, so the change set reads it: a PEM key no redactor knows.
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
+    fs.writeFileSync(path.join(repo.dir, 'gha-creds-1234abcd.json'), JSON.stringify({ type: 'service_account', private_key: key }));
+    fs.writeFileSync(path.join(repo.dir, 'src/a.ts'), 'fixed\n');
+    const read = await readChangeSet(repo.dir);
+    if (!read.ok) throw new Error(read.message);
+    const verdict = checkChangeSet(policy.propose_change as NonNullable<OutputPolicy['propose_change']>, read.changes);
+    expect(verdict).toEqual({
+      ok: false,
+      message: expect.stringContaining('gha-creds-1234abcd.json (never committed: gha-creds-*.json, a cloud credentials file)'),
+    });
+    expect(JSON.stringify(verdict)).not.toContain('PRIVATE KEY');
   });
 });

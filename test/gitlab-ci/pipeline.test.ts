@@ -329,6 +329,24 @@ describe('trigger phrase', () => {
     expect(run.artifacts('flue-other')).toEqual([]);
   });
 
+  test('events: a webhook of a kind the job does not answer ends it before npm installs anything; its own kind runs', async () => {
+    const project = makeProject({
+      withTemplate: true,
+      ciYml: ciYml(
+        { local: 'templates/agent.yml', inputs: { agent: 'mention', as: 'flue-mention', events: 'note' } },
+        { local: 'templates/agent.yml', inputs: { agent: 'triage', as: 'flue-triage', events: 'issue,merge_request' } },
+      ),
+    });
+    const issue = JSON.stringify({ object_kind: 'issue', object_attributes: { description: 'It crashes.' } });
+    const run = await runPipeline(project, { variables: TRIGGER_PIPELINE, fileVariables: { TRIGGER_PAYLOAD: issue }, path: [recordingNpm()] });
+    expect(run.code, run.output).toBe(0);
+    expect(standInRecords(run.jobLog('flue-triage'))).toHaveLength(1);
+    const skipped = run.jobLog('flue-mention');
+    expect(standInRecords(skipped)).toEqual([]);
+    expect(npmCalls(skipped)).toEqual([]);
+    expect(skipped).toContain('flue-action: skipped - a "issue" webhook; this job answers note (events); nothing was downloaded.');
+  });
+
   test('a note the CLI must read itself (a character reference), another event, or a payload that is not JSON, goes on to the CLI', async () => {
     const project = makeProject({
       withTemplate: true,

@@ -84,7 +84,8 @@ describe('templates/agent.yml', () => {
       }
       expect(value.expand, name).toBe(false);
       expect(interpolations(value.value), name).toHaveLength(1);
-      expect(script, name).toMatch(new RegExp(`\\$\\{?${name}\\b`));
+      // Read by the shell (`"$FLUE_AGENT"`) or by the early check's node script (`process.env.FLUE_EVENTS`).
+      expect(script, name).toMatch(new RegExp(`\\$\\{?${name}\\b|process\\.env\\.${name}\\b`));
     }
     expect(unquotedExpansions(script)).toEqual([]);
     // Outside variables, inputs set only GitLab keywords, which no shell reads.

@@ -64,9 +64,22 @@ describe('which proxy a URL goes through', () => {
 
   it('refuses a proxy that is not http:// or https://, naming the variable and hiding the password', () => {
     expect(() => proxyFor(https, { HTTPS_PROXY: 'socks5://me:hunter2-secret@proxy.corp:1080' })).toThrow(
-      "HTTPS_PROXY is not an http:// or https:// proxy URL (it is 'socks5://me:***@proxy.corp:1080'). " +
+      "HTTPS_PROXY is not an http:// or https:// proxy URL (it is 'socks5://***@proxy.corp:1080'). " +
         "Set it to the proxy's URL, such as http://proxy.example.com:3128, or unset it.",
     );
+  });
+
+  it('hides a password holding `/`, `:` or `@`: everything before the last `@` is user info', () => {
+    for (const value of ['socks5://user:s3cr/et@proxy:3128', 'socks5://user:p@ss@proxy:3128', 'socks5://u:a:b@proxy:3128']) {
+      let message = '';
+      try {
+        proxyFor(https, { HTTPS_PROXY: value });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain("(it is 'socks5://***@proxy:3128')");
+      expect(message).not.toMatch(/s3cr|ss@proxy|a:b/);
+    }
   });
 
   it('exempts what NO_PROXY names: hosts and their subdomains, with or without a leading dot or *.', () => {

@@ -50,9 +50,7 @@ describe('which pipeline starts which template', () => {
     expect(await planned(variables, MERGE_REQUEST_UNSET)).toEqual({ test: 'always', 'flue-review': 'on_success', 'flue-ci-explainer': 'on_failure' });
   });
 
-  test('trigger pipelines: FLUE_WEBHOOK=issues starts triage alone, =comments mention alone, none both', async () => {
-    expect(await planned({ ...triggerPipeline(api), FLUE_WEBHOOK: 'issues' })).toEqual({ test: 'always', 'flue-triage': 'on_success' });
-    expect(await planned({ ...triggerPipeline(api), FLUE_WEBHOOK: 'comments' })).toEqual({ test: 'always', 'flue-mention': 'on_success' });
+  test('trigger pipelines plan both jobs, with no pipeline variable: each picks its webhooks by its events input', async () => {
     expect(await planned(triggerPipeline(api))).toEqual({ test: 'always', 'flue-triage': 'on_success', 'flue-mention': 'on_success' });
   });
 
@@ -110,7 +108,7 @@ describe("ci-explainer's job in a failed merge request pipeline", () => {
 describe("mention's job in a trigger pipeline (a Comments webhook)", () => {
   test('the CLI starts with the session log under .flue/logs, the folder the artifacts keep (the runner leaves it out of any change set)', async () => {
     const project = makeProject({ withTemplate: true, ciYml: ciYml(['mention']) });
-    const variables = { ...triggerPipeline('http://127.0.0.1:9/api/v4'), FLUE_WEBHOOK: 'comments', FLUE_GITLAB_TOKEN: 'glpat-pipeline-test-0001' };
+    const variables = { ...triggerPipeline('http://127.0.0.1:9/api/v4'), FLUE_GITLAB_TOKEN: 'glpat-pipeline-test-0001' };
     const run = await runPipeline(project, { variables, jobs: ['flue-mention'] });
     expect(run.code, run.output).toBe(0);
     const log = run.jobLog('flue-mention');

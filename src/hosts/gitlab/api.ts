@@ -20,6 +20,9 @@ export interface Note {
   system: boolean;
   /** 'DiffNote' for an inline note, null for a plain one. */
   type?: string | null;
+  /** An internal note (`confidential` before GitLab 15.x): seen only by members with Reporter access or more. */
+  internal?: boolean;
+  confidential?: boolean;
 }
 
 export interface DiffRefs {
@@ -138,7 +141,9 @@ export class ProjectApi {
     return this.client.request('GET', `${this.path}/${threadPath(thread)}/notes/${noteId}`);
   }
 
-  getMergeRequest(iid: number): Promise<MergeRequest> {
+  /** Read once per run, unless `fresh` (the labels as they are now, before changing them). */
+  getMergeRequest(iid: number, fresh = false): Promise<MergeRequest> {
+    if (fresh) this.mergeRequests.delete(iid);
     return once(this.mergeRequests, iid, () => this.client.request('GET', `${this.path}/merge_requests/${iid}`));
   }
 

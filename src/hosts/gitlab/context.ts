@@ -21,15 +21,17 @@ export async function fetchGitLabContext(api: ProjectApi, trigger: Trigger): Pro
 
 /**
  * The newest notes, oldest first, within LIMITS.contextComments and LIMITS.contextCommentsChars. Left
- * out: GitLab's system notes ("added 1 commit"), the triggering note (the prompt shows it on its own)
- * and the action's own notes (its earlier answers would read as instructions from the thread).
+ * out: GitLab's system notes ("added 1 commit"), internal notes (the answer is a public note, which
+ * could quote them), the triggering note (the prompt shows it on its own) and the action's own notes (its
+ * earlier answers would read as instructions from the thread).
  */
 export function recentNotes(all: readonly Note[], triggeringId: number | undefined): ThreadComment[] {
   const kept: ThreadComment[] = [];
   let chars = 0;
   for (let index = all.length - 1; index >= 0 && kept.length < LIMITS.contextComments; index -= 1) {
     const note = all[index] as Note;
-    if (note.system || note.id === triggeringId || isFlueActionComment(note.body)) continue;
+    if (note.system || note.internal === true || note.confidential === true) continue;
+    if (note.id === triggeringId || isFlueActionComment(note.body)) continue;
     const body = capText(note.body ?? '', LIMITS.contextCommentsChars);
     // The newest note is always kept, cut if it must be: it is what the thread is about now.
     if (kept.length > 0 && chars + body.length > LIMITS.contextCommentsChars) break;

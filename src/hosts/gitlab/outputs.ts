@@ -73,7 +73,8 @@ export async function applyGitLabOutput(
 
 /** The thread's labels now, as GitLab answers the issue or merge request. */
 async function currentLabels(api: ProjectApi, thread: Thread): Promise<string[]> {
-  const record = (thread.isMergeRequest ? await api.getMergeRequest(thread.iid) : await api.getIssue(thread.iid)) as { labels?: unknown };
+  // Fresh: the merge request read at the start of the run shows the labels as they were then.
+  const record = (thread.isMergeRequest ? await api.getMergeRequest(thread.iid, true) : await api.getIssue(thread.iid)) as { labels?: unknown };
   const labels = Array.isArray(record.labels) ? record.labels : [];
   return labels.flatMap((label) => (typeof label === 'string' ? [label] : isNamed(label) ? [label.name] : []));
 }

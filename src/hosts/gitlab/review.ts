@@ -17,6 +17,8 @@ import { bodyWithOutsideComments, diffLines, placeComments, type PlacedComments 
 import { statusOf } from './errors.js';
 import { markedBody } from '../markers.js';
 import { noteUrl, type OutputOptions, UPDATED } from './applied.js';
+import { createOnce } from '../create-once.js';
+import { mayHaveLanded } from './errors.js';
 import { findOwn, type EarlierAttempt } from './rerun.js';
 
 type Review = Extract<ProposedOutput, { kind: 'submit_review' }>;
@@ -46,7 +48,15 @@ export async function submitReview(
     if (output.comments.length > 0) outside = await publishInline(api, iid, output.comments, attempt.marker);
   }
   if (outside.length > 0) notes.push(movedCommentsNote(outside));
-  const posted = await api.createNote(thread, markedBody(capBody(bodyWithOutsideComments(output.body, outside), LIMITS.commentChars), attempt.marker));
+  const summary = markedBody(capBody(bodyWithOutsideComments(output.body, outside), LIMITS.commentChars), attempt.marker);
+  const posted = await createOnce(
+    {
+      create: () => api.createNote(thread, summary),
+      find: async () => (await findOwn({ ...attempt, rerun: true }, () => api.listNotes(thread, true))).find((note) => note.type !== 'DiffNote'),
+      mayHaveLanded,
+    },
+    api.client.resendWaitsMs,
+  );
   if (output.event === 'APPROVE') notes.push(await approve(api, iid, options));
   if (output.event === 'REQUEST_CHANGES') notes.push('GitLab has no "request changes" verdict through this API: the review was posted as comments.');
   const note = notes.filter((line) => line !== '').join(' ');

@@ -16,6 +16,18 @@ test("the thread context: recent notes without system notes, the triggering note
   expect(context).toEqual({ comments: [{ author: 'bob', body: 'first', createdAt: expect.any(String) }] });
 });
 
+test('an internal note never reaches the model: the answer is a public note, which could quote it', async () => {
+  const { project, host } = await setup();
+  const issue = project.issue(3);
+  project.note(issue, { body: 'public question', author: 'bob' });
+  const hidden = project.note(issue, { body: 'internal: customer X is affected', author: 'carol' });
+  hidden.internal = true;
+  const legacy = project.note(issue, { body: 'confidential: the old name', author: 'carol' });
+  legacy.confidential = true;
+  const context = await host.fetchContext(trigger('issue'));
+  expect(context.comments?.map((comment) => comment.body)).toEqual(['public question']);
+});
+
 test("an MR's context lists its changed files with diffs, counts and GitHub's status words", async () => {
   const { gitlab, project, host } = await setup();
   project.mergeRequest(7, {

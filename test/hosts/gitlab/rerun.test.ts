@@ -107,3 +107,15 @@ test('a re-run sends only the labels that would change, and no request when none
   await host.applyOutput({ kind: 'remove_labels', labels: ['wontfix'] }, trigger('issue'), { ...key, kind: 'remove_labels' });
   expect(gitlab.calls()).toEqual([`GET ${API}/issues/3`, `GET ${API}/issues/3`]);
 });
+
+test("a merge request's labels are read afresh before a change: one removed since the run read the MR is added again", async () => {
+  const { gitlab, project, host } = await setup({ rerun: true });
+  const mr = project.mergeRequest(7, { labels: ['bug'] });
+  // The run read the merge request at its start (completeTrigger), with `bug` on it.
+  await host.completeTrigger(trigger('mr'));
+  mr.labels.splice(0);
+  gitlab.clearCalls();
+  await host.applyOutput({ kind: 'add_labels', labels: ['bug'] }, trigger('mr'), { agent: 'a', kind: 'add_labels', index: 1 });
+  expect(gitlab.calls()).toEqual([`GET ${API}/merge_requests/7`, `PUT ${API}/merge_requests/7`]);
+  expect(project.labels('merge_requests', 7)).toEqual(['bug']);
+});
