@@ -67,10 +67,10 @@ export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): Change
 
 /** The rule that protects `file`: `always: <sandbox rule>`, or `protected-paths: <glob>`; undefined when none does. */
 function protectingRule(file: string, globs: readonly string[]): string | undefined {
-  const unreadable = NEVER_COMMITTED.find((entry) => entry.rule.covers(file));
-  if (unreadable !== undefined) return `never committed: ${unreadable.rule.pattern}, ${unreadable.reason}`;
   const always = ALWAYS_PROTECTED.find((rule) => rule.covers(file));
   if (always !== undefined) return `always protected: ${always.pattern}`;
+  const unreadable = NEVER_COMMITTED.find((entry) => entry.rule.covers(file));
+  if (unreadable !== undefined) return `never committed: ${unreadable.rule.pattern}, ${unreadable.reason}`;
   const own = globs.find((glob) => {
     const compiled = compileGlob(glob, { nocase: true });
     return compiled.ok && compiled.value(file);

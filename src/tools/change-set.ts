@@ -41,6 +41,7 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal, run
   }
   const counts = parseNumstat(numstat as string);
   const files: FileChange[] = [];
+  const budget = { bytes: 0 };
   let current = '';
   try {
     for (const [status, file] of parseNameStatus(statuses as string)) {
@@ -48,14 +49,19 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal, run
       current = file;
       const lines = counts.get(file) ?? { additions: 0, deletions: 0 };
       if (status === 'D') files.push({ path: file, status: 'deleted', ...lines });
-      else files.push({ path: file, status: status === 'A' ? 'added' : 'modified', ...read(workspace, file), ...lines });
+      else files.push({ path: file, status: status === 'A' ? 'added' : 'modified', ...read(workspace, file, budget), ...lines });
     }
     for (const file of (untracked as string).split('\0').filter((name) => name !== '' && !isRunners(name))) {
       current = file;
-      const content = read(workspace, file);
+      const content = read(workspace, file, budget);
       files.push({ path: file, status: 'added', ...content, additions: lineCount(Buffer.from(content.content, 'base64')), deletions: 0 });
     }
   } catch (error) {
+    if (error instanceof ChangeSetTooLarge) {
+      return fail(
+        `propose_change: the changed files hold at least ${error.bytes} bytes; a change set holds at most ${LIMITS.changeSetBytes}. Propose source edits, not data`,
+      );
+    }
     // A folder git lists whole (a nested repository) or a file removed meanwhile: nothing a commit can hold.
     return fail(
       `propose_change: '${current}' cannot be committed: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Remove it from the checkout`,
@@ -72,11 +78,20 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal, run
 }
 
 /** Mode and content of a file as it is on disk, the link itself for a symlink. */
-function read(workspace: string, file: string): { mode: NonNullable<FileChange['mode']>; content: string } {
+function read(workspace: string, file: string, budget: { bytes: number }): { mode: NonNullable<FileChange['mode']>; content: string } {
   const full = path.join(workspace, file);
   const stat = fs.lstatSync(full);
   if (stat.isSymbolicLink()) return { mode: '120000', content: Buffer.from(fs.readlinkSync(full)).toString('base64') };
+  // Sized before it is read: a stray build output of a gigabyte must not be loaded to learn it is too big.
+  budget.bytes += stat.size;
+  if (budget.bytes > LIMITS.changeSetBytes) throw new ChangeSetTooLarge(budget.bytes);
   return { mode: stat.mode & 0o111 ? '100755' : '100644', content: fs.readFileSync(full).toString('base64') };
+}
+
+class ChangeSetTooLarge extends Error {
+  constructor(readonly bytes: number) {
+    super(`the changed files hold more than ${bytes} bytes`);
+  }
 }
 
 /** `added\tdeleted\tpath\0` records; a binary file's `-\t-` counts 0 lines. */

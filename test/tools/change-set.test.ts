@@ -79,11 +79,11 @@ describe('readChangeSet: the edits against HEAD, as the runner reads them', () =
     expect(read.ok ? '' : read.message).toMatch(/^propose_change: the checkout has no HEAD commit to build on \(git rev-parse failed: /);
   });
 
-  test('more bytes than a change set holds are refused, with the limit', async () => {
+  test('more bytes than a change set holds are refused, with the limit, before the files past it are read', async () => {
     write('data.bin', Buffer.alloc(2_000_001, 1));
     expect(await readChangeSet(repo.dir)).toEqual({
       ok: false,
-      message: 'propose_change: the changed files hold 2000001 bytes; a change set holds at most 2000000. Propose source edits, not data',
+      message: 'propose_change: the changed files hold at least 2000001 bytes; a change set holds at most 2000000. Propose source edits, not data',
     });
   });
 });
