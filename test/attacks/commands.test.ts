@@ -212,9 +212,10 @@ describe.runIf(process.platform === 'linux')('what a real command leaves behind'
   });
 
   test('a timeout kills a setsid grandchild too', async () => {
-    expect(await run(commands, 'node daemon.cjs 2 60000 >/dev/null', { commandTimeoutMs: 800 })).toEqual({
+    // Long enough for two Node start-ups on a loaded machine before the daemon writes its PID.
+    expect(await run(commands, 'node daemon.cjs 2 60000 >/dev/null', { commandTimeoutMs: 2_500 })).toEqual({
       stdout: '',
-      stderr: 'node: killed after 0.8s (the time limit of a real command)\n',
+      stderr: 'node: killed after 2.5s (the time limit of a real command)\n',
       exitCode: 124,
       timedOut: false,
     });

@@ -208,13 +208,13 @@ describe('flue-action run', () => {
 
   it('rides out a stalled stream and an overload, says so on stderr and in the log, and counts one turn', async () => {
     fake.push(hang('mid-stream'), apiError(529, 'Overloaded', { retryAfterMs: 10 }), text('Hello after all.'));
-    const result = await run('hello', '--model-idle-seconds', '0.2');
+    const result = await run('hello', '--model-idle-seconds', '0.5');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('Hello after all.\n');
     expect(fake.requests).toHaveLength(3);
     const retries = [
       // Durations are the machine's: a loaded one takes longer than a second for what usually takes 0.3 s.
-      /^turn 1: the model's stream went silent \(no data for 0\.2 s\) after \d+\.\d s; retrying in \d+\.\d s \(attempt 2\)$/,
+      /^turn 1: the model's stream went silent \(no data for 0\.5 s\) after \d+\.\d s; retrying in \d+\.\d s \(attempt 2\)$/,
       /^turn 1: model API returned 529 overloaded_error: Overloaded \(request-id req_error_529\) after \d+\.\d s; retrying in 0\.0 s \(attempt 3\)$/,
     ];
     const { events } = readSessionLog(onlyLog(logs));

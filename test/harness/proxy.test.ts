@@ -237,13 +237,13 @@ describe('a broken stream through a proxy is told and retried as without one', (
       brokenStream('reset'),
       /^the model's stream ended mid-answer: the connection to http:\/\/model\.proxied\.test:\d+ closed/,
     ],
-    ['a stream that goes silent after message_start', hang('mid-stream'), /^the model's stream went silent \(no data for 0\.1 s\)/],
+    ['a stream that goes silent after message_start', hang('mid-stream'), /^the model's stream went silent \(no data for 0\.5 s\)/],
   ])('%s', async (_name, failure, said) => {
     model = await startFakeAnthropic({ turns: [failure, text('recovered')] });
     proxy = await startFakeProxy();
     proxyEnv({ HTTP_PROXY: proxy.url });
     const retries: string[] = [];
-    const client = clientFor(model, Number.POSITIVE_INFINITY, { baseURL: proxiedName(model), streamIdleMs: 100 });
+    const client = clientFor(model, Number.POSITIVE_INFINITY, { baseURL: proxiedName(model), streamIdleMs: 500 });
     const outcome = await client.send(request, new AbortController().signal, { onRetry: (message) => retries.push(message) });
     expect(outcome).toMatchObject({ ok: true, message: { content: [{ type: 'text', text: 'recovered' }] } });
     expect(retries).toEqual([expect.stringMatching(said)]);

@@ -97,8 +97,10 @@ describe('flue-action run killed with SIGKILL, then --resume', () => {
 
   it.each([1, 2, 3])('at a random line (round %i): finishes the session, each completed call once', async () => {
     const { repo, logs } = await setUp();
-    // Slow enough that the kill lands before the next model answer, whatever line it waited for.
-    const fake = await fakeModel(workerTurns().map((each) => ({ ...each, delayMs: 150 }) as FakeTurn));
+    // Slow enough that the kill usually lands before the next model answer, whatever line it waited for;
+    // the last answer never comes, so however late the kill lands on a loaded machine, the run has not ended.
+    const slowed = workerTurns().map((each) => ({ ...each, delayMs: 150 }) as FakeTurn);
+    const fake = await fakeModel([...slowed.slice(0, -1), hang()]);
     const line = 2 + Math.floor(Math.random() * 19);
     const lines = () => (existsSync(logs) ? readFileSync(onlyLog(logs), 'utf8').split('\n').length - 1 : 0);
     const file = await killWhen(repo, logs, fake, () => lines() >= line);
