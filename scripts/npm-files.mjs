@@ -53,19 +53,25 @@ export function actionOnlyFiles(dist) {
     if (id === undefined) continue;
     const text = readFileSync(join(dist, name), 'utf8');
     // The loader finds a chunk by its id: the file must be the chunk it is named after.
-    if (!text.startsWith(`export const id=${id};`)) throw new Error(`build: dist/${name} does not start with 'export const id=${id};': see scripts/npm-files.mjs`);
+    if (!text.startsWith(`export const id=${id};`)) {
+      throw new Error(`build: dist/${name} does not start with 'export const id=${id};': see scripts/npm-files.mjs`);
+    }
     chunks.set(Number(id), { name, text });
   }
   const core = readFileSync(join(dist, 'core.js'), 'utf8');
   if (!core.includes('+`.index.js`')) throw new Error("build: dist/core.js no longer names its chunks '<id>.index.js': see scripts/npm-files.mjs");
   for (const [name, text] of [['core.js', core], ...[...chunks.values()].map((chunk) => [chunk.name, chunk.text])]) {
-    if (LOAD_BY_VARIABLE.test(text)) throw new Error(`build: dist/${name} loads chunks by a variable (an import() of an expression?): scripts/npm-files.mjs cannot tell which`);
+    if (LOAD_BY_VARIABLE.test(text)) {
+      throw new Error(`build: dist/${name} loads chunks by a variable (an import() of an expression?): scripts/npm-files.mjs cannot tell which`);
+    }
   }
 
   const imports = [...core.matchAll(ACTION_IMPORT)].filter((match) => ACTION_CALLS.includes(match[2]));
   for (const name of ACTION_CALLS) {
     const count = imports.filter((match) => match[2] === name).length;
-    if (count !== 1) throw new Error(`build: dist/core.js imports the action's ${name} ${count} times, not once: see src/bundle.ts and scripts/npm-files.mjs`);
+    if (count !== 1) {
+      throw new Error(`build: dist/core.js imports the action's ${name} ${count} times, not once: see src/bundle.ts and scripts/npm-files.mjs`);
+    }
   }
   // core.js without the two imports: what the CLI and lib.js can run.
   let rest = '';
