@@ -9,7 +9,7 @@ import { join } from 'node:path';
 export const BUILD_INPUTS_FILE = 'build-inputs.sha256';
 
 /** Everything the build reads but node_modules, which package-lock.json pins. */
-const INPUTS = ['src', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs'];
+const INPUTS = ['src', 'package-lock.json', 'tsconfig.json', 'scripts/build.mjs', 'scripts/npm-files.mjs'];
 
 /** sha256 over the inputs under `root`: each file's path, length and content, in path order. */
 export function buildInputsHash(root) {

@@ -18,6 +18,7 @@ import { minifySync } from 'oxc-minify';
 import ts from 'typescript';
 import * as valibot from 'valibot';
 import { BUILD_INPUTS_FILE, buildInputsHash } from './build-inputs.mjs';
+import { NPM_IGNORE_FILE, writeNpmIgnore } from './npm-files.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -119,6 +120,10 @@ try {
   renameSync(join(staging, 'types'), join(dist, 'types'));
   renameSync(join(staging, 'secrets'), join(dist, 'secrets'));
   writeEntries(STATE);
+  // The npm package runs the CLI and lib.js, never the action: the chunks only the action loads stay
+  // out of its tarball (scripts/npm-files.mjs). dist/ here keeps them all.
+  const leftOut = writeNpmIgnore(dist);
+  timings.push(`${NPM_IGNORE_FILE}: npm leaves out ${leftOut.length} files, ${bytesOf(leftOut).toLocaleString('en')} bytes`);
 } finally {
   rmSync(staging, { recursive: true, force: true });
   rmSync(transpiled, { recursive: true, force: true });
@@ -214,6 +219,10 @@ async function timed(phase, fn) {
   const start = performance.now();
   const note = await fn();
   timings.push(`${phase} ${((performance.now() - start) / 1000).toFixed(1)} s${note ? ` (${note})` : ''}`);
+}
+
+function bytesOf(files) {
+  return files.reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
 }
 
 function directorySize(dir) {

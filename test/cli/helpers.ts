@@ -98,11 +98,13 @@ export interface CliSpawnOptions {
   cwd?: string;
   /** Node flags before the script: e.g. `--import` of a fault injector (test/action/fs-faults.mjs). */
   nodeArgs?: string[];
+  /** The CLI file to run instead of this repository's dist/cli.js: an installed package's. */
+  script?: string;
 }
 
 /** `node dist/cli.js ...args` as its own process; killChildren() ends any still running. */
 export function spawnCli(args: string[], options: CliSpawnOptions): Spawned {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), requireBuiltCli(), ...args], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? requireBuiltCli(), ...args], {
     cwd: options.cwd ?? ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],
