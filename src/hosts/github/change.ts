@@ -76,17 +76,29 @@ async function defaultBranch(api: RepoApi): Promise<string> {
  * exact however large the repository, where a recursive listing may be cut short.
  */
 async function blobsOn(api: RepoApi, commit: string, paths: string[]): Promise<Map<string, string>> {
+  /** The entry `name` of a listing; a listing GitHub cut short (over 100,000 entries) cannot say a name is absent. */
+  const entryIn = (tree: GitTree | undefined, name: string, type: 'tree' | 'blob', folder: string) => {
+    const entry = tree?.tree.find((item) => item.path === name && item.type === type);
+    if (entry === undefined && tree?.truncated) {
+      throw new FlueError(
+        `propose_change: GET ${api.path}/git/trees listed the folder '${folder}' of ${commit} in part, so whether the edited files are the same ` +
+          'there cannot be told: nothing was committed.',
+      );
+    }
+    return entry?.sha;
+  };
   const folders = new Map<string, Promise<GitTree | undefined>>();
   const listing = (folder: string): Promise<GitTree | undefined> => {
     let found = folders.get(folder);
     if (found === undefined) {
       const slash = folder.lastIndexOf('/');
+      const parent = slash < 0 ? '' : folder.slice(0, slash);
       found =
         folder === ''
           ? api.getTree(commit, false)
-          : listing(folder.slice(0, Math.max(slash, 0))).then((parent) => {
-              const entry = parent?.tree.find((item) => item.path === folder.slice(slash + 1) && item.type === 'tree');
-              return entry?.sha ? api.getTree(entry.sha, false) : undefined;
+          : listing(parent).then((tree) => {
+              const sha = entryIn(tree, folder.slice(slash + 1), 'tree', parent);
+              return sha ? api.getTree(sha, false) : undefined;
             });
       folders.set(folder, found);
     }
@@ -95,12 +107,9 @@ async function blobsOn(api: RepoApi, commit: string, paths: string[]): Promise<M
   const blobs = new Map<string, string>();
   for (const file of paths) {
     const slash = file.lastIndexOf('/');
-    const tree = await listing(slash < 0 ? '' : file.slice(0, slash));
-    const entry = tree?.tree.find((item) => item.path === file.slice(slash + 1) && item.type === 'blob');
-    if (entry?.sha) blobs.set(file, entry.sha);
-    else if (tree?.truncated) {
-      throw new FlueError(`propose_change: GET ${api.path}/git/trees on ${commit} listed ${file}'s folder in part, so the file cannot be compared`);
-    }
+    const folder = slash < 0 ? '' : file.slice(0, slash);
+    const sha = entryIn(await listing(folder), file.slice(slash + 1), 'blob', folder);
+    if (sha) blobs.set(file, sha);
   }
   return blobs;
 }
@@ -117,7 +126,9 @@ async function commitChange(api: RepoApi, output: Change, branch: string, target
     if (statusOf(error) !== 404 && statusOf(error) !== 422) throw failed(api, 'GET', `/git/commits/${base}`, 'contents: read', error);
     const repository = `${api.repository.owner}/${api.repository.name}`;
     if (target.request !== undefined) {
-      throw new FlueError(`propose_change: the head commit ${base} of ${target.request} is not in ${repository} on GitHub, so the change cannot be built on it.`);
+      throw new FlueError(
+        `propose_change: the head commit ${base} of ${target.request} is not in ${repository} on GitHub, so the change cannot be built on it.`,
+      );
     }
     throw new FlueError(
       `propose_change: the checkout's HEAD commit ${base} is not in ${repository} on GitHub, so the change ` +

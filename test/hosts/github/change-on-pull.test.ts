@@ -133,6 +133,32 @@ describe('propose_change on a pull request event goes to the pull request branch
     expect(gitData(repo).openedPulls()[0]).toMatchObject({ base: { ref: 'changes' } });
   });
 
+  test('a head commit GitHub does not have, and a folder listing GitHub cut short, are said plainly; nothing is written', async () => {
+    const at = checkout();
+    const missing = await pullRequest(HEAD_FILES, (pull) => {
+      pull.head.sha = at.head;
+    });
+    missing.repo.commits.delete(at.head);
+    const gone = await run(at, hostOn(missing.github, { runId: '77' }), missing.trigger, fixTurns());
+    expect(gone.publish.failed[0]?.message).toBe(
+      `propose_change: the head commit ${at.head} of pull request #2 is not in Codertocat/Hello-World on GitHub, so the change cannot be built on it.`,
+    );
+    expect(writes(missing.github)).toEqual([]);
+
+    git(at.dir, 'checkout', '--', 'src/app.ts');
+    const cut = await pullRequest();
+    cut.repo.rawTree('d'.repeat(40), [{ path: 'README.md', type: 'blob', mode: '100644', sha: cut.repo.blob('# app\n') }], {
+      commitSha: HEAD_SHA,
+      truncated: true,
+    });
+    const merge = mergeCheckout();
+    const report = await run(merge, hostOn(cut.github, { runId: '77' }), cut.trigger, fixTurns());
+    expect(report.publish.failed[0]?.message).toBe(
+      `propose_change: GET ${API}/git/trees listed the folder '' of ${HEAD_SHA} in part, so whether the edited files are the same there cannot be told: nothing was committed.`,
+    );
+    expect(writes(cut.github)).toEqual([]);
+  });
+
   test('a re-run of the same workflow run moves its branch and updates its pull request into the head branch: one pull request', async () => {
     const { github, repo, trigger } = await pullRequest();
     const at = mergeCheckout();

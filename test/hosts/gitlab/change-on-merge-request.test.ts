@@ -79,6 +79,25 @@ describe('propose_change on a merge request pipeline goes to the merge request s
     ]);
   });
 
+  test('a new file in a folder the head does not have (GitLab answers 404 for its listing) is created on the head', async () => {
+    const { gitlab, project } = await setup();
+    const at = mergedResult();
+    project.tree(HEAD, HEAD_FILES);
+    const turns = [
+      { content: [{ type: 'tool_use' as const, name: 'bash', input: { command: 'mkdir -p docs/guide && echo new > docs/guide/new.md' } }] },
+      { content: [{ type: 'tool_use' as const, name: 'propose_change', input: { title: 'Docs', body: 'Docs.' } }] },
+      { content: 'Done.' },
+    ];
+
+    const report = await run(at, hostOn(gitlab), mergedResultTrigger(at), turns);
+
+    expect(report.status).toBe('succeeded');
+    const commits = commitsOf(project);
+    const commit = commits.commit(commits.branches()['flue/fixer-77'] ?? '');
+    expect(commit?.actions.map((action) => [action.action, action.file_path])).toEqual([['create', 'docs/guide/new.md']]);
+    expect(commit?.parent).toBe(HEAD);
+  });
+
   test('a file the target branch changed too is refused by name, and nothing is committed or opened', async () => {
     const { gitlab, project } = await setup();
     const at = mergedResult();
