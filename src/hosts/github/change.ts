@@ -62,7 +62,8 @@ export async function applyGitHubChange(api: RepoApi, output: Change, trigger: T
 const WORDS: RequestWords = {
   noun: 'pull request',
   sign: '#',
-  checkoutHint: 'Run the agent on a checkout of the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`).',
+  checkoutHint:
+    'Run the agent on a checkout of the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`; on a comment, `refs/pull/<number>/head`).',
 };
 
 /** Where the pull request goes without one to stack on: the repository's default branch. */

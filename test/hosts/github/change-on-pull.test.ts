@@ -91,7 +91,7 @@ describe('propose_change on a pull request event goes to the pull request branch
           `propose_change: the fix goes to the branch of pull request #2, whose head commit is ${HEAD_SHA.slice(0, 12)}, but the checkout's HEAD is ` +
           `${at.head.slice(0, 12)} (a merge with the base branch, or another commit), and src/app.ts differs between them. The base branch changed ` +
           "that file (or the checkout lacks the pull request's own changes), so the edits cannot go to the pull request's branch unchanged: nothing " +
-          'was committed. Run the agent on a checkout of the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`).',
+          'was committed. Run the agent on a checkout of the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`; on a comment, `refs/pull/<number>/head`).',
       },
     ]);
     expect(writes(github)).toEqual([]);
