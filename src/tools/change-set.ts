@@ -34,7 +34,8 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal, run
   const base = await git(['rev-parse', '--verify', 'HEAD^{commit}']);
   if (typeof base !== 'string') return fail(`propose_change: the checkout has no HEAD commit to build on (${base.problem})`);
   const numstat = await git([...DIFF, '--numstat']);
-  const statuses = await git([...DIFF, '--name-status']);
+  // --raw names each file's blob at HEAD: on a pull request event the host checks it against the PR's head.
+  const statuses = await git([...DIFF, '--raw', '--no-abbrev']);
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z']);
   for (const answer of [numstat, statuses, untracked]) {
     if (typeof answer !== 'string') return fail(`propose_change: ${answer.problem}`);
@@ -44,12 +45,13 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal, run
   const budget = { bytes: 0 };
   let current = '';
   try {
-    for (const [status, file] of parseNameStatus(statuses as string)) {
+    for (const { status, file, blob } of parseRaw(statuses as string)) {
       if (isRunners(file)) continue;
       current = file;
       const lines = counts.get(file) ?? { additions: 0, deletions: 0 };
-      if (status === 'D') files.push({ path: file, status: 'deleted', ...lines });
-      else files.push({ path: file, status: status === 'A' ? 'added' : 'modified', ...read(workspace, file, budget), ...lines });
+      const was = blob === undefined ? {} : { blob };
+      if (status === 'D') files.push({ path: file, status: 'deleted', ...was, ...lines });
+      else files.push({ path: file, status: status === 'A' ? 'added' : 'modified', ...was, ...read(workspace, file, budget), ...lines });
     }
     for (const file of (untracked as string).split('\0').filter((name) => name !== '' && !isRunners(name))) {
       current = file;
@@ -104,12 +106,20 @@ function parseNumstat(text: string): Map<string, { additions: number; deletions:
   return counts;
 }
 
-/** `X\0path\0` pairs (no renames: -z --no-renames gives one path each). A type change (T) is a modification. */
-function parseNameStatus(text: string): Array<[string, string]> {
+/**
+ * `:oldmode newmode oldsha newsha X\0path\0` records (no renames: -z --no-renames gives one path each); the
+ * old sha is the blob at HEAD, all zeros for a file HEAD lacks. A type change (T) is a modification.
+ */
+function parseRaw(text: string): Array<{ status: string; file: string; blob: string | undefined }> {
   const fields = text.split('\0');
-  const pairs: Array<[string, string]> = [];
-  for (let index = 0; index + 1 < fields.length; index += 2) pairs.push([fields[index]!, fields[index + 1]!]);
-  return pairs.filter(([status, file]) => status !== '' && file !== '');
+  const records: Array<{ status: string; file: string; blob: string | undefined }> = [];
+  for (let index = 0; index + 1 < fields.length; index += 2) {
+    const match = /^:\d+ \d+ ([0-9a-f]+) [0-9a-f]+ ([A-Z])\d*$/.exec(fields[index]!);
+    const file = fields[index + 1]!;
+    if (!match || file === '') continue;
+    records.push({ status: match[2]!, file, blob: /^0+$/.test(match[1]!) ? undefined : match[1] });
+  }
+  return records;
 }
 
 /** Lines of a new file as git counts them; 0 for binary content (a NUL in its first 8,000 bytes, git's own test). */

@@ -245,13 +245,20 @@ function repositoryRoute(project: FakeProject, request: RouteRequest, url: strin
   return paginate([...entries.values()], request.query, url);
 }
 
+/** A blob's `id` is git's object id of its content, as GitLab answers it (a checkout's `git rev-parse HEAD:path` matches it). */
 function treeEntry(path: string, file: Parameters<FakeProject['tree']>[1][string] | undefined): Json {
   const id = createHash('sha1')
     .update(`${path}:${JSON.stringify(file ?? null)}`)
     .digest('hex');
   const name = path.split('/').at(-1);
   if (file === undefined) return { id, name, type: 'tree', path, mode: '040000' };
-  if (typeof file !== 'string' && 'symlink' in file) return { id, name, type: 'blob', path, mode: '120000' };
+  if (typeof file !== 'string' && 'symlink' in file) return { id: blobId(file.symlink), name, type: 'blob', path, mode: '120000' };
   if (typeof file !== 'string' && 'submodule' in file) return { id, name, type: 'commit', path, mode: '160000' };
-  return { id, name, type: 'blob', path, mode: typeof file !== 'string' && 'executable' in file ? '100755' : '100644' };
+  const executable = typeof file !== 'string' && 'executable' in file;
+  return { id: blobId(executable ? file.executable : file), name, type: 'blob', path, mode: executable ? '100755' : '100644' };
 }
+
+const blobId = (content: string): string => {
+  const bytes = Buffer.from(content);
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+};

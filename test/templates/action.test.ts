@@ -9,7 +9,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { startFakeAnthropic, type FakeAnthropic } from '../fakes/anthropic.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
-import { at } from '../trigger/examples.js';
+import { at, example } from '../trigger/examples.js';
 import { removeTempDirs, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA } from '../action/harness.js';
 import { execFileSync } from 'node:child_process';
 import { gitData } from '../fakes/github-git.js';
@@ -206,5 +206,48 @@ describe('the templates through the built action, against the fake GitHub', () =
     expect(Object.keys(gitData(repo).branches())).toEqual(['flue/mention-4242']);
     expect(gitData(repo).openedPulls()).toHaveLength(1);
     expect(answers()).toHaveLength(1);
+  });
+
+  test("mention, asked for a fix on a pull request: the fix is built on the PR's head commit and proposed into its branch, not its base", async () => {
+    const { eventName, payload } = githubEvent('mention', FIX_REQUEST);
+    const pullRequest = example('pull_request', 'opened');
+    const pull = pullRequest.pull_request as { number: number; head: { ref: string; sha: string }; base: { sha: string } };
+    // GitHub's comment example is on issue #1; the same comment on PR #2, as the issues API shows a pull request.
+    Object.assign(payload.issue as object, {
+      number: pull.number,
+      pull_request: { url: `https://api.github.com/repos/Codertocat/Hello-World/pulls/2` },
+    });
+    github = await startFakeGitHub();
+    const repo = github.seedFromPayload(pullRequest);
+    github.seedFromPayload(payload);
+    repo.permission('Codertocat', 'write');
+    const files = fixCheckout();
+    // The workflow checks out the default branch; README.md there is the same blob as on the PR's head.
+    const workspace = await tempDir(files);
+    const head = commitCheckout(workspace);
+    repo.tree(head, files).tree(pull.head.sha, files).tree(pull.base.sha, flueFiles('mention'));
+    const turns = fakeTurns('mention', 'mention-fix');
+    model = await startFakeAnthropic({ turns });
+
+    const run = await runAction({
+      eventName,
+      payload,
+      inputs: workflowInputs('mention'),
+      workspace,
+      githubUrl: github.url,
+      anthropicUrl: model.url,
+      env: { GITHUB_SHA: head },
+    });
+
+    expect(run.main.code, run.main.stdout + run.main.stderr).toBe(0);
+    expect(run.outputs.status).toBe('succeeded');
+    const data = gitData(repo);
+    const commit = data.commit(data.branches()['flue/mention-4242'] ?? '');
+    expect(commit?.parents).toEqual([pull.head.sha]);
+    expect(data.files(commit?.sha ?? '')['README.md']?.content).toBe(FIXED_README);
+    const [opened, ...more] = data.openedPulls();
+    expect(more).toEqual([]);
+    expect(opened).toMatchObject({ draft: true, head: { ref: 'flue/mention-4242' }, base: { ref: pull.head.ref } });
+    expect(String(opened?.body)).toContain('Proposed into the branch of pull request #2: merging it adds the change there.');
   });
 });

@@ -323,6 +323,40 @@ describe('the templates as GitLab CI jobs, against the fake GitLab', () => {
     expect(split('issues', 17)).toHaveLength(1);
   });
 
+  test("mention, asked for a fix in a note on a merge request: the fix starts at the merge request's head and goes into its source branch", async () => {
+    const workspace = await setUp('mention', 'mention-fix');
+    const files = fixCheckout();
+    await mkdir(path.join(workspace, '.github/workflows'), { recursive: true });
+    await writeFile(path.join(workspace, '.github/workflows/ci.yml'), CI_WORKFLOW);
+    // The trigger pipeline's checkout is the default branch; README.md there is the same blob as on the head.
+    const head = commitCheckout(workspace);
+    project.tree(head, files);
+    project.tree(HEAD_SHA, files);
+    project.member('bob', 30);
+    project.member('alice', 30);
+    const mr = project.mergeRequest(7, { author: 'alice', sha: HEAD_SHA, source_branch: 'feature' });
+    const note = project.note(mr, { body: FIX_REQUEST, author: 'bob' });
+    const env = await triggerPipeline(workspace, 'note-merge-request.json', (payload) => {
+      payload.object_attributes.id = note.id;
+      payload.object_attributes.note = FIX_REQUEST;
+      payload.object_attributes.noteable_id = mr.data.id;
+      payload.merge_request = { ...payload.merge_request, iid: 7, id: mr.data.id };
+      payload.user.username = 'bob';
+    });
+
+    const result = await run('mention', { ...env, CI_COMMIT_SHA: head });
+
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    const commits = commitsOf(project);
+    const commit = commits.commit(commits.branches()['flue/mention-77'] ?? '');
+    expect(commit?.parent).toBe(HEAD_SHA);
+    expect(commit?.actions.map((action) => action.file_path)).toEqual(['README.md']);
+    const [request, ...more] = commits.openedMergeRequests();
+    expect(more).toEqual([]);
+    expect(request).toMatchObject({ draft: true, source_branch: 'flue/mention-77', target_branch: 'feature' });
+    expect(String(request?.description)).toContain('Proposed into the branch of merge request !7: merging it adds the change there.');
+  });
+
   test("the job's own session log, written in the checkout for artifacts, is never part of the fix (the runner leaves its log folder out)", async () => {
     const { env, workspace } = await fixJob();
     const result = await run('mention', env);

@@ -28,7 +28,8 @@ const write = (file: string, content: string | Buffer, mode?: number) => {
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 
 describe('readChangeSet: the edits against HEAD, as the runner reads them', () => {
-  test('modified, added (untracked), deleted, executable, binary; ignored files left out', async () => {
+  test('modified, added (untracked), deleted, executable, binary; ignored files left out; the blob at HEAD of each file HEAD has', async () => {
+    const blobAtHead = (file: string) => git(repo.dir, 'rev-parse', `HEAD:${file}`).trim();
     write('src/a.ts', 'one\nTWO\nthree\n');
     write('src/new.ts', 'export {};\n');
     write('bin/run.sh', '#!/bin/sh\n', 0o755);
@@ -43,8 +44,16 @@ describe('readChangeSet: the edits against HEAD, as the runner reads them', () =
         files: [
           { path: 'bin/run.sh', status: 'added', mode: '100755', content: b64('#!/bin/sh\n'), additions: 1, deletions: 0 },
           { path: 'logo.png', status: 'added', mode: '100644', content: b64(Buffer.from([0x89, 0x50, 0, 1, 2])), additions: 0, deletions: 0 },
-          { path: 'old.txt', status: 'deleted', additions: 0, deletions: 1 },
-          { path: 'src/a.ts', status: 'modified', mode: '100644', content: b64('one\nTWO\nthree\n'), additions: 2, deletions: 1 },
+          { path: 'old.txt', status: 'deleted', blob: blobAtHead('old.txt'), additions: 0, deletions: 1 },
+          {
+            path: 'src/a.ts',
+            status: 'modified',
+            blob: blobAtHead('src/a.ts'),
+            mode: '100644',
+            content: b64('one\nTWO\nthree\n'),
+            additions: 2,
+            deletions: 1,
+          },
           { path: 'src/new.ts', status: 'added', mode: '100644', content: b64('export {};\n'), additions: 1, deletions: 0 },
         ],
       },

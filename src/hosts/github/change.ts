@@ -4,16 +4,18 @@
  * with the agent's title and body. No `git push`: the runner holds the token, the checkout's git never
  * sees it. The branch is `<prefix><agent>-<run id>`; a re-run of the same workflow run moves that branch
  * to its new commit and updates the pull request it finds there (the runner's own, carrying the output's
- * marker), so one run opens one pull request however often it is re-run.
+ * marker), so one run opens one pull request however often it is re-run. On a pull request event the
+ * commit goes on the pull request's head and the pull request into its branch (change-target.ts).
  */
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
 import { capBody } from '../../publish/sanitize.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
+import { type ChangeTarget, changeTarget, checkOnHead, type RequestWords, targetedBody } from '../change-target.js';
 import type { AppliedOutput, OutputKey } from '../host.js';
 import { changeBranch, markedBody } from '../markers.js';
-import type { RepoApi } from './api.js';
+import type { GitTree, RepoApi } from './api.js';
 import { apiFailure, statusOf } from './errors.js';
 import type { EarlierAttempt } from './rerun.js';
 
@@ -34,11 +36,13 @@ export interface ChangeRun {
 }
 
 export async function applyGitHubChange(api: RepoApi, output: Change, trigger: Trigger, run: ChangeRun): Promise<AppliedOutput> {
+  const target = changeTarget(output.changes, trigger, WORDS);
+  await checkOnHead(output.changes, target, WORDS, (commit, paths) => blobsOn(api, commit, paths));
   const branch = changeBranch(output.branchPrefix, run.key, run.runId);
-  const base = await targetBranch(api, trigger);
-  const commit = await commitChange(api, output, branch);
+  const base = target.branch ?? (await defaultBranch(api));
+  const commit = await commitChange(api, output, branch, target);
   const moved = await pointBranch(api, branch, commit, run.attempt.rerun);
-  const body = markedBody(capBody(output.body, LIMITS.commentChars), run.attempt.marker);
+  const body = markedBody(targetedBody(capBody(output.body, LIMITS.commentChars), target), run.attempt.marker);
   const earlier = moved ? await ownPull(api, branch, run.attempt) : undefined;
   if (earlier !== undefined) {
     const pull = await api.call('PATCH', `/pulls/${earlier}`, 'pull-requests: write', () =>
@@ -55,24 +59,80 @@ export async function applyGitHubChange(api: RepoApi, output: Change, trigger: T
   return { url: pull.data.html_url };
 }
 
-/** The pull request's base: a pull request's own base branch, else the repository's default branch. */
-async function targetBranch(api: RepoApi, trigger: Trigger): Promise<string> {
-  if (trigger.isPullRequest && trigger.refs.base) return trigger.refs.base;
+const WORDS: RequestWords = {
+  noun: 'pull request',
+  sign: '#',
+  checkoutHint:
+    'Run the agent on a checkout of the head commit (actions/checkout with `ref: ${{ github.event.pull_request.head.sha }}`; on a comment, `refs/pull/<number>/head`).',
+};
+
+/** Where the pull request goes without one to stack on: the repository's default branch. */
+async function defaultBranch(api: RepoApi): Promise<string> {
   const { data } = await api.call('GET', '', 'contents: read', () => api.octokit.rest.repos.get(params(api)));
   return data.default_branch;
 }
 
-/** Blobs, a tree on the base commit's tree, and the commit; its sha. */
-async function commitChange(api: RepoApi, output: Change, branch: string): Promise<string> {
-  const { base, files } = output.changes;
+/**
+ * The blob ids of `paths` on `commit`, one directory listing (GET git/trees, not recursive) per folder:
+ * exact however large the repository, where a recursive listing may be cut short.
+ */
+async function blobsOn(api: RepoApi, commit: string, paths: string[]): Promise<Map<string, string>> {
+  /** The entry `name` of a listing; a listing GitHub cut short (over 100,000 entries) cannot say a name is absent. */
+  const entryIn = (tree: GitTree | undefined, name: string, type: 'tree' | 'blob', folder: string) => {
+    const entry = tree?.tree.find((item) => item.path === name && item.type === type);
+    if (entry === undefined && tree?.truncated) {
+      throw new FlueError(
+        `propose_change: GET ${api.path}/git/trees listed the folder '${folder}' of ${commit} in part, so whether the edited files are the same ` +
+          'there cannot be told: nothing was committed.',
+      );
+    }
+    return entry?.sha;
+  };
+  const folders = new Map<string, Promise<GitTree | undefined>>();
+  const listing = (folder: string): Promise<GitTree | undefined> => {
+    let found = folders.get(folder);
+    if (found === undefined) {
+      const slash = folder.lastIndexOf('/');
+      const parent = slash < 0 ? '' : folder.slice(0, slash);
+      found =
+        folder === ''
+          ? api.getTree(commit, false)
+          : listing(parent).then((tree) => {
+              const sha = entryIn(tree, folder.slice(slash + 1), 'tree', parent);
+              return sha ? api.getTree(sha, false) : undefined;
+            });
+      folders.set(folder, found);
+    }
+    return found;
+  };
+  const blobs = new Map<string, string>();
+  for (const file of paths) {
+    const slash = file.lastIndexOf('/');
+    const folder = slash < 0 ? '' : file.slice(0, slash);
+    const sha = entryIn(await listing(folder), file.slice(slash + 1), 'blob', folder);
+    if (sha) blobs.set(file, sha);
+  }
+  return blobs;
+}
+
+/** Blobs, a tree on the parent commit's tree, and the commit; its sha. */
+async function commitChange(api: RepoApi, output: Change, branch: string, target: ChangeTarget): Promise<string> {
+  const { files } = output.changes;
+  const base = target.parent;
   let baseTree: string;
   try {
     const { data } = await api.octokit.rest.git.getCommit({ ...params(api), commit_sha: base });
     baseTree = data.tree.sha;
   } catch (error) {
     if (statusOf(error) !== 404 && statusOf(error) !== 422) throw failed(api, 'GET', `/git/commits/${base}`, 'contents: read', error);
+    const repository = `${api.repository.owner}/${api.repository.name}`;
+    if (target.request !== undefined) {
+      throw new FlueError(
+        `propose_change: the head commit ${base} of ${target.request} is not in ${repository} on GitHub, so the change cannot be built on it.`,
+      );
+    }
     throw new FlueError(
-      `propose_change: the checkout's HEAD commit ${base} is not in ${api.repository.owner}/${api.repository.name} on GitHub, so the change ` +
+      `propose_change: the checkout's HEAD commit ${base} is not in ${repository} on GitHub, so the change ` +
         'cannot be built on it. Run the agent on a checkout of a commit GitHub has (actions/checkout does that).',
     );
   }

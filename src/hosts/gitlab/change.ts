@@ -4,16 +4,20 @@
  * checkout's HEAD, and opens a merge request with the agent's title and description. No `git push`: the
  * token stays in the runner. The branch is `<prefix><agent>-<pipeline id>`; a retried job (same
  * pipeline) rewrites that branch (`force`) and updates the merge request it finds from it (the runner's
- * own, carrying the output's marker), so one pipeline opens one merge request.
+ * own, carrying the output's marker), so one pipeline opens one merge request. On a merge request event
+ * the branch starts at the merge request's head and the merge request goes into its source branch
+ * (change-target.ts).
  */
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
 import { capBody } from '../../publish/sanitize.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
+import { changeTarget, checkOnHead, type RequestWords, targetedBody } from '../change-target.js';
 import type { AppliedOutput, OutputKey } from '../host.js';
 import { changeBranch, markedBody } from '../markers.js';
 import type { ProjectApi } from './api.js';
+import { statusOf } from './errors.js';
 import type { EarlierAttempt } from './rerun.js';
 
 type Change = Extract<ProposedOutput, { kind: 'propose_change' }>;
@@ -48,8 +52,10 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
         '(it would commit a plain file): nothing was committed. Propose the change without symlinks.',
     );
   }
+  const target = changeTarget(output.changes, trigger, WORDS);
+  await checkOnHead(output.changes, target, WORDS, (commit, paths) => blobsOn(api, commit, paths));
   const branch = changeBranch(output.branchPrefix, run.key, run.runId);
-  const target = await targetBranch(api, trigger);
+  const targetBranch = target.branch ?? (await defaultBranch(api));
   const actions: CommitAction[] = output.changes.files.map((file) =>
     file.status === 'deleted'
       ? { action: 'delete', file_path: file.path }
@@ -64,14 +70,14 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
   await api.client.request('POST', `${api.path}/repository/commits`, {
     body: {
       branch,
-      start_sha: output.changes.base,
+      start_sha: target.parent,
       commit_message: `${output.title}\n\nProposed by flue-action on branch ${branch}.`,
       actions,
       // Only a retried job may rewrite the branch: on a first attempt a branch of that name is someone else's, and GitLab refuses.
       force: run.attempt.rerun,
     },
   });
-  const description = markedBody(capBody(output.body, LIMITS.commentChars), run.attempt.marker);
+  const description = markedBody(targetedBody(capBody(output.body, LIMITS.commentChars), target), run.attempt.marker);
   const earlier = run.attempt.rerun ? await ownMergeRequest(api, branch, run.attempt) : undefined;
   if (earlier !== undefined) {
     const updated = await api.client.request<MergeRequestAnswer>('PUT', `${api.path}/merge_requests/${earlier}`, {
@@ -83,7 +89,7 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
     };
   }
   const created = await api.client.request<MergeRequestAnswer>('POST', `${api.path}/merge_requests`, {
-    body: { source_branch: branch, target_branch: target, title: titled(output), description },
+    body: { source_branch: branch, target_branch: targetBranch, title: titled(output), description },
   });
   return { url: created.web_url };
 }
@@ -91,12 +97,33 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
 /** GitLab marks a draft by its title. */
 const titled = (output: Change): string => (output.draft ? `Draft: ${output.title}` : output.title);
 
-/** A merge request's own target branch, else the project's default branch. */
-async function targetBranch(api: ProjectApi, trigger: Trigger): Promise<string> {
-  if (trigger.isPullRequest && trigger.refs.base) return trigger.refs.base;
+const WORDS: RequestWords = {
+  noun: 'merge request',
+  sign: '!',
+  checkoutHint:
+    'Run the agent in a merge request pipeline on the source branch (not a merged results pipeline), where the checkout is the head commit.',
+};
+
+/** Where the merge request goes without one to stack on: the project's default branch. */
+async function defaultBranch(api: ProjectApi): Promise<string> {
   const project = await api.client.request<{ default_branch?: string | null }>('GET', api.path);
   if (!project.default_branch) throw new FlueError(`propose_change: GET ${api.path} names no default branch to open the merge request into`);
   return project.default_branch;
+}
+
+/** The blob ids of `paths` on `commit`, one listing (GET repository/tree, not recursive) per folder; a folder that is not there has none. */
+async function blobsOn(api: ProjectApi, commit: string, paths: string[]): Promise<Map<string, string>> {
+  const blobs = new Map<string, string>();
+  const wanted = new Set(paths);
+  const folders = new Set(paths.map((file) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '')));
+  for (const folder of folders) {
+    const entries = await api.tree(commit, folder, false).catch((error: unknown) => {
+      if (statusOf(error) === 404 && folder !== '') return [];
+      throw error;
+    });
+    for (const entry of entries) if (entry.type === 'blob' && wanted.has(entry.path)) blobs.set(entry.path, entry.id);
+  }
+  return blobs;
 }
 
 /** The iid of the runner's own merge request from `branch` carrying the output's marker, if any. */

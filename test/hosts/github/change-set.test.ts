@@ -1,6 +1,7 @@
 // propose_change end to end: a scripted agent with `write` edits the checkout (a real git repository) and
 // proposes the change; the runner reads the change set, checks it, and commits it through the real GitHub
 // host to the fake GitHub: one branch, one commit, one draft pull request, and on a re-run none more.
+// Pull request events: change-on-pull.test.ts.
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -9,7 +10,7 @@ import { gitData } from '../../fakes/github-git.js';
 import type { FakeRepo } from '../../fakes/github.js';
 import { git } from '../../sandbox/git-repo.js';
 import { type Checkout, checkout, FILES, FIXER, fixTurns, run, toolResults } from '../change-set-run.js';
-import { hostOn, issueEvent, pullRequestEvent, setup } from './helpers.js';
+import { hostOn, issueEvent, setup } from './helpers.js';
 
 /** The fake's copy of the checkout's HEAD commit, which GitHub has (actions/checkout fetched it from there). */
 function seed(repo: FakeRepo, at: Checkout): void {
@@ -154,18 +155,6 @@ describe('propose_change on GitHub', () => {
         .openedPulls()
         .map((pull) => pull.title),
     ).toEqual(['Fix the answer', 'Second']);
-  });
-
-  test("on a pull request event the pull request targets the pull request's base branch", async () => {
-    const { github } = await setup();
-    const { trigger, payload } = pullRequestEvent();
-    const repo = github.seedFromPayload(payload);
-    const at = checkout();
-    seed(repo, at);
-    const report = await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
-    expect(report.status).toBe('succeeded');
-    expect(gitData(repo).openedPulls()[0]).toMatchObject({ base: { ref: trigger.refs.base }, head: { ref: 'flue/fixer-77' } });
-    expect(trigger.refs.base).toBe('master');
   });
 
   test("on a first attempt a branch of that name is someone else's: nothing is overwritten, the failure names it", async () => {

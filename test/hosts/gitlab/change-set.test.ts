@@ -1,6 +1,7 @@
 // propose_change end to end on GitLab: the scripted agent fixes a file in a real git checkout and proposes
 // it; the runner commits it through POST /projects/:id/repository/commits on a new branch and opens one
-// draft merge request; a retried job rewrites the branch and updates that merge request.
+// draft merge request; a retried job rewrites the branch and updates that merge request. Merge request
+// pipelines: change-on-merge-request.test.ts.
 import * as fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -81,16 +82,6 @@ describe('propose_change on GitLab', () => {
       'GET /projects/42/merge_requests',
       `PUT /projects/42/merge_requests/${iid}`,
     ]);
-  });
-
-  test("on a merge request event the merge request targets the merge request's own target branch; draft: false opens it ready", async () => {
-    const { gitlab, project } = await setup();
-    project.mergeRequest(7, { target_branch: 'develop' });
-    const at = checkout('{ draft: false }');
-    seed(project, at);
-    const report = await run(at, hostOn(gitlab), trigger('mr', { refs: { base: 'develop' } }), fixTurns());
-    expect(report.status).toBe('succeeded');
-    expect(commitsOf(project).openedMergeRequests()[0]).toMatchObject({ title: 'Fix the answer', draft: false, target_branch: 'develop' });
   });
 
   test('a new file is created, a deleted one deleted; a symlink is refused by name (the commits API would make it a plain file)', async () => {
