@@ -79,6 +79,11 @@ export interface FileChange {
     status: 'added' | 'modified' | 'deleted';
     /** Git mode: 100644, 100755, or 120000 for a symlink (its target is the content). Absent when deleted. */
     mode?: '100644' | '100755' | '120000';
+    /**
+     * The file's blob at HEAD (git's object id), as the runner's git read it; absent for a file HEAD lacks. On a
+     * pull request event it tells whether the edit applies unchanged to the pull request's head commit.
+     */
+    blob?: string;
     /** The new content, base64 (files may be binary). Absent when deleted. */
     content?: string;
     /** Lines added and deleted, as `git diff --numstat` counts them (0 for a binary file). */
