@@ -60,7 +60,7 @@ describe.runIf(stripsTypes)(`a .ts agent on Node ${process.versions.node}`, () =
     });
   });
 
-  it("loads from a repository whose package.json has no \"type\" without Node's warning about it", async () => {
+  it('loads from a repository whose package.json has no "type" without Node\'s warning about it', async () => {
     // Most repositories' package.json say no "type"; Node would guess the agent's format and warn on stderr each run.
     const typeless = await makeTempDir({ 'package.json': '{ "name": "app", "private": true }\n', '.flue/agents/count.ts': COUNT_TS });
     expect(await runBuiltCli(['check', '--cwd', typeless], { env })).toEqual({

@@ -113,7 +113,9 @@ function listMergeRequests(project: FakeProject, query: Record<string, string>):
       (data) =>
         (query.source_branch === undefined || data.source_branch === query.source_branch) &&
         (query.state === 'all' || data.state === (query.state ?? 'opened')),
-    );
+    )
+    // GitLab's default order: newest first (order_by=created_at, sort=desc).
+    .sort((a, b) => Number(b.iid) - Number(a.iid));
   return json(requests);
 }
 

@@ -42,6 +42,8 @@ interface MergeRequestAnswer {
   web_url: string;
   description: string | null;
   author?: { username: string } | null;
+  /** opened, closed, merged or locked. */
+  state?: string;
 }
 
 export async function applyGitLabChange(api: ProjectApi, output: Change, trigger: Trigger, run: ChangeRun): Promise<AppliedOutput> {
@@ -79,8 +81,8 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
   });
   const description = markedBody(targetedBody(capBody(output.body, LIMITS.commentChars), target), run.attempt.marker);
   const earlier = run.attempt.rerun ? await ownMergeRequest(api, branch, run.attempt) : undefined;
-  if (earlier !== undefined) {
-    const updated = await api.client.request<MergeRequestAnswer>('PUT', `${api.path}/merge_requests/${earlier}`, {
+  if (earlier?.state === 'opened') {
+    const updated = await api.client.request<MergeRequestAnswer>('PUT', `${api.path}/merge_requests/${earlier.iid}`, {
       body: { title: titled(output), description },
     });
     return {
@@ -88,10 +90,15 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
       note: `An earlier attempt of this pipeline had opened it: branch ${branch} rewritten, title and description updated.`,
     };
   }
+  // A merge request someone closed or merged since shows no new commit: the change goes in a new one.
   const created = await api.client.request<MergeRequestAnswer>('POST', `${api.path}/merge_requests`, {
     body: { source_branch: branch, target_branch: targetBranch, title: titled(output), description },
   });
-  return { url: created.web_url };
+  if (earlier === undefined) return { url: created.web_url };
+  return {
+    url: created.web_url,
+    note: `An earlier attempt of this pipeline had opened !${earlier.iid}, ${earlier.state} since: a new merge request proposes this attempt's commit.`,
+  };
 }
 
 /** GitLab marks a draft by its title. */
@@ -126,13 +133,17 @@ async function blobsOn(api: ProjectApi, commit: string, paths: string[]): Promis
   return blobs;
 }
 
-/** The iid of the runner's own merge request from `branch` carrying the output's marker, if any. */
-async function ownMergeRequest(api: ProjectApi, branch: string, attempt: EarlierAttempt): Promise<number | undefined> {
+/**
+ * The runner's own merge request from `branch` carrying the output's marker, if any: the open one, else the
+ * newest (GitLab lists the newest first), closed or merged.
+ */
+async function ownMergeRequest(api: ProjectApi, branch: string, attempt: EarlierAttempt): Promise<{ iid: number; state: string } | undefined> {
   const requests = await api.client.paginate<MergeRequestAnswer>(`${api.path}/merge_requests`, { source_branch: branch, state: 'all' });
+  let newest: { iid: number; state: string } | undefined;
   for (const request of requests) {
-    if (attempt.marker !== undefined && request.description?.includes(attempt.marker) && (await attempt.isSelf(request.author?.username))) {
-      return request.iid;
-    }
+    if (attempt.marker === undefined || !request.description?.includes(attempt.marker) || !(await attempt.isSelf(request.author?.username))) continue;
+    if (request.state === 'opened') return { iid: request.iid, state: 'opened' };
+    newest ??= { iid: request.iid, state: request.state ?? 'closed' };
   }
-  return undefined;
+  return newest;
 }

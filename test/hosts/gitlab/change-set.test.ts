@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { commitsOf } from '../../fakes/gitlab-commits.js';
 import type { FakeProject } from '../../fakes/gitlab.js';
 import { git } from '../../sandbox/git-repo.js';
-import { type Checkout, checkout, FILES, FIXER, fixTurns, run } from '../change-set-run.js';
+import { appliedEvents, type Checkout, checkout, FILES, FIXER, fixTurns, run } from '../change-set-run.js';
 import { hostOn, setup, trigger } from './helpers.js';
 
 /** GitLab's copy of the checkout's HEAD commit. */
@@ -81,6 +81,34 @@ describe('propose_change on GitLab', () => {
       'POST /projects/42/repository/commits',
       'GET /projects/42/merge_requests',
       `PUT /projects/42/merge_requests/${iid}`,
+    ]);
+  });
+
+  test.each(['closed', 'merged'])('a retried job whose merge request was %s since opens a new one for its commit, and says so', async (state) => {
+    const { gitlab, project } = await setup();
+    project.issue(3);
+    const at = checkout();
+    seed(project, at);
+    await run(at, hostOn(gitlab), trigger('issue'), fixTurns());
+    const [earlier] = commitsOf(project).openedMergeRequests();
+    earlier!.state = state;
+    git(at.dir, 'checkout', '--', 'src/app.ts');
+
+    const report = await run(at, hostOn(gitlab, { rerun: true }), trigger('issue'), fixTurns('Fix the answer (retry)'));
+
+    expect(report.status).toBe('succeeded');
+    const requests = commitsOf(project).openedMergeRequests();
+    expect(requests.map((request) => [request.iid, request.state, request.title])).toEqual([
+      [earlier!.iid, state, 'Draft: Fix the answer'],
+      [Number(earlier!.iid) + 1, 'opened', 'Draft: Fix the answer (retry)'],
+    ]);
+    expect(requests[1]).toMatchObject({ source_branch: 'flue/fixer-77', sha: commitsOf(project).branches()['flue/fixer-77'] });
+    expect(appliedEvents(report)).toMatchObject([
+      {
+        kind: 'propose_change',
+        url: requests[1]?.web_url,
+        note: `An earlier attempt of this pipeline had opened !${earlier!.iid}, ${state} since: a new merge request proposes this attempt's commit.`,
+      },
     ]);
   });
 
