@@ -275,6 +275,40 @@ describe('issues', () => {
   });
 });
 
+describe('the runner never answers its own changes (an issue webhook for the labels it added)', () => {
+  test("the labels a triage run adds come back as an issue webhook by the runner's account: skipped, no second run or note", async () => {
+    // GitLab's Issue Hook for a label change names who made it in `user`; the re-read keeps the issue's
+    // author (a stranger) as the actor, so only the webhook says it was the runner's own change.
+    project.issue(23, { title: 'Crash on start', description: 'It crashes.', author: 'stranger', labels: ['bug'] });
+    const fake = await withModel([toolUse('add_labels', { labels: ['question'] }), toolUse('add_comment', { body: 'Labelled again.' }), text('Done.')]);
+    const byRunner = await triggerPayload('issue.json', (payload) => {
+      payload.object_attributes.iid = 23;
+      payload.object_attributes.id = 9023;
+      payload.object_attributes.action = 'update';
+      payload.user = { ...payload.user, username: 'project_42_bot_flue', name: 'flue' };
+    });
+    const result = await run('triage', byRunner);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain(
+      'flue-action skipped the run: the webhook says project_42_bot_flue, the account this job writes as, changed issue #23: the runner never answers its own changes.',
+    );
+    expect(fake.requests).toEqual([]);
+    expect(writes()).toEqual([]);
+    expect(project.notes('issues', 23)).toEqual([]);
+
+    const byBot = await triggerPayload('issue.json', (payload) => {
+      payload.object_attributes.iid = 23;
+      payload.object_attributes.id = 9023;
+      payload.object_attributes.action = 'update';
+      payload.user = { ...payload.user, username: 'renovate-bot' };
+    });
+    const skipped = await run('triage', byBot);
+    expect(skipped.stdout).toContain("the webhook says the bot 'renovate-bot' changed issue #23, and it is not in allowed-bots.");
+    expect(fake.requests).toEqual([]);
+    expect(writes()).toEqual([]);
+  });
+});
+
 describe('bad set-ups say what to fix', () => {
   test('no token but CI_JOB_TOKEN: exit 2, naming the variable to set and why the job token cannot do', async () => {
     const env = mergeRequestPipeline();
