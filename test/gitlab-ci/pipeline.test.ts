@@ -364,7 +364,11 @@ describe('trigger phrase', () => {
     });
     const issue = (action: string) => JSON.stringify({ object_kind: 'issue', object_attributes: { action, description: 'It crashes.' } });
 
-    const edited = await runPipeline(project, { variables: TRIGGER_PIPELINE, fileVariables: { TRIGGER_PAYLOAD: issue('update') }, path: [recordingNpm()] });
+    const edited = await runPipeline(project, {
+      variables: TRIGGER_PIPELINE,
+      fileVariables: { TRIGGER_PAYLOAD: issue('update') },
+      path: [recordingNpm()],
+    });
     expect(edited.code, edited.output).toBe(0);
     const skipped = edited.jobLog('flue-triage');
     expect(standInRecords(skipped)).toEqual([]);
@@ -373,7 +377,11 @@ describe('trigger phrase', () => {
     // A kind alone still answers every action.
     expect(standInRecords(edited.jobLog('flue-any'))).toHaveLength(1);
 
-    const opened = await runPipeline(project, { variables: TRIGGER_PIPELINE, fileVariables: { TRIGGER_PAYLOAD: issue('open') }, path: [recordingNpm()] });
+    const opened = await runPipeline(project, {
+      variables: TRIGGER_PIPELINE,
+      fileVariables: { TRIGGER_PAYLOAD: issue('open') },
+      path: [recordingNpm()],
+    });
     expect(opened.code, opened.output).toBe(0);
     expect(standInRecords(opened.jobLog('flue-triage'))).toHaveLength(1);
   });

@@ -185,7 +185,11 @@ describe('merge request pipelines', () => {
       diffs: [{ old_path: 'README.md', new_path: 'README.md', diff: DIFF }],
     });
     const fake = await withModel([toolUse('submit_review', { body: 'Looks fine.', event: 'COMMENT', comments: [] }), text('Done.')]);
-    const env = mergeRequestPipeline({ CI_MERGE_REQUEST_SOURCE_PROJECT_ID: '99', GITLAB_USER_LOGIN: 'mallory', CI_MERGE_REQUEST_DIFF_BASE_SHA: OLD_SHA });
+    const env = mergeRequestPipeline({
+      CI_MERGE_REQUEST_SOURCE_PROJECT_ID: '99',
+      GITLAB_USER_LOGIN: 'mallory',
+      CI_MERGE_REQUEST_DIFF_BASE_SHA: OLD_SHA,
+    });
     const result = await run('review', env);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain(`Agent definitions read from the base commit ${BASE_SHA}`);
