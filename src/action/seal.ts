@@ -1,9 +1,11 @@
 /**
  * A session log's seal: an HMAC-SHA256 of the log's bytes, under a key derived from the step's
- * `anthropic-api-key` and bound to the workflow run, uploaded in the artifact beside the log as
- * `<log>.seal`. `resume: auto` continues only a log whose seal it can compute again: any job of a
+ * `anthropic-api-key` and bound to the workflow run and the job, uploaded in the artifact beside the log
+ * as `<log>.seal`. `resume: auto` continues only a log whose seal it can compute again: any job of a
  * workflow run can upload an artifact under the name the next attempt looks for (a job that builds a
- * pull request's code holds the same artifact token), but only a step given the key can seal one.
+ * pull request's code holds the same artifact token), but only a step given the key can seal one, and
+ * only this job's: another job's flue step (another prompt, another event's checkout) seals its own log
+ * for its own job, and a copy of it re-uploaded under this job's name is not this job's session.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,11 +13,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 /** The seal's file, beside the log: `triage-....seal` for `triage-....jsonl`. */
 export const sealFile = (logFile: string): string => logFile.replace(/\.jsonl$/, '') + '.seal';
 
-/** The run's sealing key; undefined without an API key (nothing is sealed, and nothing resumes). */
-export function sealKey(apiKey: string, run: { repository?: string; runId: string }): Buffer | undefined {
+/** The job's sealing key in this run (GITHUB_JOB); undefined without an API key (nothing is sealed, and nothing resumes). */
+export function sealKey(apiKey: string, run: { repository?: string; runId: string; job: string }): Buffer | undefined {
   if (apiKey === '') return undefined;
   return createHmac('sha256', apiKey)
-    .update(`flue-action session-log seal\n${run.repository ?? ''}\n${run.runId}`)
+    .update(`flue-action session-log seal\n${run.repository ?? ''}\n${run.runId}\n${run.job}`)
     .digest();
 }
 
