@@ -21,7 +21,7 @@ export function interpolate(text: string, context: Context): string {
 
 export function asText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return Array.isArray(value) ? 'Array' : 'Object';
   return String(value);
 }
 
