@@ -78,8 +78,8 @@ describe('propose_change on GitLab', () => {
     const iid = commits.openedMergeRequests()[0]?.iid;
     expect(gitlab.calls().filter((call) => !call.includes('/notes') && call !== 'GET /user')).toEqual([
       'GET /projects/42',
-      'POST /projects/42/repository/commits',
       'GET /projects/42/merge_requests',
+      'POST /projects/42/repository/commits',
       `PUT /projects/42/merge_requests/${iid}`,
     ]);
   });
@@ -155,15 +155,42 @@ describe('propose_change on GitLab', () => {
     expect(description).not.toContain('@alice');
   });
 
-  test("on a first attempt a branch of that name is someone else's: GitLab refuses and the failure names the call", async () => {
+  // GitLab numbers no attempts: the job looks for what an earlier job of its pipeline did on every attempt (rerun).
+  test.each([false, true])("a branch of that name that is someone else's is never rewritten (rerun: %s)", async (rerun) => {
     const { gitlab, project } = await setup();
     project.issue(3);
     const at = checkout();
     seed(project, at);
     commitsOf(project).branch('flue/fixer-77', 'f'.repeat(40));
-    const report = await run(at, hostOn(gitlab), trigger('issue'), fixTurns());
+    const report = await run(at, hostOn(gitlab, { rerun }), trigger('issue'), fixTurns());
     expect(report.status).toBe('failed');
-    expect(report.publish.failed[0]?.message).toMatch(/POST \/projects\/42\/repository\/commits.*A branch called 'flue\/fixer-77' already exists/);
+    expect(report.publish.failed[0]?.message).toBe(
+      "propose_change: branch flue/fixer-77 already exists and is not the runner's (no merge request of its own comes from it, and its last commit " +
+        "is not one it made): nothing was pushed. Delete the branch, or change the agent's branch-prefix.",
+    );
     expect(commitsOf(project).branches()).toEqual({ 'flue/fixer-77': 'f'.repeat(40) });
+    expect(gitlab.calls().filter((call) => call.includes('/repository/commits') || call.includes('/merge_requests'))).toEqual([
+      'GET /projects/42/merge_requests',
+    ]);
+  });
+
+  test('a branch an earlier job of the pipeline committed before it died is rewritten, and its merge request opened', async () => {
+    const { gitlab, project } = await setup();
+    project.issue(3);
+    const at = checkout();
+    seed(project, at);
+    await run(at, hostOn(gitlab), trigger('issue'), fixTurns());
+    const [earlier] = commitsOf(project).openedMergeRequests();
+    // As if the job had died between the commit and the merge request.
+    project.threads.delete(`merge_requests/${earlier!.iid}`);
+    git(at.dir, 'checkout', '--', 'src/app.ts');
+
+    const report = await run(at, hostOn(gitlab, { rerun: true }), trigger('issue'), fixTurns('Fix the answer (retry)'));
+
+    expect(report.status).toBe('succeeded');
+    const branch = commitsOf(project).branches()['flue/fixer-77']!;
+    expect(commitsOf(project).commit(branch)?.message).toBe('Fix the answer (retry)\n\nProposed by flue-action on branch flue/fixer-77.');
+    const requests = [...project.threads.values()].filter((thread) => thread.kind === 'merge_requests').map((thread) => thread.data);
+    expect(requests).toEqual([expect.objectContaining({ source_branch: 'flue/fixer-77', title: 'Draft: Fix the answer (retry)', state: 'opened' })]);
   });
 });
