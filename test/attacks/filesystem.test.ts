@@ -155,6 +155,8 @@ describe('what a later step commits or runs stays as it was, on every run, even 
     ['.github/actions/a/action.yml', '.github/'],
     ['.flue/agents/x.md', '.flue/'],
     ['.husky/pre-commit', '.husky/'],
+    ['.devcontainer/devcontainer.json', '.devcontainer/'],
+    ['.vscode/tasks.json', '.vscode/'],
     ['.gitattributes', '**/.gitattributes'],
     ['src/.GitAttributes', '**/.gitattributes'],
     ['.gitmodules', '.gitmodules'],

@@ -126,6 +126,8 @@ describe('protected paths stay read-only with `write`', () => {
       'AGENTS.md',
       'CLAUDE.md',
       '.husky/',
+      '.devcontainer/',
+      '.vscode/',
       '**/.gitattributes',
       '.gitmodules',
     ];
@@ -145,6 +147,8 @@ describe('protected paths stay read-only with `write`', () => {
       'AGENTS.md',
       'claude.md',
       '.husky/pre-commit',
+      '.devcontainer/devcontainer.json',
+      '.VSCode/tasks.json',
       'src/.gitattributes',
       '.gitmodules',
     ];

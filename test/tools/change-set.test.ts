@@ -131,6 +131,8 @@ describe('checkChangeSet: the policy', () => {
     ['src/.gitattributes', '**/.gitattributes'],
     ['AGENTS.md', 'AGENTS.md'],
     ['.husky/pre-commit', '.husky/'],
+    ['.devcontainer/devcontainer.json', '.devcontainer/'],
+    ['.vscode/tasks.json', '.vscode/'],
     ['CODEOWNERS', 'CODEOWNERS'],
   ])('%s is always protected, by the sandbox rule %s', (file, rule) => {
     const check = checkChangeSet(policy(), change({ path: 'src/ok.ts' }, { path: file }));
