@@ -163,7 +163,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   const proposalContext = {
     isPullRequest: deps.trigger.isPullRequest,
     trusted: settings.profile === 'trusted',
-    runnerPaths: insideWorkspace(settings.workspace, settings.logDir),
+    runnerPaths: [...insideWorkspace(settings.workspace, settings.logDir), CONTEXT_FOLDER],
   };
   const collector = new OutputCollector(spec.outputs, proposalContext, log);
   if (resume) collector.restore(resume.outputs.proposals, resume.outputs.lastNumbers);
@@ -345,6 +345,12 @@ function withOverrides(spec: AgentSpec, settings: Pick<PipelineSettings, 'model'
 }
 
 /** The log folder, workspace-relative, when the front end put it in the checkout (a GitLab job's artifacts). */
+/**
+ * Where the ready-made workflows' steps write what the agent reads (recent issues, a failed job's log):
+ * material for the run, never part of a change set.
+ */
+const CONTEXT_FOLDER = '.flue-context';
+
 function insideWorkspace(workspace: string, logDir: string): string[] {
   const inside = relative(workspace, logDir);
   return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? [] : [inside.split(sep).join('/')];

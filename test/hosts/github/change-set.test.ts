@@ -57,6 +57,22 @@ describe('propose_change on GitHub', () => {
     expect(report.publish.applied.map((item) => [item.kind, item.url])).toEqual([['propose_change', pull?.html_url]]);
   });
 
+  test('what the workflow wrote for the agent to read (.flue-context/) is never part of the change', async () => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout();
+    seed(repo, at);
+    fs.mkdirSync(path.join(at.dir, '.flue-context'));
+    fs.writeFileSync(path.join(at.dir, '.flue-context/recent-issues.txt'), '#1 open The answer is wrong\n');
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
+    expect(report.status).toBe('succeeded');
+    const data = gitData(repo);
+    const files = data.files(data.commit(data.branches()['flue/fixer-77']!)!.sha);
+    expect(Object.keys(files).sort()).toEqual(['.flue/agents/fixer.md', '.github/workflows/ci.yml', 'README.md', 'src/app.ts']);
+    expect(toolResults(report).find((result) => result.name === 'propose_change')?.content).not.toContain('.flue-context');
+  });
+
   test('a re-run of the same workflow run moves the branch and updates its pull request: no second one', async () => {
     const { github } = await setup();
     const { trigger, payload } = issueEvent();
