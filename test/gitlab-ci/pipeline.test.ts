@@ -386,6 +386,34 @@ describe('trigger phrase', () => {
     expect(standInRecords(opened.jobLog('flue-triage'))).toHaveLength(1);
   });
 
+  test("the mention include answers a new note (note:create), not each edit of it; a note webhook without an action (GitLab before 16.11) is a new one", async () => {
+    const mention = parse(readFileSync(path.join(path.dirname(TEMPLATE), 'agents/mention/gitlab/ci.yml'), 'utf8')) as {
+      include: Array<{ inputs: { events: string } }>;
+    };
+    const events = mention.include[0]?.inputs.events ?? '';
+    expect(events).toBe('note:create');
+    const project = makeProject({
+      withTemplate: true,
+      ciYml: ciYml({ local: 'templates/agent.yml', inputs: { agent: 'mention', as: 'flue-mention', events } }),
+    });
+    const note = (action: string | undefined) => {
+      const payload = JSON.parse(notePayload('@flue why does this fail?')) as { object_attributes: Record<string, unknown> };
+      if (action === undefined) delete payload.object_attributes.action;
+      else payload.object_attributes.action = action;
+      return JSON.stringify(payload);
+    };
+    const runs: Record<string, number> = {};
+    for (const action of ['create', 'update', undefined]) {
+      const run = await runPipeline(project, { variables: TRIGGER_PIPELINE, fileVariables: { TRIGGER_PAYLOAD: note(action) }, path: [recordingNpm()] });
+      expect(run.code, run.output).toBe(0);
+      runs[String(action)] = standInRecords(run.jobLog('flue-mention')).length;
+      if (action === 'update') {
+        expect(run.jobLog('flue-mention')).toContain('flue-action: skipped - a "note:update" webhook; this job answers note:create (events); nothing was downloaded.');
+      }
+    }
+    expect(runs).toEqual({ create: 1, update: 0, undefined: 1 });
+  });
+
   test('a note the CLI must read itself (a character reference), another event, or a payload that is not JSON, goes on to the CLI', async () => {
     const project = makeProject({
       withTemplate: true,
