@@ -76,6 +76,7 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
             changes: read.changes,
             branchPrefix: rule.branchPrefix,
             draft: rule.draft,
+            onPullRequest: rule.onPullRequest,
           });
           if (!result.ok) return toolError(result.message);
           const lines = files.reduce((sum, file) => sum + file.additions + file.deletions, 0);

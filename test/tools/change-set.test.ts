@@ -104,6 +104,7 @@ const policy = (overrides: Partial<ChangePolicy> = {}): ChangePolicy => ({
   maxFiles: 3,
   maxLines: 10,
   draft: true,
+  onPullRequest: 'branch',
   ...overrides,
 });
 const change = (...files: Array<Partial<FileChange> & { path: string }>): ChangeSet => ({
