@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { DefinitionError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { compileGlob } from '../patterns/glob.js';
-import { CHANGE_DELIVERIES, OUTPUT_KINDS, type ChangeDelivery, type ChangePolicy, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
+import { CHANGE_DELIVERIES, OUTPUT_KINDS, type ChangePolicy, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
 import { check, isAbsent, nonEmptyText, positiveInteger, rejectUnknownKeys, requireMapping, type FieldAt } from './field-check.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { FieldNaming } from './naming.js';

@@ -2,14 +2,7 @@
 // (checked minimal against a longest-common-subsequence table on random inputs), hunks as suggestions,
 // what suggestions cannot say, the fence, and the placement check.
 import { describe, expect, test } from 'vitest';
-import {
-  changedRegions,
-  offTheDiff,
-  planSuggestions,
-  suggestionBlock,
-  suggestionsRefused,
-  unsuggestable,
-} from '../../src/hosts/suggestions.js';
+import { changedRegions, offTheDiff, planSuggestions, suggestionBlock, suggestionsRefused, unsuggestable } from '../../src/hosts/suggestions.js';
 import type { FileChange } from '../../src/tools/types.js';
 
 const versions = (old: string, next: string) => [{ path: 'a.txt', old: Buffer.from(old), next: Buffer.from(next) }];

@@ -37,7 +37,10 @@ export async function suggestGitHubChange(api: RepoApi, output: Change, trigger:
   const earlier = await findOwn(attempt, () => api.listReviews(number));
   if (earlier) {
     const review = await api.updateReview(number, earlier.id, body);
-    return { url: review.html_url, note: 'An earlier attempt of this workflow run had posted the suggestions: its review body updated, its suggestions kept.' };
+    return {
+      url: review.html_url,
+      note: 'An earlier attempt of this workflow run had posted the suggestions: its review body updated, its suggestions kept.',
+    };
   }
   const { suggestions, problems } = planSuggestions(await versions(api, output));
   const shown = diffLines(await api.listPullFiles(number));

@@ -18,7 +18,16 @@ import { checkOnHead, suggestionTarget } from '../change-target.js';
 import { createOnce } from '../create-once.js';
 import type { AppliedOutput } from '../host.js';
 import { markedBody } from '../markers.js';
-import { type FileVersions, offTheDiff, planSuggestions, type Suggestion, suggestionBlock, suggestionsRefused, unsuggestable, where } from '../suggestions.js';
+import {
+  type FileVersions,
+  offTheDiff,
+  planSuggestions,
+  type Suggestion,
+  suggestionBlock,
+  suggestionsRefused,
+  unsuggestable,
+  where,
+} from '../suggestions.js';
 import type { DiffPosition, ProjectApi, Thread } from './api.js';
 import { noteUrl, UPDATED } from './applied.js';
 import { blobsOn, WORDS } from './change.js';

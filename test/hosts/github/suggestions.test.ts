@@ -8,15 +8,7 @@ import type { FakeGitHub, FileSeed, Json } from '../../fakes/github.js';
 import { git } from '../../sandbox/git-repo.js';
 import { example } from '../../trigger/examples.js';
 import { type Checkout, run, toolResults } from '../change-set-run.js';
-import {
-  addedPatch,
-  EXPECTED,
-  FIXED_README,
-  HEAD_FILES,
-  partialPatch,
-  suggestingCheckout,
-  suggestTurns,
-} from '../suggestions-run.js';
+import { addedPatch, EXPECTED, FIXED_README, HEAD_FILES, partialPatch, suggestingCheckout, suggestTurns } from '../suggestions-run.js';
 import { API, HEAD_SHA, hostOn, issueEvent, setup } from './helpers.js';
 
 const MARKER = '<!-- flue-action -->\n<!-- flue-action:output agent=fixer run=77 key=propose_change.1 -->';
@@ -73,9 +65,10 @@ describe('propose_change as suggestions on a pull request (GitHub)', () => {
     expect(review).toMatchObject({ body: REVIEW_BODY, state: 'COMMENTED', commit_id: at.head });
     expect(review?.comments).toEqual(expectedComments());
     // The fenced line needs a longer fence, or its ``` would close the suggestion early.
-    expect((review?.comments as Json[])[0]?.body).toBe('````suggestion\n```bash\n````\n\n<!-- flue-action -->');
+    const comments = (review?.comments ?? []) as Json[];
+    expect(comments[0]?.body).toBe('````suggestion\n```bash\n````\n\n<!-- flue-action -->');
     // The deletion: an empty suggestion over lines 9 to 10.
-    expect((review?.comments as Json[])[3]).toMatchObject({ start_line: 9, line: 10, body: '```suggestion\n```\n\n<!-- flue-action -->' });
+    expect(comments[3]).toMatchObject({ start_line: 9, line: 10, body: '```suggestion\n```\n\n<!-- flue-action -->' });
     // Nothing committed: no branch, no pull request; the old sides read by blob id.
     expect(gitData(repo).branches()).toEqual({});
     expect(writes(github)).toEqual([`POST ${API}/pulls/2/reviews`]);
@@ -86,7 +79,10 @@ describe('propose_change as suggestions on a pull request (GitHub)', () => {
   test('a suggestion on lines off the pull request diff refuses the whole change set, naming file:line; nothing is posted', async () => {
     const at = suggestingCheckout();
     // The pull request changed line 2 of src/app.ts: its diff shows lines 1 to 7 only.
-    const { github, repo, trigger } = await pullRequest(at, [ADDED[0]!, { filename: 'src/app.ts', patch: partialPatch(HEAD_FILES['src/app.ts'], 7, 2) }]);
+    const { github, repo, trigger } = await pullRequest(at, [
+      ADDED[0]!,
+      { filename: 'src/app.ts', patch: partialPatch(HEAD_FILES['src/app.ts'], 7, 2) },
+    ]);
     github.clearCalls();
 
     const report = await run(at, hostOn(github, { runId: '77' }), trigger, suggestTurns());
@@ -135,7 +131,10 @@ describe('propose_change as suggestions on a pull request (GitHub)', () => {
     expect(repo.reviews(2)).toHaveLength(1);
     expect(repo.reviews(2)[0]?.comments).toEqual(expectedComments());
 
-    const branchAt = suggestingCheckout({ ...HEAD_FILES, '.flue/agents/fixer.md': HEAD_FILES['.flue/agents/fixer.md'].replace('{ on-pull-request: suggestions }', '{}') });
+    const branchAt = suggestingCheckout({
+      ...HEAD_FILES,
+      '.flue/agents/fixer.md': HEAD_FILES['.flue/agents/fixer.md'].replace('{ on-pull-request: suggestions }', '{}'),
+    });
     const branch = await pullRequest(branchAt, ADDED, fork);
     const refused = await run(branchAt, hostOn(branch.github, { runId: '77' }), branch.trigger, suggestTurns());
     expect(refused.publish.failed[0]?.message).toBe(

@@ -47,7 +47,9 @@ describe('propose_change as suggestions on a merge request (GitLab)', () => {
       ...EXPECTED.map(() => `POST ${API}/merge_requests/${IID}/draft_notes`),
       `POST ${API}/merge_requests/${IID}/draft_notes/bulk_publish`,
     ]);
-    const positions = gitlab.requests.filter((request) => request.path.endsWith('/draft_notes')).map((request) => (request.body as { position: unknown }).position);
+    const positions = gitlab.requests
+      .filter((request) => request.path.endsWith('/draft_notes'))
+      .map((request) => (request.body as { position: unknown }).position);
     expect(positions).toEqual(
       EXPECTED.map(([path, start]) => ({
         base_sha: BASE,
@@ -95,7 +97,11 @@ describe('propose_change as suggestions on a merge request (GitLab)', () => {
     const at = suggestingCheckout();
     const { gitlab, project, trigger } = await mergeRequest(at);
     // The first draft goes in, GitLab refuses the second.
-    gitlab.fail(`POST ${API}/merge_requests/${IID}/draft_notes`, { status: 400, message: '400 Bad request - Note {:line_code=>["can\'t be blank"]}', after: 1 });
+    gitlab.fail(`POST ${API}/merge_requests/${IID}/draft_notes`, {
+      status: 400,
+      message: '400 Bad request - Note {:line_code=>["can\'t be blank"]}',
+      after: 1,
+    });
     gitlab.clearCalls();
 
     const report = await run(at, hostOn(gitlab), trigger, suggestTurns());
