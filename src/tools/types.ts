@@ -1,5 +1,3 @@
-import type { ChangeDelivery } from '../definitions/types.js';
-
 /** A tool result as the model reads it. `isError` marks a result the model should correct. */
 export interface ToolResult {
   content: string;
@@ -67,7 +65,7 @@ export type ProposedOutput =
       branchPrefix: string;
       draft: boolean;
       /** On a pull request event: a pull request into its branch, or a review of suggestions on it. */
-      onPullRequest: ChangeDelivery;
+      onPullRequest: 'branch' | 'suggestions';
     };
 
 /**
