@@ -104,6 +104,11 @@ export function suggestionBlock(lines: readonly string[], info = ''): string {
   return [`${fence}suggestion${info}`, ...lines, fence].join('\n');
 }
 
+/** The review's text: the change's title as its heading, then its description. */
+export function suggestionsReviewBody(change: { title: string; body: string }): string {
+  return `### ${change.title}\n\n${change.body}`;
+}
+
 /** The one refusal of a change set suggestions cannot carry: every problem named, nothing posted. */
 export function suggestionsRefused(request: string, words: RequestWords, problems: readonly string[]): FlueError {
   return new FlueError(

@@ -17,7 +17,16 @@ import { checkOnHead, suggestionTarget } from '../change-target.js';
 import { createOnce } from '../create-once.js';
 import type { AppliedOutput } from '../host.js';
 import { markedBody } from '../markers.js';
-import { type FileVersions, offTheDiff, planSuggestions, type Suggestion, suggestionBlock, suggestionsRefused, unsuggestable } from '../suggestions.js';
+import {
+  type FileVersions,
+  offTheDiff,
+  planSuggestions,
+  type Suggestion,
+  suggestionBlock,
+  suggestionsRefused,
+  suggestionsReviewBody,
+  unsuggestable,
+} from '../suggestions.js';
 import type { RepoApi } from './api.js';
 import { blobsOn, WORDS } from './change.js';
 import { diffLines } from './diff.js';
@@ -33,7 +42,7 @@ export async function suggestGitHubChange(api: RepoApi, output: Change, trigger:
   const kinds = unsuggestable(output.changes.files);
   if (kinds.length > 0) throw suggestionsRefused(target.request, WORDS, kinds);
   await checkOnHead(output.changes, target, WORDS, (commit, paths) => blobsOn(api, commit, paths));
-  const body = markedBody(capBody(reviewBody(output), LIMITS.commentChars), attempt.marker);
+  const body = markedBody(capBody(suggestionsReviewBody(output), LIMITS.commentChars), attempt.marker);
   const earlier = await findOwn(attempt, () => api.listReviews(number));
   if (earlier) {
     const review = await api.updateReview(number, earlier.id, body);
@@ -62,11 +71,6 @@ export async function suggestGitHubChange(api: RepoApi, output: Change, trigger:
     api.resendWaitsMs,
   );
   return { url: review.html_url, note: `Posted as ${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} in one review.` };
-}
-
-/** The review's text: the change's title as its heading, then its body. */
-export function reviewBody(output: Change): string {
-  return `### ${output.title}\n\n${output.body}`;
 }
 
 /** One review comment: a line, or `start_line` to `line`, on the RIGHT side. */

@@ -25,6 +25,7 @@ import {
   type Suggestion,
   suggestionBlock,
   suggestionsRefused,
+  suggestionsReviewBody,
   unsuggestable,
   where,
 } from '../suggestions.js';
@@ -49,7 +50,7 @@ export async function suggestGitLabChange(api: ProjectApi, output: Change, trigg
   if (kinds.length > 0) throw suggestionsRefused(target.request, WORDS, kinds);
   await checkOnHead(output.changes, target, WORDS, (commit, paths) => blobsOn(api, commit, paths));
   const thread: Thread = { iid, isMergeRequest: true };
-  const body = markedBody(capBody(`### ${output.title}\n\n${output.body}`, LIMITS.commentChars), attempt.marker);
+  const body = markedBody(capBody(suggestionsReviewBody(output), LIMITS.commentChars), attempt.marker);
   const earlier = await findOwn(attempt, () => api.listNotes(thread));
   const bodyNote = earlier.find((note) => note.type !== 'DiffNote');
   if (bodyNote) {
