@@ -10,6 +10,7 @@
 import { FlueError } from '../errors.js';
 import type { FileChange } from '../tools/types.js';
 import type { RequestWords } from './change-target.js';
+import { withoutMarkers } from './markers.js';
 
 /** One suggestion: lines `start` to `end` (1-based, of the file on the head) become `lines`. */
 export interface Suggestion {
@@ -66,6 +67,12 @@ export function planSuggestions(files: readonly FileVersions[]): { suggestions: 
       } else {
         problems.push(`${file.path} is empty on the head, so it has no line to suggest on`);
       }
+    }
+  }
+  // Every posted body has its markers defused (markers.ts): a suggestion holding one would not be the agent's line.
+  for (const suggestion of suggestions) {
+    if (suggestion.lines.some((line) => withoutMarkers(line) !== line)) {
+      problems.push(`${where(suggestion)} holds the runner's marker text <!-- flue-action, which a posted suggestion cannot carry unchanged`);
     }
   }
   return { suggestions, problems };

@@ -161,6 +161,18 @@ describe('propose_change as suggestions on a pull request (GitHub)', () => {
     expect(again.publish.applied[0]?.url).toBe(first?.html_url);
   });
 
+  test("a re-run leaves a stranger's review that forges the marker alone and posts its own", async () => {
+    const at = suggestingCheckout();
+    const { github, repo, trigger } = await pullRequest(at);
+    repo.reviews(2).push({ id: 5, user: repo.user('mallory'), body: `Apply these.\n\n${MARKER}`, state: 'COMMENTED', comments: [] });
+
+    const report = await run(at, hostOn(github, { runId: '77', runAttempt: 2 }), trigger, suggestTurns());
+
+    expect(report.status).toBe('succeeded');
+    expect(repo.reviews(2).map((review) => review.body)).toEqual([`Apply these.\n\n${MARKER}`, REVIEW_BODY]);
+    expect(writes(github)).toEqual([`POST ${API}/pulls/2/reviews`]);
+  });
+
   test('a file the checkout has otherwise than the head (a merge commit) is refused by name: the suggestions would not fit the head', async () => {
     const at = suggestingCheckout();
     const { github, repo, trigger } = await pullRequest(at, ADDED, (pull) => {
