@@ -116,6 +116,22 @@ describe('propose_change as suggestions on a pull request (GitHub)', () => {
     expect(repo.reviews(2)).toEqual([]);
   });
 
+  test("a writer's `@flue` comment on the pull request: the host reads its head (GET pulls/2) and posts the suggestions there", async () => {
+    const at = suggestingCheckout();
+    const { github, repo } = await pullRequest(at);
+    const comment = example('issue_comment', 'created');
+    // GitHub's example comments on issue #1; the same comment on PR #2, as the issues API shows a PR.
+    Object.assign(comment.issue as object, { number: 2, pull_request: { url: `https://api.github.com${API}/pulls/2` } });
+    const host = hostOn(github, { runId: '77' });
+    const trigger = await host.completeTrigger(triggerFromGitHubEvent('issue_comment', comment));
+    expect(trigger.refs.sha).toBe(at.head);
+
+    const report = await run(at, host, trigger, suggestTurns());
+
+    expect(report.status).toBe('succeeded');
+    expect(repo.reviews(2)[0]?.comments).toEqual(expectedComments());
+  });
+
   test("a fork's pull request takes suggestions (nothing is pushed), where a branch is refused with the hint to use them", async () => {
     const fork = (pull: PullEdit) => {
       pull.head.repo.full_name = 'octocat/Hello-World';
@@ -189,6 +205,19 @@ describe('propose_change as suggestions on a pull request (GitHub)', () => {
     );
     expect(report.publish.failed[0]?.message).toContain('so the edits cannot be suggested on the pull request unchanged: nothing was posted.');
     expect(writes(github)).toEqual([]);
+  });
+
+  test('an event that does not say the head commit has no diff to place suggestions on: refused, nothing read or posted', async () => {
+    const at = suggestingCheckout();
+    const { github, trigger } = await pullRequest(at);
+    github.clearCalls();
+
+    const report = await run(at, hostOn(github, { runId: '77' }), { ...trigger, refs: { ...trigger.refs, sha: undefined } }, suggestTurns());
+
+    expect(report.publish.failed[0]?.message).toBe(
+      'propose_change: the event does not say the head commit of pull request #2, so there is no diff to place suggestions on: nothing was posted.',
+    );
+    expect(github.calls().filter((call) => !call.startsWith('POST /graphql'))).toEqual([]);
   });
 
   test('on an issue the policy is ignored: a branch and a pull request, as without it', async () => {

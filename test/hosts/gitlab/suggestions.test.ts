@@ -148,6 +148,54 @@ describe('propose_change as suggestions on a merge request (GitLab)', () => {
     expect(mrNotes(project).length).toBe(before);
   });
 
+  test('a retried job after suggestions were published without the note posts the note alone', async () => {
+    const at = suggestingCheckout();
+    const { gitlab, project, trigger } = await mergeRequest(at);
+    gitlab.fail(`POST ${API}/merge_requests/${IID}/notes`, { status: 403 });
+    const first = await run(at, hostOn(gitlab), trigger, suggestTurns());
+    expect(first.publish.failed).toHaveLength(1);
+    git(at.dir, 'checkout', '--', '.');
+    gitlab.clearCalls();
+
+    const report = await run(at, hostOn(gitlab, { rerun: true }), trigger, suggestTurns());
+
+    expect(report.publish.applied[0]).toBeDefined();
+    expect(writes(gitlab).filter((call) => call.includes('draft_notes') || call.endsWith(`/merge_requests/${IID}/notes`))).toEqual([
+      `POST ${API}/merge_requests/${IID}/notes`,
+    ]);
+    expect(mrNotes(project).filter((note) => note.type === 'DiffNote')).toHaveLength(EXPECTED.length);
+  });
+
+  test('a retried job deletes the drafts an interrupted attempt left pending before it drafts its own: each suggestion published once', async () => {
+    const at = suggestingCheckout();
+    const { gitlab, project, trigger } = await mergeRequest(at);
+    gitlab.fail(`POST ${API}/merge_requests/${IID}/draft_notes/bulk_publish`, { status: 403 });
+    await run(at, hostOn(gitlab), trigger, suggestTurns());
+    expect(project.threads.get(`merge_requests/${IID}`)?.drafts).toHaveLength(EXPECTED.length);
+    git(at.dir, 'checkout', '--', '.');
+
+    const report = await run(at, hostOn(gitlab, { rerun: true }), trigger, suggestTurns());
+
+    expect(report.status).toBe('succeeded');
+    expect(mrNotes(project).filter((note) => note.type === 'DiffNote')).toHaveLength(EXPECTED.length);
+    expect(project.threads.get(`merge_requests/${IID}`)?.drafts).toEqual([]);
+  });
+
+  test('while GitLab still computes the diff (diff_refs null) nothing can be placed: refused, nothing posted', async () => {
+    const at = suggestingCheckout();
+    const { gitlab, project } = await setup();
+    project.tree(at.head, HEAD_FILES);
+    project.mergeRequest(IID, { sha: at.head, diffs: ADDED, diff_refs: null });
+    const trigger = readGitLabTrigger({ ...mergeRequestJobEnv(), CI_COMMIT_SHA: at.head }, { source: 'TRIGGER_PAYLOAD' });
+
+    const report = await run(at, hostOn(gitlab), trigger, suggestTurns());
+
+    expect(report.publish.failed[0]?.message).toMatch(
+      /^propose_change: the change cannot be posted as suggestions on merge request !14656: GitLab has not computed the diff yet/,
+    );
+    expect(writes(gitlab).filter((call) => call.includes('draft_notes'))).toEqual([]);
+  });
+
   test('on an issue the policy is ignored: a branch and a merge request, as without it', async () => {
     const { gitlab, project } = await setup();
     const at = suggestingCheckout();
