@@ -196,6 +196,31 @@ describe('propose_change as suggestions on a merge request (GitLab)', () => {
     expect(writes(gitlab).filter((call) => call.includes('draft_notes'))).toEqual([]);
   });
 
+  test('a hunk of more than 101 lines is more than one GitLab suggestion can replace: refused, nothing posted', async () => {
+    const big = `${Array.from({ length: 110 }, (_, index) => `export const n${index} = ${index};`).join('\n')}\n`;
+    const files = { ...HEAD_FILES, 'src/big.ts': big };
+    const at = suggestingCheckout(files);
+    const { gitlab, project } = await setup();
+    project.tree(at.head, files);
+    project.mergeRequest(IID, {
+      sha: at.head,
+      diffs: [{ old_path: 'src/big.ts', new_path: 'src/big.ts', diff: `${addedPatch(big)}\n`, new_file: true }],
+    });
+    const trigger = readGitLabTrigger({ ...mergeRequestJobEnv(), CI_COMMIT_SHA: at.head }, { source: 'TRIGGER_PAYLOAD' });
+    const turns = [
+      { content: [{ type: 'tool_use' as const, name: 'write', input: { path: 'src/big.ts', content: big.replaceAll(' = ', ' = -') } }] },
+      { content: [{ type: 'tool_use' as const, name: 'propose_change', input: { title: 'Negate', body: 'Negate them all.' } }] },
+      { content: 'Done.' },
+    ];
+
+    const report = await run(at, hostOn(gitlab), trigger, turns);
+
+    expect(report.publish.failed[0]?.message).toMatch(
+      /^propose_change: the change cannot be posted as suggestions on merge request !14656: src\/big\.ts:1-110 replaces more than 101 lines, which one GitLab suggestion cannot\. /,
+    );
+    expect(writes(gitlab).filter((call) => call.includes('draft_notes'))).toEqual([]);
+  });
+
   test('on an issue the policy is ignored: a branch and a merge request, as without it', async () => {
     const { gitlab, project } = await setup();
     const at = suggestingCheckout();
