@@ -9,6 +9,8 @@
  * only when every edited file is the same blob at HEAD as on the head. A file the base branch changed too
  * (or the pull request changed, under a checkout of another branch) is refused by name: committed, the
  * fix would carry that other version into the branch. A fork's branch is not the runner's to push to.
+ * With `on-pull-request: suggestions` nothing is pushed (src/hosts/suggestions.ts): the same comparison
+ * holds against the head the suggestions are placed on, and a fork's pull request takes them.
  */
 import { FlueError } from '../errors.js';
 import type { ChangeDelivery } from '../definitions/types.js';
