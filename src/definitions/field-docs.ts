@@ -122,6 +122,11 @@ export const OUTPUT_DOCS: Record<OutputKind, OutputDoc> = {
       'max-files': { default: String(LIMITS.defaultChangeMaxFiles), description: 'Most files a change set may touch.' },
       'max-lines': { default: String(LIMITS.defaultChangeMaxLines), description: 'Most lines added and removed.' },
       draft: { default: 'true', description: 'Open the pull or merge request as a draft.' },
+      'on-pull-request': {
+        default: '`branch`',
+        description:
+          'On a pull (merge) request event: `branch` opens a pull request into its branch; `suggestions` posts the change as one review of suggestions on it.',
+      },
     },
   },
 };

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { DefinitionError } from '../errors.js';
 import { LIMITS } from '../limits.js';
 import { compileGlob } from '../patterns/glob.js';
-import { OUTPUT_KINDS, type ChangePolicy, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
+import { CHANGE_DELIVERIES, OUTPUT_KINDS, type ChangePolicy, type OutputKind, type OutputPolicy, type ReviewPolicy } from './types.js';
 import { check, isAbsent, nonEmptyText, positiveInteger, rejectUnknownKeys, requireMapping, type FieldAt } from './field-check.js';
 import { describeValue, didYouMean, quoteList } from './wording.js';
 import type { FieldNaming } from './naming.js';
@@ -10,8 +10,22 @@ import { ErrorCollector, FieldError, readEach } from './problems.js';
 
 /** `propose_change` settings, kebab-case in markdown like every frontmatter field, camelCase in a TS agent. */
 const CHANGE_KEYS = {
-  markdown: { 'branch-prefix': 'branchPrefix', 'protected-paths': 'protectedPaths', 'max-files': 'maxFiles', 'max-lines': 'maxLines', draft: 'draft' },
-  typescript: { branchPrefix: 'branchPrefix', protectedPaths: 'protectedPaths', maxFiles: 'maxFiles', maxLines: 'maxLines', draft: 'draft' },
+  markdown: {
+    'branch-prefix': 'branchPrefix',
+    'protected-paths': 'protectedPaths',
+    'max-files': 'maxFiles',
+    'max-lines': 'maxLines',
+    draft: 'draft',
+    'on-pull-request': 'onPullRequest',
+  },
+  typescript: {
+    branchPrefix: 'branchPrefix',
+    protectedPaths: 'protectedPaths',
+    maxFiles: 'maxFiles',
+    maxLines: 'maxLines',
+    draft: 'draft',
+    onPullRequest: 'onPullRequest',
+  },
 } as const;
 
 const REVIEW_EVENTS = ['COMMENT', 'REQUEST_CHANGES', 'APPROVE'] as const;
@@ -81,7 +95,7 @@ function readPolicy(kind: Exclude<OutputKind, 'propose_change'>, value: unknown,
 }
 
 /**
- * `propose_change: { branch-prefix, protected-paths, max-files, max-lines, draft }`. The protected paths
+ * `propose_change: { branch-prefix, protected-paths, max-files, max-lines, draft, on-pull-request }`. The protected paths
  * are globs on top of the ones every change set refuses (src/tools/change-policy.ts).
  */
 function readChangePolicy(value: unknown, at: FieldAt, naming: FieldNaming): ChangePolicy {
@@ -111,6 +125,7 @@ function readChangePolicy(value: unknown, at: FieldAt, naming: FieldNaming): Cha
   );
   const protectedPaths = problems.read(() => readProtectedPaths(settings[name('protectedPaths')], field(name('protectedPaths'))), []);
   const draft = settings.draft;
+  const delivery = settings[name('onPullRequest')];
   const policy: ChangePolicy = {
     max: count('max', DEFAULT_MAX.propose_change),
     branchPrefix,
@@ -128,6 +143,18 @@ function readChangePolicy(value: unknown, at: FieldAt, naming: FieldNaming): Cha
               'Write draft: false to open a ready pull request',
             ),
       true,
+    ),
+    onPullRequest: problems.read(
+      () =>
+        isAbsent(delivery)
+          ? 'branch'
+          : check(
+              deliverySchema,
+              delivery,
+              field(name('onPullRequest')),
+              `Write ${name('onPullRequest')}: suggestions to post the change as suggestions on the pull request, or branch (the default) for a pull request into its branch`,
+            ),
+      'branch',
     ),
   };
   problems.throwIfAny();
@@ -151,6 +178,12 @@ const branchPrefixSchema = v.pipe(
   v.regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be letters, digits, ".", "_", "-" and "/", starting with a letter or digit'),
   v.check((prefix) => !prefix.includes('..') && !prefix.includes('//') && !prefix.endsWith('.lock'), 'must not hold "..", "//" or end in ".lock"'),
   v.maxLength(100, 'must be at most 100 characters'),
+);
+
+const deliverySchema = v.picklist(
+  CHANGE_DELIVERIES,
+  (issue) =>
+    `must be ${quoteList(CHANGE_DELIVERIES)}, got ${describeValue(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, CHANGE_DELIVERIES) : ''}`,
 );
 
 const globList = v.array(nonEmptyText, (issue) => `must be a list, got ${describeValue(issue.input)}`);

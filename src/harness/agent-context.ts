@@ -167,6 +167,7 @@ async function proposeChange(scope: ContextScope, { title, body }: { title: stri
     changes,
     branchPrefix: rule?.branchPrefix ?? '',
     draft: rule?.draft ?? true,
+    onPullRequest: rule?.onPullRequest ?? 'branch',
   });
   if (!verdict?.ok) return { ok: false, message: verdict?.message ?? 'propose_change: refused by the output policy' };
   const files = changes.files.map((file) => file.path);

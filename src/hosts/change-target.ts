@@ -9,8 +9,11 @@
  * only when every edited file is the same blob at HEAD as on the head. A file the base branch changed too
  * (or the pull request changed, under a checkout of another branch) is refused by name: committed, the
  * fix would carry that other version into the branch. A fork's branch is not the runner's to push to.
+ * With `on-pull-request: suggestions` nothing is pushed (src/hosts/suggestions.ts): the same comparison
+ * holds against the head the suggestions are placed on, and a fork's pull request takes them.
  */
 import { FlueError } from '../errors.js';
+import type { ChangeDelivery } from '../definitions/types.js';
 import type { ChangeSet } from '../tools/types.js';
 import type { Trigger } from '../trigger/types.js';
 
@@ -29,12 +32,34 @@ export interface ChangeTarget {
   parent: string;
   /** The pull request's head branch; undefined: the repository's default branch. */
   branch?: string;
-  /** `pull request #2`, when the change goes to one's branch. */
+  /** `pull request #2`, when the change goes to one's branch (or onto it as suggestions). */
   request?: string;
+  /** True when the change is posted as suggestions on the pull request, not committed. */
+  suggestions?: boolean;
 }
 
 /** The paths' blob ids on `commit`; a path that is no file there is absent. */
 export type BlobsAt = (commit: string, paths: string[]) => Promise<Map<string, string>>;
+
+/** True when the change set goes to a pull (merge) request as suggestions: the policy says so and the event is one. */
+export function asSuggestions(output: { onPullRequest: ChangeDelivery }, trigger: Trigger): boolean {
+  return output.onPullRequest === 'suggestions' && trigger.isPullRequest && trigger.number !== undefined;
+}
+
+/**
+ * The head commit suggestions are placed against (`parent`), for checkOnHead: a fork's is fine, nothing is
+ * pushed. A FlueError when the event does not say it.
+ */
+export function suggestionTarget(trigger: Trigger, words: RequestWords): ChangeTarget & { request: string } {
+  const request = `${words.noun} ${words.sign}${trigger.number}`;
+  const { sha } = trigger.refs;
+  if (!sha) {
+    throw new FlueError(
+      `propose_change: the event does not say the head commit of ${request}, so there is no diff to place suggestions on: nothing was posted.`,
+    );
+  }
+  return { parent: sha, request, suggestions: true };
+}
 
 /** Where the change goes; a FlueError, before anything is written, when it cannot go to the pull request's branch. */
 export function changeTarget(changes: ChangeSet, trigger: Trigger, words: RequestWords): ChangeTarget {
@@ -44,7 +69,8 @@ export function changeTarget(changes: ChangeSet, trigger: Trigger, words: Reques
   if (fromFork === true) {
     throw new FlueError(
       `propose_change: ${request} comes from a fork, and the runner cannot push to a fork's branch, so the fix cannot be delivered to it: ` +
-        `nothing was committed. Ask the ${words.noun}'s author to make the change, or run the agent in the fork.`,
+        `nothing was committed. Ask the ${words.noun}'s author to make the change, run the agent in the fork, or set ` +
+        'on-pull-request: suggestions (onPullRequest in a TypeScript agent) under propose_change to post the fix as suggestions on it.',
     );
   }
   if (fromFork !== false || !head || !sha) {
@@ -75,11 +101,15 @@ export async function checkOnHead(changes: ChangeSet, target: ChangeTarget, word
     else problems.push(`${file.path} differs between them`);
   }
   if (problems.length === 0) return;
+  const goes = target.suggestions ? `is suggested on ${target.request}` : `goes to the branch of ${target.request}`;
+  const cannot = target.suggestions
+    ? `be suggested on the ${words.noun} unchanged: nothing was posted`
+    : `go to the ${words.noun}'s branch unchanged: nothing was committed`;
   throw new FlueError(
-    `propose_change: the fix goes to the branch of ${target.request}, whose head commit is ${short(target.parent)}, but the checkout's HEAD is ` +
+    `propose_change: the fix ${goes}, whose head commit is ${short(target.parent)}, but the checkout's HEAD is ` +
       `${short(changes.base)} (a merge with the base branch, or another commit), and ${problems.join('; ')}. ` +
       `The base branch changed ${problems.length === 1 ? 'that file' : 'those files'} (or the checkout lacks the ${words.noun}'s own changes), ` +
-      `so the edits cannot go to the ${words.noun}'s branch unchanged: nothing was committed. ${words.checkoutHint}`,
+      `so the edits cannot ${cannot}. ${words.checkoutHint}`,
   );
 }
 

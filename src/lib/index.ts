@@ -50,9 +50,18 @@ export interface OutputsConfig {
   submitReview?: { max?: number; events?: Array<'COMMENT' | 'REQUEST_CHANGES' | 'APPROVE'> };
   /**
    * The agent's edits as a pull request (docs/change-set.md): `branchPrefix` (default `flue/`),
-   * `protectedPaths` (globs, on top of the fixed list), `maxFiles` (20), `maxLines` (500), `draft` (true).
+   * `protectedPaths` (globs, on top of the fixed list), `maxFiles` (20), `maxLines` (500), `draft` (true),
+   * `onPullRequest` (`branch`, or `suggestions`: one review of suggestions on the pull request).
    */
-  proposeChange?: { max?: number; branchPrefix?: string; protectedPaths?: string[]; maxFiles?: number; maxLines?: number; draft?: boolean };
+  proposeChange?: {
+    max?: number;
+    branchPrefix?: string;
+    protectedPaths?: string[];
+    maxFiles?: number;
+    maxLines?: number;
+    draft?: boolean;
+    onPullRequest?: 'branch' | 'suggestions';
+  };
 }
 
 export interface LimitsConfig {

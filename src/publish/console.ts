@@ -44,7 +44,8 @@ function title(output: ProposedOutput): string {
     }
     case 'propose_change': {
       const count = output.changes.files.length;
-      return `change (${count} ${plural(count, 'file')}): ${output.title}`;
+      const how = output.onPullRequest === 'suggestions' ? ', as suggestions on a pull request' : '';
+      return `change (${count} ${plural(count, 'file')}${how}): ${output.title}`;
     }
   }
 }

@@ -62,6 +62,7 @@ export function sanitizeOutput(output: ProposedOutput, redactor: Redactor, rules
         changes: output.changes,
         branchPrefix: output.branchPrefix,
         draft: output.draft,
+        onPullRequest: output.onPullRequest,
       };
   }
 }

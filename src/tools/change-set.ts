@@ -46,11 +46,11 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal, run
   const budget = { bytes: 0 };
   let current = '';
   try {
-    for (const { status, file, blob } of parseRaw(statuses as string)) {
+    for (const { status, file, blob, headMode } of parseRaw(statuses as string)) {
       if (isRunners(file)) continue;
       current = file;
       const lines = counts.get(file) ?? { additions: 0, deletions: 0 };
-      const was = blob === undefined ? {} : { blob };
+      const was = blob === undefined ? {} : { blob, headMode };
       if (status === 'D') files.push({ path: file, status: 'deleted', ...was, ...lines });
       else files.push({ path: file, status: status === 'A' ? 'added' : 'modified', ...was, ...read(workspace, file, budget), ...lines });
     }
@@ -109,16 +109,16 @@ function parseNumstat(text: string): Map<string, { additions: number; deletions:
 
 /**
  * `:oldmode newmode oldsha newsha X\0path\0` records (no renames: -z --no-renames gives one path each); the
- * old sha is the blob at HEAD, all zeros for a file HEAD lacks. A type change (T) is a modification.
+ * old sha and mode are the blob at HEAD, all zeros for a file HEAD lacks. A type change (T) is a modification.
  */
-function parseRaw(text: string): Array<{ status: string; file: string; blob: string | undefined }> {
+function parseRaw(text: string): Array<{ status: string; file: string; blob: string | undefined; headMode: string }> {
   const fields = text.split('\0');
-  const records: Array<{ status: string; file: string; blob: string | undefined }> = [];
+  const records: Array<{ status: string; file: string; blob: string | undefined; headMode: string }> = [];
   for (let index = 0; index + 1 < fields.length; index += 2) {
-    const match = /^:\d+ \d+ ([0-9a-f]+) [0-9a-f]+ ([A-Z])\d*$/.exec(fields[index]!);
+    const match = /^:(\d+) \d+ ([0-9a-f]+) [0-9a-f]+ ([A-Z])\d*$/.exec(fields[index]!);
     const file = fields[index + 1]!;
     if (!match || file === '') continue;
-    records.push({ status: match[2]!, file, blob: /^0+$/.test(match[1]!) ? undefined : match[1] });
+    records.push({ status: match[3]!, file, blob: /^0+$/.test(match[2]!) ? undefined : match[2], headMode: match[1]! });
   }
   return records;
 }

@@ -58,11 +58,16 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
   }
   if (policy.propose_change && context.trusted === true && workspace !== undefined) {
     const rule = policy.propose_change;
+    // On a pull request event with on-pull-request: suggestions, nothing is committed: the host posts one review of suggestions.
+    const suggests = rule.onPullRequest === 'suggestions' && context.isPullRequest;
+    const delivered = suggests
+      ? 'as suggestions in one review on this pull request (merge request on GitLab), which its author applies'
+      : `as a ${rule.draft ? 'draft ' : ''}pull request (merge request on GitLab)`;
     tools.push(
       defineRunnerTool({
         name: 'propose_change',
         description:
-          `Propose your edits in the checkout (everything git status shows) as a ${rule.draft ? 'draft ' : ''}pull request (merge request on GitLab); call it when the edits are done. ` +
+          `Propose your edits in the checkout (everything git status shows) ${delivered}; call it when the edits are done. ` +
           `At most ${rule.maxFiles} files and ${rule.maxLines} lines.`,
         input: v.object({ title: text, body: text }),
         run: async ({ title, body }, { signal }) => {
@@ -76,13 +81,17 @@ export function outputTools(policy: OutputPolicy, collector: OutputCollector, co
             changes: read.changes,
             branchPrefix: rule.branchPrefix,
             draft: rule.draft,
+            onPullRequest: rule.onPullRequest,
           });
           if (!result.ok) return toolError(result.message);
           const lines = files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
+          const after = suggests
+            ? 'posts them as suggestions in one review on the pull request (all of them or, when one cannot be placed on its diff, none)'
+            : 'commits them to a new branch and opens the pull request';
           return {
             content:
-              `Proposed as ${result.id}: ${files.map((file) => file.path).join(', ')} (${lines} lines changed). After the run the runner commits ` +
-              'them to a new branch and opens the pull request; edits made after this call are not in it.',
+              `Proposed as ${result.id}: ${files.map((file) => file.path).join(', ')} (${lines} lines changed). After the run the runner ${after}; ` +
+              'edits made after this call are not in it.',
           };
         },
       }),

@@ -67,8 +67,10 @@ export function checkProposal(
       if (context.trusted !== true) {
         return fail("propose_change: this run uses the untrusted profile, so the agent's edits are never committed");
       }
-      if (proposal.branchPrefix !== rule.branchPrefix || proposal.draft !== rule.draft) {
-        return fail(`propose_change: the branch prefix and draft setting come from the policy (${rule.branchPrefix}, draft: ${rule.draft})`);
+      if (proposal.branchPrefix !== rule.branchPrefix || proposal.draft !== rule.draft || proposal.onPullRequest !== rule.onPullRequest) {
+        return fail(
+          `propose_change: the branch prefix, draft and on-pull-request settings come from the policy (${rule.branchPrefix}, draft: ${rule.draft}, on-pull-request: ${rule.onPullRequest})`,
+        );
       }
       return first(
         countWithin('propose_change', 'change set', rule.max, earlier.length),

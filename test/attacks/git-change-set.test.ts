@@ -55,7 +55,9 @@ const trigger: Trigger = {
   refs: {},
   inputs: {},
 };
-const policy: OutputPolicy = { propose_change: { max: 1, branchPrefix: 'flue/', protectedPaths: [], maxFiles: 5, maxLines: 50, draft: true } };
+const policy: OutputPolicy = {
+  propose_change: { max: 1, branchPrefix: 'flue/', protectedPaths: [], maxFiles: 5, maxLines: 50, draft: true, onPullRequest: 'branch' },
+};
 const change = (files: ChangeSet['files'], overrides: Partial<Extract<ProposedOutput, { kind: 'propose_change' }>> = {}): ProposedOutput => ({
   kind: 'propose_change',
   title: 'Fix',
@@ -63,6 +65,7 @@ const change = (files: ChangeSet['files'], overrides: Partial<Extract<ProposedOu
   changes: { base: 'a'.repeat(40), files },
   branchPrefix: 'flue/',
   draft: true,
+  onPullRequest: 'branch',
   ...overrides,
 });
 const file = (filePath: string, content = 'x\n') => ({
@@ -123,7 +126,9 @@ describe('the publish stage checks the change set again before anything is commi
   test('a branch prefix or draft setting other than the policy is refused (policy settings)', async () => {
     const forged = await publish(change([file('src/a.ts')], { branchPrefix: 'main', draft: false }));
     expect(forged.calls).toEqual([]);
-    expect(forged.report.rejected[0]?.reason).toBe('propose_change: the branch prefix and draft setting come from the policy (flue/, draft: true)');
+    expect(forged.report.rejected[0]?.reason).toBe(
+      'propose_change: the branch prefix, draft and on-pull-request settings come from the policy (flue/, draft: true, on-pull-request: branch)',
+    );
   });
 
   test("the session log keeps no file content: base64 is out of the redactor's reach (loggedOutput)", async () => {

@@ -194,7 +194,10 @@ function fileJson(repo: FakeRepo, file: { filename: string; status?: string; pat
 
 const REVIEW_STATES: Record<string, string> = { APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED', COMMENT: 'COMMENTED' };
 
-/** Refuses inline comments off the diff with GitHub's own 422, so a client that sends them fails here as it would there. */
+/**
+ * Refuses inline comments off the diff with GitHub's own 422, so a client that sends them fails here as it would there:
+ * a multi-line comment (`start_line` to `line`, both RIGHT) needs every line between on the diff, and start_line before line.
+ */
 function createReview(
   repo: FakeRepo,
   number: number,
@@ -205,7 +208,15 @@ function createReview(
   for (const comment of Array.isArray(comments) ? comments : []) {
     const file = pull.files.find((entry) => entry.filename === field(comment, 'path'));
     const side = field(comment, 'side') ?? 'RIGHT';
-    if (!file || side !== 'RIGHT' || !rightLines(file.patch).has(Number(field(comment, 'line')))) {
+    const line = Number(field(comment, 'line'));
+    const start = field(comment, 'start_line') === undefined ? line : Number(field(comment, 'start_line'));
+    const startSide = field(comment, 'start_side') ?? side;
+    const shown = rightLines(file?.patch);
+    const span = Array.from({ length: Math.max(0, line - start + 1) }, (_, index) => start + index);
+    if (field(comment, 'start_line') !== undefined && (start >= line || startSide !== 'RIGHT')) {
+      return json(errorBody(422, 'Unprocessable Entity', { errors: ['start_line must precede line, both on the RIGHT side'] }), 422);
+    }
+    if (!file || side !== 'RIGHT' || !span.every((at) => shown.has(at))) {
       return json(errorBody(422, 'Unprocessable Entity', { errors: ['Pull request review thread line must be part of the diff'] }), 422);
     }
   }

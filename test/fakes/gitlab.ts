@@ -61,6 +61,8 @@ export interface Failure {
   delayMs?: number;
   /** Close the connection without an answer (the client sees a reset). */
   reset?: boolean;
+  /** Let this many matching requests through first (default 0). */
+  after?: number;
 }
 
 export interface FakeGitLab {
@@ -92,7 +94,7 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
   const projects: FakeProject[] = [];
   const users = new Map<string, FakeUser>();
   const requests: RecordedRequest[] = [];
-  const failures: Array<{ route: string | RegExp; failure: Failure; left: number }> = [];
+  const failures: Array<{ route: string | RegExp; failure: Failure; left: number; passes: number }> = [];
   let id = 5000;
   let clock = Date.parse('2024-01-01T00:00:00Z');
   let origin = '';
@@ -139,7 +141,9 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
     requests.push(record);
     const call = `${record.method} ${path}`;
     const withQuery = `${call}${parsed.search}`;
-    const injected = failures.find((entry) => entry.left > 0 && (typeof entry.route === 'string' ? entry.route === call : entry.route.test(withQuery)));
+    const matching = failures.find((entry) => entry.left > 0 && (typeof entry.route === 'string' ? entry.route === call : entry.route.test(withQuery)));
+    const injected = matching !== undefined && matching.passes > 0 ? undefined : matching;
+    if (matching !== undefined && injected === undefined) matching.passes -= 1;
     if (injected) {
       injected.left -= 1;
       const { status, body, headers, delayMs } = injected.failure;
@@ -187,7 +191,7 @@ export async function startFakeGitLab(options: FakeGitLabOptions = {}): Promise<
       return created;
     },
     user,
-    fail: (route, failure, times = 1) => void failures.push({ route, failure, left: times }),
+    fail: (route, failure, times = 1) => void failures.push({ route, failure, left: times, passes: failure.after ?? 0 }),
     calls: (callOptions = {}) =>
       requests.map((entry) => {
         const query = new URLSearchParams(entry.query).toString();

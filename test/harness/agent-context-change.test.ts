@@ -14,7 +14,15 @@ import { OutputCollector } from '../../src/tools/outputs.js';
 import { git, makeGitRepo } from '../sandbox/git-repo.js';
 import { memoryRecorder, runContext, spec } from './helpers.js';
 
-const POLICY: ChangePolicy = { max: 1, branchPrefix: 'fix/', protectedPaths: ['package.json'], maxFiles: 2, maxLines: 10, draft: true };
+const POLICY: ChangePolicy = {
+  max: 1,
+  branchPrefix: 'fix/',
+  protectedPaths: ['package.json'],
+  maxFiles: 2,
+  maxLines: 10,
+  draft: true,
+  onPullRequest: 'branch',
+};
 
 function checkout(): string {
   const repo = makeGitRepo({ 'src/app.ts': 'export const answer = 41;\n', 'package.json': '{}\n', '.github/workflows/ci.yml': 'on: push\n' });

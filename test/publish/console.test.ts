@@ -91,3 +91,30 @@ test('applied outputs show where they landed', () => {
 test('nothing to show is an empty string', () => {
   expect(formatOutputsForConsole({ applied: [], rejected: [], failed: [] }, { dryRun: true })).toBe('');
 });
+
+test('a change set delivered as suggestions on a pull request says so; one delivered as a branch says nothing more', () => {
+  const change = (onPullRequest: 'branch' | 'suggestions'): PublishReport => ({
+    applied: [
+      {
+        id: 'p1',
+        kind: 'propose_change',
+        output: {
+          kind: 'propose_change',
+          title: 'Fix the perimeter',
+          body: 'Counts each side twice.',
+          changes: { base: 'a'.repeat(40), files: [{ path: 'src/app.ts', status: 'modified', mode: '100644', additions: 1, deletions: 1 }] },
+          branchPrefix: 'flue/',
+          draft: true,
+          onPullRequest,
+        },
+        dryRun: true,
+      },
+    ],
+    rejected: [],
+    failed: [],
+  });
+  expect(formatOutputsForConsole(change('suggestions')).split('\n').slice(1, 2)).toEqual([
+    '  change (1 file, as suggestions on a pull request): Fix the perimeter',
+  ]);
+  expect(formatOutputsForConsole(change('branch')).split('\n').slice(1, 2)).toEqual(['  change (1 file): Fix the perimeter']);
+});

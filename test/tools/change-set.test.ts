@@ -52,11 +52,12 @@ describe('readChangeSet: the edits against HEAD, as the runner reads them', () =
         files: [
           { path: 'bin/run.sh', status: 'added', mode: '100755', content: b64('#!/bin/sh\n'), additions: 1, deletions: 0 },
           { path: 'logo.png', status: 'added', mode: '100644', content: b64(Buffer.from([0x89, 0x50, 0, 1, 2])), additions: 0, deletions: 0 },
-          { path: 'old.txt', status: 'deleted', blob: blobAtHead('old.txt'), additions: 0, deletions: 1 },
+          { path: 'old.txt', status: 'deleted', blob: blobAtHead('old.txt'), headMode: '100644', additions: 0, deletions: 1 },
           {
             path: 'src/a.ts',
             status: 'modified',
             blob: blobAtHead('src/a.ts'),
+            headMode: '100644',
             mode: '100644',
             content: b64('one\nTWO\nthree\n'),
             additions: 2,
@@ -112,6 +113,7 @@ const policy = (overrides: Partial<ChangePolicy> = {}): ChangePolicy => ({
   maxFiles: 3,
   maxLines: 10,
   draft: true,
+  onPullRequest: 'branch',
   ...overrides,
 });
 const change = (...files: Array<Partial<FileChange> & { path: string }>): ChangeSet => ({
@@ -175,23 +177,40 @@ describe('outputs: propose_change in frontmatter', () => {
 
   test('defaults: one change set, flue/ branches, no extra protected paths, 20 files, 500 lines, draft', () => {
     expect(agent('outputs: { propose_change: {} }').outputs).toEqual({
-      propose_change: { max: 1, branchPrefix: 'flue/', protectedPaths: [], maxFiles: 20, maxLines: 500, draft: true },
+      propose_change: { max: 1, branchPrefix: 'flue/', protectedPaths: [], maxFiles: 20, maxLines: 500, draft: true, onPullRequest: 'branch' },
     });
   });
 
   test('every setting, kebab-case', () => {
-    const yaml = 'outputs:\n  propose_change: { branch-prefix: bot/fix-, protected-paths: [package.json], max-files: 2, max-lines: 40, draft: false }';
+    const yaml =
+      'outputs:\n  propose_change: { branch-prefix: bot/fix-, protected-paths: [package.json], max-files: 2, max-lines: 40, draft: false, on-pull-request: suggestions }';
     expect(agent(yaml).outputs).toEqual({
-      propose_change: { max: 1, branchPrefix: 'bot/fix-', protectedPaths: ['package.json'], maxFiles: 2, maxLines: 40, draft: false },
+      propose_change: {
+        max: 1,
+        branchPrefix: 'bot/fix-',
+        protectedPaths: ['package.json'],
+        maxFiles: 2,
+        maxLines: 40,
+        draft: false,
+        onPullRequest: 'suggestions',
+      },
     });
+    expect(agent('outputs: { propose_change: { on-pull-request: branch } }').outputs.propose_change?.onPullRequest).toBe('branch');
   });
 
   test('a TS agent writes the settings camelCase', () => {
     expect(
-      readOutputs({ proposeChange: { branchPrefix: 'bot/', maxFiles: 2, maxLines: 9, protectedPaths: ['a'], draft: false } }, 'review.ts', CODE_NAMING),
+      readOutputs(
+        { proposeChange: { branchPrefix: 'bot/', maxFiles: 2, maxLines: 9, protectedPaths: ['a'], draft: false, onPullRequest: 'suggestions' } },
+        'review.ts',
+        CODE_NAMING,
+      ),
     ).toEqual({
-      propose_change: { max: 1, branchPrefix: 'bot/', protectedPaths: ['a'], maxFiles: 2, maxLines: 9, draft: false },
+      propose_change: { max: 1, branchPrefix: 'bot/', protectedPaths: ['a'], maxFiles: 2, maxLines: 9, draft: false, onPullRequest: 'suggestions' },
     });
+    expect(() => readOutputs({ proposeChange: { onPullRequest: 'review' } }, 'review.ts', CODE_NAMING)).toThrow(
+      'outputs.proposeChange.onPullRequest: must be "branch", "suggestions", got "review". Write onPullRequest: suggestions to post the change as suggestions on the pull request, or branch (the default) for a pull request into its branch',
+    );
     expect(() => readOutputs({ proposeChange: { 'max-files': 2 } }, 'review.ts', CODE_NAMING)).toThrow(
       /outputs\.proposeChange: unknown field "max-files"/,
     );
@@ -227,6 +246,16 @@ describe('outputs: propose_change in frontmatter', () => {
       `${FILE}: outputs.propose_change.protected-paths: must be a list, got "x". List globs of paths the agent may not change, such as ["package.json", "src/auth/**"]`,
     ],
     ['{ maxFiles: 2 }', `${FILE}: outputs.propose_change: unknown field "maxFiles"`],
+    [
+      '{ on-pull-request: sugestions }',
+      `${FILE}: outputs.propose_change.on-pull-request: must be "branch", "suggestions", got "sugestions" (did you mean "suggestions"?). ` +
+        'Write on-pull-request: suggestions to post the change as suggestions on the pull request, or branch (the default) for a pull request into its branch',
+    ],
+    [
+      '{ on-pull-request: true }',
+      `${FILE}: outputs.propose_change.on-pull-request: must be "branch", "suggestions", got true. Write on-pull-request: suggestions`,
+    ],
+    ['{ onPullRequest: suggestions }', `${FILE}: outputs.propose_change: unknown field "onPullRequest" (did you mean "on-pull-request"?)`],
   ])('propose_change: %s', (settings, message) => {
     // The place after the file (`:3:45`) is the YAML position of the value; the rest is the message.
     const text = thrown(() => agent(`outputs: { propose_change: ${settings} }`)).replace(/^(\S+?):\d+:\d+: /, '$1: ');

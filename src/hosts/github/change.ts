@@ -64,7 +64,7 @@ export async function applyGitHubChange(api: RepoApi, output: Change, trigger: T
   };
 }
 
-const WORDS: RequestWords = {
+export const WORDS: RequestWords = {
   noun: 'pull request',
   sign: '#',
   checkoutHint:
@@ -81,7 +81,7 @@ async function defaultBranch(api: RepoApi): Promise<string> {
  * The blob ids of `paths` on `commit`, one directory listing (GET git/trees, not recursive) per folder:
  * exact however large the repository, where a recursive listing may be cut short.
  */
-async function blobsOn(api: RepoApi, commit: string, paths: string[]): Promise<Map<string, string>> {
+export async function blobsOn(api: RepoApi, commit: string, paths: string[]): Promise<Map<string, string>> {
   /** The entry `name` of a listing; a listing GitHub cut short (over 100,000 entries) cannot say a name is absent. */
   const entryIn = (tree: GitTree | undefined, name: string, type: 'tree' | 'blob', folder: string) => {
     const entry = tree?.tree.find((item) => item.path === name && item.type === type);

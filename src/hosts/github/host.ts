@@ -13,6 +13,8 @@ import { statusOf } from './errors.js';
 import { outputMarker } from '../markers.js';
 import { accessOfPermission, GITHUB_PERMISSIONS, type Permission } from './permission.js';
 import { applyGitHubChange } from './change.js';
+import { suggestGitHubChange } from './suggestions.js';
+import { asSuggestions } from '../change-target.js';
 import { applyGitHubOutput } from './outputs.js';
 import { resumeProgressComment, startProgressComment } from './progress.js';
 import type { EarlierAttempt } from './rerun.js';
@@ -73,7 +75,10 @@ export class GitHubHost implements CiHost {
       rerun: (this.options.runAttempt ?? 1) > 1,
       isSelf: (login) => this.isSelf(login),
     };
-    if (output.kind === 'propose_change') return applyGitHubChange(this.api, output, trigger, { runId: this.options.runId, key, attempt });
+    if (output.kind === 'propose_change') {
+      if (asSuggestions(output, trigger)) return suggestGitHubChange(this.api, output, trigger, attempt);
+      return applyGitHubChange(this.api, output, trigger, { runId: this.options.runId, key, attempt });
+    }
     return applyGitHubOutput({ rest: this.api, graphql: this.graphql }, output, trigger, attempt, this.options.warn);
   }
 

@@ -128,7 +128,7 @@ async function runnerMade(api: ProjectApi, branch: string): Promise<boolean> {
 /** GitLab marks a draft by its title. */
 const titled = (output: Change): string => (output.draft ? `Draft: ${output.title}` : output.title);
 
-const WORDS: RequestWords = {
+export const WORDS: RequestWords = {
   noun: 'merge request',
   sign: '!',
   checkoutHint:
@@ -143,7 +143,7 @@ async function defaultBranch(api: ProjectApi): Promise<string> {
 }
 
 /** The blob ids of `paths` on `commit`, one listing (GET repository/tree, not recursive) per folder; a folder that is not there has none. */
-async function blobsOn(api: ProjectApi, commit: string, paths: string[]): Promise<Map<string, string>> {
+export async function blobsOn(api: ProjectApi, commit: string, paths: string[]): Promise<Map<string, string>> {
   const blobs = new Map<string, string>();
   const wanted = new Set(paths);
   const folders = new Set(paths.map((file) => (file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '')));

@@ -17,6 +17,8 @@ import { fetchGitLabContext } from './context.js';
 import { fetchDefinitionsAt } from './definitions.js';
 import type { TokenKind } from './errors.js';
 import { applyGitLabChange } from './change.js';
+import { suggestGitLabChange } from './suggestions.js';
+import { asSuggestions } from '../change-target.js';
 import { applyGitLabOutput } from './outputs.js';
 import { resumeProgressNote, startProgressNote } from './progress.js';
 import { GITLAB_RULES } from './rules.js';
@@ -92,7 +94,10 @@ export class GitLabHost implements CiHost {
       rerun: this.options.rerun,
       isSelf: (username) => this.isSelf(username),
     };
-    if (output.kind === 'propose_change') return applyGitLabChange(this.api, output, trigger, { runId: this.options.runId, key, attempt });
+    if (output.kind === 'propose_change') {
+      if (asSuggestions(output, trigger)) return suggestGitLabChange(this.api, output, trigger, attempt);
+      return applyGitLabChange(this.api, output, trigger, { runId: this.options.runId, key, attempt });
+    }
     return applyGitLabOutput(this.api, output, trigger, attempt, { approve: this.options.approve ?? false, warn: this.options.warn });
   }
 

@@ -87,7 +87,7 @@ async function publishInline(api: ProjectApi, iid: number, comments: readonly Re
   return outside;
 }
 
-async function deleteStaleDrafts(api: ProjectApi, iid: number, marker: string): Promise<void> {
+export async function deleteStaleDrafts(api: ProjectApi, iid: number, marker: string): Promise<void> {
   for (const draft of await api.listDraftNotes(iid)) {
     if (draft.note.includes(marker)) await api.deleteDraftNote(iid, draft.id);
   }

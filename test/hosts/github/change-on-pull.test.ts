@@ -112,7 +112,8 @@ describe('propose_change on a pull request event goes to the pull request branch
 
     expect(report.publish.failed[0]?.message).toBe(
       "propose_change: pull request #2 comes from a fork, and the runner cannot push to a fork's branch, so the fix cannot be delivered to it: " +
-        "nothing was committed. Ask the pull request's author to make the change, or run the agent in the fork.",
+        "nothing was committed. Ask the pull request's author to make the change, run the agent in the fork, or set on-pull-request: suggestions " +
+        '(onPullRequest in a TypeScript agent) under propose_change to post the fix as suggestions on it.',
     );
     expect(github.calls().filter((call) => !call.startsWith('POST /graphql'))).toEqual([]);
     expect(gitData(repo).branches()).toEqual({});

@@ -128,7 +128,8 @@ describe('propose_change on a merge request pipeline goes to the merge request s
 
     expect(report.publish.failed[0]?.message).toBe(
       "propose_change: merge request !14656 comes from a fork, and the runner cannot push to a fork's branch, so the fix cannot be delivered " +
-        "to it: nothing was committed. Ask the merge request's author to make the change, or run the agent in the fork.",
+        "to it: nothing was committed. Ask the merge request's author to make the change, run the agent in the fork, or set " +
+        'on-pull-request: suggestions (onPullRequest in a TypeScript agent) under propose_change to post the fix as suggestions on it.',
     );
     expect(writes(gitlab)).toEqual([]);
     expect(commitsOf(project).branches()).toEqual({});
