@@ -35,7 +35,15 @@ export interface ChangePolicy {
     maxLines: number;
     /** Open the pull request as a draft (default true): a person marks it ready. */
     draft: boolean;
+    /**
+     * On a pull (merge) request event: `branch` (default) opens a small pull request into its branch,
+     * `suggestions` posts the change as one review of suggestions its author applies (docs/change-set.md).
+     */
+    onPullRequest: ChangeDelivery;
 }
+/** How `propose_change` delivers a change set on a pull request event. */
+export declare const CHANGE_DELIVERIES: readonly ["branch", "suggestions"];
+export type ChangeDelivery = (typeof CHANGE_DELIVERIES)[number];
 /** What the agent may propose; a kind that is absent may not be proposed at all. */
 export interface OutputPolicy {
     add_comment?: CountPolicy;

@@ -43,7 +43,8 @@ export interface OutputsConfig {
     };
     /**
      * The agent's edits as a pull request (docs/change-set.md): `branchPrefix` (default `flue/`),
-     * `protectedPaths` (globs, on top of the fixed list), `maxFiles` (20), `maxLines` (500), `draft` (true).
+     * `protectedPaths` (globs, on top of the fixed list), `maxFiles` (20), `maxLines` (500), `draft` (true),
+     * `onPullRequest` (`branch`, or `suggestions`: one review of suggestions on the pull request).
      */
     proposeChange?: {
         max?: number;
@@ -52,6 +53,7 @@ export interface OutputsConfig {
         maxFiles?: number;
         maxLines?: number;
         draft?: boolean;
+        onPullRequest?: 'branch' | 'suggestions';
     };
 }
 export interface LimitsConfig {

@@ -63,6 +63,8 @@ export type ProposedOutput = {
     /** From the policy, set by the runner (the publish stage checks they still match it). */
     branchPrefix: string;
     draft: boolean;
+    /** On a pull request event: a pull request into its branch, or a review of suggestions on it. */
+    onPullRequest: 'branch' | 'suggestions';
 };
 /**
  * The agent's edits in the checkout, against its HEAD commit, as the runner read them (change-set.ts):
@@ -84,6 +86,8 @@ export interface FileChange {
      * pull request event it tells whether the edit applies unchanged to the pull request's head commit.
      */
     blob?: string;
+    /** The file's git mode at HEAD, when HEAD has it: suggestions cannot change a mode (src/hosts/suggestions.ts). */
+    headMode?: string;
     /** The new content, base64 (files may be binary). Absent when deleted. */
     content?: string;
     /** Lines added and deleted, as `git diff --numstat` counts them (0 for a binary file). */
