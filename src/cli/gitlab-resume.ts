@@ -138,7 +138,7 @@ export async function previousJobLog(input: PreviousJobInput): Promise<ParsedSes
     const log = readSessionLog(written);
     const refused = previousLogRefusal(log, input.trigger, which);
     if (refused === undefined) {
-      input.info(`resume: continuing the session of ${which} from its artifact ${input.artifactDir}/${pointer.log}.`);
+      input.info(`resume: found the interrupted session of ${which} in its artifact ${input.artifactDir}/${pointer.log}.`);
       return log;
     }
     rmSync(written, { force: true });
