@@ -123,11 +123,12 @@ export async function previousJobLog(input: PreviousJobInput): Promise<ParsedSes
     const pointer = readPointer(pointerBytes);
     if (typeof pointer === 'string') return fresh(`${which}: ${input.artifactDir}/${pointerName} ${pointer}, so it is not continued.`, 'warning');
     const logBytes = await download(client, artifact(pointer.log), MAX_LOG_BYTES);
-    if (logBytes === 'absent') return fresh(`${which}'s artifacts hold no ${input.artifactDir}/${pointer.log}, the log its pointer names.`, 'warning');
+    if (logBytes === 'absent')
+      return fresh(`the artifacts of ${which} hold no ${input.artifactDir}/${pointer.log}, the log its pointer names.`, 'warning');
     const key = gitLabSealKey(job) as Buffer;
     if (!liveSealMatches(pointer.log, logBytes, pointer.seal, key)) {
       return fresh(
-        `${which}'s session log ${pointer.log} does not carry a valid seal: it was not written by a flue-action job of this pipeline ` +
+        `the session log ${pointer.log} of ${which} does not carry a valid seal: it was not written by a flue-action job of this pipeline ` +
           'with this ANTHROPIC_API_KEY (any job of the pipeline can upload artifacts), so it is not continued.',
         'warning',
       );

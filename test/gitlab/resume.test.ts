@@ -14,7 +14,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LiveSeal, sealKey } from '../../src/session-log/seal.js';
 import { readSessionLog } from '../../src/session-log/reader.js';
-import { cli, makeTempDir, removeTempDirs, waitFor } from '../cli/helpers.js';
+import { cli, killChildren, makeTempDir, removeTempDirs, spawnCli, waitFor } from '../cli/helpers.js';
 import { hang, startFakeAnthropic, text, toolUse, type FakeAnthropic, type FakeTurn } from '../fakes/anthropic.js';
 import { startFakeGitLab, type FakeGitLab, type FakeProject } from '../fakes/gitlab.js';
 import { jobsOf } from '../fakes/gitlab-jobs.js';
@@ -55,6 +55,7 @@ beforeEach(async () => {
   project.issue(24, { title: 'Another crash', description: 'It crashes too.', author: 'stranger' });
 });
 afterEach(async () => {
+  await killChildren();
   await gitlab.close();
   await Promise.all(models.splice(0).map((model) => model.close()));
   await removeTempDirs();
@@ -209,6 +210,24 @@ describe('a retried job with resume: auto', () => {
     expect(readdirSync(logDir()).filter((file) => file.endsWith('.jsonl'))).toEqual([path.basename(first.logName)]);
   });
 
+  test('the built CLI killed with SIGKILL mid-session (a job timeout): what it left on disk is sealed, and the retry continues it', async () => {
+    const model = await withModel([READ, LABEL, hang()]);
+    const env = await jobEnv(model, 901);
+    jobsOf(project).add({ id: 901, name: JOB, status: 'running', pipelineId: 77 });
+    const killed = spawnCli(['run', 'triage', '--log-dir', '.flue/logs', '--resume', 'auto'], { env, cwd: workspace });
+    await waitFor(() => (model.requests.length === 3 ? true : undefined), 'the third model request');
+    killed.child.kill('SIGKILL');
+    expect(await killed.exited).toBe('SIGKILL');
+    const artifacts = artifactsOf();
+    rmSync(logDir(), { recursive: true, force: true });
+    jobsOf(project).all.splice(0);
+    const { result, model: again } = await retry(artifacts, [COMMENT, DONE]);
+    expect(result.stdout).toContain('resuming an interrupted session');
+    expect(again.requests[0]?.body.messages).toEqual(model.requests[2]?.body.messages);
+    expect(project.labels('issues', 23)).toEqual(['bug']);
+    expect(agentComments()).toHaveLength(1);
+  });
+
   test('the live seal: the pointer the retry leaves seals its whole log, so a retry of the retry could continue it', async () => {
     const first = await firstAttempt();
     await retry(first.artifacts, [COMMENT, DONE]);
@@ -262,6 +281,28 @@ describe('a retried job with resume: auto', () => {
   test('no artifacts (a cancelled job uploads none): said, fresh', async () => {
     const { result, model } = await retry({}, [READ, LABEL, COMMENT, DONE], 'canceled');
     expect(result.stdout).toContain('left no .flue/logs/triage.resume.json in its artifacts');
+    expectFresh(model);
+  });
+
+  test('a pointer whose log is not in the artifacts: a warning, fresh', async () => {
+    const first = await firstAttempt();
+    const { result, model } = await retry({ '.flue/logs/triage.resume.json': first.artifacts['.flue/logs/triage.resume.json'] as Buffer }, [
+      READ,
+      LABEL,
+      COMMENT,
+      DONE,
+    ]);
+    expect(result.stdout).toContain(
+      `WARNING: resume: the artifacts of job 901 (the previous attempt of '${JOB}') hold no ${first.logName}, the log its pointer names.`,
+    );
+    expectFresh(model);
+  });
+
+  test('a pointer larger than 4096 bytes is not read: a warning, fresh', async () => {
+    const big = Buffer.from(JSON.stringify({ log: 'x.jsonl', seal: 'a'.repeat(64), padding: ' '.repeat(5000) }));
+    const { result, model } = await retry({ '.flue/logs/triage.resume.json': big }, [READ, LABEL, COMMENT, DONE]);
+    expect(result.stdout).toContain('answered more than 4096 bytes');
+    expect(artifactCalls()).toEqual([`GET ${API}/jobs/901/artifacts/.flue/logs/triage.resume.json`]);
     expectFresh(model);
   });
 
