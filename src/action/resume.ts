@@ -78,7 +78,7 @@ export async function previousAttemptLog(input: PreviousAttemptInput): Promise<P
     const source = join(downloadDir, logs[0] as string);
     if (!sealed(source, input.sealKey)) {
       return fresh(
-        `artifact '${artifact.name}' holds a session log without a valid seal: it was not uploaded by a flue step of this ` +
+        `artifact '${artifact.name}' holds a session log without a valid seal: it was not uploaded by this job's flue step in this ` +
           'workflow run with this anthropic-api-key (any job of the run can upload an artifact), so it is not continued.',
         'warning',
       );

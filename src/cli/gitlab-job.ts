@@ -13,6 +13,7 @@ import { runCiStages, type CiRunInput, type CiRunState, type CiSettings } from '
 import { finishedState } from '../ci/progress-state.js';
 import { errorMessage, InputError } from '../errors.js';
 import { DEFAULT_TRIGGER_PHRASE } from '../gate/gate.js';
+import { isAllowedBot, sameLogin } from '../gate/people.js';
 import { GitLabHost } from '../hosts/gitlab/index.js';
 import type { RunReport } from '../pipeline.js';
 import { nullPrototypeRecord } from '../records.js';
@@ -64,6 +65,8 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
   try {
     // The payload first (a commit's note is refused before any call), then every word of it re-read.
     const claimed = readTrigger(env);
+    const botChange = await changedByBot(claimed, host, command.allowedBots ?? []);
+    if (botChange !== undefined) throw new UnsupportedGitLabEventError(botChange);
     verified = await verifyGitLabPayloadTrigger(claimed, host.records);
   } catch (error) {
     // A webhook about something the runner never answers (a system or internal note, a commit's note): a skip, said in the log.
@@ -259,6 +262,26 @@ function readTrigger(env: CliIo['env']): Trigger {
     throw new InputError(`Cannot read ${source}: ${(error as Error).message}. GitLab writes it for pipelines a webhook triggered.`);
   }
   return readGitLabTrigger(env, { payloadFile, source });
+}
+
+/**
+ * Why an issue or merge request webhook is not answered because of who caused it, or undefined. GitLab
+ * sends one for every change, the runner's own included (the labels it adds, the merge request it opens),
+ * and the re-read keeps the issue's author as the actor, not whoever changed it: without this, a triage
+ * job answers its own labels with another run and another note. The payload's `user` is only a claim
+ * (anyone holding the trigger URL writes it), so it can skip a run, never start one. A note's author is
+ * re-read instead, and the gate refuses the runner's own notes and bots.
+ */
+async function changedByBot(claimed: Trigger, host: GitLabHost, allowedBots: readonly string[]): Promise<string | undefined> {
+  if (claimed.eventName !== 'issue' && claimed.eventName !== 'merge_request') return undefined;
+  const subject = `${claimed.isPullRequest ? 'merge request !' : 'issue #'}${claimed.number ?? '?'}`;
+  if (sameLogin(claimed.actor, await host.selfLogin())) {
+    return `the webhook says ${claimed.actor}, the account this job writes as, changed ${subject}: the runner never answers its own changes.`;
+  }
+  if (claimed.actorIsBot && !isAllowedBot(claimed.actor, allowedBots)) {
+    return `the webhook says the bot '${claimed.actor}' changed ${subject}, and it is not in allowed-bots. Add it to allowed-bots to let it start runs.`;
+  }
+  return undefined;
 }
 
 /**

@@ -10,8 +10,8 @@
  * whatever a kill leaves on disk is sealed.
  *
  * The log is untrusted input: any job of the pipeline can upload artifacts (a fork's merge request can
- * define jobs), so it is continued only when its seal verifies under this pipeline's key (derived from
- * ANTHROPIC_API_KEY, bound to the project and the pipeline), it has no `end`, and it is about this job's
+ * define jobs), so it is continued only when its seal verifies under this job's key (derived from
+ * ANTHROPIC_API_KEY, bound to the project, the pipeline and the job's name), it has no `end`, and it is about this job's
  * event (src/ci/previous-log.ts); the CI stage checks the rest (agent, definitions, profile, applied
  * outputs). Whatever goes wrong, the job says why in one line and starts fresh: resuming saves work, it
  * is never worth a failed job. Loaded only with `--resume auto`.
@@ -44,10 +44,10 @@ export interface GitLabResumeJob {
   jobName?: string;
 }
 
-/** The pipeline's sealing key: this project and pipeline only. */
+/** The job's sealing key: this project, pipeline and job name only (a retry has the same name). */
 export function gitLabSealKey(job: GitLabResumeJob): Buffer | undefined {
-  if (job.pipelineProjectId === undefined) return undefined;
-  return sealKey(job.anthropicApiKey, { repository: `gitlab:${job.pipelineProjectId}`, runId: job.pipelineId });
+  if (job.pipelineProjectId === undefined || job.jobName === undefined) return undefined;
+  return sealKey(job.anthropicApiKey, { repository: `gitlab:${job.pipelineProjectId}`, runId: job.pipelineId, job: job.jobName });
 }
 
 /** The pointer file of `agent`'s log in `logDir`: a name the retried job can ask for. */
@@ -55,7 +55,7 @@ export function pointerFile(logDir: string, agent: string): string {
   return join(logDir, `${agent.replace(/[^\w.-]/g, '_')}.resume.json`);
 }
 
-/** Keeps `logFile`'s pointer sealed as the run writes it; undefined when the job cannot seal (no CI_PROJECT_ID). */
+/** Keeps `logFile`'s pointer sealed as the run writes it; undefined when the job cannot seal (no CI_PROJECT_ID or CI_JOB_NAME). */
 export function liveSeal(job: GitLabResumeJob, logFile: string, logDir: string, agent: string): LiveSeal | undefined {
   const key = gitLabSealKey(job);
   return key === undefined ? undefined : new LiveSeal(logFile, pointerFile(logDir, agent), key);
@@ -128,8 +128,8 @@ export async function previousJobLog(input: PreviousJobInput): Promise<ParsedSes
     const key = gitLabSealKey(job) as Buffer;
     if (!liveSealMatches(pointer.log, logBytes, pointer.seal, key)) {
       return fresh(
-        `the session log ${pointer.log} of ${which} does not carry a valid seal: it was not written by a flue-action job of this pipeline ` +
-          'with this ANTHROPIC_API_KEY (any job of the pipeline can upload artifacts), so it is not continued.',
+        `the session log ${pointer.log} of ${which} does not carry a valid seal: it was not written by this job of this pipeline ` +
+          `('${job.jobName}') with this ANTHROPIC_API_KEY (any job of the pipeline can upload artifacts), so it is not continued.`,
         'warning',
       );
     }

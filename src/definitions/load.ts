@@ -43,7 +43,20 @@ export async function createContext(workspace: string, options: LoadOptions = {}
 /** Finds the agent by name or path and builds its spec; every error names the file, the field and the fix. */
 export async function loadAgent(workspace: string, name: string, options: LoadOptions = {}): Promise<AgentSpec> {
   const context = await createContext(workspace, options);
-  return loadAgentFile(await locateAgent(context.root, name), context);
+  const agent = await locateAgent(context.root, name);
+  // A path resolves against the definitions' folder, but an absolute one (or `../`) names any file: on a run
+  // whose definitions come from a commit writers chose, that is the checkout's own agent, which the pull
+  // request (or the fork) may have rewritten.
+  const inside = path.relative(context.root, agent.path);
+  if (options.definitionsRoot !== undefined && (inside.startsWith('..') || path.isAbsolute(inside))) {
+    throw new DefinitionError(
+      agent.file,
+      undefined,
+      "is outside this run's agent definitions, which are read from a commit writers chose, not from the checkout",
+      'Name the agent (review), or give its path from the working directory (.flue/agents/review.md)',
+    );
+  }
+  return loadAgentFile(agent, context);
 }
 
 export async function loadAgentFile(agent: AgentFile, context: DefinitionsContext): Promise<AgentSpec> {

@@ -99,6 +99,12 @@ export function registerAgentImports(urls: ModuleUrls, workspace?: string): void
         if (!imports.has(parent)) imports.set(parent, new Set());
         imports.get(parent)!.add(resolved.url);
       }
+      // A .ts file of the workspace under a package.json without "type" (most repositories): Node would
+      // try it as CommonJS, find `import`, parse it again as a module and warn on stderr at every run.
+      // An agent is a module (it has `export default`), and so are the files it imports.
+      if (resolved.format == null && resolved.url.endsWith('.ts') && isTracked(resolved.url)) {
+        return { ...resolved, format: 'module-typescript' };
+      }
       return resolved;
     },
     load(url, context, nextLoad) {

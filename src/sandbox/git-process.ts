@@ -74,9 +74,16 @@ export interface GitRunOptions {
   maxOutputBytes?: number;
 }
 
+/**
+ * What a run without a `git` binary says, where the model and the job log read it: slim images
+ * (GitLab's `node:24-slim`) have none, and GitLab clones with its own helper, so a job may lack it.
+ */
+export const GIT_MISSING =
+  "git: not installed on this runner (not on its PATH): read-only git and propose_change run the real git. Use an image that has it (on GitLab, node:24-slim has none: the template's install-git input, or image: node:24)";
+
 /** Runs `git <safety config> <args>` over `workspace` (its real path); never rejects for a failing git. */
-export function runGit(workspace: string, args: readonly string[], options: GitRunOptions = {}): Promise<ProcessResult> {
-  return runProcess('git', safeGitArgv(args), {
+export async function runGit(workspace: string, args: readonly string[], options: GitRunOptions = {}): Promise<ProcessResult> {
+  const result = await runProcess('git', safeGitArgv(args), {
     cwd: options.cwd ?? workspace,
     env: gitEnvironment(workspace),
     stdin: Buffer.alloc(0),
@@ -84,4 +91,7 @@ export function runGit(workspace: string, args: readonly string[], options: GitR
     maxOutputBytes: options.maxOutputBytes ?? LIMITS.commandOutputBytes,
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  return result.exitCode === 127 && result.stdout === '' && /^git: not found on the runner's PATH\n$/.test(result.stderr)
+    ? { ...result, stderr: `${GIT_MISSING}\n` }
+    : result;
 }

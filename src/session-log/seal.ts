@@ -1,9 +1,11 @@
 /**
  * A session log's seal: an HMAC-SHA256 under a key derived from the run's Anthropic API key and bound to
- * the CI run (GitHub: repository and workflow run; GitLab: project and pipeline). A retried job or a
- * re-run continues only a log whose seal it can compute again: any job of the run can upload an artifact
- * where the next attempt looks (a job that builds a pull request's or a fork's code among them), but only
- * a step given the key can seal one.
+ * the CI run and the job (GitHub: repository, workflow run, GITHUB_JOB; GitLab: project, pipeline,
+ * CI_JOB_NAME). A retried job or a re-run continues only a log whose seal it can compute again: any job of
+ * the run can upload an artifact where the next attempt looks (a job that builds a pull request's or a
+ * fork's code among them), but only a step given the key can seal one, and only this job's: another job's
+ * flue step (another prompt, another event's checkout) seals its own log for its own job, and a copy of it
+ * re-uploaded under this job's name is not this job's session.
  *
  * Two forms. The action seals the log once, when it uploads it: `<log>.seal` beside it holds the HMAC of
  * the log's bytes. A GitLab job is killed without warning (a timeout, a cancel) and its artifacts are
@@ -18,11 +20,14 @@ import { basename, dirname, join } from 'node:path';
 /** The seal's file, beside the log: `triage-....seal` for `triage-....jsonl`. */
 export const sealFile = (logFile: string): string => logFile.replace(/\.jsonl$/, '') + '.seal';
 
-/** The run's sealing key; undefined without an API key (nothing is sealed, and nothing resumes). A GitLab job passes `gitlab:<project id>` and its pipeline id. */
-export function sealKey(apiKey: string, run: { repository?: string; runId: string }): Buffer | undefined {
+/**
+ * The job's sealing key in this run (GITHUB_JOB; a GitLab job passes `gitlab:<project id>`, its pipeline id
+ * and CI_JOB_NAME); undefined without an API key (nothing is sealed, and nothing resumes).
+ */
+export function sealKey(apiKey: string, run: { repository?: string; runId: string; job: string }): Buffer | undefined {
   if (apiKey === '') return undefined;
   return createHmac('sha256', apiKey)
-    .update(`flue-action session-log seal\n${run.repository ?? ''}\n${run.runId}`)
+    .update(`flue-action session-log seal\n${run.repository ?? ''}\n${run.runId}\n${run.job}`)
     .digest();
 }
 

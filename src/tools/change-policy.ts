@@ -8,12 +8,19 @@
  * A real command (`commands:`) writes past the sandbox, so this check, not the sandbox, keeps them out of
  * a commit. Then the agent's own `protected-paths` globs. Both matched without case: on macOS and Windows
  * checkouts `.GitHub/Workflows/x.yml` is the same file.
+ *
+ * A symlink is committed as a link (change-set.ts), and whatever later reads the branch through it (a CI
+ * job's tests, an artifact upload, a docs build, a bot that writes back) reads or writes what it points
+ * at: so a link whose target leaves the repository (`/proc/self/environ`, `../../.ssh/id_rsa`) or lands
+ * on a path that is never committed (`../.git/config`, where the checkout keeps the job's token) is
+ * refused like that path.
  */
+import path from 'node:path';
 import type { ChangePolicy } from '../definitions/types.js';
 import { compileGlob } from '../patterns/glob.js';
 import { pathRule } from '../sandbox/path-rules.js';
 import { PROTECTED_PATHS, UNREADABLE_PATHS } from '../sandbox/policy.js';
-import type { ChangeSet } from './types.js';
+import type { ChangeSet, FileChange } from './types.js';
 
 const ALWAYS_PROTECTED = PROTECTED_PATHS.map(pathRule);
 /**
@@ -49,6 +56,19 @@ export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): Change
       message: `propose_change: ${one ? 'path' : 'paths'} ${refused.join(', ')} ${one ? 'is' : 'are'} protected and never committed; undo ${one ? 'that change' : 'those changes'} and propose again`,
     };
   }
+  const links = files.flatMap((file) => {
+    const problem = linkProblem(file, policy.protectedPaths);
+    return problem === undefined ? [] : [problem];
+  });
+  if (links.length > 0) {
+    const one = links.length === 1;
+    return {
+      ok: false,
+      message:
+        `propose_change: ${links.join('; ')}. A symlink is committed as a link, and whatever later reads the branch through it reads ` +
+        `what it points at; remove ${one ? 'that link' : 'those links'} and propose again`,
+    };
+  }
   if (files.length > policy.maxFiles) {
     return {
       ok: false,
@@ -63,6 +83,22 @@ export function checkChangeSet(policy: ChangePolicy, changes: ChangeSet): Change
     };
   }
   return { ok: true };
+}
+
+/** Why the symlink `file` may not be committed (its target leaves the repository or is protected); undefined for any other file. */
+function linkProblem(file: FileChange, globs: readonly string[]): string | undefined {
+  if (file.mode !== '120000' || file.content === undefined) return undefined;
+  const written = Buffer.from(file.content, 'base64').toString();
+  const target = written.replaceAll('\\', '/');
+  const link = `symlink ${file.path} -> ${JSON.stringify(written).slice(1, -1)}`;
+  // A drive letter or a leading slash: an absolute path on the runner, or on whichever machine checks the branch out.
+  if (path.posix.isAbsolute(target) || /^[A-Za-z]:/.test(target)) return `${link} leads outside the repository`;
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file.path), target));
+  if (resolved === '..' || resolved.startsWith('../')) return `${link} leads outside the repository`;
+  // The root holds `.git`: a link to it reaches the token as `link/.git/config`.
+  if (resolved === '.') return `${link} leads to the repository's root, which holds .git`;
+  const rule = protectingRule(resolved, globs);
+  return rule === undefined ? undefined : `${link} leads to ${resolved} (${rule})`;
 }
 
 /** The rule that protects `file`: `always: <sandbox rule>`, or `protected-paths: <glob>`; undefined when none does. */

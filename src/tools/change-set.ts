@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LIMITS } from '../limits.js';
-import { runGit } from '../sandbox/git-process.js';
+import { GIT_MISSING, runGit } from '../sandbox/git-process.js';
 import type { ChangeSet, FileChange } from './types.js';
 
 export type ChangeSetRead = { ok: true; changes: ChangeSet } | { ok: false; message: string };
@@ -32,6 +32,7 @@ export async function readChangeSet(workspace: string, signal?: AbortSignal, run
     return result.stdout;
   };
   const base = await git(['rev-parse', '--verify', 'HEAD^{commit}']);
+  if (typeof base !== 'string' && base.problem.includes(GIT_MISSING)) return fail(`propose_change: ${GIT_MISSING}`);
   if (typeof base !== 'string') return fail(`propose_change: the checkout has no HEAD commit to build on (${base.problem})`);
   const numstat = await git([...DIFF, '--numstat']);
   // --raw names each file's blob at HEAD: on a pull request event the host checks it against the PR's head.

@@ -133,6 +133,11 @@ function reviewComments(comments: ReadonlyArray<{ path: string; line: number; bo
     if (comment.path === '' || comment.path.startsWith('/') || comment.path.split('/').includes('..')) {
       return fail(`submit_review: comments[${index}].path '${comment.path}' must be a repository-relative file path`);
     }
+    // A comment on a line the diff does not show moves into the review body, its path with it: a path is
+    // never text, and a line break in it would start a line of its own (GitLab runs `/merge` there).
+    if (/[\u0000-\u001f\u007f]/.test(comment.path)) {
+      return fail(`submit_review: comments[${index}].path ${JSON.stringify(comment.path)} holds a line break or control character; name the file`);
+    }
     if (!Number.isInteger(comment.line) || comment.line < 1) {
       return fail(`submit_review: comments[${index}].line must be a line number (1 or more), got ${comment.line}`);
     }

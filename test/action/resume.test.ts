@@ -102,8 +102,8 @@ function logOf(run: ActionRun): { file: string; events: Array<Record<string, unk
  * Plants a log sealed with the run's key (src/session-log/seal.ts), as only a step given the API key can: the
  * checks behind the seal, for a log this workflow's own flue step wrote, hold on their own.
  */
-function plantSealed(name: string, file: string, content: string): void {
-  const key = sealKey(API_KEY, { repository: 'Codertocat/Hello-World', runId: '4242' }) as Buffer;
+function plantSealed(name: string, file: string, content: string, job = 'triage'): void {
+  const key = sealKey(API_KEY, { repository: 'Codertocat/Hello-World', runId: '4242', job }) as Buffer;
   const seal = createHmac('sha256', key).update(content).digest('hex');
   artifacts.plant({ name, files: { [file]: content, [file.replace(/\.jsonl$/, '.seal')]: `${seal}\n` } });
 }
@@ -217,11 +217,11 @@ test('attack: a log another job of the run uploaded (no seal, or a seal of other
   const unsealed = await attempt(2, [READ, PROPOSE, DONE], { resume: 'auto' });
   // Attempt 1's own zip carried a seal; the planted copy, newest under that name, does not.
   expect(artifacts.uploads[0]?.zip.toString('latin1')).toContain(file.replace(/\.jsonl$/, '.seal'));
-  const refusal = `resume: artifact '${name}' holds a session log without a valid seal: it was not uploaded by a flue step of this workflow run with this anthropic-api-key (any job of the run can upload an artifact), so it is not continued. This attempt starts a fresh run.`;
+  const refusal = `resume: artifact '${name}' holds a session log without a valid seal: it was not uploaded by this job's flue step in this workflow run with this anthropic-api-key (any job of the run can upload an artifact), so it is not continued. This attempt starts a fresh run.`;
   expect(commands(unsealed.run.main.stdout, 'warning')).toEqual([refusal]);
   expect(ofType(logOf(unsealed.run).events, 'resume')).toHaveLength(0);
 
-  const sealOfOriginal = createHmac('sha256', sealKey(API_KEY, { repository: 'Codertocat/Hello-World', runId: '4242' }) as Buffer)
+  const sealOfOriginal = createHmac('sha256', sealKey(API_KEY, { repository: 'Codertocat/Hello-World', runId: '4242', job: 'triage' }) as Buffer)
     .update(log)
     .digest('hex');
   artifacts.plant({
@@ -230,6 +230,22 @@ test('attack: a log another job of the run uploaded (no seal, or a seal of other
   });
   const tampered = await attempt(2, [READ, PROPOSE, DONE], { resume: 'auto' });
   expect(commands(tampered.run.main.stdout, 'warning')).toEqual([refusal]);
+  expect(answers()).toHaveLength(1);
+});
+
+test("attack: another job's sealed log, re-uploaded under this job's name, is refused: the seal is the job's, not only the run's", async () => {
+  await fakes();
+  const first = await killedFirstAttempt();
+  const name = artifacts.uploads[0]?.name as string;
+  // Job 'build' of run 4242 runs flue too, with the same key (another prompt, another checkout). Whatever can
+  // upload an artifact in the run copies that job's sealed log under this job's attempt-1 name.
+  const other = readFileSync(first.file, 'utf8').replace('Read the README', 'Read the README (job build)');
+  plantSealed(name, path.basename(first.file), other, 'build');
+  const { run } = await attempt(2, [READ, PROPOSE, DONE], { resume: 'auto' });
+  expect(commands(run.main.stdout, 'warning')).toEqual([
+    expect.stringContaining(`resume: artifact '${name}' holds a session log without a valid seal`),
+  ]);
+  expect(ofType(logOf(run).events, 'resume')).toHaveLength(0);
   expect(answers()).toHaveLength(1);
 });
 

@@ -175,3 +175,74 @@ describe('what no tool may read is never committed either (change-policy.ts NEVE
     expect(JSON.stringify(verdict)).not.toContain('PRIVATE KEY');
   });
 });
+
+describe('a symlink that leads out of the repository or to a protected path is never committed (change-policy.ts linkProblem)', () => {
+  const rule = policy.propose_change as NonNullable<OutputPolicy['propose_change']>;
+  const linkTo = (target: string, at: string) => {
+    fs.mkdirSync(path.dirname(path.join(repo.dir, at)), { recursive: true });
+    fs.symlinkSync(target, path.join(repo.dir, at));
+  };
+
+  test('a link to .git/config, to the runner, above the checkout or to its root is refused by name, each one', async () => {
+    // Committed, each would hand whatever later reads the branch (a CI job, an artifact upload, a docs
+    // build) the checkout's token, the runner's environment, a file above the checkout, or all of .git.
+    linkTo('../.git/config', 'src/leak');
+    linkTo('/proc/self/environ', 'env');
+    linkTo('../../../home/runner/.ssh/id_rsa', 'src/key');
+    linkTo('..', 'src/root');
+    const read = await readChangeSet(repo.dir);
+    if (!read.ok) throw new Error(read.message);
+    expect(checkChangeSet(rule, read.changes)).toEqual({
+      ok: false,
+      message:
+        'propose_change: symlink env -> /proc/self/environ leads outside the repository; ' +
+        'symlink src/key -> ../../../home/runner/.ssh/id_rsa leads outside the repository; ' +
+        "symlink src/leak -> ../.git/config leads to .git/config (always protected: **/.git); symlink src/root -> .. leads to the repository's root, which holds .git. " +
+        'A symlink is committed as a link, and whatever later reads the branch through it reads what it points at; remove those links and propose again',
+    });
+  });
+
+  test("a link to a workflow or to a path of the agent's protected-paths is refused like the path", async () => {
+    linkTo('../.github/workflows/ci.yml', 'docs/ci.yml');
+    const read = await readChangeSet(repo.dir);
+    if (!read.ok) throw new Error(read.message);
+    expect(checkChangeSet(rule, read.changes)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(
+        'symlink docs/ci.yml -> ../.github/workflows/ci.yml leads to .github/workflows/ci.yml (always protected: .github/)',
+      ),
+    });
+    expect(
+      checkChangeSet({ ...rule, protectedPaths: ['secrets/**'] }, { ...read.changes, files: [linkFile('lib/s', '../secrets/prod.env')] }),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('symlink lib/s -> ../secrets/prod.env leads to secrets/prod.env (protected-paths: secrets/**)'),
+    });
+  });
+
+  test('the publish stage refuses a link that went around the tool, and commits nothing', async () => {
+    const { report, calls } = await publish(
+      change([file('src/a.ts'), linkFile('src/npmrc', 'C:\\Users\\runner\\.npmrc'), linkFile('src/up', '..\\..\\x')]),
+    );
+    expect(calls).toEqual([]);
+    expect(report.rejected[0]?.reason).toContain(
+      'propose_change: symlink src/npmrc -> C:\\\\Users\\\\runner\\\\.npmrc leads outside the repository; symlink src/up -> ..\\\\..\\\\x leads outside the repository.',
+    );
+  });
+
+  test('a link that stays inside the repository, to a file that may be committed, is proposed as a link', async () => {
+    linkTo('../src/a.ts', 'docs/a.ts');
+    linkTo('a.ts', 'src/b.ts');
+    const read = await readChangeSet(repo.dir);
+    if (!read.ok) throw new Error(read.message);
+    expect(checkChangeSet(rule, read.changes)).toEqual({ ok: true });
+    expect(decoded(read.changes)).toEqual([
+      { path: 'docs/a.ts', mode: '120000', text: '../src/a.ts' },
+      { path: 'src/b.ts', mode: '120000', text: 'a.ts' },
+    ]);
+  });
+});
+
+function linkFile(at: string, target: string) {
+  return { path: at, status: 'added' as const, mode: '120000' as const, content: Buffer.from(target).toString('base64'), additions: 1, deletions: 0 };
+}

@@ -12,6 +12,20 @@ import { createRedactor } from '../../src/session-log/redact.js';
 import type { ProposedOutput } from '../../src/tools/types.js';
 import type { Trigger } from '../../src/trigger/types.js';
 import { EventList, RecordingHost } from '../publish/fakes.js';
+import { bodyWithOutsideComments } from '../../src/hosts/gitlab/diff.js';
+
+const mergeRequest: Trigger = {
+  kind: 'pull_request',
+  eventName: 'merge_request',
+  repository: { owner: 'acme', name: 'widgets' },
+  number: 7,
+  isPullRequest: true,
+  labels: [],
+  actor: 'alice',
+  actorIsBot: false,
+  refs: {},
+  inputs: {},
+};
 
 /** Commands GitLab knows today that a hostile note would want. */
 const NAMES = [
@@ -79,6 +93,33 @@ describe('GitLab quick actions in what the model writes', () => {
   test('prose reads the same: only a line start moves, code keeps its bytes but one space, `//` comments stay', () => {
     expect(comment('Use the `/close` command.\nSee /usr/bin here.', GITLAB)).toBe('Use the `/close` command.\nSee /usr/bin here.');
     expect(comment('```js\n// keep\n/close\n```', GITLAB)).toBe('```js\n// keep\n /close\n```');
+  });
+});
+
+describe('a review comment moved into the body brings its path along', () => {
+  test('a path holding a line break would put a command on a line of its own; it is refused, and nothing is posted', async () => {
+    // A comment on a line the diff does not show is listed in the review body under its path
+    // (src/hosts/gitlab/diff.ts bodyWithOutsideComments); the path is the model's, and never a body.
+    const path = 'docs/notes.md\n/merge\n';
+    expect(gitlabCommands(bodyWithOutsideComments('Summary', [{ path, line: 400, body: 'nit' }]))).toEqual(['merge']);
+    const host = new (class extends RecordingHost {
+      override readonly sanitizeRules = GITLAB;
+    })();
+    const review: ProposedOutput = { kind: 'submit_review', body: 'Summary', event: 'COMMENT', comments: [{ path, line: 400, body: 'nit' }] };
+    const report = await applySafeOutputs({
+      agent: 'review',
+      proposals: [{ id: 'p1', output: review }],
+      policy: { submit_review: { max: 1, events: ['COMMENT'] } },
+      trigger: { ...mergeRequest },
+      host,
+      recorder: new EventList(),
+      dryRun: false,
+      secrets: [],
+    });
+    expect(host.calls).toEqual([]);
+    expect(report.rejected.map((entry) => entry.reason)).toEqual([
+      'submit_review: comments[0].path "docs/notes.md\\n/merge\\n" holds a line break or control character; name the file',
+    ]);
   });
 });
 

@@ -60,6 +60,16 @@ describe.runIf(stripsTypes)(`a .ts agent on Node ${process.versions.node}`, () =
     });
   });
 
+  it('loads from a repository whose package.json has no "type" without Node\'s warning about it', async () => {
+    // Most repositories' package.json say no "type"; Node would guess the agent's format and warn on stderr each run.
+    const typeless = await makeTempDir({ 'package.json': '{ "name": "app", "private": true }\n', '.flue/agents/count.ts': COUNT_TS });
+    expect(await runBuiltCli(['check', '--cwd', typeless], { env })).toEqual({
+      code: 0,
+      stdout: 'ok: 0 error(s), 0 warning(s)\n',
+      stderr: '',
+    });
+  });
+
   it('runs its custom tool and finishes with a result its valibot schema accepts', async () => {
     const result = await run();
     expect(result.stderr).toContain('→ count_words one two three\n← count_words ');

@@ -200,7 +200,9 @@ function listPulls(repo: FakeRepo, query: Record<string, string>): RouteResponse
   const state = query.state ?? 'open';
   const pulls = [...repo.pulls.values()]
     .map((pull) => pull.data)
-    .filter((data) => (query.head === undefined || (data.head as Json | undefined)?.label === query.head) && (state === 'all' || data.state === state));
+    .filter((data) => (query.head === undefined || (data.head as Json | undefined)?.label === query.head) && (state === 'all' || data.state === state))
+    // GitHub's default order: newest first (sort=created, direction=desc).
+    .sort((a, b) => Number(b.number) - Number(a.number));
   return json(pulls);
 }
 

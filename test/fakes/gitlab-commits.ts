@@ -56,6 +56,9 @@ export function commitRoute(project: FakeProject, request: RouteRequest): RouteR
     return json({ id: project.id, path_with_namespace: project.pathWithNamespace, default_branch: 'main', web_url: project.webUrl });
   }
   if (method === 'POST' && segments.join('/') === 'repository/commits') return createCommit(project, body as Json);
+  if (method === 'GET' && segments[0] === 'repository' && segments[1] === 'branches' && segments.length > 2) {
+    return branchOf(project, segments.slice(2).join('/'));
+  }
   if (segments[0] !== 'merge_requests') return undefined;
   if (segments.length === 1 && method === 'GET') return listMergeRequests(project, request.query);
   if (segments.length === 1 && method === 'POST') return createMergeRequest(project, body as Json);
@@ -105,6 +108,14 @@ function createCommit(project: FakeProject, body: Json): RouteResponse {
   return json({ id: sha, short_id: sha.slice(0, 8), title: commitMessage.split('\n')[0], message: commitMessage, parent_ids: [startSha] }, 201);
 }
 
+/** GET repository/branches/:branch: the branch and its last commit, as GitLab answers (a subset of the fields). */
+function branchOf(project: FakeProject, name: string): RouteResponse {
+  const sha = stateOf(project).branches.get(name);
+  if (sha === undefined) return { status: 404, body: { message: '404 Branch Not Found' } };
+  const message = stateOf(project).commits.get(sha)?.message ?? 'A commit someone else made';
+  return json({ name, merged: false, protected: false, commit: { id: sha, short_id: sha.slice(0, 8), title: message.split('\n')[0], message } });
+}
+
 function listMergeRequests(project: FakeProject, query: Record<string, string>): RouteResponse {
   const requests = [...project.threads.values()]
     .filter((thread) => thread.kind === 'merge_requests')
@@ -113,7 +124,9 @@ function listMergeRequests(project: FakeProject, query: Record<string, string>):
       (data) =>
         (query.source_branch === undefined || data.source_branch === query.source_branch) &&
         (query.state === 'all' || data.state === (query.state ?? 'opened')),
-    );
+    )
+    // GitLab's default order: newest first (order_by=created_at, sort=desc).
+    .sort((a, b) => Number(b.iid) - Number(a.iid));
   return json(requests);
 }
 

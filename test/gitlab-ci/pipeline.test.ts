@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import {
   GITLAB_JOB,
   LOG_DIR,
@@ -359,6 +359,45 @@ describe('trigger phrase', () => {
     expect(standInRecords(skipped)).toEqual([]);
     expect(npmCalls(skipped)).toEqual([]);
     expect(skipped).toContain('flue-action: skipped - a "issue" webhook; this job answers note (events); nothing was downloaded.');
+  });
+
+  test("events with an action: a stranger's edit of their issue (update) ends the triage job before npm; the new issue (open) runs", async () => {
+    // GitLab sends an Issue Hook for every edit, label and close: with `events: issue`, each edit a stranger
+    // makes to their own issue started another paid run and another note. The triage include says issue:open.
+    const triage = parse(readFileSync(path.join(path.dirname(TEMPLATE), 'agents/triage/gitlab/ci.yml'), 'utf8')) as {
+      include: Array<{ inputs: { events: string } }>;
+    };
+    const events = triage.include[0]?.inputs.events ?? '';
+    expect(events).toBe('issue:open');
+    const project = makeProject({
+      withTemplate: true,
+      ciYml: ciYml(
+        { local: 'templates/agent.yml', inputs: { agent: 'triage', as: 'flue-triage', events } },
+        { local: 'templates/agent.yml', inputs: { agent: 'any', as: 'flue-any', events: 'issue' } },
+      ),
+    });
+    const issue = (action: string) => JSON.stringify({ object_kind: 'issue', object_attributes: { action, description: 'It crashes.' } });
+
+    const edited = await runPipeline(project, {
+      variables: TRIGGER_PIPELINE,
+      fileVariables: { TRIGGER_PAYLOAD: issue('update') },
+      path: [recordingNpm()],
+    });
+    expect(edited.code, edited.output).toBe(0);
+    const skipped = edited.jobLog('flue-triage');
+    expect(standInRecords(skipped)).toEqual([]);
+    expect(npmCalls(skipped)).toEqual([]);
+    expect(skipped).toContain('flue-action: skipped - a "issue:update" webhook; this job answers issue:open (events); nothing was downloaded.');
+    // A kind alone still answers every action.
+    expect(standInRecords(edited.jobLog('flue-any'))).toHaveLength(1);
+
+    const opened = await runPipeline(project, {
+      variables: TRIGGER_PIPELINE,
+      fileVariables: { TRIGGER_PAYLOAD: issue('open') },
+      path: [recordingNpm()],
+    });
+    expect(opened.code, opened.output).toBe(0);
+    expect(standInRecords(opened.jobLog('flue-triage'))).toHaveLength(1);
   });
 
   test('a note the CLI must read itself (a character reference), another event, or a payload that is not JSON, goes on to the CLI', async () => {

@@ -67,8 +67,12 @@ async function withModel(turns: FakeTurn[]): Promise<FakeAnthropic> {
   return model;
 }
 
-/** Job `jobId` of pipeline `pipeline` (its name JOB), started by an issue webhook through the trigger API. */
-async function jobEnv(model: FakeAnthropic, jobId: number, options: { issue?: number; pipeline?: number } = {}): Promise<Record<string, string>> {
+/** Job `jobId` of pipeline `pipeline` (its name JOB unless `jobName`), started by an issue webhook through the trigger API. */
+async function jobEnv(
+  model: FakeAnthropic,
+  jobId: number,
+  options: { issue?: number; pipeline?: number; jobName?: string } = {},
+): Promise<Record<string, string>> {
   const payload = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'gitlab', 'issue.json'), 'utf8'));
   payload.project_id = 42;
   payload.project = { ...payload.project, id: 42, path_with_namespace: 'group/app' };
@@ -88,7 +92,7 @@ async function jobEnv(model: FakeAnthropic, jobId: number, options: { issue?: nu
     CI_PIPELINE_ID: String(options.pipeline ?? 77),
     CI_PIPELINE_SOURCE: 'trigger',
     CI_JOB_ID: String(jobId),
-    CI_JOB_NAME: JOB,
+    CI_JOB_NAME: options.jobName ?? JOB,
     CI_JOB_URL: `https://gitlab.example.com/group/app/-/jobs/${jobId}`,
     CI_COMMIT_SHA: MAIN_SHA,
     CI_JOB_TOKEN: 'job-token-value-0000000001',
@@ -117,7 +121,7 @@ function artifactsOf(): Record<string, Buffer> {
  * label were logged), the log folder taken as it is at that moment (what a killed job leaves), then
  * cleared: the retry runs in a fresh checkout. `finish` lets it run to its end instead.
  */
-async function firstAttempt(options: { agent?: string; issue?: number; pipeline?: number; finish?: boolean } = {}) {
+async function firstAttempt(options: { agent?: string; issue?: number; pipeline?: number; jobName?: string; finish?: boolean } = {}) {
   const model = await withModel(options.finish ? [READ, LABEL, COMMENT, DONE] : [READ, LABEL, hang()]);
   const env = await jobEnv(model, 901, options);
   jobsOf(project).add({ id: 901, name: JOB, status: 'running', pipelineId: options.pipeline ?? 77 });
@@ -165,15 +169,15 @@ function expectFresh(model: FakeAnthropic): void {
   expect(log.events.filter((event) => event.type === 'resume')).toEqual([]);
 }
 
-/** A pointer to `logName` sealed with the key of `pipeline` (a flue job of that pipeline could write it). */
-function resealed(artifacts: Record<string, Buffer>, logName: string, pipeline: string, log?: Buffer): Record<string, Buffer> {
+/** A pointer to `logName` sealed with the key of job `job` of `pipeline` (that flue job could write it). */
+function resealed(artifacts: Record<string, Buffer>, logName: string, pipeline: string, job = JOB): Record<string, Buffer> {
   const dir = path.join(workspace, 'reseal');
   rmSync(dir, { recursive: true, force: true });
   const file = path.join(dir, path.basename(logName));
   const pointer = path.join(dir, 'triage.resume.json');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(file, log ?? (artifacts[logName] as Buffer));
-  new LiveSeal(file, pointer, sealKey(API_KEY, { repository: 'gitlab:42', runId: pipeline }) as Buffer).update();
+  writeFileSync(file, artifacts[logName] as Buffer);
+  new LiveSeal(file, pointer, sealKey(API_KEY, { repository: 'gitlab:42', runId: pipeline, job }) as Buffer).update();
   return { ...artifacts, [logName]: readFileSync(file), '.flue/logs/triage.resume.json': readFileSync(pointer) };
 }
 
@@ -233,7 +237,7 @@ describe('a retried job with resume: auto', () => {
     await retry(first.artifacts, [COMMENT, DONE]);
     const pointer = JSON.parse(readFileSync(path.join(logDir(), 'triage.resume.json'), 'utf8'));
     expect(pointer.log).toBe(path.basename(first.logName));
-    const key = sealKey(API_KEY, { repository: 'gitlab:42', runId: '77' }) as Buffer;
+    const key = sealKey(API_KEY, { repository: 'gitlab:42', runId: '77', job: JOB }) as Buffer;
     const digest = createHash('sha256')
       .update(readFileSync(path.join(workspace, first.logName)))
       .digest('hex');
@@ -321,7 +325,7 @@ describe('attacks: what another job of the pipeline uploads is never continued',
     const first = await firstAttempt();
     const pointer = JSON.stringify({ log: path.basename(first.logName), seal: 'a'.repeat(64) });
     const { result, model } = await retry({ ...first.artifacts, '.flue/logs/triage.resume.json': Buffer.from(pointer) }, [READ, LABEL, COMMENT, DONE]);
-    expect(result.stdout).toContain('does not carry a valid seal: it was not written by a flue-action job of this pipeline');
+    expect(result.stdout).toContain(`does not carry a valid seal: it was not written by this job of this pipeline ('${JOB}')`);
     expectFresh(model);
     expect(labelWrites()).toHaveLength(1);
   });
@@ -342,6 +346,13 @@ describe('attacks: what another job of the pipeline uploads is never continued',
     const first = await firstAttempt();
     const { result, model } = await retry(resealed(first.artifacts, first.logName, '76'), [READ, LABEL, COMMENT, DONE]);
     expect(result.stdout).toContain('does not carry a valid seal');
+    expectFresh(model);
+  });
+
+  test("another flue job's log of this pipeline (same agent, same issue), copied under this job's name: warning, fresh", async () => {
+    const first = await firstAttempt({ jobName: 'flue-triage-spanish' });
+    const { result, model } = await retry(first.artifacts, [READ, LABEL, COMMENT, DONE]);
+    expect(result.stdout).toContain(`does not carry a valid seal: it was not written by this job of this pipeline ('${JOB}')`);
     expectFresh(model);
   });
 

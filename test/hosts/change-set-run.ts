@@ -63,6 +63,16 @@ export async function run(
 }
 
 /** Every tool result the model read, in order, from the session log. */
+/** The `output_applied` events of the run's log: where each output went, and the host's note on it. */
+export function appliedEvents(report: RunReport): Array<Record<string, unknown>> {
+  return fs
+    .readFileSync(report.logFile, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((event) => event.type === 'output_applied');
+}
+
 export function toolResults(report: RunReport): Array<{ name: string; isError: boolean; content: string }> {
   const events = fs
     .readFileSync(report.logFile, 'utf8')

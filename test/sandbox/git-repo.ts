@@ -46,3 +46,16 @@ export function makeGitRepo(files: Record<string, string>): { dir: string; root:
 
 /** The token the fixture's git config holds: nothing the sandbox prints may contain it. */
 export const TOKEN = 'ghs_FixtureToken0123456789abcdefABCDEF';
+
+/** Runs `work` with a PATH that has no git (as on a slim image), then puts PATH back. */
+export async function withoutGit<T>(work: () => Promise<T>): Promise<T> {
+  const saved = process.env.PATH;
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'flue-no-git-'));
+  process.env.PATH = empty;
+  try {
+    return await work();
+  } finally {
+    process.env.PATH = saved;
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
+}

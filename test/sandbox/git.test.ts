@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { GIT_MISSING } from '../../src/sandbox/git-process.js';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { git, makeGitRepo } from './git-repo.js';
+import { git, makeGitRepo, withoutGit } from './git-repo.js';
 
 let repo: ReturnType<typeof makeGitRepo>;
 let sandbox: Sandbox;
@@ -60,6 +61,12 @@ describe('read-only git in the sandbox', () => {
     const result = await run('git show nosuchbranch');
     expect(result.exitCode).toBe(128);
     expect(result.stderr).toContain("fatal: bad revision 'nosuchbranch'");
+  });
+
+  test('an image without git (node:24-slim) says so and how to get it, not a bare ENOENT', async () => {
+    const result = await withoutGit(() => run('git status'));
+    expect(result).toEqual({ stdout: '', stderr: `${GIT_MISSING}\n`, exitCode: 127 });
+    expect(GIT_MISSING).toMatch(/^git: not installed on this runner .*install-git input, or image: node:24\)$/);
   });
 
   test('what is not accepted is refused with the usage, exit 129', async () => {

@@ -22,6 +22,7 @@ import {
   fakeTurns,
   fixCheckout,
   flueFiles,
+  README,
   templateFile,
   toolCalls,
   type TemplateName,
@@ -222,7 +223,8 @@ describe('the templates through the built action, against the fake GitHub', () =
     github.seedFromPayload(payload);
     repo.permission('Codertocat', 'write');
     const files = fixCheckout();
-    // The workflow checks out the default branch; README.md there is the same blob as on the PR's head.
+    // A checkout that is not the head (the default branch, as a workflow without `ref:` has it): README.md there
+    // is the same blob as on the PR's head, so the fix still goes to the PR's branch.
     const workspace = await tempDir(files);
     const head = commitCheckout(workspace);
     repo.tree(head, files).tree(pull.head.sha, files).tree(pull.base.sha, flueFiles('mention'));
@@ -245,6 +247,45 @@ describe('the templates through the built action, against the fake GitHub', () =
     const commit = data.commit(data.branches()['flue/mention-4242'] ?? '');
     expect(commit?.parents).toEqual([pull.head.sha]);
     expect(data.files(commit?.sha ?? '')['README.md']?.content).toBe(FIXED_README);
+    const [opened, ...more] = data.openedPulls();
+    expect(more).toEqual([]);
+    expect(opened).toMatchObject({ draft: true, head: { ref: 'flue/mention-4242' }, base: { ref: pull.head.ref } });
+    expect(String(opened?.body)).toContain('Proposed into the branch of pull request #2: merging it adds the change there.');
+  });
+  test("mention, asked on a pull request for a fix to a file the pull request itself changed, over the workflow's checkout (the head commit): accepted, into the PR's branch", async () => {
+    const { eventName, payload } = githubEvent('mention', FIX_REQUEST);
+    const pullRequest = example('pull_request', 'opened');
+    const pull = pullRequest.pull_request as { number: number; head: { ref: string; sha: string }; base: { sha: string } };
+    Object.assign(payload.issue as object, {
+      number: pull.number,
+      pull_request: { url: `https://api.github.com/repos/Codertocat/Hello-World/pulls/2` },
+    });
+    // The pull request wrote line 8 of README.md (with the typo the fix is about); its base has the line before.
+    const files = fixCheckout();
+    const baseFiles = { ...files, 'README.md': README.replace(/^2\. .*$/m, '2. Make your change.') };
+    expect(baseFiles['README.md']).not.toBe(files['README.md']);
+    // The workflow checks out the pull request's head commit (test/templates/github-steps.test.ts): here it is.
+    const workspace = await tempDir(files);
+    const head = commitCheckout(workspace);
+    pull.head.sha = head;
+    github = await startFakeGitHub();
+    const repo = github.seedFromPayload(pullRequest);
+    github.seedFromPayload(payload);
+    repo.permission('Codertocat', 'write');
+    repo.tree(head, files).tree(pull.base.sha, baseFiles);
+    const turns = fakeTurns('mention', 'mention-fix');
+    model = await startFakeAnthropic({ turns });
+
+    const run = await runAction({ eventName, payload, inputs: workflowInputs('mention'), workspace, githubUrl: github.url, anthropicUrl: model.url });
+
+    expect(run.main.code, run.main.stdout + run.main.stderr).toBe(0);
+    expect(run.outputs.status).toBe('succeeded');
+    const data = gitData(repo);
+    const commit = data.commit(data.branches()['flue/mention-4242'] ?? '');
+    expect(commit?.parents).toEqual([head]);
+    const committed = data.files(commit?.sha ?? '');
+    expect(committed['README.md']?.content).toBe(FIXED_README);
+    expect(committed['.github/workflows/ci.yml']?.content).toBe(CI_WORKFLOW);
     const [opened, ...more] = data.openedPulls();
     expect(more).toEqual([]);
     expect(opened).toMatchObject({ draft: true, head: { ref: 'flue/mention-4242' }, base: { ref: pull.head.ref } });

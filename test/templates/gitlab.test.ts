@@ -160,7 +160,7 @@ describe('the templates as GitLab CI jobs, against the fake GitLab', () => {
   test("triage: the before_script lists the recent issues; a stranger's issue gets the label and one note naming the likely duplicate", async () => {
     const workspace = await setUp('triage');
     const api = await startJobsApi({
-      '/api/v4/projects/42/issues?state=all&order_by=created_at&per_page=100': {
+      '/api/v4/projects/42/issues?state=all&confidential=false&order_by=created_at&per_page=100': {
         type: 'application/json',
         body: JSON.stringify([
           { iid: 23, state: 'opened', title: 'Spelling error in the README file' },
@@ -191,6 +191,34 @@ describe('the templates as GitLab CI jobs, against the fake GitLab', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]).toContain(String(toolCalls('triage', 'add_comment')[0]?.body));
     expect(JSON.stringify(model?.requests.at(-2)?.body)).toContain('Typo in the contributing steps');
+  });
+
+  test("triage: a confidential issue's title never reaches the list the agent answers a stranger from", async () => {
+    // The token is a Developer's and sees confidential issues (security reports); the stranger whose issue is
+    // triaged does not, and reads the answer. This stand-in answers as GitLab does: every issue the token
+    // sees, unless the query says confidential=false; the script checks each issue's flag too.
+    const workspace = await setUp('triage');
+    const issues = [
+      { iid: 24, state: 'opened', title: 'RCE in the upload handler (do not disclose)', confidential: true },
+      { iid: 23, state: 'opened', title: 'Spelling error in the README file', confidential: false },
+    ];
+    const server = createServer((request, response) => {
+      const query = new URL(request.url ?? '/', 'http://x').searchParams;
+      const listed = query.get('confidential') === 'false' ? issues.filter((issue) => !issue.confidential) : issues;
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(listed));
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`;
+    await beforeScript('triage', { ...jobEnv(workspace), CI_API_V4_URL: url, FLUE_GITLAB_TOKEN: TOKEN });
+    expect(readFileSync(path.join(workspace, '.flue-context/recent-issues.txt'), 'utf8')).toBe('#23 [opened] Spelling error in the README file\n');
+
+    // A GitLab that ignored the filter (an older instance) still lists no confidential title.
+    issues[0]!.confidential = true;
+    server.removeAllListeners('request');
+    server.on('request', (_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(issues)));
+    await beforeScript('triage', { ...jobEnv(workspace), CI_API_V4_URL: url, FLUE_GITLAB_TOKEN: TOKEN });
+    expect(readFileSync(path.join(workspace, '.flue-context/recent-issues.txt'), 'utf8')).toBe('#23 [opened] Spelling error in the README file\n');
   });
 
   test('triage: a failing issue list leaves the file out and the job goes on', async () => {

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { parseMarkdownAgent } from '../../src/definitions/markdown-agent.js';
 import type { ChangePolicy } from '../../src/definitions/types.js';
 import { checkChangeSet } from '../../src/tools/change-policy.js';
+import { GIT_MISSING } from '../../src/sandbox/git-process.js';
 import { readChangeSet } from '../../src/tools/change-set.js';
 import type { ChangeSet, FileChange } from '../../src/tools/types.js';
-import { git, makeGitRepo } from '../sandbox/git-repo.js';
+import { git, makeGitRepo, withoutGit } from '../sandbox/git-repo.js';
 import { thrown } from '../definitions/workspace.js';
 import { errorsOf } from '../../src/definitions/problems.js';
 import { CODE_NAMING } from '../../src/definitions/naming.js';
@@ -28,6 +29,13 @@ const write = (file: string, content: string | Buffer, mode?: number) => {
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 
 describe('readChangeSet: the edits against HEAD, as the runner reads them', () => {
+  test('on an image without git, the answer says git is missing and how to get it', async () => {
+    write('src/a.ts', 'one\nTWO\n');
+    const saved = process.env.PATH;
+    expect(await withoutGit(() => readChangeSet(repo.dir))).toEqual({ ok: false, message: `propose_change: ${GIT_MISSING}` });
+    expect(process.env.PATH).toBe(saved);
+  });
+
   test('modified, added (untracked), deleted, executable, binary; ignored files left out; the blob at HEAD of each file HEAD has', async () => {
     const blobAtHead = (file: string) => git(repo.dir, 'rev-parse', `HEAD:${file}`).trim();
     write('src/a.ts', 'one\nTWO\nthree\n');

@@ -49,7 +49,7 @@ describe('merge request pipelines', () => {
     expect([trigger.repository, trigger.refs.fromFork]).toEqual([{ owner: 'gitlab-org', name: 'gitlab-ee' }, true]);
   });
 
-  test('merged results pipeline: the head is the source branch sha, not the merge commit', () => {
+  test("merged results pipeline: the head is the source branch sha, not the merge commit; the base is the target's head, not the merge base", () => {
     const env = {
       ...mergeRequestJobEnv(),
       CI_MERGE_REQUEST_EVENT_TYPE: 'merged_result',
@@ -57,7 +57,7 @@ describe('merge request pipelines', () => {
       CI_MERGE_REQUEST_SOURCE_BRANCH_SHA: '8e0b45049b6253b8984cde9241830d2851168142',
       CI_MERGE_REQUEST_TARGET_BRANCH_SHA: 'bbbbbbbb6b400935a1378653304eaf6221e0fdb8',
     };
-    expect(read(env).refs).toMatchObject({ sha: '8e0b45049b6253b8984cde9241830d2851168142', baseSha: 'dd692733bb84bc3e9e862e66c099daec2fa00c83' });
+    expect(read(env).refs).toMatchObject({ sha: '8e0b45049b6253b8984cde9241830d2851168142', baseSha: 'bbbbbbbb6b400935a1378653304eaf6221e0fdb8' });
   });
 
   test('a description GitLab cut says so', () => {

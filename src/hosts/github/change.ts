@@ -44,19 +44,24 @@ export async function applyGitHubChange(api: RepoApi, output: Change, trigger: T
   const moved = await pointBranch(api, branch, commit, run.attempt.rerun);
   const body = markedBody(targetedBody(capBody(output.body, LIMITS.commentChars), target), run.attempt.marker);
   const earlier = moved ? await ownPull(api, branch, run.attempt) : undefined;
-  if (earlier !== undefined) {
-    const pull = await api.call('PATCH', `/pulls/${earlier}`, 'pull-requests: write', () =>
-      api.octokit.rest.pulls.update({ ...params(api), pull_number: earlier, title: output.title, body }),
+  if (earlier?.state === 'open') {
+    const pull = await api.call('PATCH', `/pulls/${earlier.number}`, 'pull-requests: write', () =>
+      api.octokit.rest.pulls.update({ ...params(api), pull_number: earlier.number, title: output.title, body }),
     );
     return {
       url: pull.data.html_url,
       note: `An earlier attempt of this workflow run had opened it: branch ${branch} moved to the new commit, title and body updated.`,
     };
   }
+  // A pull request someone closed or merged since shows no new commit: the change goes in a new one.
   const pull = await api.call('POST', '/pulls', 'pull-requests: write', () =>
     api.octokit.rest.pulls.create({ ...params(api), title: output.title, head: branch, base, body, draft: output.draft }),
   );
-  return { url: pull.data.html_url };
+  if (earlier === undefined) return { url: pull.data.html_url };
+  return {
+    url: pull.data.html_url,
+    note: `An earlier attempt of this workflow run had opened #${earlier.number}, ${earlier.state} since: a new pull request proposes this attempt's commit.`,
+  };
 }
 
 const WORDS: RequestWords = {
@@ -181,16 +186,26 @@ async function pointBranch(api: RepoApi, branch: string, commit: string, rerun: 
   return true;
 }
 
-/** The number of the runner's own pull request from `branch` carrying the output's marker, if any. */
-async function ownPull(api: RepoApi, branch: string, attempt: EarlierAttempt): Promise<number | undefined> {
+/**
+ * The runner's own pull request from `branch` carrying the output's marker, if any: the open one, else the
+ * newest (GitHub lists the newest first), closed or merged.
+ */
+async function ownPull(
+  api: RepoApi,
+  branch: string,
+  attempt: EarlierAttempt,
+): Promise<{ number: number; state: 'open' | 'closed' | 'merged' } | undefined> {
   const head = `${api.repository.owner}:${branch}`;
   const pulls = await api.call('GET', '/pulls', 'pull-requests: read', () =>
     api.octokit.rest.pulls.list({ ...params(api), head, state: 'all', per_page: 100 }),
   );
+  let newest: { number: number; state: 'open' | 'closed' | 'merged' } | undefined;
   for (const pull of pulls.data) {
-    if (attempt.marker !== undefined && pull.body?.includes(attempt.marker) && (await attempt.isSelf(pull.user?.login))) return pull.number;
+    if (attempt.marker === undefined || !pull.body?.includes(attempt.marker) || !(await attempt.isSelf(pull.user?.login))) continue;
+    if (pull.state === 'open') return { number: pull.number, state: 'open' };
+    newest ??= { number: pull.number, state: pull.merged_at ? 'merged' : 'closed' };
   }
-  return undefined;
+  return newest;
 }
 
 const params = (api: RepoApi) => ({ owner: api.repository.owner, repo: api.repository.name });

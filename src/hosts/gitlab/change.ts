@@ -4,7 +4,9 @@
  * checkout's HEAD, and opens a merge request with the agent's title and description. No `git push`: the
  * token stays in the runner. The branch is `<prefix><agent>-<pipeline id>`; a retried job (same
  * pipeline) rewrites that branch (`force`) and updates the merge request it finds from it (the runner's
- * own, carrying the output's marker), so one pipeline opens one merge request. On a merge request event
+ * own, carrying the output's marker), so one pipeline opens one merge request. GitLab numbers no
+ * attempts, so the branch is rewritten only when it is the runner's: its own merge request comes from
+ * it, or its last commit is one the runner made; anyone else's branch of that name is left alone. On a merge request event
  * the branch starts at the merge request's head and the merge request goes into its source branch
  * (change-target.ts).
  */
@@ -42,6 +44,8 @@ interface MergeRequestAnswer {
   web_url: string;
   description: string | null;
   author?: { username: string } | null;
+  /** opened, closed, merged or locked. */
+  state?: string;
 }
 
 export async function applyGitLabChange(api: ProjectApi, output: Change, trigger: Trigger, run: ChangeRun): Promise<AppliedOutput> {
@@ -67,20 +71,19 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
           execute_filemode: file.mode === '100755',
         },
   );
+  const earlier = await ownMergeRequest(api, branch, run.attempt);
   await api.client.request('POST', `${api.path}/repository/commits`, {
     body: {
       branch,
       start_sha: target.parent,
-      commit_message: `${output.title}\n\nProposed by flue-action on branch ${branch}.`,
+      commit_message: `${output.title}\n\n${PROPOSED_BY(branch)}`,
       actions,
-      // Only a retried job may rewrite the branch: on a first attempt a branch of that name is someone else's, and GitLab refuses.
-      force: run.attempt.rerun,
+      force: earlier !== undefined || (await runnerMade(api, branch)),
     },
   });
   const description = markedBody(targetedBody(capBody(output.body, LIMITS.commentChars), target), run.attempt.marker);
-  const earlier = run.attempt.rerun ? await ownMergeRequest(api, branch, run.attempt) : undefined;
-  if (earlier !== undefined) {
-    const updated = await api.client.request<MergeRequestAnswer>('PUT', `${api.path}/merge_requests/${earlier}`, {
+  if (earlier?.state === 'opened') {
+    const updated = await api.client.request<MergeRequestAnswer>('PUT', `${api.path}/merge_requests/${earlier.iid}`, {
       body: { title: titled(output), description },
     });
     return {
@@ -88,10 +91,38 @@ export async function applyGitLabChange(api: ProjectApi, output: Change, trigger
       note: `An earlier attempt of this pipeline had opened it: branch ${branch} rewritten, title and description updated.`,
     };
   }
+  // A merge request someone closed or merged since shows no new commit: the change goes in a new one.
   const created = await api.client.request<MergeRequestAnswer>('POST', `${api.path}/merge_requests`, {
     body: { source_branch: branch, target_branch: targetBranch, title: titled(output), description },
   });
-  return { url: created.web_url };
+  if (earlier === undefined) return { url: created.web_url };
+  return {
+    url: created.web_url,
+    note: `An earlier attempt of this pipeline had opened !${earlier.iid}, ${earlier.state} since: a new merge request proposes this attempt's commit.`,
+  };
+}
+
+/** The last line of every commit the runner makes on a change's branch. */
+const PROPOSED_BY = (branch: string): string => `Proposed by flue-action on branch ${branch}.`;
+
+/**
+ * Whether `branch` is there and its last commit is the runner's (an earlier job of this pipeline died
+ * before it opened the merge request); false when it is not there. Anyone else's branch of that name
+ * fails the output: nothing is overwritten.
+ */
+async function runnerMade(api: ProjectApi, branch: string): Promise<boolean> {
+  let found: { commit?: { message?: string } | null };
+  try {
+    found = await api.client.request('GET', `${api.path}/repository/branches/${encodeURIComponent(branch)}`);
+  } catch (error) {
+    if (statusOf(error) === 404) return false;
+    throw error;
+  }
+  if (found.commit?.message?.trimEnd().endsWith(PROPOSED_BY(branch)) === true) return true;
+  throw new FlueError(
+    `propose_change: branch ${branch} already exists and is not the runner's (no merge request of its own comes from it, and its last commit ` +
+      "is not one it made): nothing was pushed. Delete the branch, or change the agent's branch-prefix.",
+  );
 }
 
 /** GitLab marks a draft by its title. */
@@ -126,13 +157,17 @@ async function blobsOn(api: ProjectApi, commit: string, paths: string[]): Promis
   return blobs;
 }
 
-/** The iid of the runner's own merge request from `branch` carrying the output's marker, if any. */
-async function ownMergeRequest(api: ProjectApi, branch: string, attempt: EarlierAttempt): Promise<number | undefined> {
+/**
+ * The runner's own merge request from `branch` carrying the output's marker, if any: the open one, else the
+ * newest (GitLab lists the newest first), closed or merged.
+ */
+async function ownMergeRequest(api: ProjectApi, branch: string, attempt: EarlierAttempt): Promise<{ iid: number; state: string } | undefined> {
   const requests = await api.client.paginate<MergeRequestAnswer>(`${api.path}/merge_requests`, { source_branch: branch, state: 'all' });
+  let newest: { iid: number; state: string } | undefined;
   for (const request of requests) {
-    if (attempt.marker !== undefined && request.description?.includes(attempt.marker) && (await attempt.isSelf(request.author?.username))) {
-      return request.iid;
-    }
+    if (attempt.marker === undefined || !request.description?.includes(attempt.marker) || !(await attempt.isSelf(request.author?.username))) continue;
+    if (request.state === 'opened') return { iid: request.iid, state: 'opened' };
+    newest ??= { iid: request.iid, state: request.state ?? 'closed' };
   }
-  return undefined;
+  return newest;
 }

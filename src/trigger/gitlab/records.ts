@@ -98,6 +98,11 @@ export function issueRecordFields(issue: IssueRecord): Partial<Trigger> {
  * The Trigger fields of a merge request, as the REST API answers it (`GET /projects/:id/merge_requests/:iid`):
  * number, title, description, labels, author, and the refs from `diff_refs`. A merge request whose source
  * project is not its target project comes from a fork.
+ *
+ * The base commit (where the definitions are read from) is `start_sha`, the target branch's head the diff
+ * was made against, as GitHub's `base.sha` is the base branch's. Not `base_sha`: that is the merge base,
+ * which the author picks by branching from any old commit of the target, and with it which of the
+ * agent's past definitions reviews their change (one from before writers tightened it).
  */
 export function mergeRequestFields(raw: unknown, what = 'merge request'): Partial<Trigger> {
   return mergeRequestRecordFields(readMergeRequestRecord(raw, what));
@@ -112,7 +117,7 @@ export function mergeRequestRecordFields(mr: MergeRequestRecord): Partial<Trigge
       base: mr.target_branch,
       head: mr.source_branch,
       sha: mr.diff_refs?.head_sha ?? mr.sha ?? undefined,
-      baseSha: mr.diff_refs?.base_sha ?? undefined,
+      baseSha: mr.diff_refs?.start_sha ?? mr.diff_refs?.base_sha ?? undefined,
       fromFork: mr.source_project_id !== mr.target_project_id,
     }),
   };

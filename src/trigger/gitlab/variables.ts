@@ -105,7 +105,9 @@ function mergeRequestTrigger(env: GitLabEnv): Trigger {
       head: value(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_NAME'),
       // Set in merged results pipelines only, where CI_COMMIT_SHA is a merge commit GitLab made.
       sha: value(env, 'CI_MERGE_REQUEST_SOURCE_BRANCH_SHA') ?? value(env, 'CI_COMMIT_SHA'),
-      baseSha: value(env, 'CI_MERGE_REQUEST_DIFF_BASE_SHA') ?? value(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_SHA'),
+      // Until the host reads the merge request's own start_sha (records.ts): the target's head when GitLab
+      // says it (merged results pipelines), else the merge base, which the author picks.
+      baseSha: value(env, 'CI_MERGE_REQUEST_TARGET_BRANCH_SHA') ?? value(env, 'CI_MERGE_REQUEST_DIFF_BASE_SHA'),
       // When in doubt it is a fork: its author controls the head.
       fromFork: targetProject === undefined || sourceProject !== targetProject,
     }),

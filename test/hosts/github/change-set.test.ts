@@ -9,7 +9,7 @@ import type { ScriptedTurn } from '../../../src/harness/scripted-client.js';
 import { gitData } from '../../fakes/github-git.js';
 import type { FakeRepo } from '../../fakes/github.js';
 import { git } from '../../sandbox/git-repo.js';
-import { type Checkout, checkout, FILES, FIXER, fixTurns, run, toolResults } from '../change-set-run.js';
+import { appliedEvents, type Checkout, checkout, FILES, FIXER, fixTurns, run, toolResults } from '../change-set-run.js';
 import { hostOn, issueEvent, setup } from './helpers.js';
 
 /** The fake's copy of the checkout's HEAD commit, which GitHub has (actions/checkout fetched it from there). */
@@ -87,6 +87,38 @@ describe('propose_change on GitHub', () => {
       `PATCH /repos/Codertocat/Hello-World/pulls/${data.openedPulls()[0]?.number}`,
     ]);
     expect(report.publish.applied[0]?.url).toBe(data.openedPulls()[0]?.html_url);
+  });
+
+  test.each([
+    ['closed', {}],
+    ['merged', { merged_at: '2026-12-07T04:00:00Z' }],
+  ] as const)('a re-run whose pull request was %s since opens a new one for its commit, and says so', async (state, fields) => {
+    const { github } = await setup();
+    const { trigger, payload } = issueEvent();
+    const repo = github.seedFromPayload(payload);
+    const at = checkout();
+    seed(repo, at);
+    await run(at, hostOn(github, { runId: '77' }), trigger, fixTurns());
+    const [earlier] = gitData(repo).openedPulls();
+    Object.assign(earlier!, { state: 'closed', ...fields });
+    git(at.dir, 'checkout', '--', 'src/app.ts');
+
+    const report = await run(at, hostOn(github, { runId: '77', runAttempt: 2 }), trigger, fixTurns('Fix the answer (attempt 2)'));
+
+    expect(report.status).toBe('succeeded');
+    const pulls = gitData(repo).openedPulls();
+    expect(pulls.map((pull) => [pull.number, pull.state, pull.title])).toEqual([
+      [earlier!.number, 'closed', 'Fix the answer'],
+      [Number(earlier!.number) + 1, 'open', 'Fix the answer (attempt 2)'],
+    ]);
+    expect(pulls[1]?.head).toMatchObject({ ref: 'flue/fixer-77', sha: gitData(repo).branches()['flue/fixer-77'] });
+    expect(appliedEvents(report)).toMatchObject([
+      {
+        kind: 'propose_change',
+        url: pulls[1]?.html_url,
+        note: `An earlier attempt of this workflow run had opened #${earlier!.number}, ${state} since: a new pull request proposes this attempt's commit.`,
+      },
+    ]);
   });
 
   test('a change touching .github/workflows is refused with the path named, and nothing reaches GitHub', async () => {

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { commitsOf } from '../../fakes/gitlab-commits.js';
 import type { FakeProject } from '../../fakes/gitlab.js';
 import { git } from '../../sandbox/git-repo.js';
-import { type Checkout, checkout, FILES, FIXER, fixTurns, run } from '../change-set-run.js';
+import { appliedEvents, type Checkout, checkout, FILES, FIXER, fixTurns, run } from '../change-set-run.js';
 import { hostOn, setup, trigger } from './helpers.js';
 
 /** GitLab's copy of the checkout's HEAD commit. */
@@ -78,9 +78,37 @@ describe('propose_change on GitLab', () => {
     const iid = commits.openedMergeRequests()[0]?.iid;
     expect(gitlab.calls().filter((call) => !call.includes('/notes') && call !== 'GET /user')).toEqual([
       'GET /projects/42',
-      'POST /projects/42/repository/commits',
       'GET /projects/42/merge_requests',
+      'POST /projects/42/repository/commits',
       `PUT /projects/42/merge_requests/${iid}`,
+    ]);
+  });
+
+  test.each(['closed', 'merged'])('a retried job whose merge request was %s since opens a new one for its commit, and says so', async (state) => {
+    const { gitlab, project } = await setup();
+    project.issue(3);
+    const at = checkout();
+    seed(project, at);
+    await run(at, hostOn(gitlab), trigger('issue'), fixTurns());
+    const [earlier] = commitsOf(project).openedMergeRequests();
+    earlier!.state = state;
+    git(at.dir, 'checkout', '--', 'src/app.ts');
+
+    const report = await run(at, hostOn(gitlab, { rerun: true }), trigger('issue'), fixTurns('Fix the answer (retry)'));
+
+    expect(report.status).toBe('succeeded');
+    const requests = commitsOf(project).openedMergeRequests();
+    expect(requests.map((request) => [request.iid, request.state, request.title])).toEqual([
+      [earlier!.iid, state, 'Draft: Fix the answer'],
+      [Number(earlier!.iid) + 1, 'opened', 'Draft: Fix the answer (retry)'],
+    ]);
+    expect(requests[1]).toMatchObject({ source_branch: 'flue/fixer-77', sha: commitsOf(project).branches()['flue/fixer-77'] });
+    expect(appliedEvents(report)).toMatchObject([
+      {
+        kind: 'propose_change',
+        url: requests[1]?.web_url,
+        note: `An earlier attempt of this pipeline had opened !${earlier!.iid}, ${state} since: a new merge request proposes this attempt's commit.`,
+      },
     ]);
   });
 
@@ -127,15 +155,42 @@ describe('propose_change on GitLab', () => {
     expect(description).not.toContain('@alice');
   });
 
-  test("on a first attempt a branch of that name is someone else's: GitLab refuses and the failure names the call", async () => {
+  // GitLab numbers no attempts: the job looks for what an earlier job of its pipeline did on every attempt (rerun).
+  test.each([false, true])("a branch of that name that is someone else's is never rewritten (rerun: %s)", async (rerun) => {
     const { gitlab, project } = await setup();
     project.issue(3);
     const at = checkout();
     seed(project, at);
     commitsOf(project).branch('flue/fixer-77', 'f'.repeat(40));
-    const report = await run(at, hostOn(gitlab), trigger('issue'), fixTurns());
+    const report = await run(at, hostOn(gitlab, { rerun }), trigger('issue'), fixTurns());
     expect(report.status).toBe('failed');
-    expect(report.publish.failed[0]?.message).toMatch(/POST \/projects\/42\/repository\/commits.*A branch called 'flue\/fixer-77' already exists/);
+    expect(report.publish.failed[0]?.message).toBe(
+      "propose_change: branch flue/fixer-77 already exists and is not the runner's (no merge request of its own comes from it, and its last commit " +
+        "is not one it made): nothing was pushed. Delete the branch, or change the agent's branch-prefix.",
+    );
     expect(commitsOf(project).branches()).toEqual({ 'flue/fixer-77': 'f'.repeat(40) });
+    expect(gitlab.calls().filter((call) => call.includes('/repository/commits') || call.includes('/merge_requests'))).toEqual([
+      'GET /projects/42/merge_requests',
+    ]);
+  });
+
+  test('a branch an earlier job of the pipeline committed before it died is rewritten, and its merge request opened', async () => {
+    const { gitlab, project } = await setup();
+    project.issue(3);
+    const at = checkout();
+    seed(project, at);
+    await run(at, hostOn(gitlab), trigger('issue'), fixTurns());
+    const [earlier] = commitsOf(project).openedMergeRequests();
+    // As if the job had died between the commit and the merge request.
+    project.threads.delete(`merge_requests/${earlier!.iid}`);
+    git(at.dir, 'checkout', '--', 'src/app.ts');
+
+    const report = await run(at, hostOn(gitlab, { rerun: true }), trigger('issue'), fixTurns('Fix the answer (retry)'));
+
+    expect(report.status).toBe('succeeded');
+    const branch = commitsOf(project).branches()['flue/fixer-77']!;
+    expect(commitsOf(project).commit(branch)?.message).toBe('Fix the answer (retry)\n\nProposed by flue-action on branch flue/fixer-77.');
+    const requests = [...project.threads.values()].filter((thread) => thread.kind === 'merge_requests').map((thread) => thread.data);
+    expect(requests).toEqual([expect.objectContaining({ source_branch: 'flue/fixer-77', title: 'Draft: Fix the answer (retry)', state: 'opened' })]);
   });
 });
