@@ -62,6 +62,8 @@ export interface PipelineDeps {
   signal?: AbortSignal;
   /** Sees every session event as it is recorded: the CLI's progress lines, the action's log groups. */
   onEvent?(event: SessionEvent): void;
+  /** Told the session log's path once it is open (created, or reopened to resume), before the agent's first turn: a GitLab job seals it as it grows. */
+  onLogOpened?(logFile: string): void;
 }
 
 /** Why a run ended: the harness's StopCause, or an output that passed the policy but could not be applied. */
@@ -145,6 +147,7 @@ export async function runLoadedAgent(spec: AgentSpec, settings: PipelineSettings
   const resume = settings.resumeFrom && resuming?.planResume(settings.resumeFrom, spec);
   const model = await deps.createModelClient(spec);
   const { log, sessionId, logFile } = resume && resuming ? resuming.reopenLog(resume, settings, deps) : openLog(spec, model.label, settings, deps);
+  deps.onLogOpened?.(logFile);
   // A resumed run's log has them from its first attempt.
   if (!resume) for (const message of [...spec.warnings, ...(settings.notes ?? [])]) log.record({ type: 'warning', message });
 

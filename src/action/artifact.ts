@@ -8,7 +8,7 @@ import { basename, dirname } from 'node:path';
 import * as core from '@actions/core';
 import type { Environment } from '../secrets/variables.js';
 import { artifactUrl, runUrl, type RunnerEnvironment } from './environment.js';
-import { writeSeal } from './seal.js';
+import { writeSeal } from '../session-log/seal.js';
 
 export interface ArtifactNaming {
   /** The `artifact-name` input. */
@@ -44,7 +44,7 @@ export function artifactService(env: Environment): Environment {
  */
 export async function uploadSessionArtifact(logFile: string, name: string, service: Environment, seal?: Buffer): Promise<UploadedArtifact | undefined> {
   const report = logFile.replace(/\.jsonl$/, '.html');
-  // With the seal that lets a re-run with `resume: auto` trust it is this workflow's log (./seal.ts).
+  // With the seal that lets a re-run with `resume: auto` trust it is this workflow's log (src/session-log/seal.ts).
   const sealed = seal === undefined ? undefined : writeSeal(logFile, seal);
   const files = [logFile, ...(report !== logFile && existsSync(report) ? [report] : []), ...(sealed === undefined ? [] : [sealed])];
   try {

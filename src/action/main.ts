@@ -16,7 +16,7 @@ import { readSessionLog } from '../session-log/index.js';
 import { STATUS_EXIT_CODE } from '../session-log/status.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact, type ArtifactNaming } from './artifact.js';
 import { neutralizeCommands } from './console.js';
-import { sealKey } from './seal.js';
+import { sealKey } from '../session-log/seal.js';
 import { readRunnerEnvironment, type RunnerEnvironment } from './environment.js';
 import { finishedState } from '../ci/progress-state.js';
 import { setRunOutputs, writeJobSummary } from './report.js';

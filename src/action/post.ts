@@ -15,7 +15,7 @@ import { createRedactor, readSessionLog, type ParsedSessionLog } from '../sessio
 import type { StartedEnvironment } from '../secrets/start.js';
 import { parseRepository } from '../trigger/index.js';
 import { artifactLink, artifactName, artifactService, uploadSessionArtifact } from './artifact.js';
-import { sealKey } from './seal.js';
+import { sealKey } from '../session-log/seal.js';
 import { readRunnerEnvironment, runUrl, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
 import { savedProgressView } from '../ci/progress-view.js';

@@ -4,7 +4,7 @@
  * post step after a kill), instead of starting over. Only this workflow run's artifacts are listed (its run
  * id, its repository, through the GitHub API with the `github-token`, which needs `actions: read`), and
  * only the one named for the previous attempt of this job is taken. The log is untrusted input: it is
- * refused here unless it carries this run's seal (./seal.ts) and is about the event this attempt runs on, and the CI stage checks the rest
+ * refused here unless it carries this run's seal (src/session-log/seal.ts) and is about the event this attempt runs on, and the CI stage checks the rest
  * (agent, definitions, profile, applied outputs: src/ci/stage.ts). Whatever goes wrong, the run starts
  * fresh with a notice or a warning that says why: resuming saves work, it is never worth a failed step.
  * Loaded only on a re-run with the input set (run.ts): a first attempt never carries it, nor the artifact client.
@@ -12,13 +12,14 @@
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import * as core from '@actions/core';
+import { previousLogRefusal } from '../ci/previous-log.js';
 import { errorMessage } from '../errors.js';
 import { terminalSafe } from '../report/terminal.js';
 import { readSessionLog, type ParsedSessionLog } from '../session-log/reader.js';
 import type { Trigger } from '../trigger/types.js';
 import { artifactName } from './artifact.js';
 import type { RunnerEnvironment } from './environment.js';
-import { sealFile, sealMatches } from './seal.js';
+import { sealFile, sealMatches } from '../session-log/seal.js';
 
 export interface PreviousAttemptInput {
   /** The `github-token` input: lists and downloads the run's artifacts. */
@@ -30,7 +31,7 @@ export interface PreviousAttemptInput {
   repository: { owner: string; name: string };
   /** The event this attempt runs on (never the log's). */
   trigger: Trigger;
-  /** The run's sealing key (./seal.ts): only a log sealed with it is continued. */
+  /** The run's sealing key (src/session-log/seal.ts): only a log sealed with it is continued. */
   sealKey: Buffer | undefined;
   /** This attempt's log folder: a log taken is copied into it, where the resumed run appends to it. */
   logDir: string;
@@ -85,7 +86,7 @@ export async function previousAttemptLog(input: PreviousAttemptInput): Promise<P
     copied = join(input.logDir, basename(source));
     copyFileSync(source, copied);
     const log = readSessionLog(copied);
-    const refused = refusal(log, trigger, previous);
+    const refused = previousLogRefusal(log, trigger, `attempt ${previous}`);
     if (refused === undefined) {
       core.info(`resume: continuing the session of attempt ${previous} from artifact '${artifact.name}'.`);
       return log;
@@ -123,31 +124,4 @@ async function quietly<T>(use: () => Promise<T>): Promise<T> {
   } finally {
     process.noDeprecation = before;
   }
-}
-
-/** Why `log` is not continued, or undefined when it may be (the CI stage checks the rest). */
-function refusal(log: ParsedSessionLog, trigger: Trigger, previous: number): { message: string; level: 'notice' | 'warning' } | undefined {
-  const end = log.events.find((event) => event.type === 'end');
-  if (end)
-    return {
-      message: `attempt ${previous} finished (its log ends with status '${(end as { status?: string }).status}'), so there is nothing to continue.`,
-      level: 'notice',
-    };
-  const mismatch = differentEvent(log.header.trigger, trigger);
-  if (mismatch === undefined) return undefined;
-  return { message: `the session log of attempt ${previous} is about ${mismatch}, so it is not continued.`, level: 'warning' };
-}
-
-/** What differs between the event a log says it ran on and this attempt's, in words; undefined when they match. */
-function differentEvent(logged: Trigger, real: Trigger): string | undefined {
-  const repository = (trigger: Trigger) => `${trigger.repository?.owner}/${trigger.repository?.name}`.toLowerCase();
-  const thread = (trigger: Trigger) => trigger.number ?? trigger.discussion?.number;
-  const parts: Array<[string, unknown, unknown]> = [
-    ['repository', repository(logged), repository(real)],
-    ['event', logged.eventName, real.eventName],
-    ['number', thread(logged), thread(real)],
-  ];
-  const differing = parts.filter(([, a, b]) => a !== b);
-  if (differing.length === 0) return undefined;
-  return differing.map(([what, a, b]) => `${what} ${JSON.stringify(a) ?? 'none'}, not this run's ${JSON.stringify(b) ?? 'none'}`).join(', ');
 }

@@ -18,7 +18,7 @@ import { createActionsProgress } from './console.js';
 import { readEventPayload, type RunnerEnvironment } from './environment.js';
 import { createActionHost } from './host.js';
 import type { ActionSettings } from './settings.js';
-import { sealKey } from './seal.js';
+import { sealKey } from '../session-log/seal.js';
 import { STATE } from './state.js';
 
 export type ActionRunState = CiRunState;

@@ -134,14 +134,14 @@ export function readActionSettings(started: StartedEnvironment): ActionSettings 
 export interface PostSettings {
   /** Token for the GitHub API, to finish the progress comment; '' when none is set. */
   githubToken: string;
-  /** The API key, only to seal the log it uploads (src/action/seal.ts); '' when none is set. */
+  /** The API key, only to seal the log it uploads (src/session-log/seal.ts); '' when none is set. */
   anthropicApiKey: string;
 }
 
 export function readPostSettings(env: Environment): PostSettings {
   const githubToken = inputReader(env)('github-token').trim();
   if (githubToken !== '') core.setSecret(githubToken);
-  // Unchecked, unlike main's: without one the log is uploaded unsealed (src/action/seal.ts).
+  // Unchecked, unlike main's: without one the log is uploaded unsealed (src/session-log/seal.ts).
   const anthropicApiKey = inputReader(env)('anthropic-api-key').trim() || env.ANTHROPIC_API_KEY?.trim() || '';
   if (anthropicApiKey !== '') core.setSecret(anthropicApiKey);
   return { githubToken, anthropicApiKey };

@@ -90,9 +90,11 @@ export interface CiRunInput {
    * matched to this event by the front end; asked only once the gate let the event run and the agent was
    * admitted. Untrusted input: see resumableLog.
    */
-  resumeFrom?(): Promise<ParsedSessionLog | undefined>;
+  resumeFrom?(agent: string): Promise<ParsedSessionLog | undefined>;
   /** Told why `resumeFrom` is not continued; the run then starts fresh. */
   onResumeRefused?(reason: string): void;
+  /** Told the session log's path (and the agent's name) once it is open, before the agent's first turn (a GitLab job seals it as it grows). */
+  onLogOpened?(logFile: string, agent: string): void;
 }
 
 export async function runCiStages(input: CiRunInput): Promise<RunReport> {
@@ -143,7 +145,7 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
   if (!decision.run) return recordSkippedRun(decision.reason, pipeline, deps, spec);
   pipeline.profile = decision.profile;
   pipeline.notes = decision.notes;
-  const interrupted = await input.resumeFrom?.();
+  const interrupted = await input.resumeFrom?.(spec.name);
   if (interrupted) pipeline.resumeFrom = await resumableLog(input, interrupted, spec, decision, pipeline);
   console.info(
     `flue-action ${RUNNER_VERSION}: agent '${spec.name}' on ${describeEvent(trigger)}, ${pipeline.profile} profile${pipeline.resumeFrom ? ', resuming an interrupted session' : ''}${settings.dryRun ? ', dry run' : ''}.`,
@@ -163,6 +165,7 @@ export async function runCiStages(input: CiRunInput): Promise<RunReport> {
     ...deps,
     context,
     signal: input.signal,
+    onLogOpened: input.onLogOpened && ((file) => input.onLogOpened?.(file, spec.name)),
     createModelClient:
       input.createModelClient ??
       (() => new AnthropicModelClient({ apiKey: settings.anthropicApiKey, baseURL: settings.anthropicBaseUrl, fallbackModel: settings.fallbackModel })),

@@ -109,7 +109,8 @@ Options for run:
   --untrusted            Run with the untrusted profile (read-only, no commands, no network);
                          an agent that needs more is refused, as CI refuses it (not with --event)
   --log-dir DIR          Where the session log goes (default: the system temp folder)
-  --resume LOG           Continue an interrupted run from its session log (appended to)
+  --resume LOG           Continue an interrupted run from its session log (appended to);
+                         in a GitLab job, --resume auto continues the previous attempt's (a retry)
   --max-turns N  --max-cost-usd N  --timeout-minutes N
   --model-retry-minutes N  --model-idle-seconds N
 

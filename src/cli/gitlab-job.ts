@@ -6,11 +6,10 @@
  * does: the outputs and a collapsible summary in the job log, the session log and HTML report in the
  * log folder the template keeps as artifacts, the progress note finished, and the exit code of the status.
  */
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { runCiStages, type CiRunState, type CiSettings } from '../ci/stage.js';
+import { runCiStages, type CiRunInput, type CiRunState, type CiSettings } from '../ci/stage.js';
 import { finishedState } from '../ci/progress-state.js';
 import { errorMessage, InputError } from '../errors.js';
 import { DEFAULT_TRIGGER_PHRASE } from '../gate/gate.js';
@@ -21,6 +20,7 @@ import { nullPrototypeRecord } from '../records.js';
 import { createProgressPrinter } from '../report/progress.js';
 import { terminalSafe } from '../report/terminal.js';
 import { secretValues } from '../secrets/variables.js';
+import type { LiveSeal } from '../session-log/seal.js';
 import { createRedactor } from '../session-log/redact.js';
 import { mergeRequestFields, readGitLabTrigger, UnsupportedGitLabEventError, verifyGitLabPayloadTrigger } from '../trigger/gitlab.js';
 import type { Trigger } from '../trigger/types.js';
@@ -77,6 +77,8 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
   const trigger = withInputs(await withAuthor(verified, host), command.input);
   const settings = ciSettings(command, job, workspace, secrets);
   const state: CiRunState = { redactor };
+  const printer = createProgressPrinter(out);
+  const resume = command.resume === 'auto' ? await resumeHooks(job, trigger, logDir, out) : {};
   let report: RunReport;
   try {
     report = await runCiStages({
@@ -88,7 +90,14 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
       logDir,
       signal: io.signal,
       state,
-      console: { info: (message) => out.write(`${terminalSafe(message)}\n`), event: createProgressPrinter(out) },
+      console: {
+        info: (message) => out.write(`${terminalSafe(message)}\n`),
+        event: (event) => {
+          printer(event);
+          resume.sealer?.update();
+        },
+      },
+      ...resume.hooks,
     });
   } catch (error) {
     // The note must not say "working" forever.
@@ -102,6 +111,41 @@ export async function runGitLabJob(command: RunCommand, io: CliIo): Promise<numb
     await state.progress.update(finishedState(report, job.artifactsUrl, state.progressView, redactor));
   }
   return exitCodeFor(report.status);
+}
+
+/**
+ * `--resume auto`: the previous attempt's interrupted log to continue (./gitlab-resume.ts, loaded only
+ * then), and the live seal that lets the next attempt continue this one's. Neither can fail the job.
+ */
+async function resumeHooks(
+  job: GitLabJob,
+  trigger: Trigger,
+  logDir: string,
+  out: { write(text: string): void },
+): Promise<{ hooks?: Pick<CiRunInput, 'resumeFrom' | 'onResumeRefused' | 'onLogOpened'>; sealer?: LiveSeal }> {
+  const { previousJobLog, liveSeal } = await import('./gitlab-resume.js');
+  const line = (text: string) => out.write(`${terminalSafe(text)}\n`);
+  const inside = relative(job.projectDir, logDir);
+  const artifactDir = inside.startsWith('..') || isAbsolute(inside) ? undefined : inside.split(sep).join('/');
+  const result: { hooks?: Pick<CiRunInput, 'resumeFrom' | 'onResumeRefused' | 'onLogOpened'>; sealer?: LiveSeal } = {};
+  let taken: string | undefined;
+  result.hooks = {
+    resumeFrom: async (agent) => {
+      const log = await previousJobLog({ job, agent, trigger, logDir, artifactDir, info: line, warn: (text) => line(`WARNING: ${text}`) });
+      taken = log?.path;
+      return log;
+    },
+    onResumeRefused(reason) {
+      line(`WARNING: resume: ${reason} This job starts a fresh run.`);
+      // Not left in the log folder, where the artifacts would keep it beside this job's own log.
+      if (taken !== undefined) rmSync(taken, { force: true });
+    },
+    onLogOpened(file, agent) {
+      result.sealer = liveSeal(job, file, logDir, agent);
+      result.sealer?.update();
+    },
+  };
+  return result;
 }
 
 /** The stage's settings: the CLI's flags, with the defaults the action's inputs have. */
@@ -132,7 +176,12 @@ interface GitLabJob {
   anthropicApiKey: string;
   anthropicBaseUrl?: string;
   projectId: string;
+  /** CI_PROJECT_ID: the pipeline's own project (a fork's, for a merge request pipeline run in the fork). */
+  pipelineProjectId?: string;
   pipelineId: string;
+  /** CI_JOB_ID and CI_JOB_NAME: a retry is a new job of the same name (`--resume auto` looks for the one before). */
+  jobId?: string;
+  jobName?: string;
   jobUrl: string;
   /** Where the job's artifacts can be browsed once it ends (the progress note links there). */
   artifactsUrl?: string;
@@ -159,7 +208,10 @@ function readGitLabJob(env: CliIo['env'], cwd: string): GitLabJob {
     anthropicBaseUrl: env.ANTHROPIC_BASE_URL?.trim() || undefined,
     // A fork's merge request pipeline can run in the fork: the merge request, its notes and labels are the target project's.
     projectId: env.CI_MERGE_REQUEST_PROJECT_ID?.trim() || required('CI_PROJECT_ID'),
+    pipelineProjectId: env.CI_PROJECT_ID?.trim() || undefined,
     pipelineId: required('CI_PIPELINE_ID'),
+    jobId: env.CI_JOB_ID?.trim() || undefined,
+    jobName: env.CI_JOB_NAME || undefined,
     jobUrl,
     artifactsUrl: env.CI_JOB_URL?.trim() ? `${env.CI_JOB_URL.trim()}/artifacts/browse` : undefined,
     commitSha: env.CI_COMMIT_SHA?.trim() || undefined,

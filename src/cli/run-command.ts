@@ -25,12 +25,19 @@ import type { ResumedRun } from './resume-command.js';
 import type { CliIo } from './io.js';
 
 export async function runCommand(command: RunCommand, io: CliIo): Promise<number> {
-  if (command.resume !== undefined && inGitLabJob(command, io.env)) {
+  const gitLab = inGitLabJob(command, io.env);
+  if (command.resume !== undefined && command.resume !== 'auto' && gitLab) {
     throw new InputError(
-      '--resume runs locally only: in a GitLab CI job (GITLAB_CI=true) run is the GitLab front end, which does not resume a log yet.',
+      `Invalid --resume '${command.resume}' in a GitLab CI job (GITLAB_CI=true): a job resumes only with --resume auto, which continues ` +
+        "the interrupted session of the job's previous attempt (a retry). A log file is resumed locally.",
     );
   }
-  if (inGitLabJob(command, io.env)) return (await import('./gitlab-job.js')).runGitLabJob(command, io);
+  if (command.resume === 'auto' && !gitLab) {
+    throw new InputError(
+      '--resume auto continues a retried GitLab job (GITLAB_CI=true) from its previous attempt; a local run resumes a session log: --resume <log> (./auto for a file named auto).',
+    );
+  }
+  if (gitLab) return (await import('./gitlab-job.js')).runGitLabJob(command, io);
   refuseCiFlags(command);
   const workspace = resolve(io.cwd, command.cwd);
   if (!existsSync(workspace)) throw new InputError(`Invalid --cwd '${command.cwd}': no such directory.`);

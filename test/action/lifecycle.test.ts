@@ -115,7 +115,7 @@ describe('inputs, budget, cancellation', () => {
     expect(result.state).toEqual({ 'log-dir': expect.any(String), 'artifact-prefix': 'flue-session' });
     const logDir = result.state['log-dir'] as string;
     const files = readdirSync(logDir).sort();
-    // The seal (src/action/seal.ts) is written beside the log when it is uploaded.
+    // The seal (src/session-log/seal.ts) is written beside the log when it is uploaded.
     expect(files).toEqual([
       expect.stringMatching(/^reader-.+\.html$/),
       expect.stringMatching(/^reader-.+\.jsonl$/),

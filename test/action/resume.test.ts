@@ -11,7 +11,7 @@ import { hang, startFakeAnthropic, text, toolBlock, turn, type FakeAnthropic, ty
 import { startFakeArtifacts, type FakeArtifacts } from '../fakes/artifacts.js';
 import { startFakeGitHub, type FakeGitHub, type FakeRepo } from '../fakes/github.js';
 import { example } from '../trigger/examples.js';
-import { sealKey } from '../../src/action/seal.js';
+import { sealKey } from '../../src/session-log/seal.js';
 import { API_KEY, commands, removeTempDirs, requireBuiltAction, runAction, tempDir, WORKFLOW_SHA, type ActionRun } from './harness.js';
 
 const TRIAGE = `---
@@ -99,7 +99,7 @@ function logOf(run: ActionRun): { file: string; events: Array<Record<string, unk
 }
 
 /**
- * Plants a log sealed with the run's key (src/action/seal.ts), as only a step given the API key can: the
+ * Plants a log sealed with the run's key (src/session-log/seal.ts), as only a step given the API key can: the
  * checks behind the seal, for a log this workflow's own flue step wrote, hold on their own.
  */
 function plantSealed(name: string, file: string, content: string, job = 'triage'): void {

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { commitRoute } from './gitlab-commits.js';
+import { jobRoute } from './gitlab-jobs.js';
 import type { FakeProject, FakeThread, Json } from './gitlab-project.js';
 
 export interface RouteRequest {
@@ -47,7 +48,7 @@ export function paginate(items: readonly unknown[], query: Record<string, string
 }
 
 export function projectRoute(project: FakeProject, request: RouteRequest, url: string): RouteResponse {
-  const committing = commitRoute(project, request);
+  const committing = commitRoute(project, request) ?? jobRoute(project, request, url);
   if (committing) return committing;
   const [first = '', second = '', third = '', fourth = ''] = request.segments;
   const { method, query } = request;

@@ -20,7 +20,8 @@
  * position the diff does not show); DELETE .../draft_notes/:id; POST .../draft_notes/bulk_publish;
  * POST merge_requests/:iid/approve (401 when already approved, as GitLab answers); GET
  * repository/tree (path, recursive; paginated); GET repository/files/:path/raw; the commit and merge request
- * routes of gitlab-commits.ts (`commitsOf(project)` reads them back). Everything the client
+ * routes of gitlab-commits.ts (`commitsOf(project)` reads them back); the CI job routes of gitlab-jobs.ts
+ * (pipeline jobs, a job's artifact file: `jobsOf(project).add(...)` seeds them). Everything the client
  * posts is authored by the token's user (`self`, default `project_42_bot_1`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

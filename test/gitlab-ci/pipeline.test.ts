@@ -181,6 +181,7 @@ describe('inputs', () => {
           'progress-comment': false,
           'progress-details': 'full',
           'trust-author-text': true,
+          resume: 'auto',
           cli: STAND_IN_CLI,
         },
       }),
@@ -223,6 +224,8 @@ describe('inputs', () => {
         'full',
         '--trust-author-text',
         '--dry-run',
+        '--resume',
+        'auto',
       ],
     ]);
     expect(readdirSync(project.dir).filter((name) => name.startsWith('pwned'))).toEqual([]);
@@ -253,6 +256,17 @@ describe('inputs', () => {
     expect(record?.argv).toEqual(defaultArgs('review'));
     // Started by node from the installed package, not through npx or npm.
     expect(record?.script).toBe(`${install?.[2]}/node_modules/flue-action/dist/cli.js`);
+  });
+
+  test('resume takes only auto or false: another value stops the pipeline naming the input', async () => {
+    const project = makeProject({
+      withTemplate: true,
+      ciYml: ciYml({ local: 'templates/agent.yml', inputs: { agent: 'review', as: 'flue-review', cli: STAND_IN_CLI, resume: 'yes; touch pwned' } }),
+    });
+    const run = await runPipeline(project, { variables: MR_PIPELINE });
+    expect(run.code).not.toBe(0);
+    expect(run.output).toContain('`resume` input: `yes; touch pwned` cannot be used because it is not in the list of allowed options');
+    expect(run.output).not.toContain('stand-in: ');
   });
 
   test('a value that is not a number, or a token-variable that is not a variable name, stops the pipeline naming the input', async () => {

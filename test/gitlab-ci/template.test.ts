@@ -114,7 +114,13 @@ describe('templates/agent.yml', () => {
   });
 
   test('the script is POSIX sh: dash (/bin/sh of Debian, like busybox sh of Alpine images) passes every input as one argument', () => {
-    const given: Record<string, unknown> = { agent: 'review', prompt: 'a "quote", $(touch pwned) and\na newline', 'dry-run': true, cli: STAND_IN };
+    const given: Record<string, unknown> = {
+      agent: 'review',
+      prompt: 'a "quote", $(touch pwned) and\na newline',
+      'dry-run': true,
+      resume: 'auto',
+      cli: STAND_IN,
+    };
     const value = (name: string) => String(given[name] ?? inputs[name]?.default ?? '');
     const env: Record<string, string> = { PATH: `${path.dirname(process.execPath)}:/usr/bin:/bin` };
     for (const [name, variable] of Object.entries(variables)) {
@@ -125,7 +131,19 @@ describe('templates/agent.yml', () => {
     onTestFinished(() => rmSync(cwd, { recursive: true, force: true }));
     const stdout = execFileSync('dash', ['-e', '-c', script], { env, cwd, encoding: 'utf8' });
     const record = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { argv: string[] };
-    expect(record.argv).toEqual(['run', 'review', '--log-dir', '.flue/logs', '--trigger-phrase', '@flue', '--prompt', given.prompt, '--dry-run']);
+    expect(record.argv).toEqual([
+      'run',
+      'review',
+      '--log-dir',
+      '.flue/logs',
+      '--trigger-phrase',
+      '@flue',
+      '--prompt',
+      given.prompt,
+      '--dry-run',
+      '--resume',
+      'auto',
+    ]);
   });
 
   test('by default runs in merge request, trigger, schedule and web pipelines', () => {

@@ -110,13 +110,24 @@ describe('flue-action run --resume refuses', () => {
   });
 });
 
-it('--resume in a GitLab CI job: said, not a GitLab run that ignores it', async () => {
+it('--resume <log> in a GitLab CI job: said, not a GitLab run that ignores it', async () => {
   const result = await cli(['run', 'worker', '--resume', file, '--cwd', repo], { env: { ...modelEnv(fake.url), GITLAB_CI: 'true' }, cwd: repo });
   expect(result).toEqual({
     code: 2,
     stdout: '',
     stderr:
-      'flue-action: --resume runs locally only: in a GitLab CI job (GITLAB_CI=true) run is the GitLab front end, which does not resume a log yet.\n',
+      `flue-action: Invalid --resume '${file}' in a GitLab CI job (GITLAB_CI=true): a job resumes only with --resume auto, which continues ` +
+      "the interrupted session of the job's previous attempt (a retry). A log file is resumed locally.\n",
+  });
+});
+
+it('--resume auto outside a GitLab job: said, not read as a log file named auto', async () => {
+  const result = await cli(['run', 'worker', '--resume', 'auto', '--cwd', repo], { env: modelEnv(fake.url), cwd: repo });
+  expect(result).toEqual({
+    code: 2,
+    stdout: '',
+    stderr:
+      'flue-action: --resume auto continues a retried GitLab job (GITLAB_CI=true) from its previous attempt; a local run resumes a session log: --resume <log> (./auto for a file named auto).\n',
   });
 });
 
