@@ -34,7 +34,7 @@ export interface ContextScope {
   outputs: {
     propose(output: ProposedOutput): ProposalVerdict | undefined;
     /** Folders the runner writes in the checkout (its log): left out of a change set. */
-    readonly context?: { runnerPaths?: readonly string[] };
+    readonly context?: { runnerPaths?: readonly string[]; isPullRequest?: boolean };
   };
   shell(command: string, signal: AbortSignal): Promise<ShellResult>;
   /** Records a session event; the log's listeners (CLI progress, the job log) print it. */
@@ -172,7 +172,8 @@ async function proposeChange(scope: ContextScope, { title, body }: { title: stri
   if (!verdict?.ok) return { ok: false, message: verdict?.message ?? 'propose_change: refused by the output policy' };
   const files = changes.files.map((file) => file.path);
   const lines = changes.files.reduce((sum, file) => sum + file.additions + file.deletions, 0);
-  return { ok: true, id: verdict.id, files, lines };
+  const delivery = rule?.onPullRequest === 'suggestions' && scope.outputs.context?.isPullRequest === true ? 'suggestions' : 'branch';
+  return { ok: true, id: verdict.id, files, lines, delivery };
 }
 
 // Loaded on the first proposal, as the tool loads it: a run that proposes no change never loads the process runner.

@@ -74,7 +74,7 @@ describe.runIf(stripsTypes)(`ctx.outputs.proposeChange through the action on Nod
       env: { GITHUB_SHA: head },
     });
     expect(result.outputs.status, result.main.stdout + result.main.stderr).toBe('succeeded');
-    expect(result.main.stdout).toContain("log proposal: { ok: true, id: 'output-1', files: [ 'src/app.ts' ], lines: 2 }");
+    expect(result.main.stdout).toContain("log proposal: { ok: true, id: 'output-1', files: [ 'src/app.ts' ], lines: 2, delivery: 'branch' }");
 
     const data = gitData(repo);
     expect(Object.keys(data.branches())).toEqual(['flue/fixer-4242']);

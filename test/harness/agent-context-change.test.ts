@@ -40,11 +40,11 @@ function notACheckout(): string {
 async function runCode(
   workspace: string,
   run: (ctx: Parameters<AgentRunFunction>[0]) => Promise<ChangeProposal | ChangeProposal[]>,
-  options: { outputs?: OutputPolicy; trusted?: boolean } = {},
+  options: { outputs?: OutputPolicy; trusted?: boolean; isPullRequest?: boolean } = {},
 ) {
   const outputs = options.outputs ?? { propose_change: POLICY };
   const recorder = memoryRecorder();
-  const context = { isPullRequest: false, trusted: options.trusted ?? true };
+  const context = { isPullRequest: options.isPullRequest ?? false, trusted: options.trusted ?? true };
   const collector = new OutputCollector(outputs, context, recorder);
   const base = runContext(recorder);
   let answer: ChangeProposal | ChangeProposal[] | undefined;
@@ -80,7 +80,7 @@ describe('ctx.outputs.proposeChange', () => {
       return ctx.outputs.proposeChange({ title: 'Fix the answer', body: 'It is 42.' });
     });
     expect(outcome.status).toBe('succeeded');
-    expect(answer).toEqual({ ok: true, id: 'output-1', files: ['src/app.ts', 'src/new.ts'], lines: 3 });
+    expect(answer).toEqual({ ok: true, id: 'output-1', files: ['src/app.ts', 'src/new.ts'], lines: 3, delivery: 'branch' });
     expect(proposals).toHaveLength(1);
     expect(proposals[0]?.output).toMatchObject({
       kind: 'propose_change',
@@ -132,6 +132,27 @@ describe('ctx.outputs.proposeChange', () => {
     expect(recorder.of('output_rejected')).toHaveLength(5);
   });
 
+  it('says how the change goes: suggestions on a pull request event when the policy says so, else a branch', async () => {
+    const suggestions = { propose_change: { ...POLICY, onPullRequest: 'suggestions' as const } };
+    const cases = [
+      [{ isPullRequest: true, outputs: suggestions }, 'suggestions'],
+      [{ isPullRequest: false, outputs: suggestions }, 'branch'],
+      [{ isPullRequest: true }, 'branch'],
+    ] as const;
+    for (const [options, delivery] of cases) {
+      const dir = checkout();
+      const { answer } = await runCode(
+        dir,
+        async (ctx) => {
+          fix(dir);
+          return ctx.outputs.proposeChange({ title: 'Fix', body: 'Fix.' });
+        },
+        options,
+      );
+      expect(answer, JSON.stringify(options)).toEqual({ ok: true, id: 'output-1', files: ['src/app.ts'], lines: 2, delivery });
+    }
+  });
+
   it('counts with the model: a second change set over `max` is refused', async () => {
     const dir = checkout();
     const { answer } = await runCode(dir, async (ctx) => {
@@ -141,7 +162,7 @@ describe('ctx.outputs.proposeChange', () => {
       return [first, second];
     });
     expect(answer).toEqual([
-      { ok: true, id: 'output-1', files: ['src/app.ts'], lines: 2 },
+      { ok: true, id: 'output-1', files: ['src/app.ts'], lines: 2, delivery: 'branch' },
       { ok: false, message: 'propose_change: at most 1 change set per run, and 1 already proposed' },
     ]);
   });

@@ -122,15 +122,18 @@ export interface ChangeRequest {
 }
 /**
  * What `ctx.outputs.proposeChange` resolves to. Accepted: the proposal's id, the files of the change set
- * (paths as git shows them, sorted) and the lines changed (added plus deleted). Refused: the same message
- * the model would read (a protected path named with its rule, too many files or lines, no change, not
- * declared, an untrusted run); nothing of it is committed.
+ * (paths as git shows them, sorted), the lines changed (added plus deleted) and how it will be delivered:
+ * `suggestions` on a pull (merge) request event when the policy says `on-pull-request: suggestions`, else
+ * `branch` (a new branch and pull request). Refused: the same message the model would read (a protected
+ * path named with its rule, too many files or lines, no change, not declared, an untrusted run); nothing of
+ * it is committed.
  */
 export type ChangeProposal = {
     readonly ok: true;
     readonly id: string;
     readonly files: readonly string[];
     readonly lines: number;
+    readonly delivery: 'branch' | 'suggestions';
 } | {
     readonly ok: false;
     readonly message: string;
