@@ -8,6 +8,7 @@
  * refuse the whole change set too, all or nothing, so an author never gets half a fix.
  */
 import { FlueError } from '../errors.js';
+import { neutralizeMentions } from '../markdown/index.js';
 import type { FileChange } from '../tools/types.js';
 import type { RequestWords } from './change-target.js';
 import { withoutMarkers } from './markers.js';
@@ -111,9 +112,14 @@ export function suggestionBlock(lines: readonly string[], info = ''): string {
   return [`${fence}suggestion${info}`, ...lines, fence].join('\n');
 }
 
-/** The review's text: the change's title as its heading, then its description. */
+/**
+ * The review's text: the change's title as its heading, then its description (sanitized as a body). The
+ * title was sanitized as a plain title, a document of its own, where ```` ``` @name ```` is a code fence's
+ * info string; after `###` it is a heading's text, where `@name` notifies and `<!-- -->` hides: its
+ * mentions are judged again there, and its `<` escaped (a title holds no HTML).
+ */
 export function suggestionsReviewBody(change: { title: string; body: string }): string {
-  return `### ${change.title}\n\n${change.body}`;
+  return `${neutralizeMentions(`### ${change.title.replaceAll('<', '&lt;')}`)}\n\n${change.body}`;
 }
 
 /** The one refusal of a change set suggestions cannot carry: every problem named, nothing posted. */

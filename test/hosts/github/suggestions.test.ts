@@ -49,6 +49,24 @@ const expectedComments = () =>
 const fence = (lines: string[]) => (lines.some((line) => line.includes('```')) ? '````' : '```');
 
 describe('propose_change as suggestions on a pull request (GitHub)', () => {
+  test("the title, a heading of the review, is markdown there: a mention or hidden HTML a plain title's check missed stays inert", async () => {
+    // The sanitizer judged the title as a document of its own, where ``` @octocat is a code fence's info
+    // string; after ### it is a heading's text, and @octocat would notify. <!-- --> would hide text.
+    const at = suggestingCheckout();
+    const { github, repo, trigger } = await pullRequest(at);
+    const turns = suggestTurns();
+    turns[2] = {
+      content: [{ type: 'tool_use', name: 'propose_change', input: { title: '``` @octocat <!-- hidden --> fix', body: 'The perimeter.' } }],
+    };
+
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, turns);
+
+    expect(report.status).toBe('succeeded');
+    const body = String(repo.reviews(2)[0]?.body);
+    expect(body.split('\n')[0]).toBe('### ``` @\u200boctocat &lt;!-- hidden --> fix');
+    expect(body).not.toMatch(/@octocat|<!-- hidden/);
+  });
+
   test('a replacement, an insertion, a deletion (several hunks of one file) and a fenced line: one review, each hunk a suggestion in place', async () => {
     const at = suggestingCheckout();
     const { github, repo, trigger } = await pullRequest(at);
