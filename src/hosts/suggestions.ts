@@ -55,7 +55,12 @@ export function planSuggestions(files: readonly FileVersions[]): { suggestions: 
       problems.push(`${file.path} ${next.endsWithNewline ? 'gains' : 'loses'} the newline that ends it, which a suggestion cannot say`);
       continue;
     }
-    for (const region of changedRegions(old.lines, next.lines)) {
+    const regions = changedRegions(old.lines, next.lines, MOST_CHANGED_LINES);
+    if (regions === undefined) {
+      problems.push(`${file.path} changes more than ${MOST_CHANGED_LINES} lines, more than one review of suggestions carries`);
+      continue;
+    }
+    for (const region of regions) {
       const inserted = next.lines.slice(region.newStart, region.newStart + region.newCount);
       if (region.oldCount > 0) {
         suggestions.push({ path: file.path, start: region.oldStart + 1, end: region.oldStart + region.oldCount, lines: inserted });
@@ -143,6 +148,13 @@ function textLines(bytes: Buffer): { lines: string[]; endsWithNewline: boolean }
   return { lines, endsWithNewline };
 }
 
+/**
+ * Lines one file's suggestions may change (deleted and inserted, counted apart): the difference takes time
+ * and memory that grow with the square of it, and `max-lines` does not bound it for a file git diffs as
+ * binary (`-diff` in .gitattributes, as lock files often are), whose lines git does not count.
+ */
+const MOST_CHANGED_LINES = 2000;
+
 /** A run of replaced lines: `oldCount` lines of the old side from `oldStart` (0-based) become `newCount` lines of the new. */
 interface Region {
   oldStart: number;
@@ -153,9 +165,10 @@ interface Region {
 
 /**
  * The regions where `a` and `b` differ, each between lines both keep, by Myers' O(ND) difference
- * algorithm (the one git uses by default) on the lines between a common start and end.
+ * algorithm (the one git uses by default) on the lines between a common start and end; undefined when
+ * more than `most` lines differ.
  */
-export function changedRegions(a: readonly string[], b: readonly string[]): Region[] {
+export function changedRegions(a: readonly string[], b: readonly string[], most = Number.POSITIVE_INFINITY): Region[] | undefined {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head += 1;
   let tailA = a.length;
@@ -164,7 +177,9 @@ export function changedRegions(a: readonly string[], b: readonly string[]): Regi
     tailA -= 1;
     tailB -= 1;
   }
-  const { deleted, inserted } = shortestEdit(a.slice(head, tailA), b.slice(head, tailB));
+  const edit = shortestEdit(a.slice(head, tailA), b.slice(head, tailB), most);
+  if (edit === undefined) return undefined;
+  const { deleted, inserted } = edit;
   const regions: Region[] = [];
   let i = 0;
   let j = 0;
@@ -184,8 +199,11 @@ export function changedRegions(a: readonly string[], b: readonly string[]): Regi
   return regions;
 }
 
-/** Which lines of `a` a shortest edit deletes and which of `b` it inserts (Myers 1986, with the path traced back). */
-function shortestEdit(a: readonly string[], b: readonly string[]): { deleted: boolean[]; inserted: boolean[] } {
+/**
+ * Which lines of `a` a shortest edit deletes and which of `b` it inserts (Myers 1986, with the path traced
+ * back); undefined when that edit changes more than `most` lines (its trace would hold `most`² numbers).
+ */
+function shortestEdit(a: readonly string[], b: readonly string[], most: number): { deleted: boolean[]; inserted: boolean[] } | undefined {
   const n = a.length;
   const m = b.length;
   const deleted = new Array<boolean>(n).fill(false);
@@ -196,6 +214,7 @@ function shortestEdit(a: readonly string[], b: readonly string[]): { deleted: bo
   const trace: Int32Array[] = [];
   let steps = -1;
   for (let d = 0; d <= n + m && steps < 0; d += 1) {
+    if (d > most) return undefined;
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);
