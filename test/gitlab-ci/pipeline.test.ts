@@ -400,7 +400,7 @@ describe('trigger phrase', () => {
     expect(standInRecords(opened.jobLog('flue-triage'))).toHaveLength(1);
   });
 
-  test("the mention include answers a new note (note:create), not each edit of it; a note webhook without an action (GitLab before 16.11) is a new one", async () => {
+  test('the mention include answers a new note (note:create), not each edit of it; a note webhook without an action (GitLab before 16.11) is a new one', async () => {
     const mention = parse(readFileSync(path.join(path.dirname(TEMPLATE), 'agents/mention/gitlab/ci.yml'), 'utf8')) as {
       include: Array<{ inputs: { events: string } }>;
     };
@@ -422,7 +422,9 @@ describe('trigger phrase', () => {
       expect(run.code, run.output).toBe(0);
       runs[String(action)] = standInRecords(run.jobLog('flue-mention')).length;
       if (action === 'update') {
-        expect(run.jobLog('flue-mention')).toContain('flue-action: skipped - a "note:update" webhook; this job answers note:create (events); nothing was downloaded.');
+        expect(run.jobLog('flue-mention')).toContain(
+          'flue-action: skipped - a "note:update" webhook; this job answers note:create (events); nothing was downloaded.',
+        );
       }
     }
     expect(runs).toEqual({ create: 1, update: 0, undefined: 1 });

@@ -104,4 +104,3 @@ describe("the template's install-git input, on an image without git", () => {
     expect(readFileSync(TEMPLATE, 'utf8')).toContain('FLUE_INSTALL_GIT: { value: "$[[ inputs.install-git ]]", expand: false }');
   });
 });
-
