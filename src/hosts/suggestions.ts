@@ -121,7 +121,10 @@ export function suggestionBlock(lines: readonly string[], info = ''): string {
  * The review's text: the change's title as its heading, then its description (sanitized as a body). The
  * title was sanitized as a plain title, a document of its own, where ```` ``` @name ```` is a code fence's
  * info string; after `###` it is a heading's text, where `@name` notifies and `<!-- -->` hides: its
- * mentions are judged again there, and its `<` escaped (a title holds no HTML).
+ * mentions are judged again there, and its `<` escaped (a title holds no HTML). Not cut again: the body is
+ * at most LIMITS.commentChars (the sanitizer cuts it, and sanitizes the cut), the title at most
+ * LIMITS.changeTitleChars, so the review stays under GitHub's 65,536 characters; a cut of sanitized
+ * markdown can leave a code span's opening backtick without its closing one, and free the mention inside.
  */
 export function suggestionsReviewBody(change: { title: string; body: string }): string {
   return `${neutralizeMentions(`### ${change.title.replaceAll('<', '&lt;')}`)}\n\n${change.body}`;

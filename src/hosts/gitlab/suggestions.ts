@@ -11,7 +11,6 @@
  */
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
-import { capBody } from '../../publish/sanitize.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
 import { checkOnHead, suggestionTarget } from '../change-target.js';
@@ -50,7 +49,7 @@ export async function suggestGitLabChange(api: ProjectApi, output: Change, trigg
   if (kinds.length > 0) throw suggestionsRefused(target.request, WORDS, kinds);
   await checkOnHead(output.changes, target, WORDS, (commit, paths) => blobsOn(api, commit, paths));
   const thread: Thread = { iid, isMergeRequest: true };
-  const body = markedBody(capBody(suggestionsReviewBody(output), LIMITS.commentChars), attempt.marker);
+  const body = markedBody(suggestionsReviewBody(output), attempt.marker);
   const earlier = await findOwn(attempt, () => api.listNotes(thread));
   const bodyNote = earlier.find((note) => note.type !== 'DiffNote');
   if (bodyNote) {
