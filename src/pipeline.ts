@@ -347,13 +347,13 @@ function withOverrides(spec: AgentSpec, settings: Pick<PipelineSettings, 'model'
   return { ...spec, model: settings.model ?? spec.model, limits };
 }
 
-/** The log folder, workspace-relative, when the front end put it in the checkout (a GitLab job's artifacts). */
 /**
  * Where the ready-made workflows' steps write what the agent reads (recent issues, a failed job's log):
  * material for the run, never part of a change set.
  */
 const CONTEXT_FOLDER = '.flue-context';
 
+/** The log folder, workspace-relative, when the front end put it in the checkout (a GitLab job's artifacts). */
 function insideWorkspace(workspace: string, logDir: string): string[] {
   const inside = relative(workspace, logDir);
   return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? [] : [inside.split(sep).join('/')];

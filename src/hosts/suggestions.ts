@@ -8,6 +8,7 @@
  * refuse the whole change set too, all or nothing, so an author never gets half a fix.
  */
 import { FlueError } from '../errors.js';
+import { neutralizeMentions } from '../markdown/index.js';
 import type { FileChange } from '../tools/types.js';
 import type { RequestWords } from './change-target.js';
 import { withoutMarkers } from './markers.js';
@@ -54,7 +55,12 @@ export function planSuggestions(files: readonly FileVersions[]): { suggestions: 
       problems.push(`${file.path} ${next.endsWithNewline ? 'gains' : 'loses'} the newline that ends it, which a suggestion cannot say`);
       continue;
     }
-    for (const region of changedRegions(old.lines, next.lines)) {
+    const regions = changedRegions(old.lines, next.lines, MOST_CHANGED_LINES);
+    if (regions === undefined) {
+      problems.push(`${file.path} changes more than ${MOST_CHANGED_LINES} lines, more than one review of suggestions carries`);
+      continue;
+    }
+    for (const region of regions) {
       const inserted = next.lines.slice(region.newStart, region.newStart + region.newCount);
       if (region.oldCount > 0) {
         suggestions.push({ path: file.path, start: region.oldStart + 1, end: region.oldStart + region.oldCount, lines: inserted });
@@ -111,9 +117,17 @@ export function suggestionBlock(lines: readonly string[], info = ''): string {
   return [`${fence}suggestion${info}`, ...lines, fence].join('\n');
 }
 
-/** The review's text: the change's title as its heading, then its description. */
+/**
+ * The review's text: the change's title as its heading, then its description (sanitized as a body). The
+ * title was sanitized as a plain title, a document of its own, where ```` ``` @name ```` is a code fence's
+ * info string; after `###` it is a heading's text, where `@name` notifies and `<!-- -->` hides: its
+ * mentions are judged again there, and its `<` escaped (a title holds no HTML). Not cut again: the body is
+ * at most LIMITS.commentChars (the sanitizer cuts it, and sanitizes the cut), the title at most
+ * LIMITS.changeTitleChars, so the review stays under GitHub's 65,536 characters; a cut of sanitized
+ * markdown can leave a code span's opening backtick without its closing one, and free the mention inside.
+ */
 export function suggestionsReviewBody(change: { title: string; body: string }): string {
-  return `### ${change.title}\n\n${change.body}`;
+  return `${neutralizeMentions(`### ${change.title.replaceAll('<', '&lt;')}`)}\n\n${change.body}`;
 }
 
 /** The one refusal of a change set suggestions cannot carry: every problem named, nothing posted. */
@@ -137,6 +151,13 @@ function textLines(bytes: Buffer): { lines: string[]; endsWithNewline: boolean }
   return { lines, endsWithNewline };
 }
 
+/**
+ * Lines one file's suggestions may change (deleted and inserted, counted apart): the difference takes time
+ * and memory that grow with the square of it, and `max-lines` does not bound it for a file git diffs as
+ * binary (`-diff` in .gitattributes, as lock files often are), whose lines git does not count.
+ */
+const MOST_CHANGED_LINES = 2000;
+
 /** A run of replaced lines: `oldCount` lines of the old side from `oldStart` (0-based) become `newCount` lines of the new. */
 interface Region {
   oldStart: number;
@@ -147,9 +168,10 @@ interface Region {
 
 /**
  * The regions where `a` and `b` differ, each between lines both keep, by Myers' O(ND) difference
- * algorithm (the one git uses by default) on the lines between a common start and end.
+ * algorithm (the one git uses by default) on the lines between a common start and end; undefined when
+ * more than `most` lines differ.
  */
-export function changedRegions(a: readonly string[], b: readonly string[]): Region[] {
+export function changedRegions(a: readonly string[], b: readonly string[], most = Number.POSITIVE_INFINITY): Region[] | undefined {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head += 1;
   let tailA = a.length;
@@ -158,7 +180,9 @@ export function changedRegions(a: readonly string[], b: readonly string[]): Regi
     tailA -= 1;
     tailB -= 1;
   }
-  const { deleted, inserted } = shortestEdit(a.slice(head, tailA), b.slice(head, tailB));
+  const edit = shortestEdit(a.slice(head, tailA), b.slice(head, tailB), most);
+  if (edit === undefined) return undefined;
+  const { deleted, inserted } = edit;
   const regions: Region[] = [];
   let i = 0;
   let j = 0;
@@ -178,8 +202,11 @@ export function changedRegions(a: readonly string[], b: readonly string[]): Regi
   return regions;
 }
 
-/** Which lines of `a` a shortest edit deletes and which of `b` it inserts (Myers 1986, with the path traced back). */
-function shortestEdit(a: readonly string[], b: readonly string[]): { deleted: boolean[]; inserted: boolean[] } {
+/**
+ * Which lines of `a` a shortest edit deletes and which of `b` it inserts (Myers 1986, with the path traced
+ * back); undefined when that edit changes more than `most` lines (its trace would hold `most`² numbers).
+ */
+function shortestEdit(a: readonly string[], b: readonly string[], most: number): { deleted: boolean[]; inserted: boolean[] } | undefined {
   const n = a.length;
   const m = b.length;
   const deleted = new Array<boolean>(n).fill(false);
@@ -190,6 +217,7 @@ function shortestEdit(a: readonly string[], b: readonly string[]): { deleted: bo
   const trace: Int32Array[] = [];
   let steps = -1;
   for (let d = 0; d <= n + m && steps < 0; d += 1) {
+    if (d > most) return undefined;
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       const down = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!);

@@ -10,7 +10,7 @@
  */
 import { LIMITS } from '../limits.js';
 import { neutralizeMentions, neutralizeQuickActions, parseDeadline, sanitizeMarkdown } from '../markdown/index.js';
-import type { Redactor } from '../session-log/redact.js';
+import { createRedactor, type Redactor } from '../session-log/redact.js';
 import { boundaryAtOrBefore, oneLine } from '../text/index.js';
 import type { ProposedOutput } from '../tools/types.js';
 import { stripControlCharacters } from '../trigger/text.js';
@@ -101,6 +101,20 @@ function sanitizeCut(text: string, redactor: Redactor, max: number, by: number):
     keep -= (cut.length - max) * attempt;
   }
   return cutMarker(text.length).trimStart();
+}
+
+/**
+ * Bodies sanitized one by one, then joined into one post (review comments moved into the review body):
+ * judged again as one. What one leaves open runs on into the next: a body ending in ```` ``` ```` makes
+ * code of what follows, until a comment's own ```` ``` ```` (the opening of its code block, alone) closes
+ * it, and the rest of that comment, code when it was judged, is prose. Each part's secrets were redacted
+ * already, and a join shows no new text; hidden HTML and mentions are judged again, and a host's rules
+ * applied again after (removing hidden HTML can bring a `/close` to the start of its line).
+ */
+export function sanitizeJoined(parts: readonly string[], rules: PlatformRules = {}): string {
+  // Cut, if need be, as a body is: the joined input, sanitized again.
+  const sanitized = sanitizeBody(parts.join('\n\n'), createRedactor([]));
+  return rules.quickActions === true ? neutralizeQuickActions(sanitized) : sanitized;
 }
 
 /** Trimmed, without control characters or empties, deduplicated the way GitHub compares labels (case-insensitively). */

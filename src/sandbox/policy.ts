@@ -30,9 +30,11 @@ export const PROTECTED_PATHS: readonly string[] = [
   // The git hooks husky installs: they run on the next commit.
   '.husky/',
   // What runs on a developer's machine or in a codespace when the tree is opened: a dev container's
-  // lifecycle commands (postCreateCommand, in Codespaces without a prompt) and VS Code's tasks
-  // (`runOn: folderOpen`), launch configurations and settings that name programs.
+  // lifecycle commands (postCreateCommand, in Codespaces without a prompt; its configuration is read from
+  // `.devcontainer/` or from `.devcontainer.json` at the root) and VS Code's tasks (`runOn: folderOpen`),
+  // launch configurations and settings that name programs.
   '.devcontainer/',
+  '.devcontainer.json',
   '.vscode/',
   // Attributes pick filters and diff drivers (`filter=`, `diff=`) and can hide a change from review
   // (`linguist-generated`); every folder can hold one.

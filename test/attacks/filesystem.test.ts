@@ -156,6 +156,7 @@ describe('what a later step commits or runs stays as it was, on every run, even 
     ['.flue/agents/x.md', '.flue/'],
     ['.husky/pre-commit', '.husky/'],
     ['.devcontainer/devcontainer.json', '.devcontainer/'],
+    ['.devcontainer.json', '.devcontainer.json'],
     ['.vscode/tasks.json', '.vscode/'],
     ['.gitattributes', '**/.gitattributes'],
     ['src/.GitAttributes', '**/.gitattributes'],

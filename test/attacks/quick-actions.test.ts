@@ -99,9 +99,10 @@ describe('GitLab quick actions in what the model writes', () => {
 describe('a review comment moved into the body brings its path along', () => {
   test('a path holding a line break would put a command on a line of its own; it is refused, and nothing is posted', async () => {
     // A comment on a line the diff does not show is listed in the review body under its path
-    // (src/hosts/gitlab/diff.ts bodyWithOutsideComments); the path is the model's, and never a body.
+    // (src/hosts/gitlab/diff.ts bodyWithOutsideComments); the path is the model's, and never a body. The
+    // joined body has its quick actions neutralized again (sanitizeJoined), but the path is refused first.
     const path = 'docs/notes.md\n/merge\n';
-    expect(gitlabCommands(bodyWithOutsideComments('Summary', [{ path, line: 400, body: 'nit' }]))).toEqual(['merge']);
+    expect(gitlabCommands(bodyWithOutsideComments('Summary', [{ path, line: 400, body: 'nit' }]))).toEqual([]);
     const host = new (class extends RecordingHost {
       override readonly sanitizeRules = GITLAB;
     })();

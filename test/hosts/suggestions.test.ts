@@ -19,7 +19,7 @@ function lcs(a: string[], b: string[]): number {
 }
 
 /** `a` with the regions applied: must give `b`. */
-function apply(a: string[], b: string[], regions: ReturnType<typeof changedRegions>): string[] {
+function apply(a: string[], b: string[], regions: NonNullable<ReturnType<typeof changedRegions>>): string[] {
   const out: string[] = [];
   let at = 0;
   for (const region of regions) {
@@ -40,7 +40,7 @@ describe('changedRegions', () => {
     for (let round = 0; round < 2000; round += 1) {
       const a = lines();
       const b = lines();
-      const regions = changedRegions(a, b);
+      const regions = changedRegions(a, b)!;
       expect(apply(a, b, regions)).toEqual(b);
       const changed = regions.reduce((sum, region) => sum + region.oldCount + region.newCount, 0);
       expect(changed).toBe(a.length + b.length - 2 * lcs(a, b));
@@ -78,6 +78,18 @@ describe('planSuggestions', () => {
       'l.txt is not UTF-8 text',
     ]);
     expect(planSuggestions(versions('', 'a\n')).problems).toEqual(['a.txt is empty on the head, so it has no line to suggest on']);
+  });
+
+  test('a file changed in more than 2,000 lines is refused, not diffed: the difference would take memory growing with its square', () => {
+    // 2,500 lines replaced: a shortest edit of 5,000 lines, whose trace alone is 25 million numbers. A file
+    // git diffs as binary (-diff) has no line count for max-lines to stop.
+    const side = (prefix: string) => `${Array.from({ length: 2500 }, (_, index) => `${prefix}${index}`).join('\n')}\n`;
+    expect(planSuggestions(versions(side('a'), side('b')))).toEqual({
+      suggestions: [],
+      problems: ['a.txt changes more than 2000 lines, more than one review of suggestions carries'],
+    });
+    expect(changedRegions(['a', 'b', 'c'], ['x', 'b', 'y'], 4)).toHaveLength(2);
+    expect(changedRegions(['a', 'b', 'c'], ['x', 'b', 'y'], 3)).toBeUndefined();
   });
 
   test("a line holding the runner's marker is refused: posted, it would be defused, and the suggestion would not be the agent's line", () => {

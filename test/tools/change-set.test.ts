@@ -134,6 +134,7 @@ describe('checkChangeSet: the policy', () => {
     ['AGENTS.md', 'AGENTS.md'],
     ['.husky/pre-commit', '.husky/'],
     ['.devcontainer/devcontainer.json', '.devcontainer/'],
+    ['.devcontainer.json', '.devcontainer.json'],
     ['.vscode/tasks.json', '.vscode/'],
     ['CODEOWNERS', 'CODEOWNERS'],
   ])('%s is always protected, by the sandbox rule %s', (file, rule) => {

@@ -3,6 +3,7 @@
  * `side: RIGHT` must name a line of the new file that a hunk of the PR's diff shows (added or
  * context); any other line makes GitHub refuse the whole review with a 422.
  */
+import { sanitizeJoined } from '../../publish/sanitize.js';
 import type { ReviewComment } from '../../tools/types.js';
 
 const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
@@ -56,10 +57,10 @@ export function placeComments(comments: readonly ReviewComment[], lines: DiffLin
 export function bodyWithOutsideComments(body: string, outside: readonly ReviewComment[]): string {
   if (outside.length === 0) return body;
   const sections = outside.map((comment) => `**\`${comment.path.replace(/`/g, "'")}\` line ${comment.line}**\n\n${comment.body}`);
-  return [
+  return sanitizeJoined([
     body,
     '### Comments on lines outside the diff',
     'GitHub accepts inline comments only on lines the diff shows, so these are listed here.',
     ...sections,
-  ].join('\n\n');
+  ]);
 }

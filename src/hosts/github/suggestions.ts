@@ -9,8 +9,6 @@
  * body only, as submit_review does: GitHub keeps a submitted review's comments.
  */
 import { FlueError } from '../../errors.js';
-import { LIMITS } from '../../limits.js';
-import { capBody } from '../../publish/sanitize.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
 import { checkOnHead, suggestionTarget } from '../change-target.js';
@@ -42,7 +40,7 @@ export async function suggestGitHubChange(api: RepoApi, output: Change, trigger:
   const kinds = unsuggestable(output.changes.files);
   if (kinds.length > 0) throw suggestionsRefused(target.request, WORDS, kinds);
   await checkOnHead(output.changes, target, WORDS, (commit, paths) => blobsOn(api, commit, paths));
-  const body = markedBody(capBody(suggestionsReviewBody(output), LIMITS.commentChars), attempt.marker);
+  const body = markedBody(suggestionsReviewBody(output), attempt.marker);
   const earlier = await findOwn(attempt, () => api.listReviews(number));
   if (earlier) {
     const review = await api.updateReview(number, earlier.id, body);

@@ -5,6 +5,8 @@
  * and `old_line`, a removed line by `old_line` alone. A line no hunk shows cannot carry a note, so
  * such a comment goes into the review body instead (as on GitHub).
  */
+import { sanitizeJoined } from '../../publish/sanitize.js';
+import { GITLAB_RULES } from './rules.js';
 import type { ReviewComment } from '../../tools/types.js';
 import type { DiffPosition, DiffRefs, MergeRequestDiff } from './api.js';
 
@@ -83,10 +85,13 @@ export function placeComments(comments: readonly ReviewComment[], lines: DiffLin
 export function bodyWithOutsideComments(body: string, outside: readonly ReviewComment[]): string {
   if (outside.length === 0) return body;
   const sections = outside.map((comment) => `**\`${comment.path.replace(/`/g, "'")}\` line ${comment.line}**\n\n${comment.body}`);
-  return [
-    body,
-    '### Comments on lines outside the diff',
-    'GitLab accepts inline comments only on lines the diff shows, so these are listed here.',
-    ...sections,
-  ].join('\n\n');
+  return sanitizeJoined(
+    [
+      body,
+      '### Comments on lines outside the diff',
+      'GitLab accepts inline comments only on lines the diff shows, so these are listed here.',
+      ...sections,
+    ],
+    GITLAB_RULES,
+  );
 }

@@ -11,7 +11,6 @@
  */
 import { FlueError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
-import { capBody } from '../../publish/sanitize.js';
 import type { ProposedOutput } from '../../tools/types.js';
 import type { Trigger } from '../../trigger/types.js';
 import { checkOnHead, suggestionTarget } from '../change-target.js';
@@ -50,7 +49,7 @@ export async function suggestGitLabChange(api: ProjectApi, output: Change, trigg
   if (kinds.length > 0) throw suggestionsRefused(target.request, WORDS, kinds);
   await checkOnHead(output.changes, target, WORDS, (commit, paths) => blobsOn(api, commit, paths));
   const thread: Thread = { iid, isMergeRequest: true };
-  const body = markedBody(capBody(suggestionsReviewBody(output), LIMITS.commentChars), attempt.marker);
+  const body = markedBody(suggestionsReviewBody(output), attempt.marker);
   const earlier = await findOwn(attempt, () => api.listNotes(thread));
   const bodyNote = earlier.find((note) => note.type !== 'DiffNote');
   if (bodyNote) {
@@ -92,6 +91,7 @@ async function publishSuggestions(
   const shown = diffLines(await api.listDiffs(iid));
   problems.push(...offTheDiff(suggestions, (path, line) => shown.get(path)?.lines.has(line) ?? false));
   problems.push(...suggestions.filter((suggestion) => suggestion.end - suggestion.start > MOST_LINES_BELOW).map(tooLong));
+  problems.push(...suggestions.flatMap(quickActions));
   if (problems.length > 0) throw suggestionsRefused(request, WORDS, problems);
   const drafts: number[] = [];
   for (const suggestion of suggestions) {
@@ -114,6 +114,22 @@ async function publishSuggestions(
 
 const tooLong = (suggestion: Suggestion): string =>
   `${where(suggestion)} replaces more than ${MOST_LINES_BELOW + 1} lines, which one GitLab suggestion cannot`;
+
+/**
+ * A line GitLab's quick action extractor could run: after it deletes every `\r`, `/` and a name at the start
+ * of a line. Its code blocks end at the first line that is exactly ```` ``` ````, not at the longer fence a
+ * suggestion holding one gets, so inside a suggestion such a line is no safer than in prose: the runner's
+ * token would `/merge` or `/approve` when the drafts are published. The sanitizer shifts such a line one space
+ * right (src/markdown/quick-actions.ts), which a suggestion would apply to the file: it is refused instead.
+ */
+const QUICK_ACTION = /^\/\w/;
+
+const quickActions = (suggestion: Suggestion): string[] => {
+  const commands = suggestion.lines.map((line) => line.replaceAll('\r', '')).filter((line) => QUICK_ACTION.test(line));
+  if (commands.length === 0) return [];
+  const named = commands.map((line) => line.split(/\s/)[0]).join(', ');
+  return [`${where(suggestion)} holds a line GitLab reads as a quick action (${named}), which a suggestion cannot carry unchanged`];
+};
 
 /** Each file's content on the head commit and the agent's. */
 async function versions(api: ProjectApi, output: Change, head: string): Promise<FileVersions[]> {

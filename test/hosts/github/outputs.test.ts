@@ -1,6 +1,9 @@
 import { expect, test } from 'vitest';
 import { isGitHubApiError } from '../../../src/hosts/github/errors.js';
 import { FLUE_COMMENT_MARKER } from '../../../src/hosts/markers.js';
+import { neutralizeMentions } from '../../../src/markdown/index.js';
+import { sanitizeOutput } from '../../../src/publish/sanitize.js';
+import { createRedactor } from '../../../src/session-log/redact.js';
 import { triggerFromInput } from '../../../src/trigger/input.js';
 import { API, HEAD_SHA, README_PATCH, issueEvent, pullRequestEvent, setup } from './helpers.js';
 
@@ -165,6 +168,29 @@ test('review comments off the diff move into the body under their own section, w
   expect(warnings).toEqual([`submit_review on #2: ${note}`]);
   // The session log records it with the applied output.
   expect(applied).toEqual({ url: repo.reviews(2)[0]?.html_url, note });
+});
+
+test('comments moved into the body are judged joined: a fence the body leaves open cannot let a mention out of a comment', async () => {
+  // Each part sanitized alone: the body's ``` opens a code block to its end, the comment's ``` opens one
+  // over @octocat (code: kept as written). Joined, the comment's ``` closes the body's, and @octocat is prose.
+  const { github, host } = await setup();
+  const { payload, trigger } = pullRequestEvent();
+  const repo = github.seedFromPayload(payload);
+  repo.files(2, [{ filename: 'README.md', patch: README_PATCH }]);
+  const review = sanitizeOutput(
+    {
+      kind: 'submit_review',
+      body: 'Summary.\n\n```',
+      event: 'COMMENT',
+      comments: [{ path: 'src/other.ts', line: 3, body: '```\n@octocat <!-- hidden -->' }],
+    },
+    createRedactor([]),
+  );
+  await host.applyOutput(review, trigger);
+  const posted = String(repo.reviews(2)[0]?.body);
+  expect(posted).toContain('@\u200boctocat');
+  expect(posted).not.toContain('<!-- hidden');
+  expect(neutralizeMentions(posted)).toBe(posted);
 });
 
 test("a review without inline comments does not list the files; a 422 passes GitHub's reasons on", async () => {

@@ -49,6 +49,45 @@ const expectedComments = () =>
 const fence = (lines: string[]) => (lines.some((line) => line.includes('```')) ? '````' : '```');
 
 describe('propose_change as suggestions on a pull request (GitHub)', () => {
+  test('a body at the size limit is not cut again under the heading: a cut inside a code span would free its mention', async () => {
+    // 60,000 characters, the most a body may hold, sanitized unchanged: a code span holding @octocat at its
+    // end. With the heading in front the review is longer than that, and a cut of the sanitized text inside
+    // the span leaves its opening backtick alone: @octocat is prose, and notifies.
+    const span = `\`@octocat ${'y'.repeat(290)}\``;
+    const body = `${'x'.repeat(60_000 - span.length - 1)} ${span}`;
+    expect(body).toHaveLength(60_000);
+    const at = suggestingCheckout();
+    const { github, repo, trigger } = await pullRequest(at);
+    const turns = suggestTurns();
+    turns[2] = { content: [{ type: 'tool_use', name: 'propose_change', input: { title: 'Fix the perimeter', body } }] };
+
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, turns);
+
+    expect(report.status).toBe('succeeded');
+    const posted = String(repo.reviews(2)[0]?.body);
+    // The span whole: cut, its opening backtick would be text and @octocat a mention.
+    expect(posted).toContain(span);
+    expect(posted).toBe(`### Fix the perimeter\n\n${body}\n\n${MARKER}`);
+  });
+
+  test("the title, a heading of the review, is markdown there: a mention or hidden HTML a plain title's check missed stays inert", async () => {
+    // The sanitizer judged the title as a document of its own, where ``` @octocat is a code fence's info
+    // string; after ### it is a heading's text, and @octocat would notify. <!-- --> would hide text.
+    const at = suggestingCheckout();
+    const { github, repo, trigger } = await pullRequest(at);
+    const turns = suggestTurns();
+    turns[2] = {
+      content: [{ type: 'tool_use', name: 'propose_change', input: { title: '``` @octocat <!-- hidden --> fix', body: 'The perimeter.' } }],
+    };
+
+    const report = await run(at, hostOn(github, { runId: '77' }), trigger, turns);
+
+    expect(report.status).toBe('succeeded');
+    const body = String(repo.reviews(2)[0]?.body);
+    expect(body.split('\n')[0]).toBe('### ``` @\u200boctocat &lt;!-- hidden --> fix');
+    expect(body).not.toMatch(/@octocat|<!-- hidden/);
+  });
+
   test('a replacement, an insertion, a deletion (several hunks of one file) and a fenced line: one review, each hunk a suggestion in place', async () => {
     const at = suggestingCheckout();
     const { github, repo, trigger } = await pullRequest(at);

@@ -1,5 +1,9 @@
 import { expect, test } from 'vitest';
+import { GITLAB_RULES } from '../../../src/hosts/gitlab/rules.js';
 import { FLUE_COMMENT_MARKER } from '../../../src/hosts/markers.js';
+import { neutralizeMentions } from '../../../src/markdown/index.js';
+import { sanitizeOutput } from '../../../src/publish/sanitize.js';
+import { createRedactor } from '../../../src/session-log/redact.js';
 import type { ProposedOutput } from '../../../src/tools/types.js';
 import { API, BASE_SHA, HEAD_SHA, README_DIFF, setup, trigger } from './helpers.js';
 
@@ -63,6 +67,28 @@ test('inline comments become draft notes positioned from diff_refs, published to
   ]);
   expect(applied).toEqual({ url: `http://gitlab.test/group/sub/app/-/merge_requests/7#note_${notes[3]?.id}` });
   expect(warnings).toEqual([]);
+});
+
+test('comments moved into the body are judged joined: a fence the body leaves open cannot let a mention or a quick action out', async () => {
+  // Each part sanitized alone: the body's ``` opens a code block to its end, the comment's ``` opens one
+  // over @octocat and a hidden comment before /merge (code: kept as written). Joined, the comment's ```
+  // closes the body's: @octocat is prose, and with the hidden HTML removed /merge starts its line.
+  const { project, host } = await mrSetup();
+  const sanitized = sanitizeOutput(
+    {
+      kind: 'submit_review',
+      body: 'Overall fine.\n\n```',
+      event: 'COMMENT',
+      comments: [{ path: 'src/other.ts', line: 1, body: '```\n@octocat\n<!-- x -->/merge' }],
+    },
+    createRedactor([]),
+    GITLAB_RULES,
+  );
+  await host.applyOutput(sanitized, trigger('mr'));
+  const posted = String(project.notes('merge_requests', 7).at(-1)?.body);
+  expect(posted).toContain('@\u200boctocat');
+  expect(neutralizeMentions(posted)).toBe(posted);
+  expect(posted).not.toMatch(/^\/merge/m);
 });
 
 test("a comment on a line outside the diff, or on a removed line's old number, is moved into the body with a note", async () => {

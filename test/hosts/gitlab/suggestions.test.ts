@@ -221,6 +221,30 @@ describe('propose_change as suggestions on a merge request (GitLab)', () => {
     expect(writes(gitlab).filter((call) => call.includes('draft_notes'))).toEqual([]);
   });
 
+  test('a suggestion line GitLab would run as a quick action is refused: a ``` line ends its code block for the extractor', async () => {
+    // GitLab's quick action extractor skips a code block from a line starting ``` to the next line that is
+    // exactly ```: here the suggestion's own ``` line (the fence around it is ````), so the /merge after it
+    // would run with the token's rights once the drafts are published. A space cannot be added to that line
+    // (the suggestion would apply it), so the change set is refused, nothing drafted.
+    const at = suggestingCheckout();
+    const { gitlab, project, trigger } = await mergeRequest(at);
+    gitlab.clearCalls();
+    const readme = `${HEAD_FILES['README.md']}\`\`\`\n/merge\n\`\`\`\n\r/approve\n`;
+    const turns = [
+      { content: [{ type: 'tool_use' as const, name: 'write', input: { path: 'README.md', content: readme } }] },
+      { content: [{ type: 'tool_use' as const, name: 'propose_change', input: { title: 'Docs', body: 'More docs.' } }] },
+      { content: 'Done.' },
+    ];
+
+    const report = await run(at, hostOn(gitlab), trigger, turns);
+
+    expect(report.publish.failed[0]?.message).toMatch(
+      /^propose_change: the change cannot be posted as suggestions on merge request !14656: README\.md:4 holds a line GitLab reads as a quick action \(\/merge, \/approve\), which a suggestion cannot carry unchanged\. /,
+    );
+    expect(writes(gitlab).filter((call) => call.includes('draft_notes') || call.endsWith(`/merge_requests/${IID}/notes`))).toEqual([]);
+    expect(mrNotes(project).filter((note) => String(note.body).includes('/merge'))).toEqual([]);
+  });
+
   test('on an issue the policy is ignored: a branch and a merge request, as without it', async () => {
     const { gitlab, project } = await setup();
     const at = suggestingCheckout();
