@@ -39,6 +39,13 @@ export interface RequestOptions {
 }
 
 const RETRIED = new Set([429, 502, 503, 504]);
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
+
+/** The headers without the token: what goes to a host other than the API's. */
+function withoutToken(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'PRIVATE-TOKEN' && name !== 'JOB-TOKEN'));
+}
 /** Pages followed at most for one listing: 100 pages of 100 is more than any thread or MR a run reads. */
 const MAX_PAGES = 100;
 
@@ -109,7 +116,7 @@ export class GitLabClient {
       if (write) await this.pace();
       let response: Response;
       try {
-        response = await proxiedFetch(url, {
+        response = await this.fetchFollowing(url, {
           method,
           headers: this.headers(options.body !== undefined),
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -137,6 +144,27 @@ export class GitLabClient {
         throw responseFailure(call, response.status, response.statusText, body, this.options.tokenKind, write);
       }
       await this.wait(call, String(response.status), attempt, asked);
+    }
+  }
+
+  /**
+   * fetch, following a GET's redirects itself: fetch drops only `Authorization` when a redirect leaves the
+   * origin, and would send PRIVATE-TOKEN along to wherever GitLab points, such as the object storage that
+   * serves a job's artifacts from a signed URL. A redirect off the API's origin is followed without the
+   * token; any other method's redirect is answered as it is (a failure naming the call).
+   */
+  private async fetchFollowing(url: URL, init: RequestInit & { headers: Record<string, string> }): Promise<Response> {
+    const origin = new URL(this.base).origin;
+    let target = url;
+    for (let hops = 0; ; hops += 1) {
+      const sameOrigin = target.origin === origin;
+      const headers = sameOrigin ? init.headers : withoutToken(init.headers);
+      const response = await proxiedFetch(target, { ...init, headers, redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (init.method !== 'GET' || !REDIRECTS.has(response.status) || location === null || hops >= MAX_REDIRECTS) return response;
+      await response.body?.cancel().catch(() => {});
+      target = new URL(location, target);
+      if (target.protocol !== 'https:' && target.protocol !== 'http:') return response;
     }
   }
 
