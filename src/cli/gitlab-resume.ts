@@ -22,7 +22,7 @@ import { previousLogRefusal } from '../ci/previous-log.js';
 import { errorMessage } from '../errors.js';
 import { GitLabApiError, GitLabClient } from '../hosts/gitlab/index.js';
 import { readSessionLog, type ParsedSessionLog } from '../session-log/reader.js';
-import { liveSealMatches, LiveSeal, sealKey, type SealPointer } from '../session-log/seal.js';
+import { liveSealedPart, LiveSeal, sealKey, type SealPointer } from '../session-log/seal.js';
 import type { Trigger } from '../trigger/types.js';
 
 /** A session log downloaded to be continued is at most this big: a long session's is a few MB. */
@@ -126,7 +126,8 @@ export async function previousJobLog(input: PreviousJobInput): Promise<ParsedSes
     if (logBytes === 'absent')
       return fresh(`the artifacts of ${which} hold no ${input.artifactDir}/${pointer.log}, the log its pointer names.`, 'warning');
     const key = gitLabSealKey(job) as Buffer;
-    if (!liveSealMatches(pointer.log, logBytes, pointer.seal, key)) {
+    const sealed = liveSealedPart(pointer, logBytes, key);
+    if (sealed === undefined) {
       return fresh(
         `the session log ${pointer.log} of ${which} does not carry a valid seal: it was not written by this job of this pipeline ` +
           `('${job.jobName}') with this ANTHROPIC_API_KEY (any job of the pipeline can upload artifacts), so it is not continued.`,
@@ -135,7 +136,7 @@ export async function previousJobLog(input: PreviousJobInput): Promise<ParsedSes
     }
     written = join(input.logDir, pointer.log);
     // 'wx': a file of that name in this job's folder is not overwritten (a log name holds a random session id).
-    writeFileSync(written, logBytes, { flag: 'wx' });
+    writeFileSync(written, sealed, { flag: 'wx' });
     const log = readSessionLog(written);
     const refused = previousLogRefusal(log, input.trigger, which);
     if (refused === undefined) {
@@ -166,16 +167,17 @@ async function download(client: GitLabClient, path: string, maxBytes: number): P
 }
 
 /** The pointer file's fields, or what is wrong with it (it is an artifact: untrusted). */
-function readPointer(bytes: Buffer): SealPointer | string {
+function readPointer(file: Buffer): SealPointer | string {
   let value: unknown;
   try {
-    value = JSON.parse(bytes.toString('utf8'));
+    value = JSON.parse(file.toString('utf8'));
   } catch {
     return 'is not JSON';
   }
-  const { log, seal } = (value ?? {}) as Partial<Record<keyof SealPointer, unknown>>;
+  const { log, bytes, seal } = (value ?? {}) as Partial<Record<keyof SealPointer, unknown>>;
   // A bare file name: never a path out of the log folder.
   if (typeof log !== 'string' || !/^[\w-][\w.-]*\.jsonl$/.test(log)) return 'does not name a session log (a *.jsonl file name)';
+  if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) return 'does not say how many bytes it seals';
   if (typeof seal !== 'string' || !/^[0-9a-f]{64}$/.test(seal)) return 'holds no seal (64 hex digits)';
-  return { log, seal };
+  return { log, bytes, seal };
 }

@@ -51,14 +51,20 @@ export function sealMatches(logFile: string, seal: string, key: Buffer): boolean
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** What a live seal's pointer file holds: the log's file name (in the same folder) and its seal. */
+/**
+ * What a live seal's pointer file holds: the log's file name (in the same folder), how many of its bytes
+ * the seal covers, and the seal. A kill between a log line and the pointer's update leaves the log longer
+ * than `bytes`: the sealed part is still continued, and the line after it is not taken.
+ */
 export interface SealPointer {
   log: string;
+  bytes: number;
   seal: string;
 }
 
-/** The live seal of a log's name and bytes: what LiveSeal writes and verifyPointer checks. */
-const liveSealOf = (log: string, digest: string, key: Buffer): string => createHmac('sha256', key).update(`${log}\n${digest}`).digest('hex');
+/** The live seal of a log's name, length and bytes: what LiveSeal writes and liveSealedPart checks. */
+const liveSealOf = (log: string, bytes: number, digest: string, key: Buffer): string =>
+  createHmac('sha256', key).update(`${log}\n${bytes}\n${digest}`).digest('hex');
 
 /**
  * Keeps `pointerFile` sealing `logFile` as it grows: call `update()` after each event (the log writes each
@@ -89,7 +95,7 @@ export class LiveSeal {
         closeSync(fd);
       }
       const log = basename(this.logFile);
-      const pointer: SealPointer = { log, seal: liveSealOf(log, this.#hash.copy().digest('hex'), this.key) };
+      const pointer: SealPointer = { log, bytes: this.#offset, seal: liveSealOf(log, this.#offset, this.#hash.copy().digest('hex'), this.key) };
       const next = join(dirname(this.pointerFile), `.${basename(this.pointerFile)}.next`);
       writeFileSync(next, `${JSON.stringify(pointer)}\n`);
       renameSync(next, this.pointerFile);
@@ -99,9 +105,14 @@ export class LiveSeal {
   }
 }
 
-/** Whether `seal` is LiveSeal's for a log named `log` holding `bytes`, under `key`. */
-export function liveSealMatches(log: string, bytes: Buffer, seal: string, key: Buffer): boolean {
-  const expected = Buffer.from(liveSealOf(log, createHash('sha256').update(bytes).digest('hex'), key));
-  const given = Buffer.from(seal);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/**
+ * The part of `content` (the log named by `pointer`) that `pointer` seals under `key`: its first
+ * `pointer.bytes` bytes, or undefined when they do not match (or the log is shorter).
+ */
+export function liveSealedPart(pointer: SealPointer, content: Buffer, key: Buffer): Buffer | undefined {
+  if (content.length < pointer.bytes) return undefined;
+  const sealed = content.subarray(0, pointer.bytes);
+  const expected = Buffer.from(liveSealOf(pointer.log, pointer.bytes, createHash('sha256').update(sealed).digest('hex'), key));
+  const given = Buffer.from(pointer.seal);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? sealed : undefined;
 }

@@ -238,10 +238,10 @@ describe('a retried job with resume: auto', () => {
     const pointer = JSON.parse(readFileSync(path.join(logDir(), 'triage.resume.json'), 'utf8'));
     expect(pointer.log).toBe(path.basename(first.logName));
     const key = sealKey(API_KEY, { repository: 'gitlab:42', runId: '77', job: JOB }) as Buffer;
-    const digest = createHash('sha256')
-      .update(readFileSync(path.join(workspace, first.logName)))
-      .digest('hex');
-    expect(pointer.seal).toBe(createHmac('sha256', key).update(`${pointer.log}\n${digest}`).digest('hex'));
+    const whole = readFileSync(path.join(workspace, first.logName));
+    const digest = createHash('sha256').update(whole).digest('hex');
+    expect(pointer.bytes).toBe(whole.length);
+    expect(pointer.seal).toBe(createHmac('sha256', key).update(`${pointer.log}\n${whole.length}\n${digest}`).digest('hex'));
   });
 
   test('a first attempt lists the jobs once, finds no earlier one, downloads nothing, and runs fresh', async () => {
@@ -323,7 +323,7 @@ describe('a retried job with resume: auto', () => {
 describe('attacks: what another job of the pipeline uploads is never continued', () => {
   test('a log without a valid seal (another job wrote the pointer): warning, fresh', async () => {
     const first = await firstAttempt();
-    const pointer = JSON.stringify({ log: path.basename(first.logName), seal: 'a'.repeat(64) });
+    const pointer = JSON.stringify({ log: path.basename(first.logName), bytes: 100, seal: 'a'.repeat(64) });
     const { result, model } = await retry({ ...first.artifacts, '.flue/logs/triage.resume.json': Buffer.from(pointer) }, [READ, LABEL, COMMENT, DONE]);
     expect(result.stdout).toContain(`does not carry a valid seal: it was not written by this job of this pipeline ('${JOB}')`);
     expectFresh(model);
@@ -332,7 +332,7 @@ describe('attacks: what another job of the pipeline uploads is never continued',
 
   test('a pointer without a seal, or naming a path out of the log folder: warning, fresh, nothing downloaded but the pointer', async () => {
     const first = await firstAttempt();
-    const unsealed = Buffer.from(JSON.stringify({ log: path.basename(first.logName) }));
+    const unsealed = Buffer.from(JSON.stringify({ log: path.basename(first.logName), bytes: 100 }));
     const { result } = await retry({ ...first.artifacts, '.flue/logs/triage.resume.json': unsealed }, [READ, LABEL, COMMENT, DONE]);
     expect(result.stdout).toContain('triage.resume.json holds no seal (64 hex digits), so it is not continued.');
     jobsOf(project).all.splice(0);
@@ -354,6 +354,18 @@ describe('attacks: what another job of the pipeline uploads is never continued',
     const { result, model } = await retry(first.artifacts, [READ, LABEL, COMMENT, DONE]);
     expect(result.stdout).toContain(`does not carry a valid seal: it was not written by this job of this pipeline ('${JOB}')`);
     expectFresh(model);
+  });
+
+  test("a kill between a log line and the seal's update: the sealed part is continued, the line after it left out", async () => {
+    const first = await firstAttempt();
+    const sealed = first.artifacts[first.logName] as Buffer;
+    // The next event was written, and the job killed before the pointer caught up.
+    const longer = Buffer.concat([sealed, Buffer.from('{"type":"model_request","turn":99,"messages":[]}\n')]);
+    const { result, model } = await retry({ ...first.artifacts, [first.logName]: longer }, [COMMENT, DONE]);
+    expect(result.stdout).toContain(`resume: found the interrupted session of job 901 (the previous attempt of '${JOB}')`);
+    expect(model.requests).toHaveLength(2);
+    expect(readFileSync(path.join(workspace, first.logName), 'utf8')).not.toContain('"turn":99');
+    expect(labelWrites()).toHaveLength(1);
   });
 
   test('a log tampered with after sealing: warning, fresh', async () => {
