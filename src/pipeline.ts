@@ -356,7 +356,7 @@ const CONTEXT_FOLDER = '.flue-context';
 /** The log folder, workspace-relative, when the front end put it in the checkout (a GitLab job's artifacts). */
 function insideWorkspace(workspace: string, logDir: string): string[] {
   const inside = relative(workspace, logDir);
-  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? [] : [inside.split(sep).join('/')];
+  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? [] : [inside.split(sep).join('/')];
 }
 
 /** `triage-20261122-021115-1a2b3c4d`: sortable, and says which agent without opening the file. */

@@ -195,7 +195,7 @@ function repositoryFolder(workspace: string, env: Environment): string {
     root = parent;
   }
   const folder = relative(root, workspace);
-  return folder.startsWith('..') || isAbsolute(folder) ? '' : folder.split(sep).join('/');
+  return folder === '..' || folder.startsWith(`..${sep}`) || isAbsolute(folder) ? '' : folder.split(sep).join('/');
 }
 
 function jsonObject(given: string): Record<string, unknown> {

@@ -126,7 +126,7 @@ async function resumeHooks(
   const { previousJobLog, liveSeal } = await import('./gitlab-resume.js');
   const line = (text: string) => out.write(`${terminalSafe(text)}\n`);
   const inside = relative(job.projectDir, logDir);
-  const artifactDir = inside.startsWith('..') || isAbsolute(inside) ? undefined : inside.split(sep).join('/');
+  const artifactDir = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : inside.split(sep).join('/');
   const result: { hooks?: Pick<CiRunInput, 'resumeFrom' | 'onResumeRefused' | 'onLogOpened'>; sealer?: LiveSeal } = {};
   let taken: string | undefined;
   result.hooks = {
@@ -310,7 +310,7 @@ function withInputs(trigger: Trigger, input: Record<string, unknown> | undefined
 /** Where `--cwd` sits in the project, '/'-separated: the folder whose definitions are read through the API. */
 function repositoryFolder(projectDir: string, workspace: string): string {
   const inside = relative(projectDir, workspace);
-  if (inside.startsWith('..') || isAbsolute(inside)) {
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw new InputError(`Invalid --cwd '${workspace}': it is outside the project (CI_PROJECT_DIR ${projectDir}).`);
   }
   return inside.split(sep).filter(Boolean).join('/');

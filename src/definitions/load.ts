@@ -48,7 +48,7 @@ export async function loadAgent(workspace: string, name: string, options: LoadOp
   // whose definitions come from a commit writers chose, that is the checkout's own agent, which the pull
   // request (or the fork) may have rewritten.
   const inside = path.relative(context.root, agent.path);
-  if (options.definitionsRoot !== undefined && (inside.startsWith('..') || path.isAbsolute(inside))) {
+  if (options.definitionsRoot !== undefined && (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))) {
     throw new DefinitionError(
       agent.file,
       undefined,

@@ -5,7 +5,7 @@ import path from 'node:path';
 /** A repository-relative path with `/` separators, as the session log and messages show it. */
 export function repoPath(root: string, absolute: string): string {
   const relative = path.relative(root, absolute);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
   return relative.split(path.sep).join('/');
 }
 

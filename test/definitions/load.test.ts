@@ -90,8 +90,10 @@ describe('loadAgent', () => {
           'Name the agent (review), or give its path from the working directory (.flue/agents/review.md)',
       );
     }
-    // A path inside the copy is the base's file.
+    // A path inside the copy is the base's file, a folder whose name starts with two dots included.
     expect((await loadAgent(head, '.flue/agents/a.md', { definitionsRoot: base })).description).toBe('From base');
+    const dotted = await makeWorkspace({ '..agents/a.md': '---\ndescription: Dotted folder\n---\nReview.' });
+    expect((await loadAgent(head, '..agents/a.md', { definitionsRoot: dotted })).description).toBe('Dotted folder');
   });
 
   it('accepts a path to the agent file instead of a name', async () => {
