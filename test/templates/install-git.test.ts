@@ -10,21 +10,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { makeTempDir, removeTempDirs } from '../cli/helpers.js';
+import { scriptBetween, TEMPLATE } from './job-script.js';
 
 afterEach(removeTempDirs);
 
-const TEMPLATE = path.join(import.meta.dirname, '../../templates/agent.yml');
-
 /** The script lines from the git install's comment to the comment that follows it. */
-function installBlock(): string {
-  const documents = readFileSync(TEMPLATE, 'utf8').split(/^---$/m);
-  const job = Object.values(parse(documents[1] ?? '') as Record<string, { script: string[] }>)[0];
-  const script = job?.script.join('\n') ?? '';
-  const start = script.indexOf('# git, for read-only git and propose_change');
-  const end = script.indexOf('# Installed outside the checkout');
-  if (start < 0 || end < start) throw new Error('the git install block is not in templates/agent.yml');
-  return script.slice(start, end);
-}
+const installBlock = (): string => scriptBetween('# git, for read-only git and propose_change', '# A note on a merge request of this project');
 
 interface Setup {
   installGit: string;
