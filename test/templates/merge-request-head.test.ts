@@ -60,10 +60,12 @@ async function fakeApi(answer: (url: string) => { status: number; body?: unknown
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`, seen };
 }
 
-const mergeRequest = (fields: Record<string, unknown>) => (url: string) =>
-  url === '/api/v4/projects/5/merge_requests/7'
-    ? { status: 200, body: { iid: 7, source_project_id: 5, target_project_id: 5, ...fields } }
-    : { status: 404 };
+/** Merge request !7 of project 5, and the note the webhook example names on it. */
+const mergeRequest = (fields: Record<string, unknown>) => (url: string) => {
+  if (url === `/api/v4/projects/5/merge_requests/7/notes/${NOTE.object_attributes.id}`) return { status: 200, body: { id: NOTE.object_attributes.id } };
+  if (url === '/api/v4/projects/5/merge_requests/7') return { status: 200, body: { iid: 7, source_project_id: 5, target_project_id: 5, ...fields } };
+  return { status: 404 };
+};
 
 async function runBlock(options: { api: string; payload: unknown; input?: string; job: string; main: string }) {
   const payload = path.join(options.job, '..', 'payload.json');
@@ -97,7 +99,10 @@ describe("a note on a merge request: the job checks out the merge request's head
     const run = await runBlock({ api: api.url, payload: noteOn(7), job, main });
     expect(run.head).toBe(head);
     expect(run.output).toBe(`flue-action: checked out merge request !7's head commit ${head} (merge-request-head)\n`);
-    expect(api.seen).toEqual([{ url: '/api/v4/projects/5/merge_requests/7', token: TOKEN }]);
+    expect(api.seen).toEqual([
+      { url: `/api/v4/projects/5/merge_requests/7/notes/${NOTE.object_attributes.id}`, token: TOKEN },
+      { url: '/api/v4/projects/5/merge_requests/7', token: TOKEN },
+    ]);
   });
 
   test("from a fork (the API's answer, whatever the payload says): nothing is fetched or checked out", async () => {
@@ -119,7 +124,17 @@ describe("a note on a merge request: the job checks out the merge request's head
     expect(run.output).toContain(`could not check out merge request !7's head commit ${'c'.repeat(40)} (it moved, or git could not fetch it)`);
     const unknown = await fakeApi(mergeRequest({ sha: head }));
     const forged = await runBlock({ api: unknown.url, payload: noteOn(8), job, main });
-    expect(forged).toEqual({ head: main, output: `flue-action: GET merge request !8 answered 404; the job stays on ${main}.\n` });
+    // A payload that names a note merge request !7 does not have (forged: the trigger URL is all it takes).
+    const otherNote = { ...NOTE, object_attributes: { ...NOTE.object_attributes, id: 999 }, merge_request: { ...NOTE.merge_request, iid: 7 } };
+    expect(await runBlock({ api: unknown.url, payload: otherNote, job, main })).toEqual({
+      head: main,
+      output: `flue-action: GET note 999 of merge request !7 answered 404; the job stays on ${main}.\n`,
+    });
+    // A payload that names another merge request than its note's: the note is not found there.
+    expect(forged).toEqual({
+      head: main,
+      output: `flue-action: GET note ${NOTE.object_attributes.id} of merge request !8 answered 404; the job stays on ${main}.\n`,
+    });
   });
 
   test('merge-request-head: false, a note on an issue, or another event: no API call, the checkout stays', async () => {
