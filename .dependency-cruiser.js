@@ -25,7 +25,7 @@ const LAYERS = [
   {
     name: 'shared',
     path: any(
-      '^src/(errors|limits|version|records)\\.ts$',
+      '^src/(errors|limits|version|records|paths)\\.ts$',
       '^src/(patterns|text|lib|net)/',
       // Leaves that live in a stage folder but serve every stage: text primitives (invisible and control
       // characters) and the one redactor. They import nothing above this layer.
@@ -33,7 +33,7 @@ const LAYERS = [
       '^src/session-log/(redact|secret-forms|hidden-split)\\.ts$',
     ),
     why:
-      'errors, limits, version, record and text helpers, patterns, the public API types (lib), the redactor and ' +
+      'errors, limits, version, record, path and text helpers, patterns, the public API types (lib), the redactor and ' +
       'the proxy choice every HTTP client makes (net) are ' +
       'used by every stage, so they import no stage (a stage contract type, with `import type`, is allowed).',
   },
@@ -150,7 +150,7 @@ function layerRules() {
 
 // Every folder and file of src/ has a layer: a new one is placed on purpose, here, with its reason.
 const KNOWN_TOP_LEVEL =
-  /^(errors|limits|version|records|pipeline|pipeline-resume|bundle)\.ts$|^(patterns|text|lib|net|trigger|markdown|secrets|definitions|gate|sandbox|tools|session-log|report|harness|publish|hosts|ci|action|cli)$/;
+  /^(errors|limits|version|records|paths|pipeline|pipeline-resume|bundle)\.ts$|^(patterns|text|lib|net|trigger|markdown|secrets|definitions|gate|sandbox|tools|session-log|report|harness|publish|hosts|ci|action|cli)$/;
 const unplaced = readdirSync(new URL('./src/', import.meta.url)).filter((name) => !KNOWN_TOP_LEVEL.test(name));
 if (unplaced.length > 0) {
   throw new Error(

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { pathInside } from './paths.js';
 import { loadAgent, locateAgent } from './definitions/index.js';
 import { errorMessage, isDefinitionError } from './errors.js';
 import type { AgentLimits, AgentSpec } from './definitions/types.js';
@@ -355,8 +356,8 @@ const CONTEXT_FOLDER = '.flue-context';
 
 /** The log folder, workspace-relative, when the front end put it in the checkout (a GitLab job's artifacts). */
 function insideWorkspace(workspace: string, logDir: string): string[] {
-  const inside = relative(workspace, logDir);
-  return inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? [] : [inside.split(sep).join('/')];
+  const inside = pathInside(workspace, logDir);
+  return inside === undefined || inside === '' ? [] : [inside];
 }
 
 /** `triage-20261122-021115-1a2b3c4d`: sortable, and says which agent without opening the file. */

@@ -5,7 +5,7 @@
  * error names the input, the value given and the form expected.
  */
 import { existsSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { parseModelId } from '../definitions/model-id.js';
 import { errorMessage, InputError } from '../errors.js';
@@ -14,6 +14,7 @@ import { isRecord, nullPrototypeRecord } from '../records.js';
 import type { StartedEnvironment } from '../secrets/start.js';
 import type { Environment } from '../secrets/variables.js';
 import { MIN_SECRET_LENGTH } from '../session-log/redact.js';
+import { pathInside } from '../paths.js';
 import { oneLine } from '../text/index.js';
 import { PROGRESS_DETAILS, type ProgressDetails } from '../ci/progress-view.js';
 
@@ -194,8 +195,7 @@ function repositoryFolder(workspace: string, env: Environment): string {
     }
     root = parent;
   }
-  const folder = relative(root, workspace);
-  return folder === '..' || folder.startsWith(`..${sep}`) || isAbsolute(folder) ? '' : folder.split(sep).join('/');
+  return pathInside(root, workspace) ?? '';
 }
 
 function jsonObject(given: string): Record<string, unknown> {

@@ -8,7 +8,8 @@
  */
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { pathInside } from '../paths.js';
 import { runCiStages, type CiRunInput, type CiRunState, type CiSettings } from '../ci/stage.js';
 import { finishedState } from '../ci/progress-state.js';
 import { errorMessage, InputError } from '../errors.js';
@@ -125,8 +126,7 @@ async function resumeHooks(
 ): Promise<{ hooks?: Pick<CiRunInput, 'resumeFrom' | 'onResumeRefused' | 'onLogOpened'>; sealer?: LiveSeal }> {
   const { previousJobLog, liveSeal } = await import('./gitlab-resume.js');
   const line = (text: string) => out.write(`${terminalSafe(text)}\n`);
-  const inside = relative(job.projectDir, logDir);
-  const artifactDir = inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside) ? undefined : inside.split(sep).join('/');
+  const artifactDir = pathInside(job.projectDir, logDir);
   const result: { hooks?: Pick<CiRunInput, 'resumeFrom' | 'onResumeRefused' | 'onLogOpened'>; sealer?: LiveSeal } = {};
   let taken: string | undefined;
   result.hooks = {
@@ -309,11 +309,9 @@ function withInputs(trigger: Trigger, input: Record<string, unknown> | undefined
 
 /** Where `--cwd` sits in the project, '/'-separated: the folder whose definitions are read through the API. */
 function repositoryFolder(projectDir: string, workspace: string): string {
-  const inside = relative(projectDir, workspace);
-  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-    throw new InputError(`Invalid --cwd '${workspace}': it is outside the project (CI_PROJECT_DIR ${projectDir}).`);
-  }
-  return inside.split(sep).filter(Boolean).join('/');
+  const inside = pathInside(projectDir, workspace);
+  if (inside === undefined) throw new InputError(`Invalid --cwd '${workspace}': it is outside the project (CI_PROJECT_DIR ${projectDir}).`);
+  return inside.split('/').filter(Boolean).join('/');
 }
 
 /**

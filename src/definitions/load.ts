@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pathInside } from '../paths.js';
 import { DefinitionError, errorMessage, isDefinitionError } from '../errors.js';
 import type { AgentSpec, SkillSpec } from './types.js';
 import { readMarkdownAgent } from './markdown-agent.js';
@@ -47,8 +48,7 @@ export async function loadAgent(workspace: string, name: string, options: LoadOp
   // A path resolves against the definitions' folder, but an absolute one (or `../`) names any file: on a run
   // whose definitions come from a commit writers chose, that is the checkout's own agent, which the pull
   // request (or the fork) may have rewritten.
-  const inside = path.relative(context.root, agent.path);
-  if (options.definitionsRoot !== undefined && (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))) {
+  if (options.definitionsRoot !== undefined && pathInside(context.root, agent.path) === undefined) {
     throw new DefinitionError(
       agent.file,
       undefined,

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pathInside } from '../paths.js';
 
 /** A repository-relative path with `/` separators, as the session log and messages show it. */
 export function repoPath(root: string, absolute: string): string {
-  const relative = path.relative(root, absolute);
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return absolute.split(path.sep).join('/');
-  return relative.split(path.sep).join('/');
+  return pathInside(root, absolute) ?? absolute.split(path.sep).join('/');
 }
 
 export const isMissingFile = (error: unknown): boolean =>
